@@ -1,0 +1,251 @@
+//! `handbook.toml`: the handbook's settings, parsed strictly (unknown keys are errors that name
+//! the key and its line).
+
+use crate::error::{Diagnostic, line_col};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The name of the configuration file at the handbook root.
+pub const CONFIG_FILE: &str = "handbook.toml";
+
+/// All settings of a handbook. Every field has a default, so a folder without
+/// `handbook.toml` still builds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// The handbook's title (defaults to the folder name).
+    pub title: String,
+    /// One sentence about the handbook, used in page metadata.
+    pub description: String,
+    /// The content language as a BCP 47 tag (`en`, `nl`, `en-GB`).
+    pub language: String,
+    /// Authors credited in the footer.
+    pub authors: Vec<String>,
+    /// The output folder, relative to the handbook root.
+    pub output: String,
+    /// The theme: `default`, or a folder name under `themes/`.
+    pub theme: String,
+    /// Agency branding shown in the header.
+    pub branding: Branding,
+    /// What to do with broken internal links.
+    pub links: LinkPolicy,
+}
+
+/// Agency branding.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Branding {
+    /// The agency's name, shown beside the title and in the footer.
+    pub agency: String,
+    /// A logo image, relative to the handbook root (copied into the site).
+    pub logo: String,
+    /// An accent colour as `#rgb` or `#rrggbb`.
+    pub accent: String,
+}
+
+/// How broken internal links are treated.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LinkPolicy {
+    /// `error` (the default) fails the build; `warn` prints a warning.
+    pub broken: Severity,
+}
+
+impl Default for LinkPolicy {
+    fn default() -> Self {
+        LinkPolicy {
+            broken: Severity::Error,
+        }
+    }
+}
+
+/// Error or warning, as a configuration value.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fail the build.
+    Error,
+    /// Print a warning and go on.
+    Warn,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: String::new(),
+            description: String::new(),
+            language: "en".into(),
+            authors: Vec::new(),
+            output: "public".into(),
+            theme: "default".into(),
+            branding: Branding::default(),
+            links: LinkPolicy::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses `text` (the contents of `path`), then checks the values.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            let message = e.message().trim().to_string();
+            let hint = if message.contains("unknown field") {
+                "remove the key or correct its spelling; the README lists every setting"
+            } else {
+                "check the TOML syntax: strings in quotes, one `key = value` per line"
+            };
+            vec![
+                Diagnostic::error(path, line, message)
+                    .with_column(column)
+                    .with_hint(hint),
+            ]
+        })?;
+        config.validate(text, path)?;
+        if config.language.trim().is_empty() {
+            config.language = "en".into();
+        }
+        Ok(config)
+    }
+
+    /// Loads `handbook.toml` from `root`, or the defaults when there is none. The title
+    /// defaults to the folder name.
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join(CONFIG_FILE);
+        let mut config = if path.is_file() {
+            let bytes = std::fs::read(&path).map_err(|e| {
+                vec![Diagnostic::error(
+                    CONFIG_FILE,
+                    0,
+                    format!("cannot read: {e}"),
+                )]
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                vec![
+                    Diagnostic::error(CONFIG_FILE, 0, "the file is not valid UTF-8")
+                        .with_hint("save it as UTF-8 in your editor"),
+                ]
+            })?;
+            Config::parse(&text, Path::new(CONFIG_FILE))?
+        } else {
+            Config::default()
+        };
+        if config.title.trim().is_empty() {
+            config.title = folder_title(root);
+        }
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let accent = self.branding.accent.trim();
+        if !accent.is_empty() && !is_hex_colour(accent) {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    key_line(text, "accent"),
+                    format!("accent colour `{accent}` is not a hex colour"),
+                )
+                .with_hint("write it as \"#1a6b5a\" or \"#16a\""),
+            );
+        }
+        if self.output.trim().is_empty() {
+            errors.push(
+                Diagnostic::error(path, key_line(text, "output"), "output folder is empty")
+                    .with_hint("remove the key to use `public`, or name a folder"),
+            );
+        }
+        if self.theme.trim().is_empty()
+            || self.theme.contains(['/', '\\'])
+            || self.theme.starts_with('.')
+        {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    key_line(text, "theme"),
+                    format!("theme `{}` is not a folder name", self.theme),
+                )
+                .with_hint("use `default` or the name of a folder under themes/"),
+            );
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Whether `s` is `#rgb` or `#rrggbb`.
+pub fn is_hex_colour(s: &str) -> bool {
+    let Some(hex) = s.strip_prefix('#') else {
+        return false;
+    };
+    (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// The 1-based line on which `key = ...` first appears in `text`, or 0.
+pub fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// A readable title made from a folder or file name: prefix and separators removed, first
+/// letter upper-cased.
+pub fn folder_title(path: &Path) -> String {
+    let name = path
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "Handbook".into());
+    crate::content::slug::title_from_name(&name)
+}
+
+/// The line of `key` in `root/handbook.toml`, or 0 when the file or key is missing.
+pub fn key_line_in_file(root: &Path, key: &str) -> usize {
+    std::fs::read_to_string(root.join(CONFIG_FILE))
+        .map(|t| key_line(&t, key))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let text = "title = \"A\"\n\ncolour = \"red\"\n";
+        let err = Config::parse(text, Path::new("handbook.toml")).unwrap_err();
+        assert_eq!(err[0].line, 3);
+        assert!(err[0].message.contains("colour"), "{}", err[0].message);
+    }
+
+    #[test]
+    fn unknown_nested_key_is_an_error() {
+        let text = "[branding]\nagency = \"X\"\nlogo_alt = \"y\"\n";
+        let err = Config::parse(text, Path::new("handbook.toml")).unwrap_err();
+        assert_eq!(err[0].line, 3);
+    }
+
+    #[test]
+    fn defaults_and_link_policy() {
+        let c = Config::parse("[links]\nbroken = \"warn\"\n", Path::new("h.toml")).unwrap();
+        assert_eq!(c.links.broken, Severity::Warn);
+        assert_eq!(c.output, "public");
+        assert_eq!(c.language, "en");
+    }
+
+    #[test]
+    fn bad_accent_is_reported_on_its_line() {
+        let text = "[branding]\naccent = \"teal\"\n";
+        let err = Config::parse(text, Path::new("handbook.toml")).unwrap_err();
+        assert_eq!(err[0].line, 2);
+        assert!(is_hex_colour("#1a6b5a") && is_hex_colour("#abc") && !is_hex_colour("#abcd"));
+    }
+}

@@ -1,0 +1,724 @@
+//! Walks a content folder and builds the `Handbook`: chapters from folders, pages from
+//! Markdown files, ordering, slugs, titles; everything else becomes an asset.
+
+use super::frontmatter::{self, FrontMatter};
+use super::slug::{slugify, split_prefix, title_from_name};
+use super::{Asset, Handbook, Page, PageKind};
+use crate::config::{CONFIG_FILE, Config};
+use crate::error::Diagnostic;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+/// Landing-page file names of a folder, in order of preference.
+pub const LANDING_NAMES: [&str; 3] = ["_index.md", "index.md", "README.md"];
+
+/// Output names the build generates at the site root; content may not take them.
+const RESERVED_ROOT: [&str; 3] = ["assets", "print.html", "404.html"];
+
+/// One file of the content folder, read into memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder.
+    pub path: PathBuf,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Reads `root`: its `handbook.toml` and its content folder (`root/content`, or `root` itself
+/// when there is none, so a plain folder of notes builds).
+pub fn load(root: &Path) -> Result<Handbook, Vec<Diagnostic>> {
+    let config = Config::load(root)?;
+    let content_dir = if root.join("content").is_dir() {
+        root.join("content")
+    } else {
+        root.to_path_buf()
+    };
+    let skip_top: Vec<String> = if content_dir == root {
+        vec![
+            config.output.trim_end_matches('/').to_string(),
+            "themes".into(),
+            "target".into(),
+            "node_modules".into(),
+            CONFIG_FILE.into(),
+        ]
+    } else {
+        Vec::new()
+    };
+    let display_base = content_dir
+        .strip_prefix(root)
+        .unwrap_or(Path::new(""))
+        .to_path_buf();
+    let (files, mut errors) = walk(&content_dir, &display_base, &skip_top);
+    match load_from_files(config, root, &content_dir, &display_base, files) {
+        Ok(h) if errors.is_empty() => Ok(h),
+        Ok(_) => Err(errors),
+        Err(mut e) => {
+            errors.append(&mut e);
+            Err(errors)
+        }
+    }
+}
+
+fn walk(
+    content_dir: &Path,
+    display_base: &Path,
+    skip_top: &[String],
+) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let walker = walkdir::WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            if e.depth() == 0 {
+                return true;
+            }
+            if name.starts_with('.') {
+                return false;
+            }
+            !(e.depth() == 1 && skip_top.iter().any(|s| *s == name))
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| display_base.join(p.strip_prefix(content_dir).unwrap_or(p)))
+                    .unwrap_or_else(|| display_base.to_path_buf());
+                let (message, hint) = if e.loop_ancestor().is_some() {
+                    (
+                        "symbolic link loop".to_string(),
+                        "remove the link or point it outside its own ancestors",
+                    )
+                } else {
+                    (
+                        format!(
+                            "cannot read: {}",
+                            e.io_error()
+                                .map_or_else(|| e.to_string(), |io| io.to_string())
+                        ),
+                        "check that the file exists and is readable",
+                    )
+                };
+                errors.push(Diagnostic::error(path, 0, message).with_hint(hint));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(content_dir)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
+            Err(e) => errors.push(
+                Diagnostic::error(display_base.join(&rel), 0, format!("cannot read: {e}"))
+                    .with_hint("check the file's permissions"),
+            ),
+        }
+    }
+    (files, errors)
+}
+
+/// A folder while the tree is being built.
+#[derive(Default)]
+struct Dir {
+    landing: Option<PathBuf>,
+    pages: Vec<PathBuf>,
+    dirs: BTreeMap<String, Dir>,
+}
+
+impl Dir {
+    fn has_markdown(&self) -> bool {
+        self.landing.is_some()
+            || !self.pages.is_empty()
+            || self.dirs.values().any(Dir::has_markdown)
+    }
+}
+
+/// A page's parsed source, before it has a place in the tree.
+struct Parsed {
+    front: FrontMatter,
+    body: String,
+    body_line: usize,
+    heading: Option<(String, usize)>,
+}
+
+struct Builder<'a> {
+    config: &'a Config,
+    display_base: &'a Path,
+    parsed: HashMap<PathBuf, Parsed>,
+    pages: Vec<Page>,
+    by_source: HashMap<PathBuf, usize>,
+    errors: Vec<Diagnostic>,
+    out_owner: HashMap<String, PathBuf>,
+}
+
+/// Builds the `Handbook` from files already in memory (paths relative to `content_dir`).
+pub fn load_from_files(
+    config: Config,
+    root: &Path,
+    content_dir: &Path,
+    display_base: &Path,
+    mut files: Vec<SourceFile>,
+) -> Result<Handbook, Vec<Diagnostic>> {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut errors = Vec::new();
+    let mut tree = Dir::default();
+    let mut parsed = HashMap::new();
+    let mut assets = Vec::new();
+    for file in files {
+        let is_md = file
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+        if !is_md {
+            assets.push(file);
+            continue;
+        }
+        let display = display_base.join(&file.path);
+        let text = match String::from_utf8(file.bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let (line, col) = crate::error::line_col(
+                    &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+                    usize::MAX,
+                );
+                errors.push(
+                    Diagnostic::error(&display, line, "the file is not valid UTF-8")
+                        .with_column(col)
+                        .with_hint(
+                            "save the file as UTF-8 in your editor (it may be Latin-1 or UTF-16)",
+                        ),
+                );
+                continue;
+            }
+        };
+        let split = match frontmatter::split(&text, &display) {
+            Ok(s) => s,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        if split.front.draft {
+            continue;
+        }
+        let heading = first_heading(split.body);
+        let body = split.body.to_string();
+        parsed.insert(
+            file.path.clone(),
+            Parsed {
+                front: split.front,
+                body,
+                body_line: split.body_line,
+                heading,
+            },
+        );
+        insert(&mut tree, &file.path);
+    }
+
+    let mut b = Builder {
+        config: &config,
+        display_base,
+        parsed,
+        pages: Vec::new(),
+        by_source: HashMap::new(),
+        errors,
+        out_owner: HashMap::new(),
+    };
+    b.add_dir(&tree, Path::new(""), "", None, 0);
+
+    let mut asset_list = Vec::new();
+    let mut asset_by_source = HashMap::new();
+    for file in assets {
+        let dir = file.path.parent().unwrap_or(Path::new(""));
+        let out_dir = out_dir_of(dir);
+        let name = file
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let out_path = format!("{out_dir}{name}");
+        if let Some(owner) = b.out_owner.get(&out_path) {
+            b.errors.push(
+                Diagnostic::error(
+                    display_base.join(&file.path),
+                    0,
+                    format!("`{out_path}` is also the output of {}", owner.display()),
+                )
+                .with_hint("rename one of the two files"),
+            );
+            continue;
+        }
+        b.out_owner
+            .insert(out_path.clone(), display_base.join(&file.path));
+        asset_by_source.insert(file.path.clone(), asset_list.len());
+        asset_list.push(Asset {
+            source: file.path,
+            out_path,
+            bytes: file.bytes,
+        });
+    }
+    for reserved in RESERVED_ROOT {
+        let clash = b
+            .out_owner
+            .iter()
+            .find(|(out, _)| *out == reserved || out.starts_with(&format!("{reserved}/")));
+        if let Some((out, owner)) = clash {
+            b.errors.push(
+                Diagnostic::error(
+                    owner,
+                    0,
+                    format!("`{out}` is reserved for the generated site"),
+                )
+                .with_hint(format!(
+                    "rename the file or folder so it does not produce `{reserved}`"
+                )),
+            );
+        }
+    }
+    if !b.errors.is_empty() {
+        return Err(b.errors);
+    }
+    let pages = b.pages;
+    let by_source = b.by_source;
+    Ok(Handbook {
+        root: root.to_path_buf(),
+        content_dir: content_dir.to_path_buf(),
+        config,
+        pages,
+        assets: asset_list,
+        by_source,
+        asset_by_source,
+    })
+}
+
+fn insert(tree: &mut Dir, path: &Path) {
+    let mut dir = tree;
+    let comps: Vec<String> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let Some((file, parents)) = comps.split_last() else {
+        return;
+    };
+    for p in parents {
+        dir = dir.dirs.entry(p.clone()).or_default();
+    }
+    match &dir.landing {
+        None if LANDING_NAMES.contains(&file.as_str()) => dir.landing = Some(path.to_path_buf()),
+        Some(current) if LANDING_NAMES.contains(&file.as_str()) => {
+            let cur_name = current
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let rank = |n: &str| LANDING_NAMES.iter().position(|x| *x == n).unwrap_or(9);
+            if rank(file) < rank(&cur_name) {
+                let old = dir.landing.replace(path.to_path_buf());
+                dir.pages.extend(old);
+            } else {
+                dir.pages.push(path.to_path_buf());
+            }
+        }
+        _ => dir.pages.push(path.to_path_buf()),
+    }
+}
+
+/// The output folder (with trailing `/`, or empty) of a content folder.
+fn out_dir_of(dir: &Path) -> String {
+    let mut s = String::new();
+    for c in dir.components() {
+        if let Component::Normal(name) = c {
+            s.push_str(&slugify(&name.to_string_lossy()));
+            s.push('/');
+        }
+    }
+    s
+}
+
+/// What an entry of a folder is, while sorting.
+enum Entry<'d> {
+    Page(PathBuf),
+    Dir(String, &'d Dir),
+}
+
+impl Builder<'_> {
+    fn display(&self, rel: &Path) -> PathBuf {
+        self.display_base.join(rel)
+    }
+
+    fn claim(&mut self, out_path: &str, source: &Path) -> bool {
+        if let Some(owner) = self.out_owner.get(out_path) {
+            let owner = owner.clone();
+            self.errors.push(
+                Diagnostic::error(
+                    self.display(source),
+                    1,
+                    format!(
+                        "duplicate slug: `{out_path}` is also produced by {}",
+                        owner.display()
+                    ),
+                )
+                .with_hint("rename one of the files or set a different `slug` in its front matter"),
+            );
+            return false;
+        }
+        self.out_owner
+            .insert(out_path.to_string(), self.display(source));
+        true
+    }
+
+    /// Adds the page for a folder (home or chapter) and everything below it; returns its index.
+    fn add_dir(
+        &mut self,
+        dir: &Dir,
+        rel: &Path,
+        out_dir: &str,
+        parent: Option<usize>,
+        depth: usize,
+    ) -> usize {
+        let kind = if parent.is_none() {
+            PageKind::Home
+        } else {
+            PageKind::Chapter
+        };
+        let out_path = format!("{out_dir}index.html");
+        let fallback = if parent.is_none() {
+            self.config.title.clone()
+        } else {
+            title_from_name(
+                &rel.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            )
+        };
+        let index = match &dir.landing {
+            Some(src) => self.push_page(src, out_path, kind, parent, depth, Some(fallback)),
+            None => {
+                self.claim(&out_path, rel);
+                self.push_synthetic(rel, out_path, kind, parent, depth, fallback)
+            }
+        };
+        self.by_source.insert(rel.to_path_buf(), index);
+
+        let mut entries: Vec<(SortKey, Entry)> = Vec::new();
+        for p in &dir.pages {
+            let key = self.sort_key_page(p);
+            entries.push((key, Entry::Page(p.clone())));
+        }
+        for (name, sub) in &dir.dirs {
+            if !sub.has_markdown() {
+                continue;
+            }
+            let key = self.sort_key_dir(name, &rel.join(name), sub);
+            entries.push((key, Entry::Dir(name.clone(), sub)));
+        }
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, entry) in entries {
+            let child = match entry {
+                Entry::Page(p) => {
+                    let stem = p
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let slug = self
+                        .parsed
+                        .get(&p)
+                        .and_then(|x| x.front.slug.clone())
+                        .map(|s| slugify(&s))
+                        .unwrap_or_else(|| slugify(&stem));
+                    let out = format!("{out_dir}{slug}.html");
+                    self.push_page(&p, out, PageKind::Page, Some(index), depth + 1, None)
+                }
+                Entry::Dir(name, sub) => {
+                    let sub_rel = rel.join(&name);
+                    let sub_out = format!("{out_dir}{}/", slugify(&name));
+                    self.add_dir(sub, &sub_rel, &sub_out, Some(index), depth + 1)
+                }
+            };
+            self.pages[index].children.push(child);
+        }
+        index
+    }
+
+    fn sort_key_page(&self, p: &Path) -> SortKey {
+        let name = p
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = p
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let parsed = self.parsed.get(p);
+        let title = parsed.map(|x| page_title(x, &stem).0).unwrap_or_default();
+        SortKey::new(
+            parsed.and_then(|x| x.front.weight),
+            split_prefix(&stem).0,
+            title,
+            name,
+        )
+    }
+
+    fn sort_key_dir(&self, name: &str, rel: &Path, sub: &Dir) -> SortKey {
+        let parsed = sub.landing.as_ref().and_then(|l| self.parsed.get(l));
+        let title = parsed
+            .map(|x| page_title(x, name).0)
+            .unwrap_or_else(|| title_from_name(name));
+        let _ = rel;
+        SortKey::new(
+            parsed.and_then(|x| x.front.weight),
+            split_prefix(name).0,
+            title,
+            name.to_string(),
+        )
+    }
+
+    fn push_page(
+        &mut self,
+        src: &Path,
+        out_path: String,
+        kind: PageKind,
+        parent: Option<usize>,
+        depth: usize,
+        fallback_title: Option<String>,
+    ) -> usize {
+        self.claim(&out_path, src);
+        let parsed = self.parsed.remove(src).unwrap_or(Parsed {
+            front: FrontMatter::default(),
+            body: String::new(),
+            body_line: 1,
+            heading: None,
+        });
+        let stem = src
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (mut title, has_title, title_heading_line) = page_title(&parsed, &stem);
+        if !has_title && let Some(f) = fallback_title {
+            title = f;
+        }
+        let index = self.pages.len();
+        self.by_source.insert(src.to_path_buf(), index);
+        self.pages.push(Page {
+            source: src.to_path_buf(),
+            display_path: self.display(src),
+            out_path,
+            title,
+            has_title,
+            title_heading_line,
+            description: parsed.front.description.unwrap_or_default(),
+            kind,
+            body: parsed.body,
+            body_line: parsed.body_line,
+            searchable: parsed.front.search.unwrap_or(true),
+            extra: parsed.front.extra.unwrap_or(serde_json::Value::Null),
+            parent,
+            children: Vec::new(),
+            depth,
+        });
+        index
+    }
+
+    fn push_synthetic(
+        &mut self,
+        rel: &Path,
+        out_path: String,
+        kind: PageKind,
+        parent: Option<usize>,
+        depth: usize,
+        title: String,
+    ) -> usize {
+        let index = self.pages.len();
+        self.pages.push(Page {
+            source: rel.to_path_buf(),
+            display_path: self.display(rel),
+            out_path,
+            title,
+            has_title: true,
+            title_heading_line: None,
+            description: String::new(),
+            kind,
+            body: String::new(),
+            body_line: 1,
+            searchable: true,
+            extra: serde_json::Value::Null,
+            parent,
+            children: Vec::new(),
+            depth,
+        });
+        index
+    }
+}
+
+/// The order of entries in a folder: weight, then numeric prefix, then title, then name.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct SortKey {
+    no_weight: bool,
+    weight: i64,
+    no_prefix: bool,
+    prefix: u64,
+    title: String,
+    name: String,
+}
+
+impl SortKey {
+    fn new(weight: Option<i64>, prefix: Option<u64>, title: String, name: String) -> Self {
+        SortKey {
+            no_weight: weight.is_none(),
+            weight: weight.unwrap_or(0),
+            no_prefix: prefix.is_none(),
+            prefix: prefix.unwrap_or(0),
+            title: title.to_lowercase(),
+            name,
+        }
+    }
+}
+
+/// The title of a page, whether it is a real title, and the line of the heading it came from.
+fn page_title(p: &Parsed, stem: &str) -> (String, bool, Option<usize>) {
+    if let Some(t) = p.front.title.as_ref().filter(|t| !t.trim().is_empty()) {
+        return (t.trim().to_string(), true, None);
+    }
+    if let Some((t, line)) = &p.heading {
+        return (t.clone(), true, Some(*line));
+    }
+    (title_from_name(stem), false, None)
+}
+
+/// The first level-1 ATX heading of a body, when it is the first thing on the page:
+/// its plain text and 1-based line within the body.
+fn first_heading(body: &str) -> Option<(String, usize)> {
+    for (i, line) in body.lines().enumerate() {
+        let t = line.trim();
+        if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {
+            continue;
+        }
+        let rest = t.strip_prefix("# ").or_else(|| (t == "#").then_some(""))?;
+        let text = rest.trim().trim_end_matches('#').trim();
+        let plain: String = text
+            .chars()
+            .filter(|c| !matches!(c, '*' | '_' | '`'))
+            .collect();
+        if plain.is_empty() {
+            return None;
+        }
+        return Some((plain, i + 1));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(path: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from(path),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn hb(files: Vec<SourceFile>) -> Result<Handbook, Vec<Diagnostic>> {
+        let c = Config {
+            title: "Test".into(),
+            ..Config::default()
+        };
+        load_from_files(
+            c,
+            Path::new("/r"),
+            Path::new("/r/content"),
+            Path::new("content"),
+            files,
+        )
+    }
+
+    #[test]
+    fn tree_order_and_slugs() {
+        let h = hb(vec![
+            f("_index.md", "# Home\n"),
+            f("02-tasks/_index.md", "+++\ntitle = \"Tasks\"\n+++\n"),
+            f("01-goals/README.md", "# Goals\n"),
+            f("01-goals/02-second.md", "# Second\n"),
+            f("01-goals/01-first.md", "# First\n"),
+            f(
+                "01-goals/zeta.md",
+                "+++\ntitle = \"Zeta\"\nweight = 1\n+++\n",
+            ),
+            f("01-goals/pic.png", "png"),
+        ])
+        .unwrap();
+        let outs: Vec<&str> = h.pages.iter().map(|p| p.out_path.as_str()).collect();
+        assert_eq!(
+            outs,
+            [
+                "index.html",
+                "goals/index.html",
+                "goals/zeta.html",
+                "goals/first.html",
+                "goals/second.html",
+                "tasks/index.html"
+            ]
+        );
+        assert_eq!(h.assets[0].out_path, "goals/pic.png");
+        assert_eq!(h.pages[3].title, "First");
+        assert_eq!(h.pages[3].title_heading_line, Some(1));
+        assert_eq!(h.ancestors(3), vec![0, 1]);
+    }
+
+    #[test]
+    fn folder_without_landing_page_is_a_chapter() {
+        let h = hb(vec![f("notes/03-some-topic.md", "text only\n")]).unwrap();
+        assert_eq!(h.pages[0].title, "Test");
+        assert_eq!(h.pages[1].title, "Notes");
+        assert_eq!(h.pages[2].title, "Some topic");
+        assert!(!h.pages[2].has_title);
+    }
+
+    #[test]
+    fn drafts_and_duplicate_slugs() {
+        let h = hb(vec![f("a.md", "+++\ndraft = true\n+++\n")]).unwrap();
+        assert_eq!(h.pages.len(), 1);
+        let e = hb(vec![f("01-intro.md", "# A\n"), f("02-intro.md", "# B\n")]).unwrap_err();
+        assert!(e[0].message.contains("duplicate slug"), "{}", e[0]);
+        assert!(e[0].path.ends_with("02-intro.md"));
+    }
+
+    #[test]
+    fn non_utf8_is_an_error_with_line() {
+        let e = hb(vec![SourceFile {
+            path: "bad.md".into(),
+            bytes: b"line one\nline \xff two\n".to_vec(),
+        }])
+        .unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert!(e[0].message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn reserved_names_are_errors() {
+        let e = hb(vec![f("assets/x.md", "# X\n")]).unwrap_err();
+        assert!(e[0].message.contains("reserved"));
+    }
+
+    #[test]
+    fn landing_page_preference() {
+        let h = hb(vec![
+            f("c/README.md", "# Readme\n"),
+            f("c/_index.md", "# Landing\n"),
+        ])
+        .unwrap();
+        assert_eq!(h.pages[1].title, "Landing");
+        assert_eq!(h.pages[2].out_path, "c/readme.html");
+    }
+}

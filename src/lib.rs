@@ -1,0 +1,142 @@
+//! `handbook`: a static-site generator for clinician training handbooks.
+//!
+//! The pipeline runs one way: [`content::load`] reads `handbook.toml` and the content folder
+//! into a [`content::Handbook`]; [`site::render`] turns it into an in-memory [`site::Site`]
+//! with the [`theme`]; [`write::write_site`] swaps it into the output folder.
+
+pub mod components;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod markdown;
+pub mod print;
+pub mod scaffold;
+pub mod site;
+pub mod theme;
+pub mod write;
+
+use error::{Diagnostic, Diagnostics, Severity};
+use std::path::{Path, PathBuf};
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildSummary {
+    /// Pages rendered.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Where the site went.
+    pub out: PathBuf,
+    /// Warnings (the build still succeeded).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and renders the handbook at `root` without writing anything.
+pub fn build_site(root: &Path) -> Result<(content::Handbook, site::Site), Diagnostics> {
+    if !root.is_dir() {
+        return Err(
+            Diagnostic::error(root, 0, "the handbook folder does not exist")
+                .with_hint("pass --root with the folder that holds handbook.toml and content/")
+                .into(),
+        );
+    }
+    let handbook = content::load(root).map_err(sorted)?;
+    let theme = theme::load(root, &handbook.config).map_err(sorted)?;
+    let site = site::render(&handbook, &theme)?;
+    Ok((handbook, site))
+}
+
+/// Builds the handbook at `root` into `out` (default: the configured output folder).
+pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostics> {
+    let (handbook, site) = build_site(root)?;
+    let out = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join(&handbook.config.output));
+    guard_output(root, &handbook.content_dir, &out)?;
+    write::write_site(&site, &out).map_err(Diagnostics::from)?;
+    Ok(BuildSummary {
+        pages: site.page_count,
+        files: site.files.len(),
+        bytes: site.files.values().map(|b| b.len() as u64).sum(),
+        out,
+        warnings: site.warnings,
+    })
+}
+
+/// Everything `build` validates plus content lints, writing nothing. Returns the warnings.
+pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
+    let (handbook, site) = build_site(root)?;
+    let mut warnings = site.warnings;
+    for page in &handbook.pages {
+        if !page.has_title {
+            warnings.push(
+                Diagnostic::warning(&page.display_path, 1, "page without a title")
+                    .with_hint("start the page with `# Title` or set `title` in its front matter"),
+            );
+        }
+        if page.kind == content::PageKind::Page && page.body.trim().is_empty() {
+            warnings.push(
+                Diagnostic::warning(&page.display_path, 1, "empty page")
+                    .with_hint("write the page or mark it `draft = true` until it is ready"),
+            );
+        }
+    }
+    let mut all = Diagnostics(warnings);
+    all.sort();
+    Ok(all.0)
+}
+
+/// Creates a small, working starter handbook in `dir`.
+pub fn new_handbook(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
+    scaffold::create(dir).map_err(Diagnostics::from)
+}
+
+/// Refuses output folders that would destroy the sources.
+fn guard_output(root: &Path, content_dir: &Path, out: &Path) -> Result<(), Diagnostics> {
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .map(|a| normalize(&a))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (root_abs, content_abs, out_abs) = (abs(root), abs(content_dir), abs(out));
+    if root_abs.starts_with(&out_abs)
+        || content_abs.starts_with(&out_abs)
+        || out_abs.starts_with(&content_abs) && content_abs != root_abs
+    {
+        return Err(Diagnostic::error(
+            out,
+            0,
+            "the output folder would overwrite the handbook's sources",
+        )
+        .with_hint("choose an output folder outside content/, such as `public`")
+        .into());
+    }
+    Ok(())
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn sorted(list: Vec<Diagnostic>) -> Diagnostics {
+    let mut d = Diagnostics(list);
+    d.sort();
+    d
+}
+
+/// Whether any diagnostic in `list` is a warning.
+pub fn has_warnings(list: &[Diagnostic]) -> bool {
+    list.iter().any(|d| d.severity == Severity::Warning)
+}

@@ -1,0 +1,146 @@
+//! The `handbook` command line: parses arguments, calls the library, prints diagnostics and
+//! sets the exit code (0 success, 1 content errors, 2 usage errors).
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Build clinician training handbooks from a folder of Markdown.
+///
+/// A handbook is a folder with an optional `handbook.toml` and a `content/` folder: every
+/// sub-folder is a chapter (its `_index.md`, `index.md` or `README.md` is the chapter page),
+/// every `.md` file a page, every other file is copied beside its page.
+///
+/// Start with `handbook new my-handbook`, then `handbook build --root my-handbook` and open
+/// `my-handbook/public/index.html` in a browser.
+#[derive(Parser)]
+#[command(
+    name = "handbook",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
+struct Cli {
+    /// Print only errors and warnings.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more detail about each step.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default `public/`).
+    ///
+    /// The site is written to a temporary folder and swapped in only when the build succeeds,
+    /// so a failed build leaves the previous output untouched. All links are relative: open
+    /// `public/index.html` straight from disk or serve the folder under any path.
+    Build {
+        /// The handbook folder (holding handbook.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: `output` in handbook.toml, else `public/` in the root).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check the handbook without writing anything: everything `build` validates, plus lints
+    /// (images without alt text, empty pages, pages without a title).
+    Check {
+        /// The handbook folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Exit with code 1 when there are warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Create a small starter handbook in DIR that builds straight away.
+    New {
+        /// The folder to create (must not exist, or be empty).
+        dir: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    match cli.command {
+        Command::Build { root, out } => match handbook::build(&root, out.as_deref()) {
+            Ok(summary) => {
+                print_warnings(&summary.warnings);
+                if !cli.quiet {
+                    println!(
+                        "Built {} pages ({} files, {:.1} MB) into {} in {:.2} s",
+                        summary.pages,
+                        summary.files,
+                        summary.bytes as f64 / 1e6,
+                        summary.out.display(),
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors),
+        },
+        Command::Check {
+            root,
+            deny_warnings,
+        } => match handbook::check(&root) {
+            Ok(warnings) => {
+                print_warnings(&warnings);
+                if deny_warnings && !warnings.is_empty() {
+                    eprintln!("check failed: warnings are denied");
+                    return ExitCode::from(1);
+                }
+                if !cli.quiet {
+                    println!(
+                        "Checked {}: no errors, {} warning{}",
+                        root.display(),
+                        warnings.len(),
+                        if warnings.len() == 1 { "" } else { "s" }
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors),
+        },
+        Command::New { dir } => match handbook::new_handbook(&dir) {
+            Ok(files) => {
+                if cli.verbose {
+                    for f in &files {
+                        println!("  created {}", f.display());
+                    }
+                }
+                if !cli.quiet {
+                    println!(
+                        "Created a starter handbook in {}.\nNext: handbook build --root {} and open {}/public/index.html",
+                        dir.display(),
+                        dir.display(),
+                        dir.display()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(errors) => fail(&errors),
+        },
+    }
+}
+
+fn print_warnings(warnings: &[handbook::error::Diagnostic]) {
+    if !warnings.is_empty() {
+        eprint!(
+            "{}",
+            handbook::error::Diagnostics(warnings.to_vec()).report()
+        );
+    }
+}
+
+fn fail(errors: &handbook::error::Diagnostics) -> ExitCode {
+    eprint!("{}", errors.report());
+    eprintln!("build failed; nothing was written");
+    ExitCode::from(1)
+}

@@ -1,0 +1,605 @@
+//! Render stage for one page: Markdown to HTML by transforming pulldown-cmark's event stream
+//! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
+
+pub mod headings;
+pub mod links;
+
+use crate::components::{self, BlockCtx, BlockOutput};
+use crate::config::Config;
+use crate::content::{Handbook, Page};
+use crate::error::Diagnostic;
+use headings::IdAllocator;
+use links::{LinkTarget, Resolved};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+use serde::Serialize;
+
+/// The Markdown extensions every page is parsed with.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// One entry of a page's table of contents (h2, with its h3 children).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TocEntry {
+    /// The heading's id.
+    pub id: String,
+    /// The heading's plain text.
+    pub title: String,
+    /// 2 or 3.
+    pub level: u8,
+    /// The h3 headings under an h2.
+    pub children: Vec<TocEntry>,
+}
+
+/// A stretch of a page's text under one heading, for the search index.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Section {
+    /// The heading's id (empty for the text before the first heading).
+    pub id: String,
+    /// The heading's text (empty before the first heading).
+    pub heading: String,
+    /// The plain text.
+    pub text: String,
+}
+
+/// A link to another page (or this one) whose `#fragment` must be checked once every page's
+/// headings are known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FragmentCheck {
+    /// The page linked to.
+    pub target: usize,
+    /// The fragment without `#`.
+    pub fragment: String,
+    /// The link's file line.
+    pub line: usize,
+    /// The link's column.
+    pub column: usize,
+}
+
+/// Everything rendering one page produces.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedPage {
+    /// The page body as HTML.
+    pub html: String,
+    /// The h2/h3 table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Every id defined on the page (headings, footnotes, components).
+    pub anchors: Vec<String>,
+    /// Fragments to check after all pages are rendered.
+    pub fragment_checks: Vec<FragmentCheck>,
+    /// Problems found (broken links, missing alt text, component errors).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The component blocks' outputs, in page order.
+    pub components: Vec<(String, BlockOutput)>,
+    /// Plain text by section, for search.
+    pub sections: Vec<Section>,
+}
+
+/// Renders page `index` of `handbook`.
+pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
+    let page = &handbook.pages[index];
+    Renderer::new(handbook, page).run()
+}
+
+/// Inline Markdown (a prompt, an option) to HTML without the wrapping paragraph.
+pub fn inline_html(text: &str) -> String {
+    let html = block_html(text);
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// Block Markdown (a vignette, an explanation) to HTML.
+pub fn block_html(text: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, options()));
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The text of a callout's title.
+fn callout_label(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+struct PendingHeading {
+    level: HeadingLevel,
+    id: Option<String>,
+    classes: Vec<String>,
+    events: Vec<Event<'static>>,
+    text: String,
+    skip: bool,
+}
+
+struct Renderer<'a> {
+    handbook: &'a Handbook,
+    page: &'a Page,
+    config: &'a Config,
+    lines: LineIndex<'a>,
+    ids: IdAllocator,
+    out: RenderedPage,
+    ordinals: std::collections::HashMap<&'static str, usize>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(handbook: &'a Handbook, page: &'a Page) -> Self {
+        Renderer {
+            handbook,
+            page,
+            config: &handbook.config,
+            lines: LineIndex::new(&page.body, page.body_line),
+            ids: IdAllocator::default(),
+            out: RenderedPage::default(),
+            ordinals: Default::default(),
+        }
+    }
+
+    fn run(mut self) -> RenderedPage {
+        let body = self.page.body.as_str();
+        // Explicit `{#id}` ids are reserved first so generated ids never collide with them.
+        for (ev, _) in Parser::new_ext(body, options()).into_offset_iter() {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
+                self.ids.reserve(&id);
+            }
+        }
+        let mut events: Vec<Event<'a>> = Vec::new();
+        let mut heading: Option<PendingHeading> = None;
+        let mut component: Option<(&'static str, usize, String)> = None;
+        let mut image_alt: Option<(String, usize, usize)> = None;
+        let mut section = Section {
+            id: String::new(),
+            heading: String::new(),
+            text: String::new(),
+        };
+        for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+            // Component blocks: collect the body, then hand it over.
+            if let Some((name, line, text)) = component.as_mut() {
+                match event {
+                    Event::Text(t) => text.push_str(&t),
+                    Event::End(TagEnd::CodeBlock) => {
+                        let (name, line, text) = (*name, *line, std::mem::take(text));
+                        component = None;
+                        if let Some(html) = self.render_component(name, line, &text, &mut section) {
+                            events.push(Event::Html(html.into()));
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let event = match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
+                    if let Some(name) = components::component_name(info) {
+                        let (line, _) = self.lines.pos(range.start);
+                        component = Some((name, line + 1, String::new()));
+                        continue;
+                    }
+                    event
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = self.rewrite(dest_url, range.start, false);
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = self.rewrite(dest_url, range.start, true);
+                    let (line, col) = self.lines.pos(range.start);
+                    image_alt = Some((String::new(), line, col));
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some((alt, line, col)) = image_alt.take()
+                        && alt.trim().is_empty()
+                    {
+                        self.out.diagnostics.push(
+                                Diagnostic::warning(&self.page.display_path, line, "image without alt text")
+                                    .with_column(col)
+                                    .with_hint("describe the image between the brackets: ![what it shows](file.png)"),
+                            );
+                    }
+                    event
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    let (class, label) = callout_label(kind);
+                    Event::Html(
+                        format!("<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{label}</p>\n").into(),
+                    )
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
+                Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                    self.out.anchors.push(name.to_string());
+                    event
+                }
+                other => other,
+            };
+            if let Some((alt, _, _)) = image_alt.as_mut()
+                && let Event::Text(t) | Event::Code(t) = &event
+            {
+                alt.push_str(t);
+            }
+            // Headings are buffered so their text can make the id.
+            match event {
+                Event::Start(Tag::Heading {
+                    level, id, classes, ..
+                }) => {
+                    let (line, _) = self.lines.pos(range.start);
+                    let rel_line = line + 1 - self.page.body_line;
+                    let skip =
+                        level == HeadingLevel::H1 && self.page.title_heading_line == Some(rel_line);
+                    heading = Some(PendingHeading {
+                        level,
+                        id: id.map(|i| i.to_string()),
+                        classes: classes.iter().map(|c| c.to_string()).collect(),
+                        events: Vec::new(),
+                        text: String::new(),
+                        skip,
+                    });
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some(h) = heading.take()
+                        && !h.skip
+                    {
+                        let html = self.finish_heading(h, &mut section);
+                        events.push(Event::Html(html.into()));
+                    }
+                }
+                ev => {
+                    if let Some(h) = heading.as_mut() {
+                        if let Event::Text(t) | Event::Code(t) = &ev {
+                            h.text.push_str(t);
+                        }
+                        h.events.push(into_static(ev));
+                    } else {
+                        collect_text(&ev, &mut section.text);
+                        events.push(ev);
+                    }
+                }
+            }
+        }
+        if let Some((name, line, text)) = component.take()
+            && let Some(html) = self.render_component(name, line, &text, &mut section)
+        {
+            events.push(Event::Html(html.into()));
+        }
+        push_section(&mut self.out.sections, section);
+        let mut html = String::with_capacity(body.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        self.out.html = html;
+        self.out
+    }
+
+    fn finish_heading(&mut self, h: PendingHeading, section: &mut Section) -> String {
+        let text = h.text.trim().to_string();
+        let id = match h.id {
+            Some(id) => id,
+            None => self.ids.allocate(&text),
+        };
+        self.out.anchors.push(id.clone());
+        let level = h.level as u8;
+        let mut inner = String::new();
+        pulldown_cmark::html::push_html(&mut inner, h.events.into_iter());
+        let class = if h.classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(&h.classes.join(" ")))
+        };
+        if level == 2 || level == 3 {
+            let entry = TocEntry {
+                id: id.clone(),
+                title: text.clone(),
+                level,
+                children: Vec::new(),
+            };
+            match (level, self.out.toc.last_mut()) {
+                (3, Some(parent)) => parent.children.push(entry),
+                _ => self.out.toc.push(entry),
+            }
+        }
+        let finished = std::mem::replace(
+            section,
+            Section {
+                id: id.clone(),
+                heading: text.clone(),
+                text: String::new(),
+            },
+        );
+        push_section(&mut self.out.sections, finished);
+        let id = escape(&id);
+        format!(
+            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\"><span class=\"visually-hidden\">Link to this section</span><span aria-hidden=\"true\">#</span></a></h{level}>\n"
+        )
+    }
+
+    fn render_component(
+        &mut self,
+        name: &'static str,
+        line: usize,
+        body: &str,
+        section: &mut Section,
+    ) -> Option<String> {
+        let ordinal = self.ordinals.entry(name).or_insert(0);
+        let ctx = BlockCtx {
+            display_path: &self.page.display_path,
+            page_out_path: &self.page.out_path,
+            line,
+            ordinal: *ordinal,
+            config: self.config,
+        };
+        *ordinal += 1;
+        match components::render_block(name, body, &ctx) {
+            Ok(out) => {
+                let html = out.html.clone();
+                section.text.push(' ');
+                section.text.push_str(&out.search_text);
+                self.out.anchors.extend(out.anchors.iter().cloned());
+                self.out.components.push((name.to_string(), out));
+                Some(html)
+            }
+            Err(mut errors) => {
+                self.out.diagnostics.append(&mut errors);
+                None
+            }
+        }
+    }
+
+    /// Rewrites a link destination to the built site, recording problems.
+    fn rewrite(&mut self, dest: CowStr<'a>, offset: usize, is_image: bool) -> CowStr<'a> {
+        let (line, column) = self.lines.pos(offset);
+        match links::resolve(self.handbook, self.page, &dest) {
+            Resolved::External => dest,
+            Resolved::Target {
+                url,
+                target,
+                fragment,
+            } => {
+                if let (LinkTarget::Page(index), Some(fragment)) = (target, fragment) {
+                    self.out.fragment_checks.push(FragmentCheck {
+                        target: index,
+                        fragment,
+                        line,
+                        column,
+                    });
+                }
+                url.into()
+            }
+            Resolved::Broken { reason } => {
+                let what = if is_image { "image" } else { "link" };
+                let d = links::broken_diagnostic(
+                    self.config,
+                    &self.page.display_path,
+                    line,
+                    column,
+                    format!("broken {what} `{dest}`: {reason}"),
+                );
+                self.out.diagnostics.push(d);
+                dest
+            }
+        }
+    }
+}
+
+fn push_section(sections: &mut Vec<Section>, section: Section) {
+    if !section.text.trim().is_empty() || !section.heading.is_empty() {
+        let mut section = section;
+        section.text = section
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        sections.push(section);
+    }
+}
+
+fn collect_text(event: &Event<'_>, text: &mut String) {
+    match event {
+        Event::Text(t) | Event::Code(t) => text.push_str(t),
+        Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+        _ => {}
+    }
+}
+
+fn into_static(ev: Event<'_>) -> Event<'static> {
+    ev.into_static()
+}
+
+/// Byte offsets in a page body to file lines and columns.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            text,
+            starts,
+            first_line,
+        }
+    }
+
+    /// The file line and column of byte `offset`.
+    fn pos(&self, offset: usize) -> (usize, usize) {
+        let i = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[i];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (self.first_line + i, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{SourceFile, load_from_files};
+    use std::path::Path;
+
+    fn handbook(files: &[(&str, &str)]) -> Handbook {
+        let files = files
+            .iter()
+            .map(|(p, t)| SourceFile {
+                path: p.into(),
+                bytes: t.as_bytes().to_vec(),
+            })
+            .collect();
+        let c = Config {
+            title: "T".into(),
+            ..Config::default()
+        };
+        load_from_files(
+            c,
+            Path::new("/r"),
+            Path::new("/r/content"),
+            Path::new("content"),
+            files,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn headings_get_github_ids_anchors_and_toc() {
+        let h = handbook(&[(
+            "_index.md",
+            "# Home\n\n## Goals & tasks\n\n### Sub *part*\n\n## Goals & tasks\n",
+        )]);
+        let r = render_page(&h, 0);
+        assert!(
+            !r.html.contains("<h1"),
+            "title heading is left to the theme: {}",
+            r.html
+        );
+        assert!(r.html.contains("<h2 id=\"goals--tasks\">Goals &amp; tasks <a class=\"anchor\" href=\"#goals--tasks\">"), "{}", r.html);
+        assert!(r.html.contains("id=\"goals--tasks-1\""));
+        assert!(r.html.contains("<h3 id=\"sub-part\">Sub <em>part</em>"));
+        assert_eq!(r.toc.len(), 2);
+        assert_eq!(r.toc[0].children[0].id, "sub-part");
+    }
+
+    #[test]
+    fn callouts_announce_their_type() {
+        let h = handbook(&[("_index.md", "> [!WARNING]\n> Careful.\n")]);
+        let r = render_page(&h, 0);
+        assert!(
+            r.html.contains(
+                "<div class=\"callout callout-warning\" role=\"note\" aria-label=\"Warning\">"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<p>Careful.</p>"));
+    }
+
+    #[test]
+    fn links_are_rewritten_and_checked() {
+        let h = handbook(&[
+            (
+                "_index.md",
+                "See [goals](01-goals/02-setting.md#why) and [x](missing.md).\n\n![](pic.png)\n",
+            ),
+            ("01-goals/02-setting.md", "# Setting\n\n## Why\n"),
+            ("pic.png", "png"),
+        ]);
+        let r = render_page(&h, 0);
+        assert!(
+            r.html.contains("href=\"goals/setting.html#why\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.fragment_checks.len(), 1);
+        let errors: Vec<_> = r.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 1);
+        assert!(errors[0].message.contains("missing.md"));
+        assert!(
+            r.diagnostics
+                .iter()
+                .any(|d| d.message.contains("alt text") && d.line == 3)
+        );
+    }
+
+    #[test]
+    fn line_numbers_count_front_matter() {
+        let h = handbook(&[(
+            "_index.md",
+            "+++\ntitle = \"H\"\n+++\n\ntext [a](nope.md)\n",
+        )]);
+        let r = render_page(&h, 0);
+        assert_eq!(r.diagnostics[0].line, 5);
+        assert_eq!(r.diagnostics[0].column, 6);
+    }
+
+    #[test]
+    fn inline_html_strips_paragraph() {
+        assert_eq!(inline_html("a *b*"), "a <em>b</em>");
+    }
+
+    #[test]
+    fn sections_collect_text_by_heading() {
+        let h = handbook(&[("_index.md", "Intro text.\n\n## Bond\n\nTrust and warmth.\n")]);
+        let r = render_page(&h, 0);
+        assert_eq!(r.sections[0].text, "Intro text.");
+        assert_eq!(r.sections[1].id, "bond");
+        assert_eq!(r.sections[1].text, "Trust and warmth.");
+    }
+}

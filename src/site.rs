@@ -1,0 +1,410 @@
+//! Orchestration of a build: render every page in parallel, check cross-page links, fill the
+//! theme's templates and derive the generated files. The result is an in-memory `Site`.
+
+use crate::content::{Handbook, PageKind, relative_url, root_prefix};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::{self, RenderedPage, links};
+use crate::print;
+use crate::theme::{self, Theme};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Top-level navigation entries are inlined in every page up to this many; beyond it each page
+/// carries only its own branch and the theme loads the rest from the shared `nav.js`, so
+/// output grows linearly with the page count.
+pub const NAV_INLINE_MAX: usize = 60;
+
+/// The built site, in memory: output paths (relative, `/`-separated) to bytes.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// Every file of the site.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// Warnings found on the way (errors fail the build instead).
+    pub warnings: Vec<Diagnostic>,
+    /// How many pages were rendered.
+    pub page_count: usize,
+}
+
+/// Site-wide values every template receives as `site`.
+#[derive(Serialize)]
+struct SiteCtx<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    authors: &'a [String],
+    build_id: String,
+    agency: AgencyCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct AgencyCtx<'a> {
+    name: &'a str,
+    logo: String,
+    accent: &'a str,
+}
+
+/// One navigation entry.
+#[derive(Serialize, Clone)]
+pub struct NavItem {
+    title: String,
+    url: String,
+    current: bool,
+    open: bool,
+    has_children: bool,
+    children: Vec<NavItem>,
+}
+
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ChapterCtx {
+    title: String,
+    url: String,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct PageCtx<'a> {
+    title: &'a str,
+    description: &'a str,
+    kind: PageKind,
+    path: &'a str,
+    content: &'a str,
+    toc: &'a [markdown::TocEntry],
+    source: String,
+    has_exercises: bool,
+    has_srs: bool,
+}
+
+/// Renders the whole handbook with `theme`. Errors of every page are collected together.
+pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
+    let rendered: Vec<RenderedPage> = (0..handbook.pages.len())
+        .into_par_iter()
+        .map(|i| markdown::render_page(handbook, i))
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    check_fragments(handbook, &rendered, &mut diagnostics);
+    check_component_ids(&rendered, &mut diagnostics);
+    for (page, r) in handbook.pages.iter().zip(&rendered) {
+        diagnostics.extend(r.diagnostics.iter().cloned());
+        let _ = page;
+    }
+    let mut all = Diagnostics(diagnostics);
+    all.sort();
+    if all.has_errors() {
+        return Err(all);
+    }
+
+    let site_ctx = SiteCtx {
+        title: &handbook.config.title,
+        description: &handbook.config.description,
+        language: &handbook.config.language,
+        authors: &handbook.config.authors,
+        build_id: build_id(handbook),
+        agency: AgencyCtx {
+            name: &handbook.config.branding.agency,
+            logo: logo_out_path(handbook).unwrap_or_default(),
+            accent: &handbook.config.branding.accent,
+        },
+    };
+    let top_level = &handbook.pages[0].children;
+    let chapters: Vec<ChapterCtx> = top_level
+        .iter()
+        .map(|&c| ChapterCtx {
+            title: handbook.pages[c].title.clone(),
+            url: handbook.pages[c].out_path.clone(),
+            description: handbook.pages[c].description.clone(),
+        })
+        .collect();
+    let nav_truncated = top_level.len() > NAV_INLINE_MAX;
+
+    let pages: Result<Vec<(String, Vec<u8>)>, Diagnostic> = (0..handbook.pages.len())
+        .into_par_iter()
+        .map(|i| {
+            let page = &handbook.pages[i];
+            let r = &rendered[i];
+            let mut ctx = tera::Context::new();
+            ctx.insert("site", &site_ctx);
+            ctx.insert("root", &root_prefix(&page.out_path));
+            ctx.insert("nav", &nav_for(handbook, i, nav_truncated));
+            ctx.insert("nav_truncated", &nav_truncated);
+            ctx.insert("chapters", &chapters);
+            ctx.insert(
+                "page",
+                &PageCtx {
+                    title: &page.title,
+                    description: &page.description,
+                    kind: page.kind,
+                    path: &page.out_path,
+                    content: &r.html,
+                    toc: &r.toc,
+                    source: page.display_path.to_string_lossy().replace('\\', "/"),
+                    has_exercises: r.components.iter().any(|(n, _)| n == "exercise"),
+                    has_srs: r.components.iter().any(|(n, _)| n == "srs"),
+                },
+            );
+            let crumbs: Vec<Link> = handbook
+                .ancestors(i)
+                .into_iter()
+                .map(|a| Link {
+                    title: handbook.pages[a].title.clone(),
+                    url: handbook.pages[a].out_path.clone(),
+                })
+                .collect();
+            ctx.insert("breadcrumbs", &crumbs);
+            if i > 0 {
+                ctx.insert("prev", &link_to(handbook, i - 1));
+            }
+            if i + 1 < handbook.pages.len() {
+                ctx.insert("next", &link_to(handbook, i + 1));
+            }
+            let html = render_template(theme, "page.html", &ctx)?;
+            Ok((page.out_path.clone(), html.into_bytes()))
+        })
+        .collect();
+    let pages = pages.map_err(Diagnostics::from)?;
+
+    let mut site = Site {
+        page_count: pages.len(),
+        warnings: all.0,
+        ..Site::default()
+    };
+    site.files.extend(pages);
+
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &site_ctx);
+    ctx.insert("root", "");
+    ctx.insert("nav", &nav_for(handbook, 0, nav_truncated));
+    ctx.insert("nav_truncated", &nav_truncated);
+    ctx.insert("chapters", &chapters);
+    ctx.insert("pages", &print::pages(handbook, &rendered));
+    site.files.insert(
+        "print.html".into(),
+        render_template(theme, "print.html", &ctx)?.into_bytes(),
+    );
+    ctx.remove("pages");
+    site.files.insert(
+        "404.html".into(),
+        render_template(theme, "404.html", &ctx)?.into_bytes(),
+    );
+    site.files
+        .insert("nav.js".into(), nav_script(handbook).into_bytes());
+
+    for asset in &handbook.assets {
+        site.files
+            .insert(asset.out_path.clone(), asset.bytes.clone());
+    }
+    for (path, bytes) in &theme.static_files {
+        site.files.insert(format!("assets/{path}"), bytes.clone());
+    }
+    if let Some(logo) = logo_out_path(handbook) {
+        let src = handbook.root.join(&handbook.config.branding.logo);
+        let bytes = std::fs::read(&src).map_err(|e| {
+            Diagnostics::from(
+                Diagnostic::error(
+                    crate::config::CONFIG_FILE,
+                    crate::config::key_line_in_file(&handbook.root, "logo"),
+                    format!(
+                        "cannot read the logo `{}`: {e}",
+                        handbook.config.branding.logo
+                    ),
+                )
+                .with_hint("give the logo's path relative to the handbook root"),
+            )
+        })?;
+        site.files.insert(logo, bytes);
+    }
+    Ok(site)
+}
+
+fn render_template(theme: &Theme, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    theme.tera.render(name, ctx).map_err(|e| {
+        Diagnostic::error(
+            format!("templates/{name}"),
+            0,
+            format!("template error: {}", theme::error_chain(&e)),
+        )
+        .with_hint("fix the theme template or remove the override")
+    })
+}
+
+fn link_to(handbook: &Handbook, i: usize) -> Link {
+    Link {
+        title: handbook.pages[i].title.clone(),
+        url: handbook.pages[i].out_path.clone(),
+    }
+}
+
+/// Where the logo is written, relative to the site root.
+fn logo_out_path(handbook: &Handbook) -> Option<String> {
+    let logo = handbook.config.branding.logo.trim();
+    if logo.is_empty() {
+        return None;
+    }
+    let name = std::path::Path::new(logo)
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    Some(format!("assets/brand/{name}"))
+}
+
+/// The navigation for page `current`: the top-level entries (or only the current branch when
+/// there are too many), with children filled along the current page's branch.
+fn nav_for(handbook: &Handbook, current: usize, truncated: bool) -> Vec<NavItem> {
+    let mut chain: HashSet<usize> = handbook.ancestors(current).into_iter().collect();
+    chain.insert(current);
+    let top = &handbook.pages[0].children;
+    let entries: Vec<usize> = if truncated {
+        top.iter().copied().filter(|c| chain.contains(c)).collect()
+    } else {
+        top.clone()
+    };
+    entries
+        .into_iter()
+        .map(|c| nav_item(handbook, c, current, &chain))
+        .collect()
+}
+
+fn nav_item(handbook: &Handbook, index: usize, current: usize, chain: &HashSet<usize>) -> NavItem {
+    let page = &handbook.pages[index];
+    let on_branch = chain.contains(&index);
+    NavItem {
+        title: page.title.clone(),
+        url: page.out_path.clone(),
+        current: index == current,
+        open: on_branch,
+        has_children: !page.children.is_empty(),
+        children: if on_branch {
+            page.children
+                .iter()
+                .map(|&c| nav_item(handbook, c, current, chain))
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// `nav.js`: the top-level entries as a classic script (`window.HANDBOOK_NAV`), shared by all
+/// pages and cached by the browser; loads from `file://` where `fetch` would not.
+fn nav_script(handbook: &Handbook) -> String {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        title: &'a str,
+        url: &'a str,
+    }
+    let entries: Vec<Entry> = handbook.pages[0]
+        .children
+        .iter()
+        .map(|&c| Entry {
+            title: &handbook.pages[c].title,
+            url: &handbook.pages[c].out_path,
+        })
+        .collect();
+    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
+    format!("window.HANDBOOK_NAV = {};\n", json.replace("</", "<\\/"))
+}
+
+/// Checks every `#fragment` of an internal link against the ids of the page it points to.
+fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
+    let anchors: Vec<HashSet<&str>> = rendered
+        .iter()
+        .map(|r| r.anchors.iter().map(String::as_str).collect())
+        .collect();
+    for (i, r) in rendered.iter().enumerate() {
+        for check in &r.fragment_checks {
+            if !anchors[check.target].contains(check.fragment.as_str()) {
+                let target = &handbook.pages[check.target];
+                let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
+                known.sort_unstable();
+                let close = known
+                    .iter()
+                    .find(|k| k.contains(check.fragment.as_str()) || check.fragment.contains(**k))
+                    .map(|k| format!(" (did you mean `#{k}`?)"))
+                    .unwrap_or_default();
+                out.push(links::broken_diagnostic(
+                    &handbook.config,
+                    &handbook.pages[i].display_path,
+                    check.line,
+                    check.column,
+                    format!(
+                        "broken link: `{}` has no heading `#{}`{close}",
+                        target.display_path.display(),
+                        check.fragment
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Component ids (exercise ids and the like) must be unique across the handbook.
+fn check_component_ids(rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, (String, u64)> = HashMap::new();
+    for r in rendered {
+        for (_, block) in &r.components {
+            for entry in &block.manifest {
+                let (Some(id), Some(path)) = (
+                    entry.get("id").and_then(|v| v.as_str()),
+                    entry.get("source").and_then(|v| v.as_str()),
+                ) else {
+                    continue;
+                };
+                let line = entry.get("line").and_then(|v| v.as_u64()).unwrap_or(0);
+                if let Some((first_path, first_line)) = seen.get(id) {
+                    out.push(
+                        Diagnostic::error(
+                            path,
+                            line as usize,
+                            format!("duplicate id `{id}`: also used at {first_path}:{first_line}"),
+                        )
+                        .with_hint("give each exercise its own `id`"),
+                    );
+                } else {
+                    seen.insert(id.to_string(), (path.to_string(), line));
+                }
+            }
+        }
+    }
+}
+
+/// A stable identifier of this build's input, for the progress files learners hand in.
+fn build_id(handbook: &Handbook) -> String {
+    let mut h = Fnv::default();
+    h.write(handbook.config.title.as_bytes());
+    for page in &handbook.pages {
+        h.write(page.out_path.as_bytes());
+        h.write(page.body.as_bytes());
+    }
+    format!("{:016x}", h.0)
+}
+
+/// FNV-1a, 64 bit: a fixed hash whose value never changes between Rust versions.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
+/// The relative URL between two output paths (re-exported for templates' helpers).
+pub fn url_between(from: &str, to: &str) -> String {
+    relative_url(from, to)
+}

@@ -1,0 +1,172 @@
+//! Themes: the default theme embedded in the binary, overridden file by file by the handbook's
+//! own `themes/NAME/`; loads the Tera templates and gathers the static files.
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+use include_dir::{Dir, include_dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tera::Tera;
+
+/// The default theme, compiled into the binary.
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Templates every theme must have.
+pub const REQUIRED_TEMPLATES: [&str; 3] = ["page.html", "print.html", "404.html"];
+
+/// A loaded theme: compiled templates and static files (copied to `assets/`).
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Static files by path relative to the theme's `static/` folder.
+    pub static_files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads the theme `config.theme`: the embedded default theme with every file the handbook
+/// supplies under `root/themes/NAME/` taking precedence.
+pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    let mut static_files = BTreeMap::new();
+    for file in all_files(&DEFAULT_THEME) {
+        let rel = file.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = rel.strip_prefix("templates/") {
+            let text = String::from_utf8_lossy(file.contents()).into_owned();
+            templates.insert(
+                name.to_string(),
+                (PathBuf::from("themes/default").join(&rel), text),
+            );
+        } else if let Some(name) = rel.strip_prefix("static/") {
+            static_files.insert(name.to_string(), file.contents().to_vec());
+        }
+    }
+    let theme_dir = root.join("themes").join(&config.theme);
+    if theme_dir.is_dir() {
+        overlay(root, &theme_dir, &mut templates, &mut static_files)?;
+    } else if config.theme != "default" {
+        return Err(vec![
+            Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                crate::config::key_line_in_file(root, "theme"),
+                format!(
+                    "theme `{}` not found: there is no folder themes/{}",
+                    config.theme, config.theme
+                ),
+            )
+            .with_hint("use `theme = \"default\"` or create the folder with your templates"),
+        ]);
+    }
+    let mut tera = Tera::default();
+    let raw: Vec<(String, String)> = templates
+        .iter()
+        .map(|(name, (_, text))| (name.clone(), text.clone()))
+        .collect();
+    if let Err(e) = tera.add_raw_templates(raw) {
+        let chain = error_chain(&e);
+        let path = templates
+            .iter()
+            .find(|(name, _)| chain.contains(&format!("'{name}'")))
+            .map(|(_, (p, _))| p.clone())
+            .unwrap_or_else(|| PathBuf::from(format!("themes/{}", config.theme)));
+        return Err(vec![
+            Diagnostic::error(path, 0, format!("template error: {chain}"))
+                .with_hint("fix the template syntax (Tera, like Jinja2)"),
+        ]);
+    }
+    for required in REQUIRED_TEMPLATES {
+        if !templates.contains_key(required) {
+            return Err(vec![
+                Diagnostic::error(
+                    format!("themes/{}", config.theme),
+                    0,
+                    format!("the theme has no `templates/{required}`"),
+                )
+                .with_hint(
+                    "add the template, or remove the override folder to use the default theme",
+                ),
+            ]);
+        }
+    }
+    tera.autoescape_on(vec![".html"]);
+    Ok(Theme { tera, static_files })
+}
+
+fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<&include_dir::File> = dir.files().collect();
+    for sub in dir.dirs() {
+        out.extend(all_files(sub));
+    }
+    out
+}
+
+fn overlay(
+    root: &Path,
+    theme_dir: &Path,
+    templates: &mut BTreeMap<String, (PathBuf, String)>,
+    static_files: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    for entry in walkdir::WalkDir::new(theme_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e.path().unwrap_or(theme_dir).to_path_buf();
+                errors.push(Diagnostic::error(
+                    p.strip_prefix(root).unwrap_or(&p),
+                    0,
+                    format!("cannot read the theme: {e}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(theme_dir).unwrap_or(entry.path());
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        let display = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let bytes = match std::fs::read(entry.path()) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(Diagnostic::error(&display, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if let Some(name) = rel_str.strip_prefix("templates/") {
+            match String::from_utf8(bytes) {
+                Ok(text) => {
+                    templates.insert(name.to_string(), (display, text));
+                }
+                Err(_) => errors.push(Diagnostic::error(
+                    &display,
+                    0,
+                    "the template is not valid UTF-8",
+                )),
+            }
+        } else if let Some(name) = rel_str.strip_prefix("static/") {
+            static_files.insert(name.to_string(), bytes);
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// A Tera error with all its causes, on one line.
+pub fn error_chain(e: &tera::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ")
+}

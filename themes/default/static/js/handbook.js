@@ -1,0 +1,217 @@
+/*
+ * handbook default theme: handbook.js (classic script, loaded with defer)
+ *
+ * - Sidebar toggle (#hb-sidebar-toggle, aria-controls="hb-sidebar", aria-expanded):
+ *   narrow screens (< 60em): shows/hides the sidebar as a drawer (<html data-nav-open>);
+ *     Escape or a click outside closes it and focus returns to the button.
+ *   wide screens: collapses/expands the sidebar (<html data-sidebar="collapsed">), remembered
+ *     under handbook.storageKey("sidebar").
+ *   The button is `hidden` in the HTML and revealed here, so without scripts the navigation is
+ *   simply always shown.
+ * - [data-print] buttons call window.print().
+ * - The on-page table of contents marks the section being read (class is-active).
+ * - The current page's link is scrolled into view inside a long sidebar.
+ * No keyboard shortcuts are defined (nothing fires while the reader types).
+ */
+(function () {
+  "use strict";
+
+  var doc = document.documentElement;
+  var store = (window.handbook && window.handbook.store) || {
+    get: function () {
+      return null;
+    },
+    set: function () {}
+  };
+  var wideQuery = window.matchMedia ? window.matchMedia("(min-width: 60em)") : null;
+
+  function isWide() {
+    return !wideQuery || wideQuery.matches;
+  }
+
+  /* ------------------------------------------------------------ sidebar */
+
+  var toggle = document.getElementById("hb-sidebar-toggle");
+  var sidebar = document.getElementById("hb-sidebar");
+  var header = document.querySelector(".site-header");
+
+  function drawerOpen() {
+    return doc.hasAttribute("data-nav-open");
+  }
+
+  function sidebarShown() {
+    return isWide() ? doc.getAttribute("data-sidebar") !== "collapsed" : drawerOpen();
+  }
+
+  function syncToggle() {
+    if (toggle) {
+      toggle.setAttribute("aria-expanded", sidebarShown() ? "true" : "false");
+    }
+  }
+
+  function measureHeader() {
+    if (header) {
+      doc.style.setProperty("--header-h", header.getBoundingClientRect().height + "px");
+    }
+  }
+
+  function openDrawer() {
+    measureHeader();
+    doc.setAttribute("data-nav-open", "");
+    syncToggle();
+    scrollCurrentIntoView();
+  }
+
+  function closeDrawer(returnFocus) {
+    if (!drawerOpen()) {
+      return;
+    }
+    doc.removeAttribute("data-nav-open");
+    syncToggle();
+    if (returnFocus && toggle) {
+      toggle.focus();
+    }
+  }
+
+  function scrollCurrentIntoView() {
+    if (!sidebar) {
+      return;
+    }
+    var current = sidebar.querySelector('[aria-current="page"]');
+    if (!current) {
+      return;
+    }
+    var top = current.offsetTop;
+    var bottom = top + current.offsetHeight;
+    if (top < sidebar.scrollTop || bottom > sidebar.scrollTop + sidebar.clientHeight) {
+      sidebar.scrollTop = Math.max(0, top - sidebar.clientHeight / 3);
+    }
+  }
+
+  if (toggle && sidebar) {
+    toggle.hidden = false;
+    syncToggle();
+
+    toggle.addEventListener("click", function () {
+      if (isWide()) {
+        var collapse = doc.getAttribute("data-sidebar") !== "collapsed";
+        if (collapse) {
+          doc.setAttribute("data-sidebar", "collapsed");
+          store.set("sidebar", "collapsed");
+        } else {
+          doc.removeAttribute("data-sidebar");
+          store.set("sidebar", null);
+          scrollCurrentIntoView();
+        }
+        syncToggle();
+      } else if (drawerOpen()) {
+        closeDrawer(false);
+      } else {
+        openDrawer();
+      }
+    });
+
+    document.addEventListener("keydown", function (event) {
+      if ((event.key === "Escape" || event.key === "Esc") && drawerOpen() && !isWide()) {
+        var inside = sidebar.contains(document.activeElement) || document.activeElement === toggle;
+        closeDrawer(inside);
+      }
+    });
+
+    document.addEventListener("click", function (event) {
+      if (drawerOpen() && !isWide() && !sidebar.contains(event.target) && !toggle.contains(event.target)) {
+        closeDrawer(false);
+      }
+    });
+
+    /* focus left the drawer (Tab past its end, or a click elsewhere): close it */
+    sidebar.addEventListener("focusout", function (event) {
+      if (drawerOpen() && !isWide() && event.relatedTarget &&
+          !sidebar.contains(event.relatedTarget) && !(header && header.contains(event.relatedTarget))) {
+        closeDrawer(false);
+      }
+    });
+
+    if (wideQuery) {
+      var onWidthChange = function () {
+        doc.removeAttribute("data-nav-open");
+        syncToggle();
+      };
+      if (wideQuery.addEventListener) {
+        wideQuery.addEventListener("change", onWidthChange);
+      } else if (wideQuery.addListener) {
+        wideQuery.addListener(onWidthChange);
+      }
+    }
+
+    window.addEventListener("resize", function () {
+      if (drawerOpen()) {
+        measureHeader();
+      }
+    });
+
+    if (isWide()) {
+      scrollCurrentIntoView();
+    }
+  }
+
+  /* ------------------------------------------------------------ print buttons */
+
+  var printButtons = document.querySelectorAll("[data-print]");
+  for (var i = 0; i < printButtons.length; i++) {
+    if (typeof window.print === "function") {
+      printButtons[i].hidden = false;
+      printButtons[i].addEventListener("click", function () {
+        window.print();
+      });
+    }
+  }
+
+  /* ------------------------------------------------------------ on-page toc: active section */
+
+  var toc = document.querySelector(".toc");
+  if (toc && "IntersectionObserver" in window) {
+    var links = toc.querySelectorAll('a[href^="#"]');
+    var byId = {};
+    var targets = [];
+    for (var j = 0; j < links.length; j++) {
+      var id = decodeURIComponent(links[j].getAttribute("href").slice(1));
+      var target = document.getElementById(id);
+      if (target) {
+        byId[id] = links[j];
+        targets.push(target);
+      }
+    }
+    var visible = {};
+    var active = null;
+    var setActive = function () {
+      var chosen = null;
+      for (var k = 0; k < targets.length; k++) {
+        if (visible[targets[k].id]) {
+          chosen = targets[k].id;
+          break;
+        }
+      }
+      if (!chosen) {
+        return; /* between headings: keep the last one */
+      }
+      if (active) {
+        active.classList.remove("is-active");
+      }
+      active = byId[chosen];
+      active.classList.add("is-active");
+    };
+    var observer = new IntersectionObserver(
+      function (entries) {
+        for (var k = 0; k < entries.length; k++) {
+          visible[entries[k].target.id] = entries[k].isIntersecting;
+        }
+        setActive();
+      },
+      { rootMargin: "0px 0px -60% 0px" }
+    );
+    for (var t = 0; t < targets.length; t++) {
+      observer.observe(targets[t]);
+    }
+  }
+})();

@@ -1,0 +1,151 @@
+/*
+ * handbook default theme: theme.js
+ *
+ * Loaded in <head> as a classic script WITHOUT defer, so that it runs before the first paint:
+ * - marks <html class="js"> (CSS shows script-only controls and the narrow-screen drawer),
+ * - sets <html data-theme="light|dark"> from the reader's stored choice or the system setting,
+ * - restores a collapsed sidebar (wide screens) before layout,
+ * - applies the agency accent from <html data-accent> through the CSSOM (allowed by a strict
+ *   Content-Security-Policy, unlike an inline style attribute),
+ * - defines window.handbook.storageKey(name) -> "handbook:<id>:<name>", the one storage
+ *   namespace per handbook that every component script should use (file:// pages of different
+ *   handbooks share one localStorage), and window.handbook.store.get/set (never throw).
+ * After the DOM is ready it wires every [data-theme-toggle] button (aria-pressed = dark).
+ * No inline script, no modules, no frameworks; everything works (in the system scheme) without it.
+ */
+(function () {
+  "use strict";
+
+  var doc = document.documentElement;
+  doc.classList.add("js");
+
+  function slug(text) {
+    var s = String(text || "").toLowerCase();
+    if (s.normalize) {
+      s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    }
+    s = s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return s || "handbook";
+  }
+
+  var prefix = "handbook:" + slug(doc.getAttribute("data-handbook")) + ":";
+
+  function storageKey(name) {
+    return prefix + name;
+  }
+
+  function get(name) {
+    try {
+      return window.localStorage.getItem(storageKey(name));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function set(name, value) {
+    try {
+      if (value === null || value === undefined) {
+        window.localStorage.removeItem(storageKey(name));
+      } else {
+        window.localStorage.setItem(storageKey(name), String(value));
+      }
+    } catch (e) {
+      /* storage disabled or full: the choice lasts for this page only */
+    }
+  }
+
+  var api = window.handbook || {};
+  api.storageKey = storageKey;
+  api.store = { get: get, set: set };
+  window.handbook = api;
+
+  /* ------------------------------------------------------------ colour scheme */
+
+  var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function systemTheme() {
+    return darkQuery && darkQuery.matches ? "dark" : "light";
+  }
+
+  function storedTheme() {
+    var t = get("theme");
+    return t === "dark" || t === "light" ? t : null;
+  }
+
+  function currentTheme() {
+    return storedTheme() || systemTheme();
+  }
+
+  function syncButtons() {
+    var dark = doc.getAttribute("data-theme") === "dark";
+    var buttons = document.querySelectorAll("[data-theme-toggle]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", dark ? "true" : "false");
+    }
+  }
+
+  function applyTheme() {
+    doc.setAttribute("data-theme", currentTheme());
+    syncButtons();
+  }
+
+  applyTheme();
+
+  /* Choosing the scheme the system already uses forgets the choice, so the page follows the
+     system again; choosing the other one is remembered. */
+  function toggleTheme() {
+    var next = currentTheme() === "dark" ? "light" : "dark";
+    set("theme", next === systemTheme() ? null : next);
+    applyTheme();
+  }
+
+  if (darkQuery) {
+    var onSystemChange = function () {
+      if (!storedTheme()) {
+        applyTheme();
+      }
+    };
+    if (darkQuery.addEventListener) {
+      darkQuery.addEventListener("change", onSystemChange);
+    } else if (darkQuery.addListener) {
+      darkQuery.addListener(onSystemChange);
+    }
+  }
+
+  /* another tab of the same handbook changed the scheme */
+  window.addEventListener("storage", function (event) {
+    if (event.key === storageKey("theme")) {
+      applyTheme();
+    }
+  });
+
+  /* ------------------------------------------------------------ sidebar (wide screens) */
+
+  if (get("sidebar") === "collapsed") {
+    doc.setAttribute("data-sidebar", "collapsed");
+  }
+
+  /* ------------------------------------------------------------ agency accent */
+
+  var accent = doc.getAttribute("data-accent");
+  if (accent && window.CSS && CSS.supports && CSS.supports("color", accent)) {
+    doc.style.setProperty("--accent", accent);
+  }
+
+  /* ------------------------------------------------------------ toggle buttons */
+
+  function wireButtons() {
+    var buttons = document.querySelectorAll("[data-theme-toggle]");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].addEventListener("click", toggleTheme);
+      buttons[i].hidden = false;
+    }
+    syncButtons();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", wireButtons);
+  } else {
+    wireButtons();
+  }
+})();
