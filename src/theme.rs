@@ -87,6 +87,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     tera.autoescape_on(vec![".html"]);
+    // Tera's own escaping also encodes `/`, which makes every URL unreadable in the output.
+    tera.set_escape_fn(escape_html);
     Ok(Theme { tera, static_files })
 }
 
@@ -158,6 +160,11 @@ fn overlay(
     } else {
         Err(errors)
     }
+}
+
+/// HTML escaping for template output: `& < > " '`.
+fn escape_html(text: &str) -> String {
+    crate::markdown::escape(text)
 }
 
 /// A Tera error with all its causes, on one line.

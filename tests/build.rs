@@ -1,0 +1,397 @@
+//! Integration tests: run the real `handbook` binary on the fixture handbooks under
+//! `tests/fixtures/` and check the site it writes, or the errors it reports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Copies a fixture into a fresh temporary folder, so tests can change it freely.
+fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn build(root: &Path, out: &Path) -> Output {
+    bin()
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn good_handbook_builds_with_rewritten_links_ids_and_callouts() {
+    let out = tempfile::tempdir().unwrap();
+    let o = build(&fixture("good"), out.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let site = out.path();
+
+    // Slugs drop prefixes; README.md and index.md are landing pages; drafts are skipped.
+    for page in [
+        "index.html",
+        "alliance/index.html",
+        "alliance/three-elements.html",
+        "alliance/evidence.html",
+        "alliance/triangle.svg",
+        "bond/index.html",
+        "bond/listening.html",
+        "bond/deeper/index.html",
+        "bond/deeper/page.html",
+        "yaml/index.html",
+        "print.html",
+        "404.html",
+    ] {
+        assert!(site.join(page).is_file(), "missing {page}");
+    }
+    assert!(!site.join("bond/draft.html").exists());
+
+    let home = read(&site.join("index.html"));
+    assert!(
+        home.contains("href=\"alliance/three-elements.html#goals-and-tasks\""),
+        "{home}"
+    );
+    assert!(
+        home.contains("href=\"bond/index.html\""),
+        "a folder link goes to the chapter page"
+    );
+
+    let page = read(&site.join("alliance/three-elements.html"));
+    assert!(page.contains("href=\"../bond/listening.html\""));
+    assert!(page.contains("<h2 id=\"goals-and-tasks\">"));
+    assert!(page.contains("<h2 id=\"goals-and-tasks-1\">"));
+    assert!(page.contains("<h2 id=\"custom\">"));
+    assert!(page.contains("href=\"#goals-and-tasks-1\""));
+    assert!(page.contains("class=\"anchor\" href=\"#goals\""));
+    assert!(page.contains("class=\"callout callout-note\" role=\"note\" aria-label=\"Note\""));
+    assert!(page.contains("callout-caution"));
+    assert!(page.contains("<table>"));
+    assert!(page.contains("footnote-definition"));
+    assert!(page.contains("<dl>"));
+    assert!(page.contains("type=\"checkbox\""));
+    assert!(page.contains("src=\"triangle.svg\""));
+    // Breadcrumbs and previous/next: evidence (weight 1) comes before three-elements.
+    assert!(
+        page.contains("href=\"../alliance/index.html\"") || page.contains("href=\"index.html\"")
+    );
+    let evidence = read(&site.join("alliance/evidence.html"));
+    assert!(evidence.contains("three-elements.html#custom"));
+    let order = |html: &str, a: &str, b: &str| html.find(a).unwrap() < html.find(b).unwrap();
+    let nav = read(&site.join("alliance/index.html"));
+    assert!(
+        order(&nav, "evidence.html", "three-elements.html"),
+        "weight orders before prefix"
+    );
+    assert!(page.contains("aria-current=\"page\""));
+
+    let yaml = read(&site.join("yaml/index.html"));
+    assert!(yaml.contains("YAML chapter"));
+    let deeper = read(&site.join("bond/deeper/page.html"));
+    assert!(deeper.contains("href=\"../listening.html\""));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert!(build(&fixture("good"), a.path()).status.success());
+    assert!(build(&fixture("good"), b.path()).status.success());
+    let (ta, tb) = (tree(a.path()), tree(b.path()));
+    assert!(!ta.is_empty());
+    assert_eq!(ta.len(), tb.len());
+    for (x, y) in ta.iter().zip(&tb) {
+        assert_eq!(x.0, y.0);
+        assert!(x.1 == y.1, "{} differs between builds", x.0);
+    }
+}
+
+#[test]
+fn plain_folder_without_config_or_front_matter_builds() {
+    let root = copy_fixture("plain");
+    let o = bin()
+        .args(["build", "--root"])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let site = root.path().join("public");
+    let home = read(&site.join("index.html"));
+    assert!(home.contains("Team notes"), "title from the README heading");
+    assert!(home.contains("notes/first.html"));
+    let second = read(&site.join("notes/second.html"));
+    assert!(second.contains("Second"), "title from the file name");
+    // Building again must not pick up its own output as content.
+    let o = bin()
+        .args(["build", "--root"])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!site.join("public").exists());
+}
+
+#[test]
+fn stale_files_do_not_linger() {
+    let root = copy_fixture("good");
+    let out = root.path().join("site");
+    assert!(build(root.path(), &out).status.success());
+    fs::remove_file(root.path().join("content/03-yaml/_index.md")).unwrap();
+    fs::write(root.path().join("content/_index.md"), "# Home\n").unwrap();
+    let o = build(root.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("yaml/index.html").exists());
+}
+
+/// Each bad fixture: exit code 1, the file and line named, the old output untouched.
+fn assert_fails(name: &str, file: &str, line: usize, words: &str) {
+    let root = copy_fixture(name);
+    let out = root.path().join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), "previous build").unwrap();
+    let o = build(root.path(), &out);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+    let location = format!("{file}:{line}");
+    assert!(
+        err.contains(&location),
+        "{name}: expected {location} in:\n{err}"
+    );
+    assert!(
+        err.to_lowercase().contains(words),
+        "{name}: expected '{words}' in:\n{err}"
+    );
+    assert!(
+        err.contains("hint:"),
+        "{name}: every error says what to do:\n{err}"
+    );
+    assert!(!err.contains("panicked"), "{name}: {err}");
+    assert_eq!(read(&out.join("index.html")), "previous build", "{name}");
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        1,
+        "{name}: output unchanged"
+    );
+    let leftovers: Vec<_> = fs::read_dir(root.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "{name}: temporary folders left behind"
+    );
+}
+
+#[test]
+fn malformed_config() {
+    assert_fails("bad-config-syntax", "handbook.toml", 2, "string");
+}
+
+#[test]
+fn unknown_config_key() {
+    assert_fails("bad-config-key", "handbook.toml", 5, "colour");
+}
+
+#[test]
+fn malformed_toml_front_matter() {
+    assert_fails("bad-toml-front", "content/page.md", 3, "front matter");
+}
+
+#[test]
+fn malformed_yaml_front_matter() {
+    assert_fails("bad-yaml-front", "content/page.md", 3, "front matter");
+}
+
+#[test]
+fn broken_link() {
+    assert_fails("bad-link", "content/page.md", 5, "nowhere.md");
+}
+
+#[test]
+fn broken_fragment() {
+    assert_fails("bad-fragment", "content/other.md", 4, "no-such-heading");
+}
+
+#[test]
+fn duplicate_slug() {
+    assert_fails(
+        "bad-duplicate-slug",
+        "content/02-intro.md",
+        1,
+        "duplicate slug",
+    );
+}
+
+#[test]
+fn non_utf8_file() {
+    let root = copy_fixture("bad-link");
+    fs::write(
+        root.path().join("content/page.md"),
+        b"# Page\n\nca\xe9 au lait\n",
+    )
+    .unwrap();
+    let out = root.path().join("public");
+    let o = build(root.path(), &out);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/page.md:3"), "{err}");
+    assert!(err.contains("UTF-8"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn broken_links_can_be_warnings() {
+    let root = copy_fixture("bad-link");
+    fs::write(
+        root.path().join("handbook.toml"),
+        "[links]\nbroken = \"warn\"\n",
+    )
+    .unwrap();
+    let o = build(root.path(), &root.path().join("public"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning: content/page.md:5"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_is_an_error_not_a_hang() {
+    let root = copy_fixture("bad-link");
+    fs::write(root.path().join("content/page.md"), "# Page\n").unwrap();
+    std::os::unix::fs::symlink("..", root.path().join("content/loop")).unwrap();
+    let o = build(root.path(), &root.path().join("public"));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/loop"), "{err}");
+    assert!(err.contains("loop"));
+}
+
+#[test]
+fn check_reports_lints_and_writes_nothing() {
+    let root = copy_fixture("plain");
+    fs::write(root.path().join("notes/empty.md"), "\n").unwrap();
+    fs::write(root.path().join("notes/pic.md"), "# Pic\n\n![](x.png)\n").unwrap();
+    fs::write(root.path().join("notes/x.png"), "png").unwrap();
+    let o = bin()
+        .args(["check", "--root"])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("notes/empty.md:1: empty page"), "{err}");
+    assert!(
+        err.contains("notes/pic.md:3:1: image without alt text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("notes/second.md:1: page without a title"),
+        "{err}"
+    );
+    assert!(!root.path().join("public").exists());
+    let o = bin()
+        .args(["check", "--deny-warnings", "--root"])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn new_creates_a_starter_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("starter");
+    let o = bin().arg("new").arg(&target).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bin()
+        .args(["check", "--deny-warnings", "--root"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bin()
+        .args(["build", "--root"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&target.join("public/getting-started/first-page.html"));
+    assert!(page.contains("callout-tip"));
+    assert!(target.join("public/getting-started/diagram.svg").is_file());
+    // Never overwrites.
+    let o = bin().arg("new").arg(&target).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn output_inside_content_is_refused() {
+    let root = copy_fixture("good");
+    let o = build(root.path(), &root.path().join("content"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("overwrite"));
+    assert!(root.path().join("content/_index.md").is_file());
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_teaches() {
+    let o = bin().arg("frobnicate").output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8_lossy(&o.stdout);
+    assert!(help.contains("chapter") && help.contains("handbook new"));
+    let o = bin().arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
