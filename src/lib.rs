@@ -7,6 +7,7 @@
 pub mod components;
 pub mod config;
 pub mod content;
+pub mod derived;
 pub mod error;
 pub mod markdown;
 pub mod print;

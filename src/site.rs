@@ -1,10 +1,9 @@
 //! Orchestration of a build: render every page in parallel, check cross-page links, fill the
 //! theme's templates and derive the generated files. The result is an in-memory `Site`.
 
-use crate::content::{Handbook, PageKind, relative_url, root_prefix};
+use crate::content::{Handbook, PageKind, root_prefix};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, RenderedPage, links};
-use crate::print;
 use crate::theme::{self, Theme};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -100,40 +99,13 @@ pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
         return Err(all);
     }
 
-    let site_ctx = SiteCtx {
-        title: &handbook.config.title,
-        description: &handbook.config.description,
-        language: &handbook.config.language,
-        authors: &handbook.config.authors,
-        build_id: build_id(handbook),
-        agency: AgencyCtx {
-            name: &handbook.config.branding.agency,
-            logo: logo_out_path(handbook).unwrap_or_default(),
-            accent: &handbook.config.branding.accent,
-        },
-    };
-    let top_level = &handbook.pages[0].children;
-    let chapters: Vec<ChapterCtx> = top_level
-        .iter()
-        .map(|&c| ChapterCtx {
-            title: handbook.pages[c].title.clone(),
-            url: handbook.pages[c].out_path.clone(),
-            description: handbook.pages[c].description.clone(),
-        })
-        .collect();
-    let nav_truncated = top_level.len() > NAV_INLINE_MAX;
-
+    let shared = Shared::new(handbook, theme, &rendered);
     let pages: Result<Vec<(String, Vec<u8>)>, Diagnostic> = (0..handbook.pages.len())
         .into_par_iter()
         .map(|i| {
             let page = &handbook.pages[i];
             let r = &rendered[i];
-            let mut ctx = tera::Context::new();
-            ctx.insert("site", &site_ctx);
-            ctx.insert("root", &root_prefix(&page.out_path));
-            ctx.insert("nav", &nav_for(handbook, i, nav_truncated));
-            ctx.insert("nav_truncated", &nav_truncated);
-            ctx.insert("chapters", &chapters);
+            let mut ctx = shared.base_context(&page.out_path, i);
             ctx.insert(
                 "page",
                 &PageCtx {
@@ -163,7 +135,7 @@ pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
             if i + 1 < handbook.pages.len() {
                 ctx.insert("next", &link_to(handbook, i + 1));
             }
-            let html = render_template(theme, "page.html", &ctx)?;
+            let html = shared.render_template("page.html", &ctx)?;
             Ok((page.out_path.clone(), html.into_bytes()))
         })
         .collect();
@@ -176,24 +148,9 @@ pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
     };
     site.files.extend(pages);
 
-    let mut ctx = tera::Context::new();
-    ctx.insert("site", &site_ctx);
-    ctx.insert("root", "");
-    ctx.insert("nav", &nav_for(handbook, 0, nav_truncated));
-    ctx.insert("nav_truncated", &nav_truncated);
-    ctx.insert("chapters", &chapters);
-    ctx.insert("pages", &print::pages(handbook, &rendered));
-    site.files.insert(
-        "print.html".into(),
-        render_template(theme, "print.html", &ctx)?.into_bytes(),
-    );
-    ctx.remove("pages");
-    site.files.insert(
-        "404.html".into(),
-        render_template(theme, "404.html", &ctx)?.into_bytes(),
-    );
-    site.files
-        .insert("nav.js".into(), nav_script(handbook).into_bytes());
+    for (path, bytes) in crate::derived::generate(&shared).map_err(Diagnostics)? {
+        site.files.insert(path, bytes);
+    }
 
     for asset in &handbook.assets {
         site.files
@@ -222,15 +179,85 @@ pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
     Ok(site)
 }
 
-fn render_template(theme: &Theme, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-    theme.tera.render(name, ctx).map_err(|e| {
-        Diagnostic::error(
-            format!("templates/{name}"),
-            0,
-            format!("template error: {}", theme::error_chain(&e)),
-        )
-        .with_hint("fix the theme template or remove the override")
-    })
+/// What every template of one build shares, and how to fill a template. Derived pages (print,
+/// 404, progress, search) are rendered through it too.
+pub struct Shared<'a> {
+    /// The loaded handbook.
+    pub handbook: &'a Handbook,
+    /// Every page as rendered, by page index.
+    pub rendered: &'a [RenderedPage],
+    theme: &'a Theme,
+    site_ctx: SiteCtx<'a>,
+    chapters: Vec<ChapterCtx>,
+    nav_truncated: bool,
+}
+
+impl<'a> Shared<'a> {
+    fn new(handbook: &'a Handbook, theme: &'a Theme, rendered: &'a [RenderedPage]) -> Self {
+        let site_ctx = SiteCtx {
+            title: &handbook.config.title,
+            description: &handbook.config.description,
+            language: &handbook.config.language,
+            authors: &handbook.config.authors,
+            build_id: build_id(handbook),
+            agency: AgencyCtx {
+                name: &handbook.config.branding.agency,
+                logo: logo_out_path(handbook).unwrap_or_default(),
+                accent: &handbook.config.branding.accent,
+            },
+        };
+        let top_level = &handbook.pages[0].children;
+        let chapters = top_level
+            .iter()
+            .map(|&c| ChapterCtx {
+                title: handbook.pages[c].title.clone(),
+                url: handbook.pages[c].out_path.clone(),
+                description: handbook.pages[c].description.clone(),
+            })
+            .collect();
+        Shared {
+            handbook,
+            rendered,
+            theme,
+            site_ctx,
+            chapters,
+            nav_truncated: top_level.len() > NAV_INLINE_MAX,
+        }
+    }
+
+    /// The build id (stable for the same input).
+    pub fn build_id(&self) -> &str {
+        &self.site_ctx.build_id
+    }
+
+    /// The context every template receives, for a file written at `out_path` whose sidebar
+    /// shows page `nav_page` as current (use 0, the home page, for generated pages).
+    pub fn base_context(&self, out_path: &str, nav_page: usize) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_ctx);
+        ctx.insert("root", &root_prefix(out_path));
+        ctx.insert("nav", &nav_for(self.handbook, nav_page, self.nav_truncated));
+        ctx.insert("nav_truncated", &self.nav_truncated);
+        ctx.insert("chapters", &self.chapters);
+        ctx
+    }
+
+    /// Fills template `name` of the theme.
+    pub fn render_template(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.theme.tera.render(name, ctx).map_err(|e| {
+            Diagnostic::error(
+                format!("templates/{name}"),
+                0,
+                format!("template error: {}", theme::error_chain(&e)),
+            )
+            .with_hint("fix the theme template or remove the override")
+        })
+    }
+
+    /// Whether the theme has template `name`.
+    pub fn has_template(&self, name: &str) -> bool {
+        self.theme.tera.get_template_names().any(|n| n == name)
+    }
 }
 
 fn link_to(handbook: &Handbook, i: usize) -> Link {
@@ -292,7 +319,7 @@ fn nav_item(handbook: &Handbook, index: usize, current: usize, chain: &HashSet<u
 
 /// `nav.js`: the top-level entries as a classic script (`window.HANDBOOK_NAV`), shared by all
 /// pages and cached by the browser; loads from `file://` where `fetch` would not.
-fn nav_script(handbook: &Handbook) -> String {
+pub fn nav_script(handbook: &Handbook) -> String {
     #[derive(Serialize)]
     struct Entry<'a> {
         title: &'a str,
@@ -402,9 +429,4 @@ impl Fnv {
         self.0 ^= 0xff;
         self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
     }
-}
-
-/// The relative URL between two output paths (re-exported for templates' helpers).
-pub fn url_between(from: &str, to: &str) -> String {
-    relative_url(from, to)
 }
