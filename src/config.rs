@@ -29,6 +29,30 @@ pub struct Config {
     pub branding: Branding,
     /// What to do with broken internal links.
     pub links: LinkPolicy,
+    /// Item sets of the `srs` practice form (see `components::srs::sets`).
+    pub srs: crate::components::srs::sets::SrsConfig,
+    /// Full-text search (`[search]`).
+    pub search: SearchConfig,
+}
+
+/// The `[search]` table.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchConfig {
+    /// Build the index and show the search button (default true).
+    pub enabled: bool,
+    /// Pages left out of the index: globs (`*`, `**`) or path prefixes, matched against the
+    /// output path (`validation/tips.html`) and the source path under content/.
+    pub exclude: Vec<String>,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enabled: true,
+            exclude: Vec::new(),
+        }
+    }
 }
 
 /// Agency branding.
@@ -80,6 +104,8 @@ impl Default for Config {
             theme: "default".into(),
             branding: Branding::default(),
             links: LinkPolicy::default(),
+            srs: Default::default(),
+            search: SearchConfig::default(),
         }
     }
 }
@@ -168,6 +194,7 @@ impl Config {
                 .with_hint("use `default` or the name of a folder under themes/"),
             );
         }
+        self.srs.validate(text, path, &mut errors);
         if errors.is_empty() {
             Ok(())
         } else {

@@ -29,5 +29,7 @@ pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagn
         "nav.js".to_string(),
         nav_script(shared.handbook).into_bytes(),
     ));
+    files.extend(crate::progress::generate(shared)?);
+    files.extend(crate::search::generate(shared));
     Ok(files)
 }

@@ -58,6 +58,32 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Preview the handbook in a browser, rebuilding and reloading on every change.
+    ///
+    /// Builds once and serves the site from memory (nothing is written, so a `public/` folder
+    /// made by `build` is left alone) at http://127.0.0.1:3000/, or the next free port. Watches
+    /// content/, themes/ and handbook.toml: a saved page is rebuilt (only what changed) and every
+    /// open browser reloads, keeping its scroll position. A build error never stops the server:
+    /// the terminal and the browser (an overlay) show it, and the last good site stays online.
+    /// Ctrl-C stops.
+    Serve {
+        /// The handbook folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port (default: 3000, or the next free one; 0 lets the system pick).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on; 0.0.0.0 shows the site to other computers too.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes every half second instead of using file-system events (for network
+        /// drives and some containers).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Create a small starter handbook in DIR that builds straight away.
     New {
         /// The folder to create (must not exist, or be empty).
@@ -108,6 +134,30 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors),
         },
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            poll,
+        } => {
+            let options = handbook::serve::Options {
+                root,
+                port,
+                bind,
+                open,
+                poll,
+                quiet: cli.quiet,
+                verbose: cli.verbose,
+            };
+            match handbook::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(e.exit_code())
+                }
+            }
+        }
         Command::New { dir } => match handbook::new_handbook(&dir) {
             Ok(files) => {
                 if cli.verbose {

@@ -1,5 +1,5 @@
 //! `handbook new`: a small, working starter handbook (config, home page, a chapter with two
-//! pages, an image, a callout) that builds immediately.
+//! pages, an image, a callout, a self-check exercise, a practice form) that builds immediately.
 
 use crate::error::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,14 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "content/01-getting-started/02-second-page.md",
         include_str!("scaffold/second-page.md"),
+    ),
+    (
+        "content/01-getting-started/03-self-check.md",
+        include_str!("scaffold/self-check.md"),
+    ),
+    (
+        "content/01-getting-started/04-practice-form.md",
+        include_str!("scaffold/practice-form.md"),
     ),
     (
         "content/01-getting-started/diagram.svg",

@@ -82,68 +82,33 @@ struct PageCtx<'a> {
 
 /// Renders the whole handbook with `theme`. Errors of every page are collected together.
 pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
+    render_keeping(handbook, theme).map(|(site, _)| site)
+}
+
+/// [`render`], also handing back every page's [`RenderedPage`] (by page index). `serve` keeps
+/// them to re-render only the pages whose source changed: it renders those again with
+/// [`markdown::render_page`], checks the whole set with [`check_rendered`] and fills their
+/// templates with [`Shared::render_page`].
+pub fn render_keeping(
+    handbook: &Handbook,
+    theme: &Theme,
+) -> Result<(Site, Vec<RenderedPage>), Diagnostics> {
     let rendered: Vec<RenderedPage> = (0..handbook.pages.len())
         .into_par_iter()
         .map(|i| markdown::render_page(handbook, i))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    check_fragments(handbook, &rendered, &mut diagnostics);
-    check_component_ids(&rendered, &mut diagnostics);
-    for (page, r) in handbook.pages.iter().zip(&rendered) {
-        diagnostics.extend(r.diagnostics.iter().cloned());
-        let _ = page;
-    }
-    let mut all = Diagnostics(diagnostics);
-    all.sort();
-    if all.has_errors() {
-        return Err(all);
-    }
+    let warnings = check_rendered(handbook, &rendered)?;
 
     let shared = Shared::new(handbook, theme, &rendered);
     let pages: Result<Vec<(String, Vec<u8>)>, Diagnostic> = (0..handbook.pages.len())
         .into_par_iter()
-        .map(|i| {
-            let page = &handbook.pages[i];
-            let r = &rendered[i];
-            let mut ctx = shared.base_context(&page.out_path, i);
-            ctx.insert(
-                "page",
-                &PageCtx {
-                    title: &page.title,
-                    description: &page.description,
-                    kind: page.kind,
-                    path: &page.out_path,
-                    content: &r.html,
-                    toc: &r.toc,
-                    source: page.display_path.to_string_lossy().replace('\\', "/"),
-                    has_exercises: r.components.iter().any(|(n, _)| n == "exercise"),
-                    has_srs: r.components.iter().any(|(n, _)| n == "srs"),
-                },
-            );
-            let crumbs: Vec<Link> = handbook
-                .ancestors(i)
-                .into_iter()
-                .map(|a| Link {
-                    title: handbook.pages[a].title.clone(),
-                    url: handbook.pages[a].out_path.clone(),
-                })
-                .collect();
-            ctx.insert("breadcrumbs", &crumbs);
-            if i > 0 {
-                ctx.insert("prev", &link_to(handbook, i - 1));
-            }
-            if i + 1 < handbook.pages.len() {
-                ctx.insert("next", &link_to(handbook, i + 1));
-            }
-            let html = shared.render_template("page.html", &ctx)?;
-            Ok((page.out_path.clone(), html.into_bytes()))
-        })
+        .map(|i| shared.render_page(i))
         .collect();
     let pages = pages.map_err(Diagnostics::from)?;
 
     let mut site = Site {
         page_count: pages.len(),
-        warnings: all.0,
+        warnings,
         ..Site::default()
     };
     site.files.extend(pages);
@@ -176,7 +141,28 @@ pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
         })?;
         site.files.insert(logo, bytes);
     }
-    Ok(site)
+    Ok((site, rendered))
+}
+
+/// The diagnostics of a set of rendered pages: each page's own and the cross-page checks
+/// (link fragments, component ids), sorted. `Err` with all of them when any is an error,
+/// else the warnings.
+pub fn check_rendered(
+    handbook: &Handbook,
+    rendered: &[RenderedPage],
+) -> Result<Vec<Diagnostic>, Diagnostics> {
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    check_fragments(handbook, rendered, &mut diagnostics);
+    check_component_ids(rendered, &mut diagnostics);
+    for r in rendered {
+        diagnostics.extend(r.diagnostics.iter().cloned());
+    }
+    let mut all = Diagnostics(diagnostics);
+    all.sort();
+    if all.has_errors() {
+        return Err(all);
+    }
+    Ok(all.0)
 }
 
 /// What every template of one build shares, and how to fill a template. Derived pages (print,
@@ -193,13 +179,26 @@ pub struct Shared<'a> {
 }
 
 impl<'a> Shared<'a> {
-    fn new(handbook: &'a Handbook, theme: &'a Theme, rendered: &'a [RenderedPage]) -> Self {
+    /// The shared context of a build of `handbook` whose pages were rendered as `rendered`.
+    pub fn new(handbook: &'a Handbook, theme: &'a Theme, rendered: &'a [RenderedPage]) -> Self {
+        Self::new_with_build_id(handbook, theme, rendered, None)
+    }
+
+    /// [`Shared::new`] with a known build id instead of hashing every page body (`serve`
+    /// re-renders a changed page with the previous id at once, then the whole site in the
+    /// background).
+    pub fn new_with_build_id(
+        handbook: &'a Handbook,
+        theme: &'a Theme,
+        rendered: &'a [RenderedPage],
+        build_id: Option<String>,
+    ) -> Self {
         let site_ctx = SiteCtx {
             title: &handbook.config.title,
             description: &handbook.config.description,
             language: &handbook.config.language,
             authors: &handbook.config.authors,
-            build_id: build_id(handbook),
+            build_id: build_id.unwrap_or_else(|| self::build_id(handbook)),
             agency: AgencyCtx {
                 name: &handbook.config.branding.agency,
                 logo: logo_out_path(handbook).unwrap_or_default(),
@@ -225,6 +224,49 @@ impl<'a> Shared<'a> {
         }
     }
 
+    /// Fills `page.html` for page `i`: its output path and bytes.
+    pub fn render_page(&self, i: usize) -> Result<(String, Vec<u8>), Diagnostic> {
+        let handbook = self.handbook;
+        let page = &handbook.pages[i];
+        let r = &self.rendered[i];
+        let mut ctx = self.base_context(&page.out_path, i);
+        ctx.insert(
+            "page",
+            &PageCtx {
+                title: &page.title,
+                description: &page.description,
+                kind: page.kind,
+                path: &page.out_path,
+                content: &r.html,
+                toc: &r.toc,
+                source: page.display_path.to_string_lossy().replace('\\', "/"),
+                // Also components that embed exercise questions (an srs scenario).
+                has_exercises: r
+                    .components
+                    .iter()
+                    .any(|(n, o)| n == "exercise" || !o.manifest.is_empty()),
+                has_srs: r.components.iter().any(|(n, _)| n == "srs"),
+            },
+        );
+        let crumbs: Vec<Link> = handbook
+            .ancestors(i)
+            .into_iter()
+            .map(|a| Link {
+                title: handbook.pages[a].title.clone(),
+                url: handbook.pages[a].out_path.clone(),
+            })
+            .collect();
+        ctx.insert("breadcrumbs", &crumbs);
+        if i > 0 {
+            ctx.insert("prev", &link_to(handbook, i - 1));
+        }
+        if i + 1 < handbook.pages.len() {
+            ctx.insert("next", &link_to(handbook, i + 1));
+        }
+        let html = self.render_template("page.html", &ctx)?;
+        Ok((page.out_path.clone(), html.into_bytes()))
+    }
+
     /// The build id (stable for the same input).
     pub fn build_id(&self) -> &str {
         &self.site_ctx.build_id
@@ -239,6 +281,7 @@ impl<'a> Shared<'a> {
         ctx.insert("nav", &nav_for(self.handbook, nav_page, self.nav_truncated));
         ctx.insert("nav_truncated", &self.nav_truncated);
         ctx.insert("chapters", &self.chapters);
+        ctx.insert("search_enabled", &self.handbook.config.search.enabled);
         ctx
     }
 

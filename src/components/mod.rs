@@ -1,6 +1,9 @@
 //! Fenced-block components: a fenced code block whose info string names a component
 //! (`exercise`, `srs`) is parsed, validated and turned into HTML by that component's module.
 
+pub mod exercise;
+pub mod srs;
+
 use crate::config::Config;
 use crate::error::Diagnostic;
 use std::path::Path;
@@ -40,7 +43,7 @@ pub fn component_name(info: &str) -> Option<&'static str> {
 }
 
 /// The info strings that are components.
-pub const KNOWN: &[&str] = &[];
+pub const KNOWN: &[&str] = &["exercise", "srs"];
 
 /// Renders the body of a component block.
 pub fn render_block(
@@ -48,10 +51,13 @@ pub fn render_block(
     body: &str,
     ctx: &BlockCtx<'_>,
 ) -> Result<BlockOutput, Vec<Diagnostic>> {
-    let _ = body;
-    Err(vec![Diagnostic::error(
-        ctx.display_path,
-        ctx.line,
-        format!("unknown component `{name}`"),
-    )])
+    match name {
+        "exercise" => exercise::render(body, ctx),
+        "srs" => srs::render(body, ctx),
+        _ => Err(vec![Diagnostic::error(
+            ctx.display_path,
+            ctx.line,
+            format!("unknown component `{name}`"),
+        )]),
+    }
 }

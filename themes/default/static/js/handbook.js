@@ -11,6 +11,9 @@
  * - [data-print] buttons call window.print().
  * - The on-page table of contents marks the section being read (class is-active).
  * - The current page's link is scrolled into view inside a long sidebar.
+ * - Wide code blocks and tables become keyboard-focusable scroll boxes (tabindex=0).
+ * - Task-list checkboxes without a label are named by their item's text.
+ * - Bare-URL links are marked data-hb-bare so print does not repeat their address.
  * No keyboard shortcuts are defined (nothing fires while the reader types).
  */
 (function () {
@@ -152,6 +155,64 @@
 
     if (isWide()) {
       scrollCurrentIntoView();
+    }
+  }
+
+  /* ------------------------------------------------------------ sideways-scrolling boxes */
+
+  /* Code blocks and tables that are wider than the column scroll inside their own box; make
+     such a box reachable by keyboard (tabindex=0) so it can be scrolled with the arrow keys,
+     and undo it when the box fits again. */
+  function markScrollables() {
+    var boxes = document.querySelectorAll(".content pre, .content table, .table-wrap");
+    for (var b = 0; b < boxes.length; b++) {
+      var box = boxes[b];
+      var overflows = box.scrollWidth > box.clientWidth + 1;
+      var marked = box.hasAttribute("data-hb-scroll");
+      if (overflows && !marked && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-hb-scroll", "");
+      } else if (!overflows && marked) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("data-hb-scroll");
+      }
+    }
+  }
+
+  markScrollables();
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(markScrollables, 150);
+  });
+
+  /* ------------------------------------------------------------ links printed with their address */
+
+  /* The print stylesheet writes a link's address after it; skip links whose text already is
+     the address (autolinks such as <https://example.org>). */
+  var contentLinks = document.querySelectorAll(".content a[href]");
+  for (var c = 0; c < contentLinks.length; c++) {
+    var a = contentLinks[c];
+    var text = a.textContent.trim();
+    var href = a.getAttribute("href");
+    if (text === href || "mailto:" + text === href || text === a.href) {
+      a.setAttribute("data-hb-bare", "");
+    }
+  }
+
+  /* ------------------------------------------------------------ task lists */
+
+  /* Markdown task-list checkboxes come without a <label>; name each by its item's text. */
+  var tasks = document.querySelectorAll('.content li > input[type="checkbox"][disabled]');
+  for (var q = 0; q < tasks.length; q++) {
+    var box2 = tasks[q];
+    if (!box2.labels || box2.labels.length === 0) {
+      if (!box2.hasAttribute("aria-label") && !box2.hasAttribute("aria-labelledby")) {
+        var itemText = box2.parentNode.textContent.replace(/\s+/g, " ").trim();
+        if (itemText) {
+          box2.setAttribute("aria-label", itemText);
+        }
+      }
     }
   }
 

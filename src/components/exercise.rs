@@ -1,0 +1,446 @@
+//! Self-check exercises: a fenced block with the info string `exercise` whose body is TOML.
+//!
+//! ````text
+//! ```exercise
+//! id = "alliance-basics"          # optional stable id (letters, digits, `-`, `_`, `.`)
+//! title = "Check your understanding"
+//! show_answer = true              # optional, default true: the `Show answer` button
+//! shuffle = false                 # optional: shuffle options (deterministic per build)
+//!
+//! [[question]]
+//! type = "single"                 # single | multiple | truefalse | short | ordering
+//!                                 # | scenario | reflection
+//! prompt = "Which is *not* one of Bordin's elements?"
+//! options = ["Bond", "Goals", "Tasks", "Insight"]
+//! answer = 4                      # 1-based
+//! ```
+//! ````
+//!
+//! The full format is documented in the README ("Self-check exercises"). Every validation error names the
+//! Markdown file's own `file:line` of the offending key.
+//!
+//! # The question engine (reused by other components)
+//!
+//! One question is parsed, validated and rendered on its own, so another component (the SRS
+//! practice form's scenario mode) can embed a question and get the same checking in the
+//! browser:
+//!
+//! ```ignore
+//! use handbook::components::exercise::{self, QuestionView, Source};
+//! // `table` is a `toml::Spanned<toml::de::DeValue>` from the component's own
+//! // `toml::de::DeTable::parse(body)`; `Source` maps its byte spans to file lines.
+//! let src = Source { path: ctx.display_path, text: body, first_line: ctx.line };
+//! let mut question = exercise::parse_question(&table, &src)?;   // Result<Question, Vec<Diagnostic>>
+//! question.key = "next".into();                                  // the question's id
+//! let html = exercise::standalone_html("srs-alliance-1", &question, &exercise::Standalone {
+//!     track: false,        // true: results are saved in the learner's progress
+//!     show_answer: true,
+//!     title: None,
+//! });
+//! ```
+//!
+//! - [`parse_question`] / [`parse_question_with`] (restrict the types, allow extra keys the
+//!   caller handles itself) validate one `[[question]]` table.
+//! - [`question_html`] renders one question (a `fieldset` with a `legend`, the controls, the
+//!   `Check` / `Try again` / `Show answer` buttons, a live region, and the answer in a
+//!   `<details>` for readers without JavaScript). It must sit inside an element carrying
+//!   `data-exercise="ID"`; [`standalone_html`] adds that wrapper for a single question.
+//! - [`exercise_html`], [`manifest_entry`] do the same for a whole [`Exercise`].
+//! - In the browser, `assets/js/exercise.js` initialises every `[data-exercise]` element on
+//!   the page, whatever emitted it, on `DOMContentLoaded`; `window.handbook.exercises.init(el)`
+//!   initialises elements added later. A question fires a bubbling `handbook:exercise-result`
+//!   event (`detail: { exercise, question, status, correct }`) after each check. The wrapper's
+//!   `data-track="false"` keeps its results out of the learner's saved progress.
+//!   Pages that embed questions load `assets/css/exercise.css` and `assets/js/exercise.js`.
+
+mod html;
+mod parse;
+
+pub use html::{QuestionView, Standalone, exercise_html, question_html, standalone_html};
+pub use parse::{ParseOptions, Source, parse_exercise, parse_question, parse_question_with};
+
+use super::{BlockCtx, BlockOutput};
+use crate::error::Diagnostic;
+use serde_json::json;
+
+/// The kinds of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuestionType {
+    /// One correct option (radio buttons).
+    Single,
+    /// Several correct options (checkboxes).
+    Multiple,
+    /// True or false.
+    TrueFalse,
+    /// A typed answer compared with the accepted answers.
+    Short,
+    /// Put the items in order.
+    Ordering,
+    /// A Markdown vignette followed by a single- or multiple-choice question.
+    Scenario,
+    /// Free text, not graded, saved locally; a model answer revealed after writing.
+    Reflection,
+}
+
+impl QuestionType {
+    /// Every type, in documentation order.
+    pub const ALL: [QuestionType; 7] = [
+        QuestionType::Single,
+        QuestionType::Multiple,
+        QuestionType::TrueFalse,
+        QuestionType::Short,
+        QuestionType::Ordering,
+        QuestionType::Scenario,
+        QuestionType::Reflection,
+    ];
+
+    /// The name used in `type = "..."`.
+    pub fn name(self) -> &'static str {
+        match self {
+            QuestionType::Single => "single",
+            QuestionType::Multiple => "multiple",
+            QuestionType::TrueFalse => "truefalse",
+            QuestionType::Short => "short",
+            QuestionType::Ordering => "ordering",
+            QuestionType::Scenario => "scenario",
+            QuestionType::Reflection => "reflection",
+        }
+    }
+
+    /// The type named `name`.
+    pub fn from_name(name: &str) -> Option<QuestionType> {
+        QuestionType::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Whether answers to this type are right or wrong (reflections are not).
+    pub fn graded(self) -> bool {
+        self != QuestionType::Reflection
+    }
+
+    /// A human description, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            QuestionType::Single => "single-choice question",
+            QuestionType::Multiple => "multiple-select question",
+            QuestionType::TrueFalse => "true/false question",
+            QuestionType::Short => "short-answer question",
+            QuestionType::Ordering => "ordering question",
+            QuestionType::Scenario => "scenario question",
+            QuestionType::Reflection => "reflection",
+        }
+    }
+}
+
+/// The correct answer of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// The 0-based index of the one correct option (single, scenario).
+    One(usize),
+    /// The 0-based indexes of the correct options, ascending (multiple, scenario).
+    Many(Vec<usize>),
+    /// True or false.
+    Bool(bool),
+    /// Accepted answers, as written (short).
+    Accept(Vec<String>),
+    /// The items in the correct order (ordering).
+    Order(Vec<String>),
+    /// Not graded (reflection).
+    Free,
+}
+
+/// One validated question. Text fields hold Markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// The question's id within its exercise: the optional `id` key, else `q1`, `q2`, ...
+    /// (set by the exercise; a standalone caller sets it itself).
+    pub key: String,
+    /// Whether `key` came from an explicit `id`.
+    pub explicit_key: bool,
+    /// The type.
+    pub kind: QuestionType,
+    /// The prompt (inline Markdown).
+    pub prompt: String,
+    /// A scenario's vignette (block Markdown).
+    pub vignette: Option<String>,
+    /// The options of a choice question (inline Markdown), in authored order.
+    pub options: Vec<String>,
+    /// Per-option feedback (inline Markdown), empty or one per option (two for true/false:
+    /// for `True`, then for `False`).
+    pub feedback: Vec<String>,
+    /// The correct answer.
+    pub answer: Answer,
+    /// Shown after checking (block Markdown).
+    pub explanation: Option<String>,
+    /// An optional hint (inline Markdown).
+    pub hint: Option<String>,
+    /// A reflection's model answer (block Markdown).
+    pub model_answer: Option<String>,
+    /// The file line of the question (its `[[question]]` header, or first key).
+    pub line: usize,
+}
+
+impl Question {
+    /// Whether the learner may choose several options.
+    pub fn is_multi(&self) -> bool {
+        matches!(self.answer, Answer::Many(_))
+    }
+
+    /// A short hash of what decides correctness (type, options, answer, items); stored with
+    /// each result so a result recorded against a since-changed question is not trusted.
+    /// Editing a prompt, feedback or explanation keeps it.
+    pub fn fingerprint(&self) -> String {
+        let mut h = Fnv::new();
+        h.write(self.kind.name());
+        match &self.answer {
+            Answer::One(i) => {
+                h.write(&format!("one:{i}"));
+            }
+            Answer::Many(v) => {
+                h.write(&format!("many:{v:?}"));
+            }
+            Answer::Bool(b) => {
+                h.write(&format!("bool:{b}"));
+            }
+            Answer::Accept(list) => {
+                let mut norm: Vec<String> = list.iter().map(|a| normalize_answer(a)).collect();
+                norm.sort();
+                norm.dedup();
+                for a in norm {
+                    h.write(&a);
+                }
+            }
+            Answer::Order(items) => {
+                for i in items {
+                    h.write(i);
+                }
+            }
+            Answer::Free => {}
+        }
+        for o in &self.options {
+            h.write(o);
+        }
+        format!("{:08x}", h.finish() & 0xffff_ffff)
+    }
+}
+
+/// One validated exercise block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    /// The stable id: explicit `id`, or derived from the page and position.
+    pub id: String,
+    /// Whether `id` was given explicitly.
+    pub explicit_id: bool,
+    /// The optional title (inline Markdown).
+    pub title: Option<String>,
+    /// Whether the `Show answer` button is offered.
+    pub show_answer: bool,
+    /// Whether options (not ordering items, which are always shown shuffled) are shuffled.
+    pub shuffle: bool,
+    /// The questions, in order.
+    pub questions: Vec<Question>,
+    /// The file line of the `id` key when given, else of the block's first line.
+    pub line: usize,
+}
+
+/// The id derived for the `ordinal`-th (0-based) exercise of the page at `page_out_path`.
+pub fn derived_id(page_out_path: &str, ordinal: usize) -> String {
+    let stem = page_out_path.trim_end_matches(".html");
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    let slug = if slug.is_empty() { "page" } else { slug };
+    format!("{slug}-{}", ordinal + 1)
+}
+
+/// The HTML id of an exercise's element (`exercise-ID`), the page anchor progress links use.
+pub fn anchor_id(exercise_id: &str) -> String {
+    format!("exercise-{exercise_id}")
+}
+
+/// Short answers are compared after this: lower case, typographic quotes made plain, runs of
+/// white space made one space, trimmed, trailing punctuation (`. , ; : ! ?` and `…`) removed.
+/// `exercise.js` applies the same rules in the browser.
+pub fn normalize_answer(text: &str) -> String {
+    let lowered = text.to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    for c in lowered.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    let trimmed = out.trim_end_matches(|c: char| c == ' ' || ".,;:!?\u{2026}".contains(c));
+    trimmed.trim().to_string()
+}
+
+/// Renders an `exercise` block: parse, validate, HTML, manifest entry.
+pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnostic>> {
+    let exercise = parse_exercise(body, ctx)?;
+    let source = ctx.display_path.to_string_lossy().replace('\\', "/");
+    Ok(BlockOutput {
+        html: exercise_html(&exercise),
+        search_text: search_text(&exercise),
+        manifest: vec![manifest_entry(&exercise, &source, ctx.page_out_path)],
+        anchors: vec![anchor_id(&exercise.id)],
+    })
+}
+
+/// The progress-manifest entry of an exercise. `site.rs` checks the `id`, `source` and `line`
+/// keys for duplicate ids across the handbook; `progress.rs` builds the progress page and the
+/// manifest script from the rest.
+pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> serde_json::Value {
+    let questions: Vec<serde_json::Value> = ex
+        .questions
+        .iter()
+        .map(|q| {
+            json!({
+                "key": q.key,
+                "type": q.kind.name(),
+                "prompt": truncate(&plain_text(&q.prompt), 160),
+                "fp": q.fingerprint(),
+                "graded": q.kind.graded(),
+            })
+        })
+        .collect();
+    json!({
+        "kind": "exercise",
+        "id": ex.id,
+        "source": source,
+        "line": ex.line,
+        "page": page_out_path,
+        "anchor": anchor_id(&ex.id),
+        "title": ex.title.as_deref().map(plain_text).unwrap_or_default(),
+        "questions": questions,
+    })
+}
+
+/// The plain text for the search index: title, vignettes, prompts and options.
+fn search_text(ex: &Exercise) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(t) = &ex.title {
+        parts.push(plain_text(t));
+    }
+    for q in &ex.questions {
+        if let Some(v) = &q.vignette {
+            parts.push(plain_text(v));
+        }
+        parts.push(plain_text(&q.prompt));
+        for o in &q.options {
+            parts.push(plain_text(o));
+        }
+        if let Answer::Order(items) = &q.answer {
+            for i in items {
+                parts.push(plain_text(i));
+            }
+        }
+    }
+    parts.join(" ")
+}
+
+/// The text of a Markdown snippet without markup.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::new();
+    for ev in Parser::new_ext(markdown, crate::markdown::options()) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// FNV-1a, 64 bit: a fixed hash, stable across Rust versions (ids, shuffles, fingerprints).
+pub(crate) struct Fnv(u64);
+
+impl Fnv {
+    pub(crate) fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    pub(crate) fn write(&mut self, text: &str) {
+        for b in text.as_bytes() {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+
+    pub(crate) fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A deterministic permutation of `0..n` from `seed`.
+pub(crate) fn permutation(n: usize, seed: u64) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    let mut s = seed | 1;
+    for i in (1..n).rev() {
+        // xorshift64*
+        s ^= s >> 12;
+        s ^= s << 25;
+        s ^= s >> 27;
+        let r = s.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        let j = (r % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_short_answers() {
+        assert_eq!(normalize_answer("  The   Bond. "), "the bond");
+        assert_eq!(normalize_answer("Bond!?"), "bond");
+        assert_eq!(normalize_answer("client\u{2019}s  goal"), "client's goal");
+        assert_eq!(normalize_answer("8%"), "8%");
+        assert_eq!(normalize_answer("..."), "");
+    }
+
+    #[test]
+    fn derived_ids_come_from_the_page_and_position() {
+        assert_eq!(derived_id("alliance/bordin.html", 0), "alliance-bordin-1");
+        assert_eq!(derived_id("index.html", 2), "index-3");
+    }
+
+    #[test]
+    fn permutations_are_deterministic() {
+        let a = permutation(6, 42);
+        assert_eq!(a, permutation(6, 42));
+        let mut s = a.clone();
+        s.sort();
+        assert_eq!(s, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn plain_text_strips_markup() {
+        assert_eq!(plain_text("Which is *not* `x`?"), "Which is not x?");
+    }
+}

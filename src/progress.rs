@@ -1,0 +1,220 @@
+//! The learner's progress: the manifest of every exercise in the handbook and the "My progress"
+//! page, both derived from the rendered pages.
+//!
+//! - `progress-data.js` (site root): a classic script assigning `window.HANDBOOK_PROGRESS_DATA`
+//!   (not JSON fetched at run time: `fetch()` fails from `file://`). Schema 1:
+//!   `{ schema, handbook, build, chapters: [ { title, url, exercises: [ { id, title, page,
+//!   page_title, url, questions: [ { key, type, prompt, fp, graded } ] } ] } ] }`, URLs relative
+//!   to the site root. `assets/js/progress-store.js` loads it on any page (sidebar marks) and
+//!   `assets/js/progress.js` renders the progress page from it.
+//! - `progress.html` (site root): the theme's `progress.html` template with `progress` (the same
+//!   data) in its context; the page works without JavaScript as a list of the exercises.
+//!
+//! The learner's results never leave the browser: they live in `localStorage` under
+//! `handbook:<handbook id>:progress` (see `themes/default/static/js/progress-store.js`).
+
+use crate::error::Diagnostic;
+use crate::site::Shared;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The manifest's schema version (also the version of the stored progress).
+pub const SCHEMA: u32 = 1;
+
+/// The manifest script's output path.
+pub const MANIFEST_PATH: &str = "progress-data.js";
+/// The progress page's output path.
+pub const PAGE_PATH: &str = "progress.html";
+
+/// One question as the progress page knows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuestionEntry {
+    /// The question's id in its exercise.
+    pub key: String,
+    /// The question type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The prompt as plain text (shortened).
+    pub prompt: String,
+    /// The correctness fingerprint.
+    pub fp: String,
+    /// Whether the question is right-or-wrong (not a reflection).
+    pub graded: bool,
+}
+
+/// One exercise.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ExerciseEntry {
+    /// The stable id.
+    pub id: String,
+    /// The exercise's title, or the page's.
+    pub title: String,
+    /// The page's output path.
+    pub page: String,
+    /// The page's title.
+    pub page_title: String,
+    /// The page URL with the exercise's fragment, relative to the site root.
+    pub url: String,
+    /// The questions in order.
+    pub questions: Vec<QuestionEntry>,
+    /// How many questions are graded.
+    pub graded: usize,
+}
+
+/// The exercises of one chapter (the home page and top-level pages count as chapters).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ChapterEntry {
+    /// The chapter's title.
+    pub title: String,
+    /// The chapter page's URL, relative to the site root.
+    pub url: String,
+    /// The exercises in reading order.
+    pub exercises: Vec<ExerciseEntry>,
+}
+
+/// Everything the progress page and the manifest say.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Manifest {
+    /// [`SCHEMA`].
+    pub schema: u32,
+    /// The handbook's title.
+    pub handbook: String,
+    /// The build id.
+    pub build: String,
+    /// Chapters with exercises, in reading order.
+    pub chapters: Vec<ChapterEntry>,
+    /// Exercise count.
+    pub exercise_count: usize,
+    /// Question count.
+    pub question_count: usize,
+}
+
+/// Collects the manifest from the rendered pages: every component manifest entry with
+/// `"kind": "exercise"` (see `components::exercise::manifest_entry`).
+pub fn manifest(shared: &Shared<'_>) -> Manifest {
+    let handbook = shared.handbook;
+    let mut chapters: Vec<(usize, ChapterEntry)> = Vec::new();
+    let (mut exercise_count, mut question_count) = (0, 0);
+    for (i, rendered) in shared.rendered.iter().enumerate() {
+        let page = &handbook.pages[i];
+        for (_, block) in &rendered.components {
+            for entry in &block.manifest {
+                if entry.get("kind").and_then(Value::as_str) != Some("exercise") {
+                    continue;
+                }
+                let Some(ex) = exercise_entry(entry, &page.out_path, &page.title) else {
+                    continue;
+                };
+                exercise_count += 1;
+                question_count += ex.questions.len();
+                let chapter = chapter_of(shared, i);
+                match chapters.iter_mut().find(|(c, _)| *c == chapter) {
+                    Some((_, c)) => c.exercises.push(ex),
+                    None => chapters.push((
+                        chapter,
+                        ChapterEntry {
+                            title: handbook.pages[chapter].title.clone(),
+                            url: handbook.pages[chapter].out_path.clone(),
+                            exercises: vec![ex],
+                        },
+                    )),
+                }
+            }
+        }
+    }
+    Manifest {
+        schema: SCHEMA,
+        handbook: handbook.config.title.clone(),
+        build: shared.build_id().to_string(),
+        chapters: chapters.into_iter().map(|(_, c)| c).collect(),
+        exercise_count,
+        question_count,
+    }
+}
+
+/// The top-level page (chapter) page `i` belongs to; the home page is its own.
+fn chapter_of(shared: &Shared<'_>, i: usize) -> usize {
+    let ancestors = shared.handbook.ancestors(i);
+    ancestors.get(1).copied().unwrap_or(i)
+}
+
+fn exercise_entry(entry: &Value, page: &str, page_title: &str) -> Option<ExerciseEntry> {
+    let id = entry.get("id")?.as_str()?.to_string();
+    let anchor = entry
+        .get("anchor")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("exercise-{id}"));
+    let title = entry
+        .get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(page_title)
+        .to_string();
+    let questions: Vec<QuestionEntry> = entry
+        .get("questions")
+        .and_then(Value::as_array)
+        .map(|qs| {
+            qs.iter()
+                .filter_map(|q| {
+                    Some(QuestionEntry {
+                        key: q.get("key")?.as_str()?.to_string(),
+                        kind: q.get("type")?.as_str()?.to_string(),
+                        prompt: q
+                            .get("prompt")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string(),
+                        fp: q
+                            .get("fp")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string(),
+                        graded: q.get("graded").and_then(Value::as_bool).unwrap_or(true),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let page = entry
+        .get("page")
+        .and_then(Value::as_str)
+        .unwrap_or(page)
+        .to_string();
+    Some(ExerciseEntry {
+        url: format!("{page}#{anchor}"),
+        id,
+        title,
+        page_title: page_title.to_string(),
+        graded: questions.iter().filter(|q| q.graded).count(),
+        page,
+        questions,
+    })
+}
+
+/// The manifest as a classic script.
+pub fn manifest_script(m: &Manifest) -> String {
+    let json = serde_json::to_string(m).unwrap_or_else(|_| "{}".into());
+    // `</` cannot end a script element early, and U+2028/9 are line breaks in old parsers.
+    let json = json
+        .replace("</", "<\\/")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    format!("window.HANDBOOK_PROGRESS_DATA = {json};\n")
+}
+
+/// The derived files: the manifest script and the "My progress" page (when the theme has a
+/// `progress.html` template).
+pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+    let m = manifest(shared);
+    let mut files = vec![(MANIFEST_PATH.to_string(), manifest_script(&m).into_bytes())];
+    if shared.has_template(PAGE_PATH) {
+        let mut ctx = shared.base_context(PAGE_PATH, 0);
+        ctx.insert("progress", &m);
+        let html = shared
+            .render_template(PAGE_PATH, &ctx)
+            .map_err(|d| vec![d])?;
+        files.push((PAGE_PATH.to_string(), html.into_bytes()));
+    }
+    Ok(files)
+}

@@ -1,0 +1,54 @@
+'use strict';
+// Screenshots at 320 and 1280 px (tests/browser/screenshots/<name>-<width>.png, for people to look
+// at), and no horizontal scrolling at 320 px on any template.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const lib = require('./lib');
+
+let server;
+let browser;
+let found;
+
+before(async () => {
+  server = await lib.startServer();
+  browser = await lib.launch();
+  found = await lib.discover(browser, server);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SHOTS = { home: 'home', page: 'page', print: 'print' };
+
+for (const width of lib.WIDTHS) {
+  for (const [label, key] of lib.TEMPLATES) {
+    const shot = SHOTS[key];
+    const what = [shot && 'screenshot', width === 320 && 'no horizontal scroll'].filter(Boolean).join(', ');
+    if (!what) continue;
+    test(`${width} px, ${label}: ${what}`, async () => {
+      const rel = lib.pick(found, key);
+      await lib.withPage(browser, { width, height: width === 320 ? 640 : 900 }, async ({ page }) => {
+        await lib.visit(page, server.at(rel));
+        if (shot) await lib.screenshot(page, shot);
+        if (width === 320) {
+          const m = await page.evaluate(() => {
+            const se = document.scrollingElement;
+            // The widest elements, to point at the culprit.
+            const wide = [...document.body.querySelectorAll('*')]
+              .map((el) => ({ el, r: el.getBoundingClientRect().right }))
+              .filter((x) => x.r > 320.5)
+              .sort((a, b) => b.r - a.r)
+              .slice(0, 5)
+              .map((x) => `<${x.el.tagName.toLowerCase()}${x.el.className && typeof x.el.className === 'string' ? '.' + x.el.className.trim().split(/\s+/).join('.') : ''}> right edge ${Math.round(x.r)} px`);
+            return { scrollWidth: se.scrollWidth, wide };
+          });
+          assert.ok(m.scrollWidth <= 320,
+            `${rel} at 320 px scrolls horizontally: scrollWidth ${m.scrollWidth}\n  widest: ${m.wide.join('\n          ')}`);
+        }
+      });
+    });
+  }
+}

@@ -1,0 +1,853 @@
+//! Self-check exercises: parsing, every validation error (with the Markdown file's own line
+//! numbers), the HTML contract exercise.js relies on, and whole builds with the progress
+//! manifest and the "My progress" page.
+
+use handbook::components::exercise::{
+    self, Answer, ParseOptions, QuestionType, QuestionView, Source, Standalone,
+};
+use handbook::components::{BlockCtx, render_block};
+use handbook::config::Config;
+use handbook::error::Diagnostic;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const FIRST_LINE: usize = 11;
+
+fn ctx<'a>(config: &'a Config, ordinal: usize) -> BlockCtx<'a> {
+    BlockCtx {
+        display_path: Path::new("content/01-alliance/05-self-check.md"),
+        page_out_path: "alliance/self-check.html",
+        line: FIRST_LINE,
+        ordinal,
+        config,
+    }
+}
+
+fn parse(body: &str) -> Result<exercise::Exercise, Vec<Diagnostic>> {
+    let config = Config::default();
+    exercise::parse_exercise(body, &ctx(&config, 0))
+}
+
+/// The errors of `body`, as `(file line, message, hint)`.
+fn errors(body: &str) -> Vec<(usize, String, String)> {
+    match parse(body) {
+        Ok(ex) => panic!("expected errors, parsed: {ex:#?}"),
+        Err(list) => {
+            for d in &list {
+                assert!(d.is_error(), "{d}");
+                assert_eq!(
+                    d.path,
+                    PathBuf::from("content/01-alliance/05-self-check.md")
+                );
+                assert!(d.hint.is_some(), "every error says what to do: {d}");
+            }
+            list.into_iter()
+                .map(|d| (d.line, d.message, d.hint.unwrap_or_default()))
+                .collect()
+        }
+    }
+}
+
+/// Exactly one error, at body line `body_line` (1-based), whose message contains `needle`.
+fn one_error(body: &str, body_line: usize, needle: &str) -> (String, String) {
+    let list = errors(body);
+    assert_eq!(list.len(), 1, "expected one error, got {list:#?}");
+    let (line, message, hint) = list.into_iter().next().unwrap();
+    assert!(
+        message.contains(needle),
+        "message `{message}` should contain `{needle}`"
+    );
+    assert_eq!(
+        line,
+        FIRST_LINE + body_line - 1,
+        "`{message}` should point at body line {body_line}"
+    );
+    (message, hint)
+}
+
+const EVERY_TYPE: &str = r#"id = "alliance-basics"
+title = "Check your *understanding*"
+
+[[question]]
+type = "single"
+prompt = "Which is *not* one of Bordin's elements?"
+options = ["Bond", "Goals", "Tasks", "Insight"]
+answer = 4
+feedback = ["One of the three.", "One of the three.", "One of the three.", "Right."]
+explanation = "Bordin (1979): goals, tasks, bond."
+hint = "What do they agree on?"
+
+[[question]]
+type = "multiple"
+prompt = "Which are tasks?"
+options = ["Topics", "Frequency", "Diagnosis"]
+answer = [1, 2]
+explanation = "A diagnosis is not something you do together."
+
+[[question]]
+type = "truefalse"
+prompt = "The *kind* of alliance matters more than its strength."
+answer = false
+explanation = "Strength matters more."
+
+[[question]]
+type = "short"
+prompt = "The bond, goals and ...?"
+accept = ["tasks", "the tasks"]
+explanation = "Tasks."
+
+[[question]]
+type = "ordering"
+prompt = "Put these in order."
+items = ["Signal", "Link", "Offer", "Challenge", "Check"]
+explanation = "Signal, link, offer, challenge, check."
+
+[[question]]
+type = "scenario"
+vignette = """
+A client says: **"This isn't helping."**
+"""
+prompt = "Which response best validates the client?"
+options = ["Defend the method", "Thank them and ask more", "Change the subject"]
+answer = 2
+explanation = "Thank, ask, adjust."
+
+[[question]]
+type = "reflection"
+prompt = "How do you respond to criticism?"
+model_answer = "Thank, ask, adjust."
+"#;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+#[test]
+fn parses_every_question_type() {
+    let ex = parse(EVERY_TYPE).unwrap();
+    assert_eq!(ex.id, "alliance-basics");
+    assert!(ex.explicit_id);
+    assert_eq!(ex.line, FIRST_LINE, "the line of `id`");
+    assert!(ex.show_answer);
+    assert!(!ex.shuffle);
+    let kinds: Vec<QuestionType> = ex.questions.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, QuestionType::ALL.to_vec());
+    let keys: Vec<&str> = ex.questions.iter().map(|q| q.key.as_str()).collect();
+    assert_eq!(keys, ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]);
+    let q = &ex.questions;
+    assert_eq!(
+        q[0].answer,
+        Answer::One(3),
+        "1-based in the source, 0-based inside"
+    );
+    assert_eq!(q[0].feedback.len(), 4);
+    assert_eq!(q[0].hint.as_deref(), Some("What do they agree on?"));
+    assert_eq!(q[0].line, FIRST_LINE + 3, "the `[[question]]` header");
+    assert_eq!(q[1].answer, Answer::Many(vec![0, 1]));
+    assert_eq!(q[2].answer, Answer::Bool(false));
+    assert_eq!(
+        q[3].answer,
+        Answer::Accept(vec!["tasks".into(), "the tasks".into()])
+    );
+    assert!(matches!(&q[4].answer, Answer::Order(items) if items.len() == 5));
+    assert_eq!(q[5].answer, Answer::One(1));
+    assert!(q[5].vignette.as_deref().unwrap().contains("isn't helping"));
+    assert_eq!(q[6].answer, Answer::Free);
+    assert_eq!(q[6].model_answer.as_deref(), Some("Thank, ask, adjust."));
+}
+
+#[test]
+fn scenario_may_have_several_answers() {
+    let ex = parse(
+        r#"[[question]]
+type = "scenario"
+vignette = "A client is late."
+prompt = "Which responses help?"
+options = ["Ask", "Blame", "Explore"]
+answer = [3, 1]
+"#,
+    )
+    .unwrap();
+    assert_eq!(ex.questions[0].answer, Answer::Many(vec![0, 2]));
+    assert!(ex.questions[0].is_multi());
+}
+
+#[test]
+fn lenient_forms_are_accepted() {
+    let ex = parse(
+        r#"[[question]]
+type = "multiple"
+prompt = "One right?"
+options = ["a", "b"]
+answer = 2
+
+[[question]]
+type = "single"
+prompt = "A list of one"
+options = ["a", "b"]
+answer = [1]
+
+[[question]]
+type = "short"
+prompt = "One accepted answer as a string"
+accept = "bond"
+"#,
+    )
+    .unwrap();
+    assert_eq!(ex.questions[0].answer, Answer::Many(vec![1]));
+    assert_eq!(ex.questions[1].answer, Answer::One(0));
+    assert_eq!(ex.questions[2].answer, Answer::Accept(vec!["bond".into()]));
+}
+
+#[test]
+fn derived_ids_come_from_page_and_position() {
+    let config = Config::default();
+    let body = "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n";
+    let a = exercise::parse_exercise(body, &ctx(&config, 0)).unwrap();
+    let b = exercise::parse_exercise(body, &ctx(&config, 2)).unwrap();
+    assert_eq!(a.id, "alliance-self-check-1");
+    assert_eq!(b.id, "alliance-self-check-3");
+    assert!(!a.explicit_id);
+    // An explicit id does not depend on the position.
+    let explicit = format!("id = \"mine\"\n{body}");
+    let c = exercise::parse_exercise(&explicit, &ctx(&config, 0)).unwrap();
+    let d = exercise::parse_exercise(&explicit, &ctx(&config, 5)).unwrap();
+    assert_eq!((c.id.as_str(), d.id.as_str()), ("mine", "mine"));
+}
+
+#[test]
+fn explicit_question_ids_are_kept() {
+    let ex = parse(
+        "[[question]]\nid = \"first\"\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n\n\
+         [[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = false\n",
+    )
+    .unwrap();
+    assert_eq!(ex.questions[0].key, "first");
+    assert_eq!(ex.questions[1].key, "q2");
+}
+
+#[test]
+fn show_answer_and_shuffle_are_read() {
+    let ex = parse(
+        "show_answer = false\nshuffle = true\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+    )
+    .unwrap();
+    assert!(!ex.show_answer);
+    assert!(ex.shuffle);
+}
+
+#[test]
+fn fingerprints_ignore_wording_but_not_answers() {
+    let base =
+        "[[question]]\ntype = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n";
+    let fp = |body: &str| parse(body).unwrap().questions[0].fingerprint();
+    let same = base.replace("prompt = \"P\"", "prompt = \"P, reworded\"");
+    let changed = base.replace("answer = 1", "answer = 2");
+    assert_eq!(fp(base), fp(&same));
+    assert_ne!(fp(base), fp(&changed));
+}
+
+#[test]
+fn short_answers_compare_without_case_spaces_or_trailing_punctuation() {
+    assert_eq!(exercise::normalize_answer("  The   BOND.  "), "the bond");
+    assert_eq!(exercise::normalize_answer("bond?!"), "bond");
+    assert_eq!(
+        exercise::normalize_answer("client\u{2019}s goal"),
+        "client's goal"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation errors: each names file:line and what to do
+
+#[test]
+fn error_toml_syntax() {
+    let (msg, _) = one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"unterminated\n",
+        3,
+        "invalid TOML",
+    );
+    assert!(msg.starts_with("exercise:"));
+}
+
+#[test]
+fn error_no_questions() {
+    one_error("title = \"Nothing here\"\n", 1, "no questions");
+}
+
+#[test]
+fn error_single_bracket_question() {
+    one_error(
+        "[question]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        1,
+        "[[question]]",
+    );
+}
+
+#[test]
+fn error_no_correct_answer() {
+    let body = "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\n";
+    let (_, hint) = one_error(body, 1, "no correct answer");
+    assert!(hint.contains("counting from 1"), "{hint}");
+    one_error(
+        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = []\n",
+        5,
+        "no correct answer",
+    );
+    one_error(
+        "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\n",
+        1,
+        "no correct answer",
+    );
+    one_error(
+        "[[question]]\ntype = \"short\"\nprompt = \"p\"\n",
+        1,
+        "no correct answer",
+    );
+    one_error(
+        "[[question]]\ntype = \"short\"\nprompt = \"p\"\naccept = []\n",
+        4,
+        "`accept` is empty",
+    );
+}
+
+#[test]
+fn error_answer_out_of_range() {
+    let (msg, hint) = one_error(
+        "\n[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = 4\n",
+        6,
+        "answer 4 is out of range",
+    );
+    assert!(msg.contains("3 options"), "{msg}");
+    assert!(hint.contains("from 1 to 3"), "{hint}");
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 0\n",
+        5,
+        "answer 0 is out of range",
+    );
+    assert!(hint.contains("count from 1"), "{hint}");
+    // Inside a multi-line list, the offending entry's own line.
+    one_error(
+        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = [\n  1,\n  7,\n]\n",
+        7,
+        "answer 7 is out of range",
+    );
+}
+
+#[test]
+fn error_single_choice_with_several_answers() {
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = [1, 3]\n",
+        5,
+        "single-choice question has several answers",
+    );
+    assert!(hint.contains("multiple"), "{hint}");
+}
+
+#[test]
+fn error_answer_listed_twice_or_written_as_text() {
+    one_error(
+        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = [1, 1]\n",
+        5,
+        "listed twice",
+    );
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = \"2\"\n",
+        5,
+        "not a string",
+    );
+    assert!(hint.contains("answer = 2"), "{hint}");
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = \"false\"\n",
+        4,
+        "boolean",
+    );
+    assert!(hint.contains("answer = false"), "{hint}");
+}
+
+#[test]
+fn error_empty_prompt_and_options() {
+    one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"  \"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+        3,
+        "empty `prompt`",
+    );
+    one_error(
+        "[[question]]\ntype = \"single\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+        1,
+        "no `prompt`",
+    );
+    one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\n  \"a\",\n  \"\",\n]\nanswer = 1\n",
+        6,
+        "option 2 of `options` is empty",
+    );
+    one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"only\"]\nanswer = 1\n",
+        4,
+        "at least 2",
+    );
+    one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"a\"]\nanswer = 1\n",
+        4,
+        "repeats option 1",
+    );
+    one_error(
+        "[[question]]\ntype = \"scenario\"\nvignette = \"\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+        3,
+        "empty `vignette`",
+    );
+    one_error(
+        "[[question]]\ntype = \"scenario\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+        1,
+        "no `vignette`",
+    );
+}
+
+#[test]
+fn error_unknown_keys() {
+    let (msg, hint) = one_error(
+        "title = \"t\"\ntitel = \"x\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        2,
+        "unknown key `titel`",
+    );
+    assert!(msg.contains("exercise"), "{msg}");
+    assert!(hint.contains("did you mean `title`"), "{hint}");
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptons = [\"a\", \"b\"]\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+        4,
+        "unknown key `optons`",
+    );
+    assert!(hint.contains("did you mean `options`"), "{hint}");
+    let (msg, hint) = one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\nitems = [\"x\", \"y\"]\n",
+        6,
+        "`items` does not apply to a single-choice question",
+    );
+    assert!(msg.contains("single-choice"), "{msg}");
+    assert!(hint.contains("ordering"), "{hint}");
+    let (_, hint) = one_error(
+        "[[questions]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        1,
+        "unknown key `questions`",
+    );
+    assert!(hint.contains("`question`"), "{hint}");
+}
+
+#[test]
+fn error_ordering_with_fewer_than_two_items() {
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"ordering\"\nprompt = \"p\"\nitems = [\"only one\"]\n",
+        4,
+        "at least two items",
+    );
+    assert!(hint.contains("two"), "{hint}");
+}
+
+#[test]
+fn error_unknown_or_missing_type() {
+    let (_, hint) = one_error(
+        "[[question]]\ntype = \"true_false\"\nprompt = \"p\"\nanswer = true\n",
+        2,
+        "unknown question type `true_false`",
+    );
+    assert!(hint.contains("truefalse"), "{hint}");
+    one_error(
+        "[[question]]\nprompt = \"p\"\nanswer = true\n",
+        1,
+        "no `type`",
+    );
+}
+
+#[test]
+fn error_bad_ids_and_flags() {
+    one_error(
+        "id = \"has space\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        1,
+        "invalid exercise id",
+    );
+    let (_, hint) = one_error(
+        "show_answer = \"false\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        1,
+        "`show_answer` must be `true` or `false`",
+    );
+    assert!(hint.contains("without quotes"), "{hint}");
+    one_error(
+        "[[question]]\nid = \"a\"\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n\
+         [[question]]\nid = \"a\"\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        6,
+        "duplicate question id `a`",
+    );
+}
+
+#[test]
+fn error_feedback_count() {
+    one_error(
+        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = 1\nfeedback = [\"x\", \"y\"]\n",
+        6,
+        "`feedback` has 2 entries but there are 3 options",
+    );
+}
+
+#[test]
+fn all_errors_of_a_block_are_reported_together() {
+    let list = errors(
+        "[[question]]\ntype = \"single\"\nprompt = \"\"\noptions = [\"a\", \"b\"]\nanswer = 5\n\n\
+         [[question]]\ntype = \"ordering\"\nprompt = \"p\"\nitems = [\"x\"]\n",
+    );
+    let lines: Vec<usize> = list.iter().map(|(l, _, _)| *l - FIRST_LINE + 1).collect();
+    assert_eq!(list.len(), 3, "{list:#?}");
+    assert!(
+        lines.contains(&3) && lines.contains(&5) && lines.contains(&10),
+        "{lines:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML: the contract exercise.js relies on
+
+fn html_of(body: &str) -> String {
+    let config = Config::default();
+    render_block("exercise", body, &ctx(&config, 0))
+        .unwrap()
+        .html
+}
+
+#[test]
+fn html_is_a_semantic_form() {
+    let html = html_of(EVERY_TYPE);
+    assert!(html.contains(r#"<section class="exercise" id="exercise-alliance-basics" data-exercise="alliance-basics""#), "{html}");
+    assert!(html.contains(r#"<h2 class="exercise-title" id="exercise-alliance-basics-title">Check your <em>understanding</em></h2>"#));
+    assert_eq!(html.matches("<fieldset").count(), 7);
+    assert_eq!(html.matches("<legend").count(), 7);
+    assert!(html.contains("Question 1 of 7"));
+    assert!(html.contains("Which is <em>not</em> one of Bordin"));
+    assert!(html.contains(r#"<input type="radio" name="exercise-alliance-basics-q1" id="exercise-alliance-basics-q1-o1" value="1"> <label for="exercise-alliance-basics-q1-o1">Bond</label>"#), "{html}");
+    assert_eq!(html.matches(r#"type="checkbox""#).count(), 3);
+    assert!(html.contains(">Check</button>"));
+    assert!(html.contains(">Try again</button>"));
+    assert!(html.contains(">Show answer</button>"));
+    assert!(html.contains(r#"role="status" aria-live="polite""#));
+    // Without JavaScript the answers are in <details>.
+    assert!(html.contains(
+        "<details class=\"question-answer\" data-answer-panel><summary>Answer</summary>"
+    ));
+    assert!(html.contains("<p><strong>Answer:</strong> Insight</p>"));
+    assert!(html.contains("<summary>Model answer</summary>"));
+    assert!(html.contains(r#"data-feedback-for="4""#));
+    assert!(html.contains("<summary>Hint</summary>"));
+    // The scenario's vignette is block Markdown.
+    assert!(
+        html.contains("<strong>&quot;This isn't helping.&quot;</strong>")
+            || html.contains("<strong>“This isn’t helping.”</strong>"),
+        "{html}"
+    );
+    // Short answers carry the accepted list; ordering items their correct position.
+    assert!(
+        html.contains(r#"data-accept="[&quot;tasks&quot;,&quot;the tasks&quot;]""#),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("class=\"ordering-item\" data-item=").count(),
+        5
+    );
+    assert!(html.contains("Move up: "));
+    assert!(!html.contains("<script"), "no inline script");
+    assert!(!html.contains(" style="), "no inline style");
+    assert!(!html.contains(" onclick"), "no inline handlers");
+}
+
+#[test]
+fn ordering_items_are_shown_shuffled_and_deterministic() {
+    let html = html_of(EVERY_TYPE);
+    let order: Vec<&str> = html
+        .match_indices("class=\"ordering-item\" data-item=\"")
+        .map(|(i, m)| &html[i + m.len()..i + m.len() + 1])
+        .collect();
+    assert_eq!(order.len(), 5);
+    assert_ne!(order, ["1", "2", "3", "4", "5"], "not in the correct order");
+    assert_eq!(html, html_of(EVERY_TYPE), "same input, same output");
+}
+
+#[test]
+fn shuffle_changes_option_order_but_not_values() {
+    let body = "id = \"s\"\nshuffle = true\n[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]\nanswer = 2\n";
+    let html = html_of(body);
+    let order: Vec<&str> = html
+        .match_indices("data-option=\"")
+        .map(|(i, m)| &html[i + m.len()..i + m.len() + 1])
+        .collect();
+    assert_ne!(order, ["1", "2", "3", "4", "5", "6"]);
+    assert!(html.contains(r#"data-answer="2""#));
+    assert!(html.contains(r#"value="2"> <label for="exercise-s-q1-o2">b</label>"#));
+}
+
+#[test]
+fn show_answer_can_be_turned_off() {
+    let html = html_of(
+        "show_answer = false\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+    );
+    assert!(!html.contains("Show answer"));
+    assert!(html.contains(r#"data-show-answer="false""#));
+}
+
+#[test]
+fn block_output_has_manifest_search_text_and_anchor() {
+    let config = Config::default();
+    let out = render_block("exercise", EVERY_TYPE, &ctx(&config, 0)).unwrap();
+    assert_eq!(out.anchors, ["exercise-alliance-basics"]);
+    assert!(out.search_text.contains("Which is not one of Bordin"));
+    let m = &out.manifest[0];
+    assert_eq!(m["id"], "alliance-basics");
+    assert_eq!(m["source"], "content/01-alliance/05-self-check.md");
+    assert_eq!(m["line"], FIRST_LINE as u64);
+    assert_eq!(m["page"], "alliance/self-check.html");
+    assert_eq!(m["title"], "Check your understanding");
+    assert_eq!(m["questions"].as_array().unwrap().len(), 7);
+    assert_eq!(m["questions"][6]["graded"], false);
+    assert_eq!(
+        m["questions"][0]["prompt"],
+        "Which is not one of Bordin\u{2019}s elements?"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine as other components use it
+
+#[test]
+fn one_question_can_be_parsed_and_rendered_on_its_own() {
+    let text = "note = \"srs\"\n\n[next]\ntype = \"single\"\nprompt = \"What would you say next?\"\noptions = [\"a\", \"b\"]\nanswer = 9\n";
+    let doc = toml::de::DeTable::parse(text).unwrap();
+    let (_, table) = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| {
+            let k: &str = k.get_ref();
+            k == "next"
+        })
+        .unwrap();
+    let src = Source {
+        path: Path::new("content/srs.md"),
+        text,
+        first_line: 20,
+    };
+    let errs = exercise::parse_question(table, &src).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].line, 26, "{}", errs[0]);
+
+    let fixed = text.replace("answer = 9", "answer = 2\nsrs_extra = 1");
+    let doc = toml::de::DeTable::parse(&fixed).unwrap();
+    let (_, table) = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| {
+            let k: &str = k.get_ref();
+            k == "next"
+        })
+        .unwrap();
+    let src = Source {
+        path: Path::new("content/srs.md"),
+        text: &fixed,
+        first_line: 20,
+    };
+    assert!(
+        exercise::parse_question(table, &src).is_err(),
+        "unknown key"
+    );
+    let only_choice = [QuestionType::Single, QuestionType::Multiple];
+    let mut q = exercise::parse_question_with(
+        table,
+        &src,
+        &ParseOptions {
+            types: Some(&only_choice),
+            extra_keys: &["srs_extra"],
+        },
+    )
+    .unwrap();
+    q.key = "next".into();
+    let html = exercise::standalone_html(
+        "srs-demo",
+        &q,
+        &Standalone {
+            track: false,
+            show_answer: true,
+            title: None,
+        },
+    );
+    assert!(html.contains(r#"data-exercise="srs-demo""#));
+    assert!(html.contains(r#"data-track="false""#));
+    assert!(html.contains(r#"id="exercise-srs-demo-next""#));
+    assert!(html.contains("<legend"));
+    let bare = exercise::question_html(
+        &q,
+        &QuestionView {
+            dom_id: "x",
+            number: None,
+            shuffle: false,
+            seed: "x",
+            show_answer: false,
+        },
+    );
+    assert!(bare.starts_with("<div class=\"question question-single\" id=\"x\""));
+    assert!(!bare.contains("Show answer"));
+}
+
+#[test]
+fn restricted_types_are_reported() {
+    let text = "[q]\ntype = \"ordering\"\nprompt = \"p\"\nitems = [\"a\", \"b\"]\n";
+    let doc = toml::de::DeTable::parse(text).unwrap();
+    let (_, table) = doc.get_ref().iter().next().unwrap();
+    let src = Source {
+        path: Path::new("a.md"),
+        text,
+        first_line: 1,
+    };
+    let only = [QuestionType::Single];
+    let errs = exercise::parse_question_with(
+        table,
+        &src,
+        &ParseOptions {
+            types: Some(&only),
+            extra_keys: &[],
+        },
+    )
+    .unwrap_err();
+    assert!(errs[0].message.contains("not allowed here"), "{}", errs[0]);
+    assert_eq!(errs[0].line, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole builds
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn build(root: &Path) -> (std::process::Output, tempfile::TempDir) {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--out")
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
+    (output, out)
+}
+
+#[test]
+fn a_handbook_with_exercises_builds_the_progress_page_and_manifest() {
+    let (output, out) = build(&fixture("exercises"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let site = out.path().join("site");
+    let page = fs::read_to_string(site.join("basics/quiz.html")).unwrap();
+    assert!(page.contains("data-exercise=\"basics-quiz\""));
+    assert!(page.contains("assets/js/exercise.js"));
+    assert!(page.contains("assets/css/exercise.css"));
+    let manifest = fs::read_to_string(site.join("progress-data.js")).unwrap();
+    assert!(
+        manifest.starts_with("window.HANDBOOK_PROGRESS_DATA = "),
+        "{manifest}"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        manifest
+            .trim_start_matches("window.HANDBOOK_PROGRESS_DATA = ")
+            .trim_end()
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    assert_eq!(json["schema"], 1);
+    let chapters = json["chapters"].as_array().unwrap();
+    let ids: Vec<&str> = chapters
+        .iter()
+        .flat_map(|c| c["exercises"].as_array().unwrap())
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"basics-quiz"), "{ids:?}");
+    assert!(
+        !manifest.contains("\"source\""),
+        "no build paths in the site"
+    );
+    let progress = fs::read_to_string(site.join("progress.html")).unwrap();
+    assert!(progress.contains("My progress"));
+    assert!(progress.contains("progress-data.js"));
+    assert!(progress.contains("assets/js/progress.js"));
+    assert!(progress.contains("basics/quiz.html#exercise-basics-quiz"));
+    assert!(!progress.contains("<script>"), "no inline script");
+    // Every page carries the progress store (sidebar marks) and a link to the progress page.
+    let home = fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(home.contains("assets/js/progress-store.js"));
+    assert!(home.contains("progress.html"));
+    // Same input, same output.
+    let (_, again) = build(&fixture("exercises"));
+    assert_eq!(
+        fs::read(site.join("basics/quiz.html")).unwrap(),
+        fs::read(again.path().join("site/basics/quiz.html")).unwrap()
+    );
+    assert_eq!(
+        manifest,
+        fs::read_to_string(again.path().join("site/progress-data.js")).unwrap()
+    );
+}
+
+#[test]
+fn a_broken_exercise_fails_the_build_with_file_and_line() {
+    let (output, _out) = build(&fixture("exercises-bad"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("content/broken.md:9: answer 5 is out of range"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
+
+#[test]
+fn duplicate_ids_across_the_handbook_are_errors() {
+    let (output, _out) = build(&fixture("exercises-bad"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr
+            .contains("content/dup.md:8: duplicate id `shared`: also used at content/a-first.md:4"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_starter_handbook_has_an_example_exercise() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("starter");
+    let status = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .arg("new")
+        .arg(&root)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (output, out) = build(&root);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = fs::read_to_string(out.path().join("site/getting-started/self-check.html")).unwrap();
+    assert!(page.contains("data-exercise=\"getting-started\""));
+    let manifest = fs::read_to_string(out.path().join("site/progress-data.js")).unwrap();
+    assert!(manifest.contains("\"getting-started\""));
+}
+
+#[test]
+fn the_documented_example_is_valid() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = doc.find("```exercise\n").expect("an example block") + "```exercise\n".len();
+    let end = start + doc[start..].find("\n```\n").unwrap() + 1;
+    let ex = parse(&doc[start..end]).unwrap_or_else(|e| panic!("{e:#?}"));
+    let kinds: Vec<QuestionType> = ex.questions.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, QuestionType::ALL.to_vec(), "one of every type");
+}

@@ -1,0 +1,335 @@
+//! Integration tests of the `srs` component with the real binary: the fixture handbook
+//! `tests/fixtures/srs-good` builds into practice forms and scenarios, and every configuration
+//! mistake (in `handbook.toml` or in a block) is a build error naming `file:line`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/srs-good")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the fixture with `edits` applied: (file, text to replace, replacement).
+fn variant(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(), dir.path());
+    for (file, from, to) in edits {
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} does not contain {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    dir
+}
+
+fn run(args: &[&str], root: &Path, out: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
+    cmd.args(args).arg("--root").arg(root);
+    if let Some(out) = out {
+        cmd.arg("--out").arg(out);
+    }
+    cmd.output().unwrap()
+}
+
+fn build(root: &Path) -> (Output, tempfile::TempDir) {
+    let out = tempfile::tempdir().unwrap();
+    let o = run(&["build", "--quiet"], root, Some(&out.path().join("site")));
+    (o, out)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Builds `root`, expects failure with exit code 1, and returns stderr.
+fn build_error(root: &Path) -> String {
+    let (o, _out) = build(root);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "expected a build error:\n{}",
+        stderr(&o)
+    );
+    let err = stderr(&o);
+    // `check` reports the same problem
+    let c = run(&["check"], root, None);
+    assert_eq!(
+        c.status.code(),
+        Some(1),
+        "check should fail too:\n{}",
+        stderr(&c)
+    );
+    err
+}
+
+/// The 1-based line of the first line containing `needle` in `file` under `root`.
+fn line_of(root: &Path, file: &str, needle: &str) -> usize {
+    fs::read_to_string(root.join(file))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{file} has no line with {needle:?}"))
+        + 1
+}
+
+#[test]
+fn fixture_builds_practice_forms_scenarios_and_assets() {
+    let (o, out) = build(&fixture());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let site = out.path().join("site");
+    let practice = fs::read_to_string(site.join("practice.html")).unwrap();
+    assert!(practice.contains("<section class=\"srs srs-practice\" id=\"srs-form\""));
+    for label in [
+        "Relationship",
+        "Goals and topics",
+        "Approach or method",
+        "Overall",
+    ] {
+        assert!(practice.contains(&format!(">{label}</span>")), "{label}");
+    }
+    assert!(practice.contains("assets/css/srs.css"));
+    assert!(practice.contains("assets/js/srs.js"));
+    assert!(practice.contains("is not the SRS"));
+    assert!(practice.contains("do not enter client names"));
+    assert!(practice.contains("Print blank form"));
+    // strict CSP: no inline scripts, handlers or styles in the component
+    let form = &practice[practice.find("<section class=\"srs").unwrap()..];
+    let form = &form[..form.find("srs-notices").unwrap()];
+    assert!(!form.contains("<script"));
+    assert!(!form.contains(" onclick="));
+    assert!(!form.contains(" style="));
+
+    let scenarios = fs::read_to_string(site.join("scenarios.html")).unwrap();
+    assert!(scenarios.contains("id=\"fixture-low-goals\""));
+    assert!(
+        scenarios.contains("x1=\"92%\""),
+        "the client's mark is on the line"
+    );
+    assert!(
+        scenarios.contains("<td>33.1</td>"),
+        "the answers show the total"
+    );
+    assert!(
+        scenarios.contains("data-exercise=\"fixture-low-goals\""),
+        "the question is the exercise engine's"
+    );
+    assert!(
+        scenarios.contains("assets/js/exercise.js"),
+        "pages with a scenario question load the exercise engine"
+    );
+    assert!(scenarios.contains("id=\"fixture-top\""));
+    assert!(scenarios.contains(">A perfect score</p>"));
+
+    let custom = fs::read_to_string(site.join("custom.html")).unwrap();
+    assert!(custom.contains(">Three-line check-in</p>"));
+    assert!(custom.contains(">Connection</span>"));
+    assert!(custom.contains("of 30</span>"));
+    assert!(custom.contains("&quot;cutoff&quot;:25.0"));
+    assert!(site.join("assets/js/srs.js").is_file());
+    assert!(site.join("assets/css/srs.css").is_file());
+}
+
+#[test]
+fn same_input_same_output() {
+    let (a, out_a) = build(&fixture());
+    let (b, out_b) = build(&fixture());
+    assert!(a.status.success() && b.status.success());
+    for page in ["practice.html", "scenarios.html", "custom.html"] {
+        assert_eq!(
+            fs::read(out_a.path().join("site").join(page)).unwrap(),
+            fs::read(out_b.path().join("site").join(page)).unwrap(),
+            "{page} differs between two builds"
+        );
+    }
+}
+
+#[test]
+fn unknown_item_set_names_the_block_line() {
+    let dir = variant(&[(
+        "content/custom.md",
+        "items = \"brief\"",
+        "items = \"breif\"",
+    )]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "content/custom.md", "items = \"breif\"");
+    assert!(
+        err.contains(&format!(
+            "content/custom.md:{line}: unknown item set `breif`"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("brief, default"),
+        "the hint lists the sets: {err}"
+    );
+}
+
+#[test]
+fn cutoff_outside_the_range_names_the_config_line() {
+    let dir = variant(&[("handbook.toml", "cutoff = 25.0", "cutoff = 31.0")]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "handbook.toml", "cutoff = 31.0");
+    assert!(err.contains(&format!("handbook.toml:{line}")), "{err}");
+    assert!(
+        err.contains("cutoff 31 of item set `brief` is outside 0-30"),
+        "{err}"
+    );
+
+    let dir = variant(&[(
+        "handbook.toml",
+        "[srs.sets.brief]",
+        "[srs.sets.default]\ncutoff = 40.5\n\n[srs.sets.brief]",
+    )]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "handbook.toml", "cutoff = 40.5");
+    assert!(err.contains(&format!("handbook.toml:{line}")), "{err}");
+    assert!(err.contains("outside 0-40"), "{err}");
+}
+
+#[test]
+fn rating_outside_zero_to_ten_names_the_scenario_line() {
+    let dir = variant(&[(
+        "content/scenarios.md",
+        "ratings = [9.2, 6.1, 8.8, 9.0]",
+        "ratings = [9.2, 6.1, 8.8,\n  10.5]",
+    )]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "content/scenarios.md", "  10.5]");
+    assert!(
+        err.contains(&format!(
+            "content/scenarios.md:{line}: rating 10.5 is outside 0-10"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn wrong_number_of_items_or_ratings_is_an_error() {
+    // a set that requires four items but has three
+    let dir = variant(&[("handbook.toml", "require_four = false\n", "")]);
+    let err = build_error(dir.path());
+    assert!(
+        err.contains("item set `brief` has 3 items but requires four"),
+        "{err}"
+    );
+    assert!(err.contains("handbook.toml:"), "{err}");
+    // a scenario with three ratings for four items
+    let dir = variant(&[(
+        "content/scenarios.md",
+        "ratings = [9.2, 6.1, 8.8, 9.0]",
+        "ratings = [9.2, 6.1, 8.8]",
+    )]);
+    let err = build_error(dir.path());
+    let line = line_of(
+        dir.path(),
+        "content/scenarios.md",
+        "ratings = [9.2, 6.1, 8.8]",
+    );
+    assert!(
+        err.contains(&format!(
+            "content/scenarios.md:{line}: 3 ratings for an item set of 4 items"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_keys_are_errors_with_lines() {
+    let dir = variant(&[("handbook.toml", "item_cutoff = 7.5", "item_cut = 7.5")]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "handbook.toml", "item_cut = 7.5");
+    assert!(err.contains(&format!("handbook.toml:{line}")), "{err}");
+    assert!(err.contains("item_cut"), "{err}");
+
+    let dir = variant(&[(
+        "content/practice.md",
+        "mode = \"practice\"",
+        "mode = \"practice\"\nscore = 3",
+    )]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "content/practice.md", "score = 3");
+    assert!(
+        err.contains(&format!("content/practice.md:{line}")),
+        "{err}"
+    );
+    assert!(err.contains("score"), "{err}");
+}
+
+#[test]
+fn question_errors_come_from_the_exercise_engine_with_lines() {
+    let dir = variant(&[("content/scenarios.md", "answer = 2", "answer = 5")]);
+    let err = build_error(dir.path());
+    let line = line_of(dir.path(), "content/scenarios.md", "answer = 5");
+    assert!(
+        err.contains(&format!("content/scenarios.md:{line}")),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_scenario_ids_are_errors() {
+    let dir = variant(&[(
+        "content/custom.md",
+        "```srs\nmode = \"practice\"",
+        "```srs\nmode = \"scenario\"\nid = \"fixture-low-goals\"\nvignette = \"v\"\nratings = [1.0, 2.0, 3.0, 4.0]\n[question]\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n```srs\nmode = \"practice\"",
+    )]);
+    let err = build_error(dir.path());
+    assert!(err.contains("duplicate id `fixture-low-goals`"), "{err}");
+}
+
+#[test]
+fn the_documented_blocks_build() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut blocks = Vec::new();
+    let mut rest = doc.as_str();
+    while let Some(start) = rest.find("```srs\n") {
+        let body = &rest[start..];
+        let end = body.find("\n```\n").expect("a closing fence") + "\n```\n".len();
+        blocks.push(body[..end].to_string());
+        rest = &body[end..];
+    }
+    assert_eq!(blocks.len(), 2, "the practice and the scenario example");
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("content")).unwrap();
+    fs::write(
+        dir.path().join("content/_index.md"),
+        format!("# Docs\n\n{}\n", blocks.join("\n")),
+    )
+    .unwrap();
+    let (o, out) = build(dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = fs::read_to_string(out.path().join("site/index.html")).unwrap();
+    assert!(page.contains("id=\"my-form\""));
+    assert!(page.contains("id=\"srs-low-goals\""));
+}
+
+#[test]
+fn the_starter_handbook_has_a_practice_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("starter");
+    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .arg("new")
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (o, out) = build(&root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page =
+        fs::read_to_string(out.path().join("site/getting-started/practice-form.html")).unwrap();
+    assert!(page.contains("data-srs=\"practice\""));
+    assert!(page.contains("is not the SRS"));
+}
