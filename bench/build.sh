@@ -22,6 +22,7 @@ done
 gen="${GEN_CORPUS:-../shared/bench/gen_corpus.py}"
 work="${BENCH_DIR:-target/bench}"
 mkdir -p "$work"
+work=$(cd "$work" && pwd)
 cargo build --release --quiet
 hb="$PWD/target/release/handbook"
 
@@ -37,7 +38,8 @@ measure() {
   local best="" mem="" t
   for _ in $(seq "$runs"); do
     rm -rf "$out"
-    t=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1)
+    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$@" >/dev/null 2>&1
+    t=$(tail -n1 "$work/time.txt")
     local secs="${t% *}" kb="${t#* }"
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best="$secs"; mem="$kb"; fi
   done
@@ -57,14 +59,14 @@ for n in $sizes; do
   measure handbook "$n" "$work/out-handbook-$n" "$hb" build --quiet --root "$plain" --out "$work/out-handbook-$n"
   if command -v hugo >/dev/null; then
     h=$(corpus hugo "$n")
-    measure hugo "$n" "$work/out-hugo-$n" hugo --quiet -s "$h" -d "$PWD/$work/out-hugo-$n"
+    measure hugo "$n" "$work/out-hugo-$n" hugo --quiet -s "$h" -d "$work/out-hugo-$n"
   else
     echo "hugo: not installed (apt-get install hugo), skipped"
   fi
   if [ "$n" -le 1000 ]; then
     if command -v mdbook >/dev/null; then
       m=$(corpus mdbook "$n")
-      measure mdbook "$n" "$work/out-mdbook-$n" mdbook build "$m" -d "$PWD/$work/out-mdbook-$n"
+      measure mdbook "$n" "$work/out-mdbook-$n" mdbook build "$m" -d "$work/out-mdbook-$n"
     else
       echo "mdbook: not installed (cargo install mdbook --locked), skipped"
     fi

@@ -90,19 +90,22 @@ pub fn rebase(html: &str, out_path: &str, anchor: &str, by_out: &HashMap<&str, S
     out
 }
 
-/// Finds the next ` name="` of interest; returns the name and the offset of the value.
+/// Finds the next ` name="` of interest in one forward scan over `="` occurrences; returns the
+/// name and the offset of the value.
 fn next_attr(s: &str) -> Option<(&'static str, usize)> {
-    let mut best: Option<(&'static str, usize)> = None;
-    for name in ID_ATTRS.iter().copied().chain(["href", "src"]) {
-        let needle = format!(" {name}=\"");
-        if let Some(i) = s.find(&needle) {
-            let start = i + needle.len();
-            if best.is_none_or(|(_, b)| start < b) {
-                best = Some((name, start));
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find("=\"") {
+        let eq = from + i;
+        for name in ID_ATTRS.iter().copied().chain(["href", "src"]) {
+            let start = eq.wrapping_sub(name.len());
+            if eq > name.len() && &bytes[start..eq] == name.as_bytes() && bytes[start - 1] == b' ' {
+                return Some((name, eq + 2));
             }
         }
+        from = eq + 2;
     }
-    best
+    None
 }
 
 fn rebase_url(url: &str, out_path: &str, anchor: &str, by_out: &HashMap<&str, String>) -> String {

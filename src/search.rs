@@ -17,7 +17,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
-/// Weight of a term in the page title (first section of a page only).
+/// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a
+/// title of `n` words.
 pub const W_TITLE: u32 = 10;
 /// Weight of a term in the section heading.
 pub const W_HEADING: u32 = 5;
@@ -181,6 +182,9 @@ pub fn terms(stemmer: &Stemmer, text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A term's postings: (doc, weight), by doc order.
+pub type Postings = Vec<(u32, u32)>;
+
 /// One searchable unit: a section of a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
@@ -215,8 +219,10 @@ impl Index {
         for (n, doc) in docs.iter().enumerate() {
             let mut weights: BTreeMap<String, (u32, u32, u32)> = BTreeMap::new();
             if doc.first {
+                // Shorter titles are more focused: "Validation" beats "Self-check: validation".
+                let w = W_TITLE + W_TITLE / tokenize(&doc.title).len().max(1) as u32;
                 for t in terms_of(&stemmer, &doc.title) {
-                    weights.entry(t).or_default().0 = W_TITLE;
+                    weights.entry(t).or_default().0 = w;
                 }
             }
             for t in terms_of(&stemmer, &doc.heading) {
@@ -285,7 +291,7 @@ impl Index {
         if text.len() <= threshold {
             return vec![("search-index.js".to_string(), text)];
         }
-        let mut groups: BTreeMap<String, Vec<(&String, &Vec<(u32, u32)>)>> = BTreeMap::new();
+        let mut groups: BTreeMap<String, Vec<(&String, &Postings)>> = BTreeMap::new();
         for (t, p) in &self.terms {
             groups.entry(shard_key(t)).or_default().push((t, p));
         }
@@ -441,6 +447,14 @@ mod tests {
                 true,
             ),
             doc(
+                "check.html",
+                "Self-check: validation",
+                "",
+                "",
+                "Validation.",
+                true,
+            ),
+            doc(
                 "bond.html",
                 "Bond",
                 "repair",
@@ -503,14 +517,15 @@ mod tests {
             .into_iter()
             .map(|d| index.docs[d].id.as_str())
             .collect();
-        // title (validation/index.html), heading (goals), then body hits in doc order.
-        assert_eq!(urls, ["", "validation-of-goals", "", "repair"]);
+        // short title, longer title, heading (goals), then body hits in doc order.
+        assert_eq!(urls, ["", "", "validation-of-goals", "", "repair"]);
         assert_eq!(
             index.docs[index.search("validating")[0]].url,
             "validation/index.html"
         );
         assert!(index.search("the").is_empty());
-        assert_eq!(index.search("rupture validation"), [1]);
+        assert_eq!(index.search("rupture validation"), [2]);
+        assert_eq!(index.docs[index.search("validating")[1]].url, "check.html");
     }
 
     #[test]
