@@ -137,6 +137,9 @@ fn callout_label(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
+/// Ids the default theme's page layout uses outside the content (`<main id="content">`).
+pub const THEME_IDS: &[&str] = &["content"];
+
 struct PendingHeading {
     level: HeadingLevel,
     id: Option<String>,
@@ -171,7 +174,11 @@ impl<'a> Renderer<'a> {
 
     fn run(mut self) -> RenderedPage {
         let body = self.page.body.as_str();
-        // Explicit `{#id}` ids are reserved first so generated ids never collide with them.
+        // Ids the theme's layout uses, then explicit `{#id}` ids, are reserved first so generated
+        // heading ids never collide with them.
+        for id in THEME_IDS {
+            self.ids.reserve(id);
+        }
         for (ev, _) in Parser::new_ext(body, options()).into_offset_iter() {
             if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
                 self.ids.reserve(&id);
@@ -534,6 +541,13 @@ mod tests {
         assert!(r.html.contains("<h3 id=\"sub-part\">Sub <em>part</em>"));
         assert_eq!(r.toc.len(), 2);
         assert_eq!(r.toc[0].children[0].id, "sub-part");
+    }
+
+    #[test]
+    fn heading_ids_avoid_the_layout_ids() {
+        let h = handbook(&[("_index.md", "## Content\n")]);
+        let r = render_page(&h, 0);
+        assert!(r.html.contains("<h2 id=\"content-1\">"), "{}", r.html);
     }
 
     #[test]
