@@ -14,7 +14,6 @@
 
 use crate::site::Shared;
 use rust_stemmers::{Algorithm, Stemmer};
-use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
 /// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a
@@ -265,61 +264,94 @@ impl Index {
     }
 
     /// The index files: `search-index.js`, plus `search/index-XX.js` shards when the single
-    /// file would exceed `threshold` bytes.
+    /// file would exceed `threshold` bytes. The JSON is written straight into strings (keys in
+    /// sorted order, as before), never as a `serde_json::Value` tree: at 10,000 pages that tree
+    /// cost more memory than the rest of the build.
     pub fn files(&self, threshold: usize) -> Vec<(String, Vec<u8>)> {
-        let docs: Vec<Value> = self
+        let docs: Vec<(&str, &str, &str, &str, String)> = self
             .docs
             .iter()
-            .map(|d| json!([d.url, d.title, d.id, d.heading, snippet(&d.text)]))
+            .map(|d| {
+                (
+                    d.url.as_str(),
+                    d.title.as_str(),
+                    d.id.as_str(),
+                    d.heading.as_str(),
+                    snippet(&d.text),
+                )
+            })
             .collect();
-        let terms_json = |range: &mut dyn Iterator<Item = (&String, &Vec<(u32, u32)>)>| {
-            let mut m = Map::new();
-            for (t, p) in range {
-                let flat: Vec<u32> = p.iter().flat_map(|&(d, w)| [d, w]).collect();
-                m.insert(t.clone(), json!(flat));
+        let docs_json = serde_json::to_string(&docs).unwrap_or_else(|_| "[]".into());
+        let stop_json = serde_json::to_string(STOP_WORDS).unwrap_or_else(|_| "[]".into());
+        let estimate = docs_json.len()
+            + self
+                .terms
+                .iter()
+                .map(|(t, p)| t.len() + 4 + p.len() * 12)
+                .sum::<usize>();
+        if estimate <= threshold * 2 {
+            let terms = terms_object(self.terms.iter());
+            let text = script(
+                "window.HANDBOOK_SEARCH = ",
+                &format!(
+                    "{{\"docs\":{docs_json},\"shards\":[],\"stop\":{stop_json},\"terms\":{terms},\"v\":1}}"
+                ),
+                ";\n",
+            );
+            if text.len() <= threshold {
+                return vec![("search-index.js".to_string(), text)];
             }
-            Value::Object(m)
-        };
-        let whole = json!({
-            "v": 1,
-            "stop": STOP_WORDS,
-            "docs": docs,
-            "terms": terms_json(&mut self.terms.iter()),
-            "shards": [],
-        });
-        let text = script("window.HANDBOOK_SEARCH = ", &whole.to_string(), ";\n");
-        if text.len() <= threshold {
-            return vec![("search-index.js".to_string(), text)];
         }
         let mut groups: BTreeMap<String, Vec<(&String, &Postings)>> = BTreeMap::new();
         for (t, p) in &self.terms {
             groups.entry(shard_key(t)).or_default().push((t, p));
         }
         let keys: Vec<&String> = groups.keys().collect();
-        let main = json!({
-            "v": 1,
-            "stop": STOP_WORDS,
-            "docs": docs,
-            "terms": Value::Null,
-            "shards": keys,
-        });
+        let keys_json = serde_json::to_string(&keys).unwrap_or_else(|_| "[]".into());
         let mut out = vec![(
             "search-index.js".to_string(),
-            script("window.HANDBOOK_SEARCH = ", &main.to_string(), ";\n"),
+            script(
+                "window.HANDBOOK_SEARCH = ",
+                &format!(
+                    "{{\"docs\":{docs_json},\"shards\":{keys_json},\"stop\":{stop_json},\"terms\":null,\"v\":1}}"
+                ),
+                ";\n",
+            ),
         )];
         for (key, list) in &groups {
-            let body = terms_json(&mut list.iter().copied());
+            let body = terms_object(list.iter().copied());
             out.push((
                 format!("search/index-{key}.js"),
                 script(
                     &format!("window.HANDBOOK_SEARCH_SHARD(\"{key}\", "),
-                    &body.to_string(),
+                    &body,
                     ");\n",
                 ),
             ));
         }
         out
     }
+}
+
+/// `{"term":[doc,weight,doc,weight,..],..}` for terms in sorted order.
+fn terms_object<'a>(terms: impl Iterator<Item = (&'a String, &'a Postings)>) -> String {
+    let mut out = String::from("{");
+    for (i, (t, p)) in terms.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(t).unwrap_or_else(|_| "\"\"".into()));
+        out.push_str(":[");
+        for (j, (d, w)) in p.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("{d},{w}"));
+        }
+        out.push(']');
+    }
+    out.push('}');
+    out
 }
 
 fn terms_of(stemmer: &Stemmer, text: &str) -> Vec<String> {
