@@ -8,14 +8,9 @@ use crate::site::{Shared, nav_script};
 /// Every derived file of the site: output path and bytes.
 pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
     let mut files = Vec::new();
-    let mut ctx = shared.base_context("print.html", 0);
-    ctx.insert("pages", &print::pages(shared.handbook, shared.rendered));
     files.push((
         "print.html".to_string(),
-        shared
-            .render_template("print.html", &ctx)
-            .map_err(|d| vec![d])?
-            .into_bytes(),
+        print::render(shared).map_err(|d| vec![d])?,
     ));
     let ctx = shared.base_context("404.html", 0);
     files.push((

@@ -162,3 +162,72 @@ mod tests {
         assert!(out.contains(r#"href="https://x.org""#));
     }
 }
+
+/// Renders `print.html` with the theme. The page bodies do not pass through Tera's context
+/// (which would copy the whole handbook twice more): the template gets a marker per page and
+/// the bodies are spliced in afterwards.
+pub fn render(shared: &crate::site::Shared<'_>) -> Result<Vec<u8>, crate::error::Diagnostic> {
+    let mut pages = pages(shared.handbook, shared.rendered);
+    let bodies: Vec<String> = pages
+        .iter_mut()
+        .enumerate()
+        .map(|(i, p)| std::mem::replace(&mut p.content, marker(i)))
+        .collect();
+    let mut ctx = shared.base_context("print.html", 0);
+    ctx.insert("pages", &pages);
+    drop(pages);
+    let html = shared.render_template("print.html", &ctx)?;
+    Ok(splice(&html, &bodies).into_bytes())
+}
+
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+fn marker(i: usize) -> String {
+    format!("{MARK_OPEN}{i}{MARK_CLOSE}")
+}
+
+/// Replaces every marker in `html` by its body.
+fn splice(html: &str, bodies: &[String]) -> String {
+    let total: usize = bodies.iter().map(String::len).sum();
+    let mut out = String::with_capacity(html.len() + total);
+    let mut rest = html;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + MARK_OPEN.len_utf8()..];
+        let parsed = after.find(MARK_CLOSE).and_then(|end| {
+            after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| bodies.get(i))
+                .map(|body| (body, end))
+        });
+        match parsed {
+            Some((body, end)) => {
+                out.push_str(body);
+                rest = &after[end + MARK_CLOSE.len_utf8()..];
+            }
+            None => {
+                out.push(MARK_OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod splice_tests {
+    use super::*;
+
+    #[test]
+    fn markers_become_bodies() {
+        let bodies = vec!["<p>one</p>".to_string(), "<p>two</p>".to_string()];
+        let html = format!("<a>{}</a><b>{}</b>{MARK_OPEN}x", marker(0), marker(1));
+        assert_eq!(
+            splice(&html, &bodies),
+            format!("<a><p>one</p></a><b><p>two</p></b>{MARK_OPEN}x")
+        );
+    }
+}
