@@ -19,7 +19,7 @@ pub mod site;
 pub mod theme;
 pub mod write;
 
-use error::{Diagnostic, Diagnostics, Severity};
+use error::{Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
 
 /// What a successful build did.
@@ -138,9 +138,4 @@ fn sorted(list: Vec<Diagnostic>) -> Diagnostics {
     let mut d = Diagnostics(list);
     d.sort();
     d
-}
-
-/// Whether any diagnostic in `list` is a warning.
-pub fn has_warnings(list: &[Diagnostic]) -> bool {
-    list.iter().any(|d| d.severity == Severity::Warning)
 }

@@ -110,7 +110,10 @@ fn main() -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(errors) => fail(&errors),
+            Err(errors) => fail(
+                &errors,
+                "build failed; the output folder was left unchanged",
+            ),
         },
         Command::Check {
             root,
@@ -132,7 +135,7 @@ fn main() -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(errors) => fail(&errors),
+            Err(errors) => fail(&errors, "check failed"),
         },
         Command::Serve {
             root,
@@ -175,7 +178,7 @@ fn main() -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(errors) => fail(&errors),
+            Err(errors) => fail(&errors, "handbook new failed"),
         },
     }
 }
@@ -189,8 +192,9 @@ fn print_warnings(warnings: &[handbook::error::Diagnostic]) {
     }
 }
 
-fn fail(errors: &handbook::error::Diagnostics) -> ExitCode {
+/// Prints the diagnostics and what became of the command (`outcome`), and returns exit code 1.
+fn fail(errors: &handbook::error::Diagnostics, outcome: &str) -> ExitCode {
     eprint!("{}", errors.report());
-    eprintln!("build failed; nothing was written");
+    eprintln!("{outcome}");
     ExitCode::from(1)
 }

@@ -420,7 +420,7 @@ impl Builder<'_> {
             if !sub.has_markdown() {
                 continue;
             }
-            let key = self.sort_key_dir(name, &rel.join(name), sub);
+            let key = self.sort_key_dir(name, sub);
             entries.push((key, Entry::Dir(name.clone(), sub)));
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
@@ -470,12 +470,11 @@ impl Builder<'_> {
         )
     }
 
-    fn sort_key_dir(&self, name: &str, rel: &Path, sub: &Dir) -> SortKey {
+    fn sort_key_dir(&self, name: &str, sub: &Dir) -> SortKey {
         let parsed = sub.landing.as_ref().and_then(|l| self.parsed.get(l));
         let title = parsed
             .map(|x| page_title(x, name).0)
             .unwrap_or_else(|| title_from_name(name));
-        let _ = rel;
         SortKey::new(
             parsed.and_then(|x| x.front.weight),
             split_prefix(name).0,
