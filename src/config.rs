@@ -33,6 +33,40 @@ pub struct Config {
     pub srs: crate::components::srs::sets::SrsConfig,
     /// Full-text search (`[search]`).
     pub search: SearchConfig,
+    /// Learning paths: ordered sequences of assignment pages (`[[learning_path]]`).
+    pub learning_path: Vec<LearningPathConfig>,
+    /// How progress is recorded in the learner's browser (`[progress]`).
+    pub progress: ProgressConfig,
+}
+
+/// One `[[learning_path]]`: an ordered sequence of assignments, shown on the home page and
+/// in the sidebar with the learner's progress.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LearningPathConfig {
+    /// The path's name ("Four-week onboarding").
+    pub title: String,
+    /// One sentence about it.
+    pub description: String,
+    /// The assignment pages in order, as paths under content/ (`assignments/week-1.md`).
+    pub assignments: Vec<String>,
+}
+
+/// The `[progress]` table.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProgressConfig {
+    /// A page counts as read once it has been open (and visible) this many seconds and
+    /// scrolled to its end; a section, once its end was on screen after as long.
+    pub read_after_seconds: u32,
+}
+
+impl Default for ProgressConfig {
+    fn default() -> Self {
+        ProgressConfig {
+            read_after_seconds: 30,
+        }
+    }
 }
 
 /// The `[search]` table.
@@ -106,6 +140,8 @@ impl Default for Config {
             links: LinkPolicy::default(),
             srs: Default::default(),
             search: SearchConfig::default(),
+            learning_path: Vec::new(),
+            progress: ProgressConfig::default(),
         }
     }
 }
@@ -232,6 +268,17 @@ pub fn folder_title(path: &Path) -> String {
         .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "Handbook".into());
     crate::content::slug::title_from_name(&name)
+}
+
+/// The first line of `text` at or after line `after` (1-based) that holds the quoted string
+/// `value`, or `after` when there is none.
+pub fn value_line(text: &str, value: &str, after: usize) -> usize {
+    let quoted = [format!("\"{value}\""), format!("'{value}'")];
+    text.lines()
+        .enumerate()
+        .skip(after.saturating_sub(1))
+        .find(|(_, l)| quoted.iter().any(|q| l.contains(q.as_str())))
+        .map_or(after, |(i, _)| i + 1)
 }
 
 /// The line of `key` in `root/handbook.toml`, or 0 when the file or key is missing.

@@ -4,6 +4,7 @@
 //! into a [`content::Handbook`]; [`site::render`] turns it into an in-memory [`site::Site`]
 //! with the [`theme`]; [`write::write_site`] swaps it into the output folder.
 
+pub mod assignments;
 pub mod components;
 pub mod config;
 pub mod content;
@@ -16,6 +17,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod summarize;
 pub mod theme;
 pub mod write;
 

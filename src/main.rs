@@ -89,6 +89,36 @@ enum Command {
         /// The folder to create (must not exist, or be empty).
         dir: PathBuf,
     },
+    /// Work with the progress files trainees hand in (see `handbook progress summarize --help`).
+    Progress {
+        #[command(subcommand)]
+        command: ProgressCommand,
+    },
+}
+
+/// The `progress` subcommands.
+#[derive(Subcommand)]
+enum ProgressCommand {
+    /// Summarize trainees' progress files into one table: DIR/summary.html and DIR/summary.csv.
+    ///
+    /// Reads the progress files trainees export from the handbook (one JSON file each) and
+    /// writes one row per trainee, one column group per assignment (items done, complete,
+    /// questions correct), plus the self-check totals, the export date and the file name.
+    /// Files that are not progress files, are damaged, come from another handbook, or are an
+    /// older export of a trainee already present are skipped with a warning naming the file
+    /// and the reason. Fails (exit code 1) only when no file can be used, a file cannot be read,
+    /// or the output folder cannot be written.
+    Summarize {
+        /// Progress files (.json), or folders: every *.json file in them, sorted by name.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write summary.html and summary.csv.
+        #[arg(long, default_value = "progress-summary", value_name = "DIR")]
+        out: PathBuf,
+        /// Summarize the files of this handbook (its title); default: the title most files carry.
+        #[arg(long, value_name = "TITLE")]
+        handbook: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -180,6 +210,48 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "handbook new failed"),
         },
+        Command::Progress {
+            command:
+                ProgressCommand::Summarize {
+                    files,
+                    out,
+                    handbook,
+                },
+        } => {
+            let options = handbook::summarize::Options {
+                inputs: files,
+                out,
+                handbook,
+            };
+            match handbook::summarize::summarize(&options) {
+                Ok(summary) => {
+                    print_warnings(&summary.warnings);
+                    if !cli.quiet {
+                        eprintln!(
+                            "Handbook: \"{}\" ({}){}",
+                            summary.handbook,
+                            summary.chosen,
+                            if summary.other_handbooks {
+                                "; choose another with --handbook TITLE"
+                            } else {
+                                ""
+                            }
+                        );
+                        println!(
+                            "Summarized {} trainee{} from {} file{} -> {}, {}",
+                            summary.trainees,
+                            if summary.trainees == 1 { "" } else { "s" },
+                            summary.files,
+                            if summary.files == 1 { "" } else { "s" },
+                            summary.html.display(),
+                            summary.csv.display()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => fail(&errors, "summarize failed"),
+            }
+        }
     }
 }
 

@@ -4,7 +4,8 @@
 //! - `progress-data.js` (site root): a classic script assigning `window.HANDBOOK_PROGRESS_DATA`
 //!   (not JSON fetched at run time: `fetch()` fails from `file://`). Schema 1:
 //!   `{ schema, handbook, build, chapters: [ { title, url, exercises: [ { id, title, page,
-//!   page_title, url, questions: [ { key, type, prompt, fp, graded } ] } ] } ] }`, URLs relative
+//!   page_title, url, questions: [ { key, type, prompt, fp, graded } ] } ] } ], assignments,
+//!   paths }` (`assignments` and `paths` as `crate::assignments` resolves them), URLs relative
 //!   to the site root. `assets/js/progress-store.js` loads it on any page (sidebar marks) and
 //!   `assets/js/progress.js` renders the progress page from it.
 //! - `progress.html` (site root): the theme's `progress.html` template with `progress` (the same
@@ -87,6 +88,10 @@ pub struct Manifest {
     pub exercise_count: usize,
     /// Question count.
     pub question_count: usize,
+    /// The assignments (see `crate::assignments`).
+    pub assignments: Vec<crate::assignments::Assignment>,
+    /// The learning paths.
+    pub paths: Vec<crate::assignments::LearningPath>,
 }
 
 /// Collects the manifest from the rendered pages: every component manifest entry with
@@ -129,6 +134,8 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
         chapters: chapters.into_iter().map(|(_, c)| c).collect(),
         exercise_count,
         question_count,
+        assignments: shared.plan.assignments.clone(),
+        paths: shared.plan.paths.clone(),
     }
 }
 

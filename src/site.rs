@@ -78,6 +78,8 @@ struct PageCtx<'a> {
     source: String,
     has_exercises: bool,
     has_srs: bool,
+    /// The page's assignment, when it is one.
+    assignment: Option<&'a crate::assignments::Assignment>,
 }
 
 /// Renders the whole handbook with `theme`. Errors of every page are collected together.
@@ -154,6 +156,7 @@ pub fn check_rendered(
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     check_fragments(handbook, rendered, &mut diagnostics);
     check_component_ids(rendered, &mut diagnostics);
+    diagnostics.extend(crate::assignments::resolve(handbook, rendered).1);
     for r in rendered {
         diagnostics.extend(r.diagnostics.iter().cloned());
     }
@@ -176,6 +179,8 @@ pub struct Shared<'a> {
     site_ctx: SiteCtx<'a>,
     chapters: Vec<ChapterCtx>,
     nav_truncated: bool,
+    /// The assignments and learning paths.
+    pub plan: crate::assignments::Plan,
 }
 
 impl<'a> Shared<'a> {
@@ -221,6 +226,7 @@ impl<'a> Shared<'a> {
             site_ctx,
             chapters,
             nav_truncated: top_level.len() > NAV_INLINE_MAX,
+            plan: crate::assignments::resolve(handbook, rendered).0,
         }
     }
 
@@ -246,6 +252,7 @@ impl<'a> Shared<'a> {
                     .iter()
                     .any(|(n, o)| n == "exercise" || !o.manifest.is_empty()),
                 has_srs: r.components.iter().any(|(n, _)| n == "srs"),
+                assignment: self.plan.for_page(i),
             },
         );
         let crumbs: Vec<Link> = handbook
@@ -282,6 +289,13 @@ impl<'a> Shared<'a> {
         ctx.insert("nav_truncated", &self.nav_truncated);
         ctx.insert("chapters", &self.chapters);
         ctx.insert("search_enabled", &self.handbook.config.search.enabled);
+        ctx.insert("learning_paths", &self.plan.paths);
+        ctx.insert("has_assignments", &!self.plan.assignments.is_empty());
+        ctx.insert("current_path", out_path);
+        ctx.insert(
+            "read_after_seconds",
+            &self.handbook.config.progress.read_after_seconds,
+        );
         ctx
     }
 

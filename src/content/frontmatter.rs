@@ -22,6 +22,112 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     /// Free-form values for themes (`[extra]`).
     pub extra: Option<serde_json::Value>,
+    /// Makes the page an assignment: what to read, which exercises to do, how many practice
+    /// entries to save (`[assignment]`).
+    pub assignment: Option<AssignmentSpec>,
+}
+
+/// The `[assignment]` table of a page's front matter, as written. References are checked
+/// against the built pages by `crate::assignments`.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AssignmentSpec {
+    /// When it is due, as free text ("Before the second supervision session").
+    pub due: Option<String>,
+    /// A short note from the supervisor.
+    pub note: Option<String>,
+    /// Pages or sections to read: paths to `.md` files (relative to this page, or to the
+    /// content folder), optionally with `#heading`.
+    pub read: Vec<String>,
+    /// Exercises to complete: an exercise id, or a page path (`chapter/page.md`) meaning
+    /// every exercise on that page.
+    pub exercises: Vec<String>,
+    /// How many practice-form entries to save.
+    pub practice: u32,
+    /// The file line of each entry of `read` and `exercises` (same order, `read` first) and
+    /// of `practice` last; filled in after parsing.
+    #[serde(skip)]
+    pub lines: Vec<usize>,
+    /// The file line of the `assignment` key itself.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl AssignmentSpec {
+    /// The file line of `read[i]`.
+    pub fn read_line(&self, i: usize) -> usize {
+        self.lines.get(i).copied().unwrap_or(self.line)
+    }
+
+    /// The file line of `exercises[i]`.
+    pub fn exercise_line(&self, i: usize) -> usize {
+        self.lines
+            .get(self.read.len() + i)
+            .copied()
+            .unwrap_or(self.line)
+    }
+
+    /// The file line of `practice`.
+    pub fn practice_line(&self) -> usize {
+        self.lines.last().copied().unwrap_or(self.line)
+    }
+
+    /// Finds the file lines of the entries in the front matter text `inner` (which starts on
+    /// file line 2). Each entry is looked for after the previous one, so repeated values
+    /// still get their own lines.
+    fn locate(&mut self, inner: &str) {
+        let lines: Vec<&str> = inner.lines().collect();
+        let file_line = |i: usize| i + 2;
+        let start = lines
+            .iter()
+            .position(|l| {
+                let t = l.trim_start();
+                t.starts_with("[assignment")
+                    || t.starts_with("assignment:")
+                    || t.starts_with("assignment ")
+            })
+            .unwrap_or(0);
+        self.line = file_line(start);
+        let mut located = Vec::new();
+        let find_key = |key: &str| {
+            lines[start..]
+                .iter()
+                .position(|l| {
+                    let t = l.trim_start();
+                    t.strip_prefix(key)
+                        .is_some_and(|r| r.trim_start().starts_with(['=', ':']))
+                })
+                .map(|i| start + i)
+        };
+        for (key, values) in [("read", &self.read), ("exercises", &self.exercises)] {
+            let mut cursor = find_key(key).unwrap_or(start);
+            for value in values {
+                let found = lines[cursor..]
+                    .iter()
+                    .position(|l| mentions(l, value))
+                    .map(|i| cursor + i);
+                match found {
+                    Some(i) => {
+                        located.push(file_line(i));
+                        cursor = i + 1;
+                    }
+                    None => located.push(file_line(cursor.min(lines.len().saturating_sub(1)))),
+                }
+            }
+        }
+        located.push(file_line(find_key("practice").unwrap_or(start)));
+        self.lines = located;
+    }
+}
+
+/// Whether a front matter line holds `value` as a quoted string or a bare YAML scalar.
+fn mentions(line: &str, value: &str) -> bool {
+    line.contains(&format!("\"{value}\""))
+        || line.contains(&format!("'{value}'"))
+        || line
+            .trim_start()
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.trim() == value)
 }
 
 /// A page source split into its front matter and body.
@@ -75,11 +181,14 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         )));
     };
     let inner = &rest[..inner_end];
-    let front = if yaml {
+    let mut front = if yaml {
         parse_yaml(inner, path)?
     } else {
         parse_toml(inner, path)?
     };
+    if let Some(a) = front.assignment.as_mut() {
+        a.locate(inner);
+    }
     let body = &rest[body_start..];
     let body_line = 2 + inner.matches('\n').count() + 1;
     Ok(Split {
@@ -123,7 +232,7 @@ fn parse_yaml(inner: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
 
 fn front_matter_hint(message: &str) -> &'static str {
     if message.contains("unknown field") {
-        "front matter accepts title, description, weight, draft, slug, search and extra"
+        "front matter accepts title, description, weight, draft, slug, search, extra and assignment (with due, note, read, exercises, practice)"
     } else {
         "check the syntax: TOML between +++ lines (title = \"...\") or YAML between --- lines (title: ...)"
     }
@@ -178,6 +287,36 @@ mod tests {
         let e = split("+++\ntitel = \"x\"\n+++\n", p()).unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.message.contains("titel"));
+    }
+
+    #[test]
+    fn assignment_entries_get_their_lines() {
+        let text = "+++\ntitle = \"Week 1\"\n[assignment]\ndue = \"Friday\"\nread = [\n  \"a.md\",\n  \"b.md#x\",\n]\nexercises = [\"e1\"]\npractice = 2\n+++\n";
+        let s = split(text, p()).unwrap();
+        let a = s.front.assignment.unwrap();
+        assert_eq!(a.read, ["a.md", "b.md#x"]);
+        assert_eq!(a.line, 3);
+        assert_eq!((a.read_line(0), a.read_line(1)), (6, 7));
+        assert_eq!(a.exercise_line(0), 9);
+        assert_eq!(a.practice_line(), 10);
+    }
+
+    #[test]
+    fn yaml_assignment_entries_get_their_lines() {
+        let text =
+            "---\nassignment:\n  read:\n    - a.md\n    - a.md\n  exercises:\n    - e1\n---\n";
+        let a = split(text, p()).unwrap().front.assignment.unwrap();
+        assert_eq!(
+            (a.read_line(0), a.read_line(1), a.exercise_line(0)),
+            (4, 5, 7)
+        );
+    }
+
+    #[test]
+    fn unknown_assignment_key_is_an_error() {
+        let e = split("+++\n[assignment]\nreads = [\"a.md\"]\n+++\n", p()).unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("reads"), "{}", e.message);
     }
 
     #[test]

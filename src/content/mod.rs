@@ -53,6 +53,8 @@ pub struct Page {
     pub searchable: bool,
     /// Free-form front matter values for themes.
     pub extra: serde_json::Value,
+    /// What the page assigns, when it is an assignment page.
+    pub assignment: Option<frontmatter::AssignmentSpec>,
     /// The parent chapter (None only for the home page).
     pub parent: Option<usize>,
     /// Child pages and chapters, in order.

@@ -138,7 +138,16 @@ fn callout_label(kind: BlockQuoteKind) -> (&'static str, &'static str) {
 }
 
 /// Ids the default theme's page layout uses outside the content (`<main id="content">`).
-pub const THEME_IDS: &[&str] = &["content"];
+pub const THEME_IDS: &[&str] = &[
+    "content",
+    "hb-assignment-title",
+    "hb-assignment-bar",
+    "hb-assignment-count",
+    "hb-handin-title",
+    "hb-handin-name",
+    "hb-handin-status",
+    "hb-paths-title",
+];
 
 struct PendingHeading {
     level: HeadingLevel,

@@ -279,6 +279,7 @@ fn same_page(a: &Page, b: &Page) -> bool {
         body_line: _, // body
         searchable,
         extra,
+        assignment,
         parent,
         children,
         depth,
@@ -292,6 +293,7 @@ fn same_page(a: &Page, b: &Page) -> bool {
         && *kind == b.kind
         && *searchable == b.searchable
         && *extra == b.extra
+        && *assignment == b.assignment
         && *parent == b.parent
         && *children == b.children
         && *depth == b.depth

@@ -338,11 +338,13 @@ describe('exercises', () => {
       // JSON
       const [jsonDownload] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Export as JSON' }).click(),
+        page.getByRole('button', { name: 'Save progress file (JSON)' }).click(),
       ]);
       const exported = JSON.parse(fs.readFileSync(await jsonDownload.path(), 'utf8'));
       assert.equal(exported.format, 'handbook-progress');
-      assert.equal(exported.schema, 1);
+      assert.equal(exported.schema, 2);
+      assert.deepEqual(exported.assignments, []);
+      assert.equal(typeof exported.totals.correct, 'number');
       assert.equal(exported.handbook, 'Exercise fixture');
       assert.equal(exported.questions.length, 10);
       assert.equal(exported.progress.exercises['basics-quiz'].questions.q7.response, 'I would thank them.');

@@ -216,6 +216,95 @@
     }
   }
 
+  /* ------------------------------------------------------------ copy link to a section */
+
+  /* Every heading's anchor gets a "Copy link" button beside it (supervisors send precise
+     readings). Clipboard API where allowed, else a selected text field; the result is announced. */
+  var announcer = null;
+  function announce(text) {
+    if (!announcer) {
+      announcer = document.createElement("p");
+      announcer.className = "visually-hidden";
+      announcer.setAttribute("role", "status");
+      document.body.appendChild(announcer);
+    }
+    announcer.textContent = "";
+    setTimeout(function () {
+      announcer.textContent = text;
+    }, 50);
+  }
+
+  function sectionUrl(id) {
+    return window.location.href.replace(/#.*$/, "") + "#" + encodeURIComponent(id).replace(/%2D/g, "-");
+  }
+
+  function copyText(text, done) {
+    var fallback = function () {
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.setAttribute("readonly", "");
+      field.className = "copy-link-buffer";
+      document.body.appendChild(field);
+      field.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {
+        ok = false;
+      }
+      document.body.removeChild(field);
+      done(ok);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        done(true);
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  var anchors = document.querySelectorAll(".content :is(h2, h3, h4, h5, h6)[id] > a.anchor");
+  for (var c = 0; c < anchors.length; c++) {
+    (function (anchor) {
+      var heading = anchor.parentNode;
+      var title = "";
+      for (var n = heading.firstChild; n; n = n.nextSibling) {
+        if (n !== anchor && !(n.classList && n.classList.contains("copy-link"))) {
+          title += n.textContent;
+        }
+      }
+      title = title.replace(/\s+/g, " ").trim();
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      var label = document.createElement("span");
+      label.className = "visually-hidden";
+      label.textContent = "Copy link to section \u201c" + title + "\u201d";
+      var icon = document.createElement("span");
+      icon.setAttribute("aria-hidden", "true");
+      icon.className = "copy-link-icon";
+      icon.textContent = "\u29c9";
+      button.appendChild(label);
+      button.appendChild(icon);
+      button.addEventListener("click", function () {
+        var url = sectionUrl(heading.id);
+        copyText(url, function (ok) {
+          if (ok) {
+            button.classList.add("is-copied");
+            setTimeout(function () {
+              button.classList.remove("is-copied");
+            }, 1500);
+            announce("Link to \u201c" + title + "\u201d copied.");
+          } else {
+            window.prompt("Copy this link to the section:", url);
+          }
+        });
+      });
+      anchor.parentNode.insertBefore(button, anchor.nextSibling);
+    })(anchors[c]);
+  }
+
   /* ------------------------------------------------------------ print buttons */
 
   var printButtons = document.querySelectorAll("[data-print]");

@@ -220,44 +220,14 @@
 
   /* ------------------------------------------------------------ rows for export */
 
-  var STATUS_WORDS = {
-    correct: "correct",
-    incorrect: "incorrect",
-    revealed: "answer shown",
-    written: "written",
-    changed: "changed since answered",
-    unanswered: "not answered"
-  };
-
+  /* One row per question: the handbook's (assignments.js, shared with the hand-in file), then
+     the retired exercises kept in storage. */
   function rows() {
     var state = store.load();
     var ids = known();
-    var out = [];
-    data.chapters.forEach(function (ch) {
-      ch.exercises.forEach(function (ex) {
-        var stored = state.exercises[ex.id] || { questions: {} };
-        ex.questions.forEach(function (q, i) {
-          var r = stored.questions[q.key] || null;
-          var st = store.questionState(r, q);
-          out.push({
-            chapter: ch.title,
-            page: ex.page_title,
-            url: ex.page,
-            exercise_id: ex.id,
-            exercise: ex.title,
-            number: i + 1,
-            question_id: q.key,
-            type: q.type,
-            prompt: q.prompt,
-            status: STATUS_WORDS[st] || st,
-            correct: q.graded ? (st === "correct" ? "yes" : st === "unanswered" || st === "changed" ? "" : "no") : "",
-            attempts: r && r.attempts ? r.attempts : 0,
-            first_attempt: r && r.first ? STATUS_WORDS[r.first] || r.first : "",
-            answered_at: r && r.updated && st !== "unanswered" ? r.updated : ""
-          });
-        });
-      });
-    });
+    var shared = api.assignments;
+    var words = (shared && shared.statusWords) || {};
+    var out = shared ? shared.rows(data, state) : [];
     Object.keys(state.exercises).filter(function (id) {
       return !ids[id];
     }).sort().forEach(function (id) {
@@ -277,7 +247,7 @@
           status: "retired",
           correct: r.type === "reflection" ? "" : r.status === "correct" ? "yes" : r.status ? "no" : "",
           attempts: r.attempts || 0,
-          first_attempt: r.first ? STATUS_WORDS[r.first] || r.first : "",
+          first_attempt: r.first ? words[r.first] || r.first : "",
           answered_at: r.updated || ""
         });
       });
@@ -306,19 +276,29 @@
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }
 
+  /* The progress file (docs/progress-file.md): the hand-in format of assignments.js. */
   function json() {
-    var state = store.load();
-    return JSON.stringify({
-      format: "handbook-progress",
-      schema: store.schema,
-      handbook: data.handbook,
-      build: data.build,
-      exported: new Date().toISOString(),
-      learner: state.learner || "",
-      totals: lastTotals,
-      questions: rows(),
-      progress: state
-    }, null, 2) + "\n";
+    var file;
+    if (api.assignments && api.assignments.handIn) {
+      file = api.assignments.handIn(data, { questions: rows() });
+    } else {
+      var state = store.load();
+      file = {
+        format: "handbook-progress",
+        schema: 2,
+        handbook: data.handbook,
+        build: data.build,
+        exported: new Date().toISOString(),
+        learner: (state.learner || "").trim(),
+        totals: lastTotals || { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 },
+        assignments: [],
+        reading: state.reading || {},
+        practice: { entries: 0 },
+        questions: rows(),
+        progress: state
+      };
+    }
+    return JSON.stringify(file, null, 2) + "\n";
   }
 
   function slug(text) {
@@ -438,6 +418,23 @@
           }
         });
       });
+      if (incoming.reading && typeof incoming.reading === "object") {
+        Object.keys(incoming.reading).forEach(function (path) {
+          var src = incoming.reading[path];
+          if (!src || typeof src !== "object") {
+            return;
+          }
+          var dst = state.reading[path] || (state.reading[path] = { sections: {} });
+          if (src.read && (!dst.read || src.read < dst.read)) {
+            dst.read = src.read;
+          }
+          Object.keys(src.sections || {}).forEach(function (id) {
+            if (!dst.sections[id]) {
+              dst.sections[id] = src.sections[id];
+            }
+          });
+        });
+      }
       if (!state.learner && typeof incoming.learner === "string") {
         state.learner = incoming.learner;
       }

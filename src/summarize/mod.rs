@@ -1,0 +1,592 @@
+//! `handbook progress summarize`: reads the progress files trainees hand in
+//! (`docs/progress-file.md`) and writes one table of them, trainee x assignment, as
+//! `summary.html` and `summary.csv`.
+//!
+//! Files that cannot be used (not JSON, not a progress file, unknown schema, damaged, from
+//! another handbook, an older export of a trainee already present) are skipped with a warning
+//! naming the file and the reason; they are never merged. Only when no file is usable, or an
+//! argument is bad (a missing file, an unwritable output folder), does the command fail.
+
+pub mod parse;
+pub mod render;
+
+use crate::error::{Diagnostic, Diagnostics};
+use parse::{Assignment, Instant, ProgressFile, Totals};
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not progress files (a real one is a few hundred kilobytes).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What to summarize and where.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Progress files, or folders whose `*.json` files are read (sorted by name).
+    pub inputs: Vec<PathBuf>,
+    /// The folder that receives `summary.html` and `summary.csv`.
+    pub out: PathBuf,
+    /// The handbook whose files to summarize; default: the title most files carry.
+    pub handbook: Option<String>,
+}
+
+/// What a successful run did.
+#[derive(Debug)]
+pub struct Summary {
+    /// The handbook summarized.
+    pub handbook: String,
+    /// How it was chosen, e.g. `chosen with --handbook` or `the title of all 3 usable files`.
+    pub chosen: String,
+    /// Whether the handbook was picked by count among usable files of several handbooks (so
+    /// `--handbook` could choose another).
+    pub other_handbooks: bool,
+    /// Trainees (rows).
+    pub trainees: usize,
+    /// Files read (including the skipped ones).
+    pub files: usize,
+    /// The HTML page written.
+    pub html: PathBuf,
+    /// The CSV file written.
+    pub csv: PathBuf,
+    /// The files skipped and why (the run still succeeded).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The summary table, ready to render.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The handbook's title.
+    pub handbook: String,
+    /// The assignments, in order of first appearance across the files used.
+    pub columns: Vec<Column>,
+    /// One row per trainee, sorted by name.
+    pub rows: Vec<Row>,
+    /// How many files were read.
+    pub files_read: usize,
+}
+
+/// One assignment column group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// The assignment's `id` (its page).
+    pub id: String,
+    /// Its title, from the first file that has it.
+    pub title: String,
+    /// Its learning path, from the first file that has it.
+    pub path: Option<String>,
+}
+
+/// One trainee.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The trainee's name as typed (spaces collapsed).
+    pub name: String,
+    /// The file's name (without its folder).
+    pub file: String,
+    /// The export time as written in the file.
+    pub exported: String,
+    /// The export time as an instant.
+    pub exported_at: Instant,
+    /// Self-check totals.
+    pub totals: Totals,
+    /// One cell per column; `None` when the file has no such assignment.
+    pub cells: Vec<Option<Assignment>>,
+}
+
+impl Table {
+    /// Column headings: the title, or `title (id)` where two assignments share a title.
+    pub fn labels(&self) -> Vec<String> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for c in &self.columns {
+            *seen.entry(c.title.as_str()).or_default() += 1;
+        }
+        self.columns
+            .iter()
+            .map(|c| {
+                if c.title.is_empty() {
+                    c.id.clone()
+                } else if seen[c.title.as_str()] > 1 {
+                    format!("{} ({})", c.title, c.id)
+                } else {
+                    c.title.clone()
+                }
+            })
+            .collect()
+    }
+}
+
+/// A file that parsed and passed every check.
+struct Accepted {
+    path: PathBuf,
+    file: ProgressFile,
+}
+
+/// Reads the progress files, writes `summary.html` and `summary.csv` into `options.out`.
+pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
+    let wanted = match &options.handbook {
+        Some(t) if t.trim().is_empty() => {
+            return Err(Diagnostic::error("", 0, "--handbook is empty")
+                .with_hint("pass the handbook's title, as shown on its home page")
+                .into());
+        }
+        Some(t) => Some(t.trim().to_string()),
+        None => None,
+    };
+    let mut warnings = Vec::new();
+    let paths = expand_inputs(&options.inputs, &mut warnings)?;
+    if paths.is_empty() {
+        warnings.push(
+            Diagnostic::error("", 0, "no progress files to summarize")
+                .with_hint("pass the .json files trainees handed in, or a folder holding them"),
+        );
+        return Err(Diagnostics(warnings));
+    }
+
+    // Read and check every file; reading errors fail the run (a bad argument).
+    let mut errors = Vec::new();
+    let mut accepted = Vec::new();
+    for path in &paths {
+        let bytes = match read(path) {
+            Ok(Some(b)) => b,
+            Ok(None) => {
+                warnings.push(
+                    Diagnostic::warning(
+                        path,
+                        0,
+                        format!(
+                            "skipped: too large to be a progress file (over {} MB)",
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                    )
+                    .with_hint("pass the .json files trainees export from the handbook"),
+                );
+                continue;
+            }
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        match parse::parse(&bytes) {
+            Ok(file) => accepted.push(Accepted {
+                path: path.clone(),
+                file,
+            }),
+            Err(problem) => warnings.push(
+                Diagnostic::warning(path, 0, format!("skipped: {problem}"))
+                    .with_hint(problem.hint()),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        errors.push(
+            Diagnostic::error("", 0, "some files could not be read")
+                .with_hint("check the paths; pass progress files (.json) or folders holding them"),
+        );
+        return Err(Diagnostics(errors));
+    }
+
+    // The reference handbook.
+    let titles = titles_by_count(&accepted);
+    let (handbook, chosen) = match wanted {
+        Some(t) => (t, "chosen with --handbook".to_string()),
+        None => match titles.first() {
+            Some((title, count)) => {
+                let reason = match (titles.get(1), *count) {
+                    (None, 1) => "the title of the only usable file".to_string(),
+                    (None, 2) => "the title of both usable files".to_string(),
+                    (None, n) => format!("the title of all {n} usable files"),
+                    (Some((other, n)), _) if n == count => format!(
+                        "the first file's title, tied with \"{other}\" ({n} file{} each)",
+                        if *n == 1 { "" } else { "s" }
+                    ),
+                    (Some(_), n) => format!("the title of {n} of {} usable files", accepted.len()),
+                };
+                (title.clone(), reason)
+            }
+            None => (String::new(), String::new()),
+        },
+    };
+    let mut same_handbook = Vec::new();
+    for a in accepted {
+        if a.file.handbook == handbook {
+            same_handbook.push(a);
+        } else {
+            warnings.push(
+                Diagnostic::warning(
+                    &a.path,
+                    0,
+                    format!(
+                        "skipped: from another handbook (\"{}\"); summarizing \"{handbook}\"",
+                        a.file.handbook
+                    ),
+                )
+                .with_hint(
+                    "summarize each handbook's files separately, or choose one with --handbook TITLE",
+                ),
+            );
+        }
+    }
+
+    let kept = drop_older_duplicates(same_handbook, &mut warnings);
+    if kept.is_empty() {
+        let hint = if titles.is_empty() {
+            "pass the .json files trainees export from the handbook's \"My progress\" or assignment pages"
+                .to_string()
+        } else {
+            let found: Vec<String> = titles
+                .iter()
+                .map(|(t, n)| format!("\"{t}\" ({n})"))
+                .collect();
+            format!(
+                "the usable files are from {}; choose one with --handbook TITLE",
+                found.join(", ")
+            )
+        };
+        warnings.push(
+            Diagnostic::error("", 0, "no progress file could be used; nothing was written")
+                .with_hint(hint),
+        );
+        return Err(Diagnostics(warnings));
+    }
+
+    let table = build_table(handbook.clone(), &kept, paths.len());
+    let html = render::html(&table, &chosen, &warnings);
+    let csv = render::csv(&table);
+    let written = write_outputs(
+        &options.out,
+        &[
+            ("summary.html", html.as_bytes()),
+            ("summary.csv", csv.as_bytes()),
+        ],
+    )
+    .map_err(Diagnostics::from)?;
+    Ok(Summary {
+        other_handbooks: titles.len() > 1 && options.handbook.is_none(),
+        handbook,
+        chosen,
+        trainees: table.rows.len(),
+        files: paths.len(),
+        html: written[0].clone(),
+        csv: written[1].clone(),
+        warnings,
+    })
+}
+
+/// Expands folders into their `*.json` files (sorted by name, hidden files ignored) and drops
+/// files named twice. Missing paths and unreadable folders are errors.
+fn expand_inputs(
+    inputs: &[PathBuf],
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            match fs::read_dir(input) {
+                Ok(entries) => {
+                    let mut found: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .filter(|e| {
+                            let name = e.file_name().to_string_lossy().to_lowercase();
+                            name.ends_with(".json") && !name.starts_with('.') && e.path().is_file()
+                        })
+                        .map(|e| e.path())
+                        .collect();
+                    found.sort();
+                    if found.is_empty() {
+                        warnings.push(
+                            Diagnostic::warning(input, 0, "no .json files in this folder")
+                                .with_hint("progress files end in .json"),
+                        );
+                    }
+                    files.extend(found);
+                }
+                Err(e) => errors.push(
+                    Diagnostic::error(input, 0, format!("cannot read the folder: {e}"))
+                        .with_hint("check the folder's permissions"),
+                ),
+            }
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            errors.push(
+                Diagnostic::error(input, 0, "no such file or folder").with_hint(
+                    "check the path; pass progress files (.json) or folders holding them",
+                ),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok(files)
+}
+
+/// The file's bytes; `None` when it is too large to be a progress file.
+fn read(path: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::error(path, 0, format!("cannot read the file: {e}"))
+            .with_hint("check that the file exists and that you may read it")
+    };
+    let meta = fs::metadata(path).map_err(fail)?;
+    if !meta.is_file() {
+        return Err(Diagnostic::error(path, 0, "not a file or folder")
+            .with_hint("pass progress files (.json) or folders holding them"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    fs::read(path).map(Some).map_err(fail)
+}
+
+/// The handbook titles of the usable files, most files first; ties in order of first appearance.
+fn titles_by_count(files: &[Accepted]) -> Vec<(String, usize)> {
+    let mut titles: Vec<(String, usize)> = Vec::new();
+    for a in files {
+        match titles.iter_mut().find(|(t, _)| *t == a.file.handbook) {
+            Some((_, n)) => *n += 1,
+            None => titles.push((a.file.handbook.clone(), 1)),
+        }
+    }
+    // A stable sort keeps first-appearance order among equal counts.
+    titles.sort_by_key(|t| std::cmp::Reverse(t.1));
+    titles
+}
+
+/// Keeps one file per trainee (names compared by [`parse::name_key`]): the newer export, or
+/// the one listed first when both were exported at the same moment. Warns on each file dropped,
+/// naming the file kept.
+fn drop_older_duplicates(files: Vec<Accepted>, warnings: &mut Vec<Diagnostic>) -> Vec<Accepted> {
+    let mut kept: Vec<Accepted> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for a in files {
+        let key = parse::name_key(&a.file.learner);
+        let Some(&i) = by_name.get(&key) else {
+            by_name.insert(key, kept.len());
+            kept.push(a);
+            continue;
+        };
+        let (newer, older) = if a.file.exported_at > kept[i].file.exported_at {
+            let older = std::mem::replace(&mut kept[i], a);
+            (&kept[i], older)
+        } else {
+            (&kept[i], a)
+        };
+        let when = if newer.file.exported_at == older.file.exported_at {
+            format!(
+                "exported at the same time ({})",
+                newer.file.exported_at.display_utc()
+            )
+        } else {
+            format!(
+                "which was exported later ({}; this file {})",
+                newer.file.exported_at.display_utc(),
+                older.file.exported_at.display_utc()
+            )
+        };
+        warnings.push(
+            Diagnostic::warning(
+                &older.path,
+                0,
+                format!(
+                    "skipped: same trainee (\"{}\") as {}, {when}",
+                    older.file.learner,
+                    newer.path.display()
+                ),
+            )
+            .with_hint(format!(
+                "{} is used; trainees are matched by name, ignoring case and extra spaces",
+                newer.path.display()
+            )),
+        );
+    }
+    kept
+}
+
+/// The table of the files kept: assignment columns in order of first appearance, rows by name.
+fn build_table(handbook: String, files: &[Accepted], files_read: usize) -> Table {
+    let mut columns: Vec<Column> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for a in files {
+        for asg in &a.file.assignments {
+            if !index.contains_key(asg.id.as_str()) {
+                index.insert(&asg.id, columns.len());
+                columns.push(Column {
+                    id: asg.id.clone(),
+                    title: asg.title.clone(),
+                    path: asg.path.clone(),
+                });
+            }
+        }
+    }
+    let mut rows: Vec<Row> = files
+        .iter()
+        .map(|a| {
+            let mut cells = vec![None; columns.len()];
+            for asg in &a.file.assignments {
+                let cell = &mut cells[index[asg.id.as_str()]];
+                // A file listing an assignment twice: the first entry counts.
+                if cell.is_none() {
+                    *cell = Some(asg.clone());
+                }
+            }
+            Row {
+                name: a.file.learner.clone(),
+                file: a
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| a.path.display().to_string()),
+                exported: a.file.exported.clone(),
+                exported_at: a.file.exported_at,
+                totals: a.file.totals,
+                cells,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        parse::name_key(&a.name)
+            .cmp(&parse::name_key(&b.name))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Table {
+        handbook,
+        columns,
+        rows,
+        files_read,
+    }
+}
+
+/// Writes each file under a temporary name in `out`, then renames them all into place, so a
+/// failure leaves the previous summary as it was. Returns the paths written.
+fn write_outputs(out: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>, Diagnostic> {
+    let fail = |what: &str, path: &Path, e: std::io::Error| {
+        Diagnostic::error(path, 0, format!("{what}: {e}"))
+            .with_hint("choose an output folder you can write to with --out DIR")
+    };
+    if out.exists() && !out.is_dir() {
+        return Err(
+            Diagnostic::error(out, 0, "the output path exists and is not a folder")
+                .with_hint("choose another folder with --out DIR, or remove the file"),
+        );
+    }
+    fs::create_dir_all(out).map_err(|e| fail("cannot create the output folder", out, e))?;
+    let mut temps = Vec::new();
+    for (name, bytes) in files {
+        let tmp = out.join(format!(".{name}.tmp-{}", std::process::id()));
+        if let Err(e) = fs::write(&tmp, bytes) {
+            let _ = fs::remove_file(&tmp);
+            for (t, _) in &temps {
+                let _ = fs::remove_file(t);
+            }
+            return Err(fail("cannot write", &out.join(name), e));
+        }
+        temps.push((tmp, out.join(name)));
+    }
+    let mut written = Vec::new();
+    for (i, (tmp, target)) in temps.iter().enumerate() {
+        if let Err(e) = fs::rename(tmp, target) {
+            for (t, _) in &temps[i..] {
+                let _ = fs::remove_file(t);
+            }
+            return Err(fail("cannot write", target, e));
+        }
+        written.push(target.clone());
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(learner: &str, handbook: &str, exported: &str) -> Accepted {
+        Accepted {
+            path: PathBuf::from(format!("{}.json", learner.trim())),
+            file: ProgressFile {
+                schema: 2,
+                handbook: handbook.into(),
+                exported: exported.into(),
+                exported_at: parse::parse_time(exported).unwrap(),
+                learner: parse::collapse_spaces(learner),
+                totals: Totals::default(),
+                assignments: Vec::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn most_common_title_wins_ties_go_to_the_first_file() {
+        let t = "2026-01-01T00:00Z";
+        let files = [
+            file("a", "B", t),
+            file("b", "A", t),
+            file("c", "A", t),
+            file("d", "B", t),
+        ];
+        let titles = titles_by_count(&files);
+        assert_eq!(titles[0], ("B".to_string(), 2));
+        let files = [file("a", "B", t), file("b", "A", t), file("c", "A", t)];
+        assert_eq!(titles_by_count(&files)[0], ("A".to_string(), 2));
+    }
+
+    #[test]
+    fn the_newer_export_of_a_trainee_is_kept() {
+        let files = vec![
+            file("Sam Rivera", "H", "2026-11-27T09:00:00Z"),
+            file("  sam  RIVERA", "H", "2026-11-24T09:00:00Z"),
+            file("Alex", "H", "2026-11-20T09:00:00Z"),
+        ];
+        let mut warnings = Vec::new();
+        let kept = drop_older_duplicates(files, &mut warnings);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[0].file.exported, "2026-11-27T09:00:00Z");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].path, PathBuf::from("sam  RIVERA.json"));
+        assert!(warnings[0].message.contains("Sam Rivera.json"));
+
+        // The newer one listed second replaces the first.
+        let files = vec![
+            file("sam rivera", "H", "2026-11-24T09:00:00Z"),
+            file("Sam Rivera", "H", "2026-11-27T09:00:00Z"),
+        ];
+        let mut warnings = Vec::new();
+        let kept = drop_older_duplicates(files, &mut warnings);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].path, PathBuf::from("Sam Rivera.json"));
+        assert_eq!(warnings[0].path, PathBuf::from("sam rivera.json"));
+    }
+
+    #[test]
+    fn shared_titles_are_told_apart_by_id() {
+        let table = Table {
+            handbook: "H".into(),
+            columns: vec![
+                Column {
+                    id: "a/week-1.html".into(),
+                    title: "Week 1".into(),
+                    path: None,
+                },
+                Column {
+                    id: "b/week-1.html".into(),
+                    title: "Week 1".into(),
+                    path: None,
+                },
+                Column {
+                    id: "c.html".into(),
+                    title: "Other".into(),
+                    path: None,
+                },
+            ],
+            rows: Vec::new(),
+            files_read: 0,
+        };
+        assert_eq!(
+            table.labels(),
+            ["Week 1 (a/week-1.html)", "Week 1 (b/week-1.html)", "Other"]
+        );
+    }
+}

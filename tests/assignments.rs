@@ -1,0 +1,270 @@
+//! Assignments and learning paths, through the real binary: the good fixture builds with the
+//! checklist, the manifest and the sidebar path; every bad reference (page, heading, exercise,
+//! a page without exercises, practice without a form, learning-path entries) is an error at
+//! the `file:line` of the reference, exit code 1, and the previous output is left untouched.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assignments")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
+/// A copy of the good fixture in a temporary folder.
+fn copy_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(fixture()) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(fixture()).unwrap();
+        let dest = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+    dir
+}
+
+fn build(root: &Path, out: &Path) -> Output {
+    run(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// Builds `root` over an existing output folder; asserts the build failed with exit code 1
+/// and left the output as it was; returns stderr.
+fn failing_build(root: &Path) -> String {
+    let out = root.join("public");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("marker.txt"), "previous build").unwrap();
+    let output = build(root, &out);
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "expected exit 1:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        fs::read_to_string(out.join("marker.txt")).unwrap(),
+        "previous build",
+        "the previous output is untouched"
+    );
+    assert!(!out.join("index.html").exists());
+    stderr
+}
+
+fn write(root: &Path, rel: &str, text: &str) {
+    fs::write(root.join(rel), text).unwrap();
+}
+
+const WEEK1: &str = "content/assignments/week-1.md";
+
+#[test]
+fn good_fixture_builds_checklist_manifest_and_paths() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let output = build(&fixture(), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let week1 = fs::read_to_string(out.join("assignments/week-1.html")).unwrap();
+    assert!(week1.contains(r#"data-assignment="assignments/week-1.html""#));
+    // Readings, the exercise and practice, in order, with links relative to the page.
+    let order = [
+        r#"<a href="../basics/bond.html#repair">Repair (in The bond)</a>"#,
+        r#"<a href="../basics/bond.html">The bond</a>"#,
+        r#"<a href="../basics/quiz.html#exercise-bond-check">Bond check</a>"#,
+        r#"<a href="../practice.html">Save 1 practice-form entry</a>"#,
+    ];
+    let mut at = 0;
+    for needle in order {
+        let found = week1[at..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("missing or out of order: {needle}"));
+        at += found + needle.len();
+    }
+    assert!(week1.contains("<dt>Due</dt><dd>Before the second supervision</dd>"));
+    assert!(week1.contains("<dt>Learning path</dt><dd>Two-week start</dd>"));
+    assert!(week1.contains(r#"data-handin hidden"#));
+    assert!(week1.contains("assets/js/assignments.js"));
+    // "All exercises on a page" expands to each exercise, in page order.
+    let week2 = fs::read_to_string(out.join("assignments/week-2.html")).unwrap();
+    let a = week2.find("exercise-bond-check").unwrap();
+    let b = week2.find("exercise-bond-extra").unwrap();
+    assert!(a < b);
+    // The manifest carries assignments and paths for the scripts.
+    let manifest = fs::read_to_string(out.join("progress-data.js")).unwrap();
+    assert!(manifest.contains(r#""paths":[{"title":"Two-week start""#));
+    assert!(manifest.contains(r#""section":"repair""#));
+    // Learning path on the home page and in every sidebar.
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains(r#"<h2 id="hb-paths-title">Learning paths</h2>"#));
+    let quiz = fs::read_to_string(out.join("basics/quiz.html")).unwrap();
+    assert!(quiz.contains(
+        r#"<li data-path-step="assignments/week-1.html"><a href="../assignments/week-1.html">"#
+    ));
+    // Read-tracking threshold from [progress].
+    assert!(quiz.contains(r#"data-read-after="1""#));
+}
+
+#[test]
+fn handbook_without_assignments_loads_no_assignment_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exercises");
+    assert!(build(&root, &out).status.success());
+    let quiz = fs::read_to_string(out.join("basics/quiz.html")).unwrap();
+    assert!(!quiz.contains("assignments.js"));
+    assert!(!quiz.contains("sidebar-path"));
+    // The progress page still offers the hand-in file format.
+    let progress = fs::read_to_string(out.join("progress.html")).unwrap();
+    assert!(progress.contains("assets/js/assignments.js"));
+}
+
+#[test]
+fn missing_page_is_an_error_at_its_line() {
+    let dir = copy_fixture();
+    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
+    write(
+        dir.path(),
+        WEEK1,
+        &text.replace("\"01-basics/01-bond.md\"", "\"01-basics/no-such-page.md\""),
+    );
+    let stderr = failing_build(dir.path());
+    assert!(
+        stderr.contains("week-1.md:9"),
+        "names file and line 9:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("cannot read `01-basics/no-such-page.md`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no-such-page.md` in the content folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_heading_is_an_error_with_a_suggestion() {
+    let dir = copy_fixture();
+    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
+    write(dir.path(), WEEK1, &text.replace("#repair\"", "#repairs\""));
+    let stderr = failing_build(dir.path());
+    assert!(stderr.contains("week-1.md:8"), "{stderr}");
+    assert!(
+        stderr.contains("has no heading `#repairs` (did you mean `#repair`?)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_exercise_id_is_an_error() {
+    let dir = copy_fixture();
+    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
+    write(
+        dir.path(),
+        WEEK1,
+        &text.replace("[\"bond-check\"]", "[\"bond-chek\"]"),
+    );
+    let stderr = failing_build(dir.path());
+    assert!(stderr.contains("week-1.md:11"), "{stderr}");
+    assert!(
+        stderr.contains("there is no exercise with id `bond-chek`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn page_without_exercises_and_practice_without_a_form_are_errors() {
+    let dir = copy_fixture();
+    fs::remove_file(dir.path().join("content/02-practice.md")).unwrap();
+    write(
+        dir.path(),
+        "content/assignments/week-2.md",
+        "---\ntitle: Week 2\nassignment:\n  exercises:\n    - ../01-basics/01-bond.md\n---\n",
+    );
+    let stderr = failing_build(dir.path());
+    assert!(
+        stderr.contains("week-2.md:5") && stderr.contains("has no exercises"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("week-1.md:12") && stderr.contains("no page has a practice form"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_assignment_key_and_empty_assignment_are_errors() {
+    let dir = copy_fixture();
+    write(
+        dir.path(),
+        "content/assignments/week-2.md",
+        "+++\ntitle = \"Week 2\"\n[assignment]\nreading = [\"a.md\"]\n+++\n",
+    );
+    let stderr = failing_build(dir.path());
+    assert!(stderr.contains("week-2.md:4"), "{stderr}");
+    assert!(stderr.contains("reading"), "{stderr}");
+
+    write(
+        dir.path(),
+        "content/assignments/week-2.md",
+        "+++\ntitle = \"Week 2\"\n[assignment]\ndue = \"Friday\"\n+++\n",
+    );
+    let stderr = failing_build(dir.path());
+    assert!(
+        stderr.contains("week-2.md:3") && stderr.contains("the assignment is empty"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn learning_path_entries_must_be_assignment_pages() {
+    let dir = copy_fixture();
+    let config = fs::read_to_string(dir.path().join("handbook.toml")).unwrap();
+    write(
+        dir.path(),
+        "handbook.toml",
+        &config.replace(
+            "[\"assignments/week-1.md\", \"assignments/week-2.md\"]",
+            "[\n  \"assignments/week-1.md\",\n  \"assignments/week-3.md\",\n  \"01-basics/02-quiz.md\",\n]",
+        ),
+    );
+    let stderr = failing_build(dir.path());
+    assert!(
+        stderr.contains("handbook.toml:12") && stderr.contains("no page `assignments/week-3.md`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("handbook.toml:13") && stderr.contains("is not an assignment"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reports_assignment_errors_too() {
+    let dir = copy_fixture();
+    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
+    write(
+        dir.path(),
+        WEEK1,
+        &text.replace("[\"bond-check\"]", "[\"nope\"]"),
+    );
+    let output = run(&["check", "--root", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("week-1.md:11"), "{stderr}");
+}

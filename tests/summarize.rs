@@ -1,0 +1,383 @@
+//! Integration tests of `handbook progress summarize`: run the real binary on the progress
+//! files under `tests/fixtures/progress-files/` and check the summary it writes, the files it
+//! skips (named, with the reason) and its exit code.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/progress-files")
+        .join(name)
+}
+
+/// Runs `handbook progress summarize ARGS... --out OUT`.
+fn summarize(args: &[PathBuf], out: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["progress", "summarize"])
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The CSV's data rows (header dropped), each split into its unquoted cells.
+fn csv_rows(csv: &str) -> Vec<Vec<String>> {
+    csv.trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            l.strip_prefix('"')
+                .and_then(|l| l.strip_suffix('"'))
+                .unwrap()
+                .split("\",\"")
+                .map(|c| c.replace("\"\"", "\""))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary");
+    let o = summarize(
+        &[fixture("good/sam.json"), fixture("good/alex.json")],
+        &out,
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!(
+            "Summarized 2 trainees from 2 files -> {}, {}",
+            out.join("summary.html").display(),
+            out.join("summary.csv").display()
+        )
+    );
+    assert!(
+        stderr(&o)
+            .contains("Handbook: \"The Therapeutic Alliance\" (the title of both usable files)"),
+        "{}",
+        stderr(&o)
+    );
+
+    let w1 = "Week 1: What the alliance is";
+    let w2 = "Week 2: Ruptures";
+    let mut header = vec!["Trainee".to_string()];
+    for w in [w1, w2] {
+        for part in ["items done", "items", "complete", "correct", "graded"] {
+            header.push(format!("{w}: {part}"));
+        }
+    }
+    for part in [
+        "exercises complete",
+        "exercises",
+        "questions answered",
+        "questions",
+        "correct",
+        "graded",
+    ] {
+        header.push(format!("Self-check: {part}"));
+    }
+    header.extend(["Exported".into(), "File".into()]);
+    let line = |cells: &[&str]| {
+        let quoted: Vec<String> = cells.iter().map(|c| format!("\"{c}\"")).collect();
+        quoted.join(",") + "\r\n"
+    };
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let expected = String::from("\u{feff}")
+        + &line(&header)
+        // Rows sorted by name: Alex before Sam, although sam.json was given first.
+        + &line(&[
+            "Alex Chen", "6", "6", "yes", "7", "8", "1", "5", "no", "0", "4", "5", "24", "20",
+            "57", "15", "50", "2026-11-25T08:00:00.000Z", "alex.json",
+        ])
+        + &line(&[
+            "Sam Rivera", "4", "6", "no", "6", "8", "5", "5", "yes", "4", "4", "3", "24", "12",
+            "57", "9", "50", "2026-11-26T10:15:00.000Z", "sam.json",
+        ]);
+    assert_eq!(read(&out.join("summary.csv")), expected);
+
+    let html = read(&out.join("summary.html"));
+    for needle in [
+        "<html lang=\"en\">",
+        "<caption id=\"caption\">",
+        "<th scope=\"col\" rowspan=\"3\" id=\"h-trainee\">Trainee</th>",
+        "<th scope=\"colgroup\" colspan=\"6\" id=\"p0\">Four-week onboarding</th>",
+        "<th scope=\"colgroup\" colspan=\"3\" id=\"a0\">Week 1: What the alliance is</th>",
+        "<th scope=\"col\" id=\"a1-d\">Items done</th>",
+        "<th scope=\"row\" id=\"r1\">Sam Rivera</th>",
+        "<td headers=\"r1 p0 a0 a0-d\">4/6</td>",
+        "<td headers=\"r1 p0 a0 a0-c\" class=\"flag\">no</td>",
+        "<td headers=\"r1 p0 a0 a0-s\">6/8</td>",
+        "<td headers=\"r1 p0 a1 a1-c\" class=\"flag yes\">yes</td>",
+        "<td headers=\"r1 h-totals t-s\">9/50</td>",
+        "<time datetime=\"2026-11-26T10:15:00Z\">2026-11-26 10:15 UTC</time>",
+        "<td headers=\"r0 h-file\" class=\"text\">alex.json</td>",
+        "@media print",
+    ] {
+        assert!(html.contains(needle), "missing {needle} in\n{html}");
+    }
+    // Self-contained: no scripts, no external requests.
+    for banned in ["<script", "src=", "href=", "url(", "@import", "<link"] {
+        assert!(!html.contains(banned), "{banned} in the page");
+    }
+    // Only the two outputs: the temporary files were renamed away.
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["summary.csv", "summary.html"]);
+}
+
+#[test]
+fn a_folder_is_read_and_the_default_output_is_progress_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["progress", "summarize"])
+        .arg(fixture("good"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = read(&dir.path().join("progress-summary/summary.csv"));
+    let rows = csv_rows(&csv);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][0], "Alex Chen");
+    assert_eq!(rows[1][0], "Sam Rivera");
+    assert!(dir.path().join("progress-summary/summary.html").is_file());
+    assert!(stdout(&o).contains("Summarized 2 trainees from 2 files -> progress-summary"));
+}
+
+#[test]
+fn bad_files_are_named_with_their_reason_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(&[fixture("mixed"), fixture("good/sam.json")], &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let mixed = fixture("mixed");
+    for (file, reason) in [
+        (
+            "other-handbook.json",
+            "skipped: from another handbook (\"Motivational Interviewing\"); summarizing \"The Therapeutic Alliance\"",
+        ),
+        ("future.json", "skipped: unknown schema 99"),
+        ("notes.json", "skipped: not JSON"),
+        (
+            "no-learner.json",
+            "skipped: no trainee name; ask the trainee to type their name before exporting",
+        ),
+    ] {
+        let expected = format!("warning: {}: {reason}", mixed.join(file).display());
+        assert!(err.contains(&expected), "missing `{expected}` in\n{err}");
+    }
+    assert!(
+        !err.contains("README.txt"),
+        "only *.json is read from a folder"
+    );
+    assert!(!err.contains("old.json"), "schema 1 is accepted: {err}");
+    assert!(err.contains("0 errors, 4 warnings"), "{err}");
+    assert!(
+        err.contains("Handbook: \"The Therapeutic Alliance\" (the title of 3 of 4 usable files); choose another with --handbook TITLE"),
+        "{err}"
+    );
+    assert!(stdout(&o).contains("Summarized 3 trainees from 7 files"));
+
+    let csv = read(&out.join("summary.csv"));
+    let rows = csv_rows(&csv);
+    let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["Jordan Lee", "Pat Morgan", "Sam Rivera"]);
+    assert!(!csv.contains("Kim Park") && !csv.contains("Robin Fox"));
+    // Jordan's file has only week 1; Pat's is schema 1 (no assignments): empty cells.
+    assert_eq!(rows[0][6..11], ["", "", "", "", ""]);
+    assert_eq!(rows[1][1..11], ["", "", "", "", "", "", "", "", "", ""]);
+    assert_eq!(rows[1][11..17], ["2", "24", "10", "57", "8", "50"]);
+    assert_eq!(rows[1][18], "old.json");
+
+    let html = read(&out.join("summary.html"));
+    assert!(html.contains(
+        "<th scope=\"row\" id=\"r1\">Pat Morgan</th><td headers=\"r1 p0 a0 a0-d\" class=\"none\"><span aria-hidden=\"true\">—</span>"
+    ));
+    assert!(html.contains("<h2>Files not included</h2>"));
+    assert!(html.contains("future.json</code>: unknown schema 99"));
+}
+
+#[test]
+fn handbook_option_chooses_the_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(
+        &[fixture("mixed")],
+        &out,
+        &["--handbook", "Motivational Interviewing"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Handbook: \"Motivational Interviewing\" (chosen with --handbook)\n")
+    );
+    let rows = csv_rows(&read(&out.join("summary.csv")));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][0], "Kim Park");
+    assert!(stderr(&o).contains("jordan.json: skipped: from another handbook"));
+}
+
+#[test]
+fn a_tie_goes_to_the_first_files_handbook_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(
+        &[
+            fixture("mixed/other-handbook.json"),
+            fixture("good/sam.json"),
+        ],
+        &out,
+        &[],
+    );
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("Handbook: \"Motivational Interviewing\" (the first file's title, tied with \"The Therapeutic Alliance\" (1 file each))"),
+        "{err}"
+    );
+    assert!(err.contains("sam.json: skipped: from another handbook"));
+}
+
+#[test]
+fn the_newer_export_of_a_trainee_wins_and_both_files_are_named() {
+    let monday = fixture("duplicates/sam-monday.json");
+    let friday = fixture("duplicates/sam-friday.json");
+    for order in [
+        [monday.clone(), friday.clone()],
+        [friday.clone(), monday.clone()],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let o = summarize(&order, &out, &[]);
+        let err = stderr(&o);
+        assert!(o.status.success(), "{err}");
+        let expected = format!(
+            "warning: {}: skipped: same trainee (\"Sam Rivera\") as {}, which was exported later \
+             (2026-11-27 16:45 UTC; this file 2026-11-23 09:00 UTC)",
+            monday.display(),
+            friday.display()
+        );
+        assert!(err.contains(&expected), "missing `{expected}` in\n{err}");
+        assert!(stdout(&o).contains("Summarized 1 trainee from 2 files"));
+        let rows = csv_rows(&read(&out.join("summary.csv")));
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            rows[0][0], "sam RIVERA",
+            "the kept file's name, spaces collapsed"
+        );
+        assert_eq!(rows[0][1..4], ["6", "6", "yes"]);
+        assert_eq!(rows[0][rows[0].len() - 1], "sam-friday.json");
+    }
+}
+
+#[test]
+fn no_usable_file_fails_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(
+        &[
+            fixture("mixed/notes.json"),
+            fixture("mixed/future.json"),
+            fixture("mixed/no-learner.json"),
+        ],
+        &out,
+        &[],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("notes.json: skipped: not JSON"), "{err}");
+    assert!(err.contains("error: no progress file could be used; nothing was written"));
+    assert!(err.contains("summarize failed"));
+    assert!(!out.exists());
+
+    // A folder without progress files.
+    let empty = tempfile::tempdir().unwrap();
+    let o = summarize(&[empty.path().to_path_buf()], &out, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no progress files to summarize"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn bad_arguments_fail_with_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // A file that does not exist: nothing is written, even for the good one.
+    let missing = dir.path().join("nope.json");
+    let o = summarize(&[fixture("good/sam.json"), missing.clone()], &out, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!(
+            "error: {}: no such file or folder",
+            missing.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+
+    // The output path is a file.
+    let file = dir.path().join("taken");
+    fs::write(&file, "x").unwrap();
+    let o = summarize(&[fixture("good/sam.json")], &file, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("the output path exists and is not a folder"));
+    assert_eq!(read(&file), "x");
+
+    // An empty --handbook.
+    let o = summarize(&[fixture("good/sam.json")], &out, &["--handbook", " "]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--handbook is empty"));
+}
+
+#[test]
+fn a_formula_in_a_name_is_neutralised_in_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(&[fixture("hostile/formula.json")], &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = read(&out.join("summary.csv"));
+    assert!(
+        csv.contains("\r\n\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\","),
+        "{csv}"
+    );
+    assert!(!csv.contains("\"=HYPERLINK"));
+}
+
+#[test]
+fn text_from_files_is_escaped_in_the_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(&[fixture("hostile/script.json")], &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = read(&out.join("summary.html"));
+    assert!(
+        html.contains("<th scope=\"row\" id=\"r0\">&lt;script&gt;alert(1)&lt;/script&gt;</th>")
+    );
+    assert!(html.contains("&lt;b&gt;Week &amp; co&lt;/b&gt;"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<b>"));
+}
