@@ -1,5 +1,6 @@
 //! `handbook new`: a small, working starter handbook (config, home page, a chapter with two
-//! pages, an image, a callout, a self-check exercise, a practice form) that builds immediately.
+//! pages, an image, a callout, a self-check exercise, a practice form, an assignment in a learning
+//! path) that builds immediately.
 
 use crate::error::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "content/01-getting-started/04-practice-form.md",
         include_str!("scaffold/practice-form.md"),
+    ),
+    (
+        "content/02-assignments/01-week-1.md",
+        include_str!("scaffold/assignment.md"),
     ),
     (
         "content/01-getting-started/diagram.svg",

@@ -371,6 +371,12 @@ fn new_creates_a_starter_that_builds() {
     let page = read(&target.join("public/getting-started/first-page.html"));
     assert!(page.contains("callout-tip"));
     assert!(target.join("public/getting-started/diagram.svg").is_file());
+    // The example assignment, in its learning path.
+    let week = read(&target.join("public/assignments/week-1.html"));
+    assert!(week.contains(r#"data-assignment="assignments/week-1.html""#));
+    assert!(week.contains("../getting-started/second-page.html#a-checklist"));
+    let home = read(&target.join("public/index.html"));
+    assert!(home.contains("Learning paths"));
     // Never overwrites.
     let o = bin().arg("new").arg(&target).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
@@ -394,4 +400,36 @@ fn usage_errors_exit_2_and_help_teaches() {
     assert!(help.contains("chapter") && help.contains("handbook new"));
     let o = bin().arg("--version").output().unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn editor_backup_and_swap_files_are_not_content() {
+    let root = copy_fixture("plain");
+    let notes = root.path().join("notes");
+    fs::write(notes.join("first.md~"), "# Backup\n").unwrap();
+    fs::write(notes.join(".first.md.swp"), "swap").unwrap();
+    fs::write(notes.join("#first.md#"), "# Emacs autosave\n").unwrap();
+    fs::write(notes.join("diagram.png.bak"), "old").unwrap();
+    let o = bin()
+        .args(["build", "--root"])
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files: Vec<String> = tree(&root.path().join("public"))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    for name in [
+        "first.md~",
+        ".first.md.swp",
+        "#first.md#",
+        "diagram.png.bak",
+    ] {
+        assert!(
+            !files.iter().any(|f| f.ends_with(name)),
+            "{name} was copied: {files:?}"
+        );
+    }
+    assert!(files.iter().any(|f| f == "notes/first.html"));
 }

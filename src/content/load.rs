@@ -59,6 +59,29 @@ pub fn load(root: &Path) -> Result<Handbook, Vec<Diagnostic>> {
     }
 }
 
+/// Temporary, swap and backup files of common editors.
+pub fn is_editor_temp(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with('~')
+        || (lower.starts_with('#') && lower.ends_with('#'))
+        || lower == "4913"
+        || [
+            ".swp",
+            ".swo",
+            ".swx",
+            ".tmp",
+            ".temp",
+            ".bak",
+            ".crswap",
+            ".kate-swp",
+            "___jb_tmp___",
+            "___jb_old___",
+            ".part",
+        ]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 fn walk(
     content_dir: &Path,
     display_base: &Path,
@@ -75,7 +98,7 @@ fn walk(
             if e.depth() == 0 {
                 return true;
             }
-            if name.starts_with('.') {
+            if name.starts_with('.') || (e.file_type().is_file() && is_editor_temp(&name)) {
                 return false;
             }
             !(e.depth() == 1 && skip_top.iter().any(|s| *s == name))

@@ -45,7 +45,9 @@ impl Sources {
                 if e.depth() == 0 {
                     return true;
                 }
-                if name.starts_with('.') {
+                if name.starts_with('.')
+                    || (e.file_type().is_file() && crate::content::load::is_editor_temp(&name))
+                {
                     return false;
                 }
                 !(e.depth() == 1 && skip_top.iter().any(|s| *s == name))

@@ -120,28 +120,7 @@ impl Layout {
     }
 }
 
-/// Temporary, swap and backup files of common editors.
-pub fn is_editor_temp(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with('~')
-        || (lower.starts_with('#') && lower.ends_with('#'))
-        || lower == "4913"
-        || [
-            ".swp",
-            ".swo",
-            ".swx",
-            ".tmp",
-            ".temp",
-            ".bak",
-            ".crswap",
-            ".kate-swp",
-            "___jb_tmp___",
-            "___jb_old___",
-            ".part",
-        ]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
+pub use crate::content::load::is_editor_temp;
 
 enum Inner {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
