@@ -851,3 +851,63 @@ fn the_documented_example_is_valid() {
     let kinds: Vec<QuestionType> = ex.questions.iter().map(|q| q.kind).collect();
     assert_eq!(kinds, QuestionType::ALL.to_vec(), "one of every type");
 }
+
+/// A small handbook with an exercise whose text links to another page.
+fn handbook_with_linked_exercise(link: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    fs::create_dir_all(content.join("ch")).unwrap();
+    fs::write(content.join("_index.md"), "# Home\n").unwrap();
+    fs::write(
+        content.join("ch/target.md"),
+        "# Target\n\n## The section\n\nText.\n",
+    )
+    .unwrap();
+    fs::write(
+        content.join("ch/quiz.md"),
+        format!(
+            "# Quiz\n\n```exercise\nid = \"linked\"\n\n[[question]]\ntype = \"truefalse\"\nprompt = \"See [the target]({link}) first.\"\nanswer = true\nexplanation = \"As [the section]({link}) says.\"\n```\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn links_in_exercise_text_are_rewritten_and_checked() {
+    let root = handbook_with_linked_exercise("target.md#the-section");
+    let (output, out) = build(root.path());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = fs::read_to_string(out.path().join("site/ch/quiz.html")).unwrap();
+    assert!(
+        page.contains(r#"<a href="target.html#the-section">the target</a>"#),
+        "prompt link rewritten"
+    );
+    assert!(
+        page.contains(r#"<a href="target.html#the-section">the section</a>"#),
+        "explanation link rewritten"
+    );
+    assert!(!page.contains("target.md"));
+
+    let root = handbook_with_linked_exercise("target.md#no-such-section");
+    let (output, _out) = build(root.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("content/ch/quiz.md:8") && stderr.contains("#no-such-section"),
+        "{stderr}"
+    );
+
+    let root = handbook_with_linked_exercise("missing.md");
+    let (output, _out) = build(root.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("content/ch/quiz.md:8: broken link `missing.md`"),
+        "{stderr}"
+    );
+}

@@ -398,7 +398,7 @@ impl<'a> Renderer<'a> {
         *ordinal += 1;
         match components::render_block(name, body, &ctx) {
             Ok(out) => {
-                let html = out.html.clone();
+                let html = self.rewrite_component_links(&out.html, body, line);
                 section.text.push(' ');
                 section.text.push_str(&out.search_text);
                 self.out.anchors.extend(out.anchors.iter().cloned());
@@ -410,6 +410,69 @@ impl<'a> Renderer<'a> {
                 None
             }
         }
+    }
+
+    /// Rewrites the relative `href`/`src` attributes in a component's HTML (links written in
+    /// exercise prompts, options, explanations) the way links in the page text are: `.md` files
+    /// become built pages, and broken ones are reported at the line of the block that has them.
+    fn rewrite_component_links(&mut self, html: &str, body: &str, first_line: usize) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = ["href=\"", "src=\""]
+            .iter()
+            .filter_map(|attr| rest.find(attr).map(|i| (i, attr.len())))
+            .min()
+        {
+            let (start, attr_len) = at;
+            let value_start = start + attr_len;
+            let Some(value_len) = rest[value_start..].find('"') else {
+                break;
+            };
+            let raw = &rest[value_start..value_start + value_len];
+            out.push_str(&rest[..value_start]);
+            let dest = raw.replace("&amp;", "&");
+            if dest.starts_with('#') || dest.is_empty() || links::is_external(&dest) {
+                out.push_str(raw);
+            } else {
+                let line = body
+                    .lines()
+                    .position(|l| l.contains(dest.as_str()))
+                    .map_or(first_line, |i| first_line + i);
+                let is_image = attr_len == "src=\"".len();
+                match links::resolve(self.handbook, self.page, &dest) {
+                    Resolved::External => out.push_str(raw),
+                    Resolved::Target {
+                        url,
+                        target,
+                        fragment,
+                    } => {
+                        if let (LinkTarget::Page(index), Some(fragment)) = (target, fragment) {
+                            self.out.fragment_checks.push(FragmentCheck {
+                                target: index,
+                                fragment,
+                                line,
+                                column: 0,
+                            });
+                        }
+                        out.push_str(&escape(&url));
+                    }
+                    Resolved::Broken { reason } => {
+                        let what = if is_image { "image" } else { "link" };
+                        self.out.diagnostics.push(links::broken_diagnostic(
+                            self.config,
+                            &self.page.display_path,
+                            line,
+                            0,
+                            format!("broken {what} `{dest}`: {reason}"),
+                        ));
+                        out.push_str(raw);
+                    }
+                }
+            }
+            rest = &rest[value_start + value_len..];
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Rewrites a link destination to the built site, recording problems.
