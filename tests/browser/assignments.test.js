@@ -135,6 +135,13 @@ describe('assignments', () => {
       assert.match(await week2.innerText(), /1 of 2 done/);
       assert.equal(await week2.getByRole('progressbar').getAttribute('aria-label'), 'Week 2: Check yourself: 1 of 2 done');
 
+      // "My progress" lists the assignments with the same status.
+      await lib.visit(page, server.at('progress.html'));
+      const rows = page.getByRole('table', { name: 'Your assignments' }).getByRole('row');
+      await assert.doesNotReject(rows.filter({ hasText: 'Week 1: The bond' }).getByText('Complete').waitFor());
+      assert.match(await rows.filter({ hasText: 'Week 2' }).innerText(), /End of week two[\s\S]*1 of 2 done/);
+      lib.assertNoViolations(await lib.axe(page), 'progress page with assignments');
+
       // Axe on the filled-in assignment page and home page, in both colour schemes.
       for (const scheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: scheme });
