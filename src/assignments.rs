@@ -130,7 +130,7 @@ pub fn resolve(handbook: &Handbook, rendered: &[RenderedPage]) -> (Plan, Vec<Dia
             practice_page,
             &mut diagnostics,
         );
-        if items.is_empty() && spec.read.is_empty() && spec.exercises.is_empty() {
+        if spec.read.is_empty() && spec.exercises.is_empty() && spec.practice == 0 {
             diagnostics.push(
                 Diagnostic::error(&page.display_path, spec.line, "the assignment is empty")
                     .with_hint(
@@ -247,7 +247,7 @@ fn resolve_items(
             }),
             Some(section) => {
                 let r = &rendered[target];
-                if !r.anchors.iter().any(|a| a == section) {
+                if !r.sections.iter().any(|s| s.id == section) {
                     let close = r
                         .sections
                         .iter()
@@ -266,7 +266,7 @@ fn resolve_items(
                                 target_page.display_path.display()
                             ),
                         )
-                        .with_hint("use the heading's id as in the page's table of contents (lower case, words joined by `-`)"),
+                        .with_hint("name a heading by its id as in the page's table of contents (lower case, words joined by `-`); only headings can be assigned as sections"),
                     );
                     continue;
                 }
@@ -291,8 +291,10 @@ fn resolve_items(
     }
     for (i, entry) in spec.exercises.iter().enumerate() {
         let line = spec.exercise_line(i);
-        let names_page =
-            entry.split('#').next().is_some_and(|p| p.ends_with(".md")) || entry.ends_with('/');
+        // An exact exercise id wins over a page path (ids may contain dots).
+        let names_page = !exercises.contains_key(entry.as_str())
+            && (entry.split('#').next().is_some_and(|p| p.ends_with(".md"))
+                || entry.ends_with('/'));
         if names_page {
             let target = match resolve_target(handbook, page, entry) {
                 Ok(t) => t,
@@ -408,21 +410,43 @@ fn resolve_paths(
     out: &mut Vec<Diagnostic>,
 ) -> Vec<LearningPath> {
     let config_text = std::fs::read_to_string(handbook.root.join(CONFIG_FILE)).unwrap_or_default();
-    let mut cursor = 1;
+    // The line of each `[[learning_path]]` header: each path's values are looked for inside
+    // its own table.
+    let headers: Vec<usize> = config_text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with("[[learning_path]]"))
+        .map(|(i, _)| i + 1)
+        .collect();
     let mut paths = Vec::new();
-    for lp in &handbook.config.learning_path {
-        let title_line = value_line(&config_text, &lp.title, cursor);
-        cursor = title_line;
+    for (n, lp) in handbook.config.learning_path.iter().enumerate() {
+        let header = headers.get(n).copied().unwrap_or(0);
+        let title_line = if lp.title.trim().is_empty() {
+            header
+        } else {
+            value_line(&config_text, &lp.title, header).unwrap_or(header)
+        };
+        // Entries in order: the next one is looked for after the previous one's line, or on
+        // that same line (a one-line list).
+        let mut last = header;
         if lp.title.trim().is_empty() {
             out.push(
-                Diagnostic::error(CONFIG_FILE, title_line, "a learning path needs a `title`")
+                Diagnostic::error(CONFIG_FILE, header, "a learning path needs a `title`")
                     .with_hint("add title = \"Four-week onboarding\" to the [[learning_path]]"),
             );
         }
+        let name = if lp.title.trim().is_empty() {
+            format!("number {}", n + 1)
+        } else {
+            format!("`{}`", lp.title)
+        };
+        let mut seen: Vec<usize> = Vec::new();
         let mut steps = Vec::new();
         for dest in &lp.assignments {
-            let line = value_line(&config_text, dest, cursor);
-            cursor = line;
+            let line = value_line(&config_text, dest, last + 1)
+                .or_else(|| value_line(&config_text, dest, last))
+                .unwrap_or(header);
+            last = line;
             let normal = dest.trim_start_matches('/');
             let found = handbook.page_by_source(Path::new(normal)).or_else(|| {
                 let home = &handbook.pages[0];
@@ -433,7 +457,7 @@ fn resolve_paths(
                     Diagnostic::error(
                         CONFIG_FILE,
                         line,
-                        format!("learning path `{}`: there is no page `{dest}` in the content folder", lp.title),
+                        format!("learning path {name}: there is no page `{dest}` in the content folder"),
                     )
                     .with_hint("list assignment pages by their path under content/, e.g. `assignments/week-1.md`"),
                 );
@@ -445,8 +469,7 @@ fn resolve_paths(
                         CONFIG_FILE,
                         line,
                         format!(
-                            "learning path `{}`: `{}` is not an assignment",
-                            lp.title,
+                            "learning path {name}: `{}` is not an assignment",
                             handbook.pages[index].display_path.display()
                         ),
                     )
@@ -454,6 +477,23 @@ fn resolve_paths(
                 );
                 continue;
             };
+            if seen.contains(&index) {
+                out.push(
+                    Diagnostic::error(
+                        CONFIG_FILE,
+                        line,
+                        format!(
+                            "learning path {name} lists `{}` twice",
+                            handbook.pages[index].display_path.display()
+                        ),
+                    )
+                    .with_hint(
+                        "list each assignment once; the order of the list is the path's order",
+                    ),
+                );
+                continue;
+            }
+            seen.push(index);
             if a.path.is_empty() {
                 a.path = lp.title.clone();
             }

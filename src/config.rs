@@ -271,14 +271,14 @@ pub fn folder_title(path: &Path) -> String {
 }
 
 /// The first line of `text` at or after line `after` (1-based) that holds the quoted string
-/// `value`, or `after` when there is none.
-pub fn value_line(text: &str, value: &str, after: usize) -> usize {
+/// `value`.
+pub fn value_line(text: &str, value: &str, after: usize) -> Option<usize> {
     let quoted = [format!("\"{value}\""), format!("'{value}'")];
     text.lines()
         .enumerate()
         .skip(after.saturating_sub(1))
         .find(|(_, l)| quoted.iter().any(|q| l.contains(q.as_str())))
-        .map_or(after, |(i, _)| i + 1)
+        .map(|(i, _)| i + 1)
 }
 
 /// The line of `key` in `root/handbook.toml`, or 0 when the file or key is missing.

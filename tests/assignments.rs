@@ -268,3 +268,84 @@ fn check_reports_assignment_errors_too() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("week-1.md:11"), "{stderr}");
 }
+
+#[test]
+fn path_problems_name_their_own_lines() {
+    let dir = copy_fixture();
+    let config = fs::read_to_string(dir.path().join("handbook.toml")).unwrap();
+    write(
+        dir.path(),
+        "handbook.toml",
+        &format!(
+            "{}\n[[learning_path]]\ndescription = \"No title.\"\nassignments = [\"assignments/week-1.md\", \"assignments/week-1.md\"]\n",
+            config.trim_end()
+        ),
+    );
+    let stderr = failing_build(dir.path());
+    // The fixture's config has 9 lines and a blank one; the new path's header is line 11.
+    assert!(
+        stderr.contains("handbook.toml:11: a learning path needs a `title`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "handbook.toml:13: learning path number 2 lists `content/assignments/week-1.md` twice"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn only_headings_can_be_assigned_as_sections() {
+    let dir = copy_fixture();
+    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
+    write(
+        dir.path(),
+        WEEK1,
+        &text.replace("#repair\"", "#exercise-bond-check\"").replace(
+            "\"01-basics/01-bond.md\"",
+            "\"01-basics/02-quiz.md#exercise-bond-check\"",
+        ),
+    );
+    let stderr = failing_build(dir.path());
+    assert!(stderr.contains("week-1.md:9"), "{stderr}");
+    assert!(stderr.contains("only headings can be assigned"), "{stderr}");
+}
+
+#[test]
+fn an_exercise_id_that_looks_like_a_path_is_an_exercise_and_practice_alone_is_enough() {
+    let dir = copy_fixture();
+    let quiz = fs::read_to_string(dir.path().join("content/01-basics/02-quiz.md")).unwrap();
+    write(
+        dir.path(),
+        "content/01-basics/02-quiz.md",
+        &quiz.replace("id = \"bond-extra\"", "id = \"extra.md\""),
+    );
+    write(
+        dir.path(),
+        "content/assignments/week-2.md",
+        "+++\ntitle = \"Week 2\"\n[assignment]\nexercises = [\"extra.md\"]\npractice = 2\n+++\n",
+    );
+    let out = dir.path().join("site");
+    let output = build(dir.path(), &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let week2 = fs::read_to_string(out.join("assignments/week-2.html")).unwrap();
+    assert!(week2.contains(r#"data-item-exercise="extra.md""#));
+    assert!(week2.contains("Save 2 practice-form entries"));
+
+    write(
+        dir.path(),
+        "content/assignments/week-2.md",
+        "+++\ntitle = \"Week 2\"\n[assignment]\npractice = 2\n+++\n",
+    );
+    fs::remove_file(dir.path().join("content/02-practice.md")).unwrap();
+    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
+    write(dir.path(), WEEK1, &text.replace("practice = 1\n", ""));
+    let stderr = failing_build(dir.path());
+    assert!(stderr.contains("no page has a practice form"), "{stderr}");
+    assert!(!stderr.contains("the assignment is empty"), "{stderr}");
+}

@@ -100,18 +100,19 @@ impl AssignmentSpec {
                 .map(|i| start + i)
         };
         for (key, values) in [("read", &self.read), ("exercises", &self.exercises)] {
-            let mut cursor = find_key(key).unwrap_or(start);
+            // (line, byte offset): entries are found in order, several may share a line.
+            let mut cursor = (find_key(key).unwrap_or(start), 0);
             for value in values {
-                let found = lines[cursor..]
-                    .iter()
-                    .position(|l| mentions(l, value))
-                    .map(|i| cursor + i);
+                let found = (cursor.0..lines.len()).find_map(|i| {
+                    let from = if i == cursor.0 { cursor.1 } else { 0 };
+                    find_value(lines[i], from, value).map(|end| (i, end))
+                });
                 match found {
-                    Some(i) => {
-                        located.push(file_line(i));
-                        cursor = i + 1;
+                    Some(at) => {
+                        located.push(file_line(at.0));
+                        cursor = at;
                     }
-                    None => located.push(file_line(cursor.min(lines.len().saturating_sub(1)))),
+                    None => located.push(file_line(cursor.0.min(lines.len().saturating_sub(1)))),
                 }
             }
         }
@@ -120,14 +121,32 @@ impl AssignmentSpec {
     }
 }
 
-/// Whether a front matter line holds `value` as a quoted string or a bare YAML scalar.
-fn mentions(line: &str, value: &str) -> bool {
-    line.contains(&format!("\"{value}\""))
-        || line.contains(&format!("'{value}'"))
-        || line
+/// Where `value` ends in `line` at or after byte `from`: as a quoted string, a YAML list item
+/// (`- value`) or a bare entry of a YAML flow list (`[a.md, b.md]`).
+fn find_value(line: &str, from: usize, value: &str) -> Option<usize> {
+    let rest = line.get(from..)?;
+    for quoted in [format!("\"{value}\""), format!("'{value}'")] {
+        if let Some(i) = rest.find(&quoted) {
+            return Some(from + i + quoted.len());
+        }
+    }
+    if from == 0
+        && line
             .trim_start()
             .strip_prefix('-')
-            .is_some_and(|rest| rest.trim() == value)
+            .is_some_and(|r| r.trim() == value)
+    {
+        return Some(line.len());
+    }
+    let mut offset = from;
+    for token in rest.split([',', '[', ']']) {
+        let end = offset + token.len();
+        if token.trim() == value {
+            return Some(end);
+        }
+        offset = end + 1;
+    }
+    None
 }
 
 /// A page source split into its front matter and body.
@@ -309,6 +328,22 @@ mod tests {
         assert_eq!(
             (a.read_line(0), a.read_line(1), a.exercise_line(0)),
             (4, 5, 7)
+        );
+    }
+
+    #[test]
+    fn entries_sharing_a_line_get_that_line() {
+        let text = "+++\n[assignment]\nread = [\"a.md\", \"b.md\"]\nexercises = [\"e1\"]\n+++\n";
+        let a = split(text, p()).unwrap().front.assignment.unwrap();
+        assert_eq!(
+            (a.read_line(0), a.read_line(1), a.exercise_line(0)),
+            (3, 3, 4)
+        );
+        let yaml = "---\nassignment:\n  read: [a.md, b.md]\n  exercises: [e1]\n---\n";
+        let a = split(yaml, p()).unwrap().front.assignment.unwrap();
+        assert_eq!(
+            (a.read_line(0), a.read_line(1), a.exercise_line(0)),
+            (3, 3, 4)
         );
     }
 

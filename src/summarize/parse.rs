@@ -34,7 +34,8 @@ pub struct ProgressFile {
 pub struct Totals {
     /// Exercises in the handbook.
     pub exercises: u64,
-    /// Exercises with every question answered.
+    /// Exercises finished: every graded question answered correctly and every reflection
+    /// written.
     pub complete: u64,
     /// Questions in the handbook.
     pub questions: u64,
@@ -209,6 +210,17 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
             }
         }
     };
+    for (part, whole, what) in [
+        (totals.complete, totals.exercises, "totals.complete"),
+        (totals.answered, totals.questions, "totals.answered"),
+        (totals.correct, totals.graded, "totals.correct"),
+    ] {
+        if part > whole {
+            return Err(Problem::Damaged(format!(
+                "`{what}` ({part}) is more than its whole ({whole})"
+            )));
+        }
+    }
     Ok(ProgressFile {
         schema,
         handbook,
@@ -252,15 +264,27 @@ fn assignment(i: usize, value: &Value) -> Result<Assignment, Problem> {
             )));
         }
     };
+    let (items, done) = (count(a, "items", &at)?, count(a, "done", &at)?);
+    let (graded, correct) = (count(a, "graded", &at)?, count(a, "correct", &at)?);
+    if done > items {
+        return Err(Problem::Damaged(format!(
+            "`{at}done` ({done}) is more than `{at}items` ({items})"
+        )));
+    }
+    if correct > graded {
+        return Err(Problem::Damaged(format!(
+            "`{at}correct` ({correct}) is more than `{at}graded` ({graded})"
+        )));
+    }
     Ok(Assignment {
         title: collapse_spaces(&string(a, "title", &at)?),
         id,
         path,
-        items: count(a, "items", &at)?,
-        done: count(a, "done", &at)?,
+        items,
+        done,
         complete,
-        graded: count(a, "graded", &at)?,
-        correct: count(a, "correct", &at)?,
+        graded,
+        correct,
     })
 }
 
@@ -516,6 +540,28 @@ mod tests {
         let f = parse(&bytes).unwrap();
         assert_eq!(f.schema, 1);
         assert!(f.assignments.is_empty());
+    }
+
+    #[test]
+    fn rejects_impossible_counts() {
+        let e = parse(&with(|o| {
+            o["assignments"][0]["done"] = 99.into();
+        }))
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("`assignments[0].done` (99) is more than"),
+            "{e}"
+        );
+        let e = parse(&with(|o| {
+            o["totals"]["correct"] = 9999.into();
+        }))
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("`totals.correct` (9999) is more than"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -290,7 +290,8 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
          <li><strong>Correct</strong>: graded questions of the assignment's exercises answered \
          correctly, out of the graded questions in them.</li>\n\
          <li><strong>Whole handbook</strong>: every self-check exercise of the handbook — exercises \
-         with every question answered, questions answered, and graded questions answered correctly.</li>\n\
+         finished (every graded question answered correctly and every reflection written), \
+         questions answered, and graded questions answered correctly.</li>\n\
          <li>A dash (—) means the trainee's file has no such assignment: an older export (schema 1) \
          or a build of the handbook without it.</li>\n</ul>\n",
     );

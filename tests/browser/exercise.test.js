@@ -335,12 +335,19 @@ describe('exercises', () => {
       assert.ok(lines.some((l) => /^"More","Extra","more\/extra.html","more-extra-1",.*"q2","scenario",.*"not answered",""/.test(l)), csv);
       assert.ok(lines.some((l) => /^"\(retired\)",.*"old-exercise",.*"retired","yes"/.test(l)), csv);
 
-      // JSON
+      // JSON: a progress file to hand in says whose it is, so it needs the name first.
+      await page.getByRole('button', { name: 'Save progress file (JSON)' }).click();
+      await assert.doesNotReject(page.locator('[data-progress-status]').getByText('Type your name first').waitFor());
+      const nameBox = page.getByRole('textbox', { name: /Your name/ });
+      assert.equal(await nameBox.getAttribute('aria-invalid'), 'true');
+      await nameBox.fill('Alex Learner');
       const [jsonDownload] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Save progress file (JSON)' }).click(),
       ]);
+      assert.match(jsonDownload.suggestedFilename(), /^exercise-fixture-progress-alex-learner-\d{4}-\d\d-\d\d\.json$/);
       const exported = JSON.parse(fs.readFileSync(await jsonDownload.path(), 'utf8'));
+      assert.equal(exported.learner, 'Alex Learner');
       assert.equal(exported.format, 'handbook-progress');
       assert.equal(exported.schema, 2);
       assert.deepEqual(exported.assignments, []);

@@ -183,7 +183,8 @@
     return out;
   }
 
-  /* The hand-in file (docs/progress-file.md). `extra` may carry `questions` rows. */
+  /* The hand-in file (docs/progress-file.md). `extra` may carry `questions` rows and the
+     `learner` name as typed (stored state may be read-only, or another user's). */
   function handIn(data, extra) {
     var state = store.load();
     var file = {
@@ -192,7 +193,7 @@
       handbook: (data && data.handbook) || "",
       build: (data && data.build) || "",
       exported: new Date().toISOString(),
-      learner: (state.learner || "").trim(),
+      learner: String((extra && extra.learner) || state.learner || "").trim(),
       totals: totals(data, state),
       assignments: ((data && data.assignments) || []).map(function (a) {
         var st = status(a, state, data);
@@ -504,7 +505,7 @@
         data = data || { handbook: document.title, build: "", chapters: [], assignments: [] };
         lastData = data;
         if (action === "export") {
-          var file = handIn(data);
+          var file = handIn(data, { learner: name });
           var fname = fileName(data, name);
           download(JSON.stringify(file, null, 2) + "\n", fname);
           say("Saved " + fname + ". Send this file to your supervisor.");
@@ -536,6 +537,7 @@
   }
 
   window.addEventListener("handbook:progress", render);
+  window.addEventListener("handbook:practice", render);
   window.addEventListener("storage", function (event) {
     if (event.key === null || (api.storageKey && event.key === api.storageKey("srs"))) {
       render();

@@ -218,16 +218,20 @@
 
   /* ------------------------------------------------------------ copy link to a section */
 
-  /* Every heading's anchor gets a "Copy link" button beside it (supervisors send precise
-     readings). Clipboard API where allowed, else a selected text field; the result is announced. */
+  /* Every heading with an anchor gets a "Copy link" button beside it (supervisors send precise
+     readings). The button sits after the heading, not inside it, so the heading's name stays
+     its text; heading and button share a row (div.heading-row) that takes over the heading's
+     margins. Clipboard API where allowed, else a selected text field; the result is announced
+     in a status region that exists from the start. */
+  var anchors = document.querySelectorAll(".content :is(h2, h3, h4, h5, h6)[id] > a.anchor");
   var announcer = null;
+  if (anchors.length) {
+    announcer = document.createElement("p");
+    announcer.className = "visually-hidden";
+    announcer.setAttribute("role", "status");
+    document.body.appendChild(announcer);
+  }
   function announce(text) {
-    if (!announcer) {
-      announcer = document.createElement("p");
-      announcer.className = "visually-hidden";
-      announcer.setAttribute("role", "status");
-      document.body.appendChild(announcer);
-    }
     announcer.textContent = "";
     setTimeout(function () {
       announcer.textContent = text;
@@ -264,13 +268,37 @@
     }
   }
 
-  var anchors = document.querySelectorAll(".content :is(h2, h3, h4, h5, h6)[id] > a.anchor");
+  /* Two overlapping sheets: the usual "copy" picture, drawn so no icon font is needed. */
+  function copyIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 16 16");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    svg.setAttribute("class", "copy-link-icon");
+    [["5.5", "5.5"], ["2.5", "2.5"]].forEach(function (xy) {
+      var rect = document.createElementNS(ns, "rect");
+      rect.setAttribute("x", xy[0]);
+      rect.setAttribute("y", xy[1]);
+      rect.setAttribute("width", "8");
+      rect.setAttribute("height", "8");
+      rect.setAttribute("rx", "1.5");
+      rect.setAttribute("fill", "none");
+      rect.setAttribute("stroke", "currentColor");
+      rect.setAttribute("stroke-width", "1.5");
+      svg.appendChild(rect);
+    });
+    return svg;
+  }
+
   for (var c = 0; c < anchors.length; c++) {
     (function (anchor) {
       var heading = anchor.parentNode;
       var title = "";
       for (var n = heading.firstChild; n; n = n.nextSibling) {
-        if (n !== anchor && !(n.classList && n.classList.contains("copy-link"))) {
+        if (n !== anchor) {
           title += n.textContent;
         }
       }
@@ -281,10 +309,7 @@
       var label = document.createElement("span");
       label.className = "visually-hidden";
       label.textContent = "Copy link to section \u201c" + title + "\u201d";
-      var icon = document.createElement("span");
-      icon.setAttribute("aria-hidden", "true");
-      icon.className = "copy-link-icon";
-      icon.textContent = "\u29c9";
+      var icon = copyIcon();
       button.appendChild(label);
       button.appendChild(icon);
       button.addEventListener("click", function () {
@@ -301,7 +326,15 @@
           }
         });
       });
-      anchor.parentNode.insertBefore(button, anchor.nextSibling);
+      var style = window.getComputedStyle(heading);
+      var row = document.createElement("div");
+      row.className = "heading-row heading-row-" + heading.tagName.toLowerCase();
+      row.style.marginTop = style.marginTop;
+      row.style.marginBottom = style.marginBottom;
+      heading.parentNode.insertBefore(row, heading);
+      row.appendChild(heading);
+      row.appendChild(button);
+      heading.style.margin = "0";
     })(anchors[c]);
   }
 

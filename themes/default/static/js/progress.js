@@ -277,10 +277,10 @@
   }
 
   /* The progress file (docs/progress-file.md): the hand-in format of assignments.js. */
-  function json() {
+  function json(learner) {
     var file;
     if (api.assignments && api.assignments.handIn) {
-      file = api.assignments.handIn(data, { questions: rows() });
+      file = api.assignments.handIn(data, { questions: rows(), learner: learner });
     } else {
       var state = store.load();
       file = {
@@ -289,7 +289,7 @@
         handbook: data.handbook,
         build: data.build,
         exported: new Date().toISOString(),
-        learner: (state.learner || "").trim(),
+        learner: learner || (state.learner || "").trim(),
         totals: lastTotals || { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 },
         assignments: [],
         reading: state.reading || {},
@@ -313,8 +313,8 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  function download(text, type, ext) {
-    var name = slug(data.handbook) + "-progress-" + today() + "." + ext;
+  function download(text, type, ext, fileName) {
+    var name = fileName || slug(data.handbook) + "-progress-" + today() + "." + ext;
     var blob = new Blob([text], { type: type });
     var url = URL.createObjectURL(blob);
     var a = document.createElement("a");
@@ -447,6 +447,7 @@
 
   function saveName() {
     var value = nameInput.value;
+    nameInput.removeAttribute("aria-invalid");
     store.update(function (state) {
       state.learner = value;
     });
@@ -509,7 +510,16 @@
     } else if (action === "csv") {
       download(csv(), "text/csv;charset=utf-8", "csv");
     } else if (action === "json") {
-      download(json(), "application/json", "json");
+      // A progress file is handed in: it must say whose it is.
+      var learner = nameInput ? nameInput.value.trim() : "";
+      if (!learner && nameInput) {
+        nameInput.setAttribute("aria-invalid", "true");
+        nameInput.focus();
+        say("Type your name first, so your supervisor knows whose progress file it is.");
+        return;
+      }
+      var fileName = api.assignments && api.assignments.fileName ? api.assignments.fileName(data, learner) : null;
+      download(json(learner), "application/json", "json", fileName);
     } else if (action === "reset") {
       openDialog();
     } else if (action === "undo") {

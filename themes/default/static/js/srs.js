@@ -998,6 +998,12 @@
       var log = state.logs[self.set] || (state.logs[self.set] = []);
       log.push(entry);
     });
+    // Assignment checklists and learning paths on this page count practice entries.
+    try {
+      window.dispatchEvent(new CustomEvent("handbook:practice", { detail: { set: self.set } }));
+    } catch (e) {
+      /* very old browsers: the lists update on the next visit */
+    }
     this.saveDraft();
     this.status(this.saveStatus, "Saved: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". It is in your practice log below.");
     renderLogs(this.set);
