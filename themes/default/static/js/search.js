@@ -233,6 +233,8 @@
     });
   }
 
+  var dry = false; // run(true): find out whether a query can run now, loading nothing
+
   // Whether every file of `paths` has arrived (or failed); starts loading the others.
   function ensure(paths) {
     var ready = true;
@@ -240,7 +242,7 @@
       var p = paths[i];
       if (!p || files[p] === 'done' || files[p] === 'error') continue;
       ready = false;
-      if (!files[p]) load(p);
+      if (!files[p] && !dry) load(p);
     }
     return ready;
   }
@@ -455,9 +457,11 @@
     more.addEventListener('click', function () { shown += PAGE; run(); });
     dialog.addEventListener('close', function () { button.focus(); });
     dialog.addEventListener('click', function (e) { if (e.target === dialog) closeDialog(); });
+    // Results at once when everything the query needs is loaded; else after a 60 ms pause
+    // in typing, so that quick typing does not load shards for every prefix on the way.
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(run, 60);
+      if (!run(true)) timer = setTimeout(run, 60);
     });
     dialog.addEventListener('keydown', onKey);
   }
@@ -522,22 +526,36 @@
   var cache = null; // { key, words, result } of the last search
   var rendered = null; // { q, gen, n } of what the list shows
 
-  function run() {
-    if (!dialog || !dialog.open) return;
+  // Shows the results of the query in the box, loading what they need first. `tryNow`: only
+  // if nothing needs loading (returns whether it showed them).
+  function run(tryNow) {
+    if (!dialog || !dialog.open) return true;
     var q = input.value;
     if (!index) {
+      if (tryNow === true) return false;
       if (failed) status('The search index could not be loaded.');
       else if (q.trim()) status('Loading the search index…');
-      return;
+      return true;
     }
-    if (!cache || cache.q !== q) shown = PAGE;
-    if (!cache || cache.q !== q || cache.gen !== gen) {
-      var words = parse(q);
-      cache = { q: q, gen: gen, words: words, result: words.length ? search(words) : { hits: [], matched: [] } };
-      if (!cache.result) { cache = null; status('Searching…'); return; }
+    dry = tryNow === true;
+    try {
+      if (!cache || cache.q !== q) shown = PAGE;
+      if (!cache || cache.q !== q || cache.gen !== gen) {
+        var words = parse(q);
+        cache = { q: q, gen: gen, words: words, result: words.length ? search(words) : { hits: [], matched: [] } };
+        if (!cache.result) { cache = null; if (!dry) status('Searching…'); return false; }
+      }
+      var page = cache.result.hits.slice(0, shown);
+      if (!ensureDocs(page)) { if (!dry) status('Searching…'); return false; }
+    } finally {
+      dry = false;
     }
-    var r = cache.result, n = r.hits.length, page = r.hits.slice(0, shown);
-    if (!ensureDocs(page)) { status('Searching…'); return; }
+    render(q, page);
+    return true;
+  }
+
+  function render(q, page) {
+    var r = cache.result, n = r.hits.length;
     var same = rendered && rendered.q === q && rendered.gen === cache.gen;
     if (same && rendered.n === page.length) return;
     var from = same && rendered.n < page.length ? rendered.n : 0;
