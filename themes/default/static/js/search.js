@@ -151,20 +151,23 @@
   var root = button.getAttribute('data-root') || '';
   var PAGE = 20; // results rendered at a time ("Show more results" adds as many)
   var index = null; // window.HANDBOOK_SEARCH
-  var stop = {};
+  var stop = dictOf();
   var keys = null; // sorted term shard keys (sharded index), else null
-  var keySet = {};
+  var keySet = dictOf();
   var maxKey = 0;
-  var files = {}; // script path -> 'loading' | 'done' | 'error'
-  var terms = {}; // stem -> encoded postings, from the loaded shards
-  var shardTerms = {}; // shard key -> its stems ('' holds every stem of a one-file index)
-  var decoded = {}; // stem -> { d: Int32Array, w: Uint8Array }
+  var files = dictOf(); // script path -> 'loading' | 'done' | 'error'
+  var terms = dictOf(); // stem -> encoded postings, from the loaded shards
+  var shardTerms = dictOf(); // shard key -> its stems ('' holds every stem of a one-file index)
+  var decoded = dictOf(); // stem -> { d: Int32Array, w: Uint8Array }
   var dict = null; // every stem (for typos): a one-file index's terms, or search/terms.js
   var dictSet = null;
   var docs = []; // doc number -> [url, title, id, heading, snippet]
   var gen = 0; // bumped when term data arrives (cached results are stale)
   var failed = false;
   var has = Object.prototype.hasOwnProperty;
+
+  // A map with no inherited keys (a word like "constructor" must not look indexed).
+  function dictOf() { return Object.create(null); }
 
   function addTerms(key, t) {
     var list = [];
@@ -186,7 +189,7 @@
 
   function setDict(list) {
     dict = list;
-    dictSet = {};
+    dictSet = dictOf();
     for (var i = 0; i < list.length; i++) dictSet[list[i]] = true;
     gen++;
   }
@@ -309,7 +312,7 @@
   var ALPHA = 'abcdefghijklmnopqrstuvwxyz';
   // Stems one edit away from `w` (a query word) that are in the dictionary.
   function typoTerms(w) {
-    var out = {};
+    var out = dictOf();
     var add = function (c) {
       var s = stem(c);
       if (dictSet[s]) out[s] = true;
@@ -349,18 +352,26 @@
 
   // term -> factor for one query word, or null while the shards it needs are loading. Exact
   // stems count 1; while typing, the last word of three letters or more also matches as a
-  // prefix (0.7); a word of five letters or more with no match tolerates one typo (0.5).
+  // prefix, and the stems it starts with (0.7); a word of five letters or more with no match
+  // tolerates one typo (0.5).
   function matches(word) {
-    var prefix = word.prefix && chars(word.raw).length >= 3;
+    var c = chars(word.raw);
+    var prefix = word.prefix && c.length >= 3;
     var need = [keyOf(word.stem), keyOf(word.raw)];
+    // A word being typed also matches the stems it starts with, down to 4 letters and at most
+    // 4 fewer than typed ("validati" finds "valid" on its way to "validation").
+    var starts = [];
     if (prefix) {
       need = need.concat(keysUnder(word.raw));
       if (chars(word.stem).length >= 3) need = need.concat(keysUnder(word.stem));
+      for (var n = Math.max(4, c.length - 4); n < c.length; n++) starts.push(c.slice(0, n).join(''));
+      need = need.concat(starts.map(keyOf));
     }
     if (!ensure(need.map(shardFile))) return null;
-    var out = {};
+    var out = dictOf();
     if (has.call(terms, word.stem)) out[word.stem] = 1;
     if (has.call(terms, word.raw)) out[word.raw] = 1;
+    starts.forEach(function (t) { if (!out[t] && has.call(terms, t)) out[t] = 0.7; });
     if (prefix) {
       var st = chars(word.stem).length >= 3 ? word.stem : word.raw;
       need.forEach(function (k) {
@@ -561,7 +572,7 @@
     var from = same && rendered.n < page.length ? rendered.n : 0;
     rendered = { q: q, gen: cache.gen, n: page.length };
     if (!from) while (list.firstChild) list.removeChild(list.firstChild);
-    var stems = {};
+    var stems = dictOf();
     r.matched.forEach(function (t) { stems[t] = true; });
     for (var i = from; i < page.length; i++) {
       var doc = docs[page[i]]; // [url, title, id, heading, snippet]
