@@ -51,13 +51,13 @@ build() {
 for n in $sizes; do
   if [ "$n" = bundled ]; then
     build bundled .
-    queries="validating;valdation;rupture repair;supervision shared language;bond;supervis"
+    queries="validating;valdation ;rupture repair;supervision shared language;bond;supervis"
   else
     corpus="$work/corpus-plain-$n"
     [ -d "$corpus" ] || python3 "$gen" --pages "$n" --format plain --out "$corpus" >/dev/null
     build "$n" "$corpus"
     printf '%s: Markdown %s bytes\n' "$n" "$(find "$corpus/" -name '*.md' -print0 | xargs -0 cat | wc -c)"
-    queries="escalating;escalaton;shift handover;maintenance schedul;feedback;hazard"
+    queries="escalating;escalaton ;shift handover;maintenance schedul;feedback;hazard"
   fi
   node bench/search-latency.js --site "$work/search-$n" --label "$n" --runs "$runs" --queries "$queries"
   echo
