@@ -1,25 +1,42 @@
 'use strict';
 // Search (issue 7): the header button and `/` open the search dialog; results appear as you
 // type, stemmed ("validating" finds the validation chapter) and typo tolerant ("valdation");
-// keyboard-only use; axe on the open dialog; the same over file://.
+// keyboard-only use; axe on the open dialog; the same over file://. The bundled handbook's
+// index is one small file; the sharded layout of large sites (search/t-*.js, search/d-*.js,
+// search/terms.js) is tested on a second build of it with HANDBOOK_SEARCH_SINGLE_MAX=0, which
+// shards any index.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
 let server;
 let browser;
+let sharded; // { dir, server }: the bundled handbook built with a sharded index
 
 before(async () => {
   server = await lib.startServer();
   browser = await lib.launch();
+  const bin = process.env.HANDBOOK_BIN;
+  assert.ok(bin, 'HANDBOOK_BIN is not set: the sharded-index tests need the handbook binary');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-search-sharded-'));
+  execFileSync(bin, ['build', '--quiet', '--root', path.join(__dirname, '..', '..'), '--out', dir], {
+    env: { ...process.env, HANDBOOK_SEARCH_SINGLE_MAX: '0' },
+    stdio: 'inherit',
+  });
+  sharded = { dir, server: await lib.startServer({ root: dir }) };
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await sharded?.server.close();
+  if (sharded) fs.rmSync(sharded.dir, { recursive: true, force: true });
 });
 
 const PAGE = 'validation/tips.html';
@@ -40,10 +57,10 @@ function results(page) {
   return dialog(page).getByRole('list', { name: /search results/i }).getByRole('link');
 }
 
-async function type(page, text) {
+async function type(page, text, delay = 10) {
   const box = searchBox(page);
   await box.fill('');
-  await box.pressSequentially(text, { delay: 10 });
+  await box.pressSequentially(text, { delay });
   await lib.poll(async () => (await results(page).count()) > 0 ||
     /no results/i.test(await dialog(page).getByRole('status').textContent()), 5000);
 }
@@ -58,8 +75,9 @@ test('the index is a classic script under 1 MB for the first search', () => {
   const file = path.join(lib.SITE, 'search-index.js');
   assert.ok(fs.existsSync(file), 'search-index.js is missing from the built site');
   const text = fs.readFileSync(file, 'utf8');
-  assert.match(text, /^window\.HANDBOOK_SEARCH = \{/);
+  assert.match(text, /^window\.HANDBOOK_SEARCH = \{"v":2,/);
   assert.ok(text.length < 1_000_000, `search-index.js is ${text.length} bytes`);
+  assert.ok(!fs.existsSync(path.join(lib.SITE, 'search')), 'a small index has no search/ shards');
 });
 
 test('the button opens the dialog; "validating" finds the validation chapter first and leads to its heading', async () => {
@@ -173,5 +191,87 @@ test('search works over file://', async () => {
     await results(page).first().click();
     await page.waitForLoadState('load');
     assert.ok(page.url().startsWith('file://'));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The sharded index (as large sites get it)
+
+/** Opens `url`, searches `query` and checks the first result's page and heading id, then follows
+ * it and checks the browser lands on that page with that heading there. Returns the files of
+ * the index the page loaded. */
+async function searchAndFollow(page, url, base, query, wantPage, wantId, delay) {
+  const loaded = [];
+  page.on('request', (r) => { if (/search-index\.js|\/search\//.test(r.url())) loaded.push(r.url().slice(base.length)); });
+  await lib.visit(page, url);
+  await searchButton(page).click();
+  await type(page, query, delay);
+  const first = await firstResult(page, base);
+  const [file, id = ''] = first.split('#');
+  assert.equal(file, wantPage, `first result for "${query}" is ${first}`);
+  if (wantId !== undefined) assert.equal(id, wantId, `first result for "${query}" is ${first}`);
+  await results(page).first().click();
+  await page.waitForLoadState('load');
+  const landed = new URL(page.url());
+  assert.equal(landed.href.slice(base.length).split('#')[0], wantPage);
+  if (id) {
+    assert.equal(decodeURIComponent(landed.hash.slice(1)), id);
+    assert.ok(await page.evaluate((i) => Boolean(document.getElementById(i)), id), `no element with the id ${id}`);
+  }
+  return loaded;
+}
+
+test('sharded index: the entry is small and only the shards a query needs are loaded', async () => {
+  const entry = fs.readFileSync(path.join(sharded.dir, 'search-index.js'), 'utf8');
+  assert.match(entry, /"docs":null,"terms":null/);
+  const shards = fs.readdirSync(path.join(sharded.dir, 'search'));
+  assert.ok(shards.some((f) => /^d-\d+\.js$/.test(f)) && shards.some((f) => /^t-[0-9a-f]+\.js$/.test(f)) && shards.includes('terms.js'),
+    `unexpected shard files: ${shards.slice(0, 10)}`);
+  await lib.withPage(browser, {}, async ({ page }) => {
+    // Typed slowly, so that every prefix on the way is searched: each matches something, so
+    // none needs the typo dictionary.
+    const loaded = await searchAndFollow(page, sharded.server.at(PAGE), sharded.server.url, 'validating', 'validation/index.html', undefined, 120);
+    assert.ok(loaded.includes('search-index.js'), `loaded: ${loaded}`);
+    assert.ok(loaded.length < shards.length / 4, `the first search loaded ${loaded.length} of ${shards.length + 1} files`);
+    assert.ok(!loaded.includes('search/terms.js'), 'the typo dictionary was loaded for a word that matches');
+  });
+});
+
+test('sharded index: a heading hit leads to its heading, over http and file://', async () => {
+  for (const over of ['http', 'file']) {
+    await lib.withPage(browser, {}, async ({ page }) => {
+      const base = over === 'http' ? sharded.server.url : pathToFileURL(sharded.dir).href + '/';
+      await searchAndFollow(page, base + PAGE, base, 'supervision shared language',
+        'supervisors/supervision.html', 'use-the-shared-language');
+    });
+  }
+});
+
+test('sharded index: stems and one typo, over file://', async () => {
+  const base = pathToFileURL(sharded.dir).href + '/';
+  for (const query of ['validating', 'valdation ']) {
+    await lib.withPage(browser, {}, async ({ page }) => {
+      const loaded = await searchAndFollow(page, base + PAGE, base, query, 'validation/index.html');
+      if (query.startsWith('valdation')) assert.ok(loaded.includes('search/terms.js'), `loaded: ${loaded}`);
+    });
+  }
+});
+
+test('sharded index: "Show more results" adds the next results and moves focus to the first of them', async () => {
+  await lib.withPage(browser, {}, async ({ page }) => {
+    await lib.visit(page, sharded.server.at(PAGE));
+    await searchButton(page).click();
+    await type(page, 'bond');
+    const status = await dialog(page).getByRole('status').textContent();
+    const m = /^(\d+) results; the first 20 are shown/.exec(status);
+    assert.ok(m, `status: ${status}`);
+    const total = Number(m[1]);
+    assert.equal(await results(page).count(), 20);
+    const more = dialog(page).getByRole('button', { name: 'Show more results' });
+    await more.click();
+    await lib.poll(async () => (await results(page).count()) > 20, 5000);
+    assert.equal(await results(page).count(), Math.min(40, total));
+    const focused = await page.evaluate(() => document.activeElement.href);
+    assert.equal(focused, await results(page).nth(20).evaluate((a) => a.href));
   });
 });

@@ -149,82 +149,173 @@
   var button = document.querySelector('[data-search-open]');
   if (!button) return;
   var root = button.getAttribute('data-root') || '';
+  var PAGE = 20; // results rendered at a time ("Show more results" adds as many)
   var index = null; // window.HANDBOOK_SEARCH
-  var stop = {};
-  var shardState = {}; // key -> 'loading' | 'done'
-  var terms = {}; // merged dictionary
-  var termList = null;
-  var loading = false;
+  var stop = dictOf();
+  var keys = null; // sorted term shard keys (sharded index), else null
+  var keySet = dictOf();
+  var maxKey = 0;
+  var files = dictOf(); // script path -> 'loading' | 'done' | 'error'
+  var terms = dictOf(); // stem -> encoded postings, from the loaded shards
+  var shardTerms = dictOf(); // shard key -> its stems ('' holds every stem of a one-file index)
+  var decoded = dictOf(); // stem -> { d: Int32Array, w: Uint8Array }
+  var dict = null; // every stem (for typos): a one-file index's terms, or search/terms.js
+  var dictSet = null;
+  var docs = []; // doc number -> [url, title, id, heading, snippet]
+  var gen = 0; // bumped when term data arrives (cached results are stale)
+  var failed = false;
+  var has = Object.prototype.hasOwnProperty;
 
-  window.HANDBOOK_SEARCH_SHARD = function (key, t) {
-    for (var k in t) if (Object.prototype.hasOwnProperty.call(t, k)) terms[k] = t[k];
-    shardState[key] = 'done';
-    termList = null;
-    run();
+  // A map with no inherited keys (a word like "constructor" must not look indexed).
+  function dictOf() { return Object.create(null); }
+
+  function addTerms(key, t) {
+    var list = [];
+    for (var k in t) if (has.call(t, k)) { terms[k] = t[k]; list.push(k); }
+    shardTerms[key] = list;
+    gen++;
+  }
+
+  function addDocs(first, pages) {
+    var n = first;
+    for (var i = 0; i < pages.length; i++) {
+      var p = pages[i];
+      for (var j = 0; j < p[2].length; j++) {
+        var s = p[2][j];
+        docs[n++] = [p[0], p[1], s[0], s[1], s[2]];
+      }
+    }
+  }
+
+  function setDict(list) {
+    dict = list;
+    dictSet = dictOf();
+    for (var i = 0; i < list.length; i++) dictSet[list[i]] = true;
+    gen++;
+  }
+
+  window.HANDBOOK_SEARCH_SHARD = function (kind, key, data) {
+    if (!index) return;
+    if (kind === 't') { addTerms(key, data); files['search/t-' + hex(key) + '.js'] = 'done'; }
+    else if (kind === 'd') { addDocs(key * index.chunk, data); files['search/d-' + key + '.js'] = 'done'; }
+    else if (kind === 'w') { setDict(data ? data.split(' ') : []); files['search/terms.js'] = 'done'; }
   };
 
-  function addScript(src, onerror) {
+  // Loads `path` (relative to the site root) by a <script> element; `then` runs once it ran.
+  function load(path, then) {
     var s = document.createElement('script');
-    s.src = src;
+    s.src = root + path;
     s.async = true;
-    if (onerror) s.onerror = onerror;
+    s.onload = function () {
+      if (files[path] === 'loading') files[path] = 'error';
+      if (then) then();
+      run();
+    };
+    s.onerror = function () { files[path] = 'error'; failed = true; run(); };
+    files[path] = 'loading';
     document.head.appendChild(s);
   }
 
   function loadIndex() {
-    if (index || loading) return;
-    loading = true;
+    if (index || files['search-index.js']) return;
     status('Loading the search index…');
-    addScript(root + 'search-index.js', function () {
-      loading = false;
-      status('The search index could not be loaded.');
-    });
-    var s = document.head.lastChild;
-    s.onload = function () {
-      loading = false;
-      index = window.HANDBOOK_SEARCH || null;
-      if (!index) return;
-      (index.stop || []).forEach(function (w) { stop[w] = true; });
-      if (index.terms) terms = index.terms;
-      termList = null;
-      run();
-    };
-  }
-
-  function shardKey(term) {
-    var c = term.charCodeAt(0);
-    if (c > 127) c = unescape(encodeURIComponent(term[0])).charCodeAt(0);
-    return (c < 16 ? '0' : '') + c.toString(16);
-  }
-
-  // Loads the shards `words` need; returns whether all of them are there.
-  function needShards(words) {
-    if (!index || !index.shards || !index.shards.length) return true;
-    var ready = true;
-    words.forEach(function (w) {
-      var key = shardKey(w);
-      if (index.shards.indexOf(key) < 0 || shardState[key] === 'done') return;
-      ready = false;
-      if (!shardState[key]) {
-        shardState[key] = 'loading';
-        addScript(root + 'search/index-' + key + '.js');
+    load('search-index.js', function () {
+      var ix = window.HANDBOOK_SEARCH;
+      if (!ix || ix.v !== 2) { files['search-index.js'] = 'error'; failed = true; return; }
+      files['search-index.js'] = 'done';
+      index = ix;
+      (ix.stop || []).forEach(function (w) { stop[w] = true; });
+      if (ix.keys) {
+        keys = ix.keys;
+        keys.forEach(function (k) { keySet[k] = true; maxKey = Math.max(maxKey, chars(k).length); });
+      } else {
+        addTerms('', ix.terms || {});
+        setDict(shardTerms['']);
+        addDocs(0, ix.docs || []);
       }
     });
+  }
+
+  var dry = false; // run(true): find out whether a query can run now, loading nothing
+
+  // Whether every file of `paths` has arrived (or failed); starts loading the others.
+  function ensure(paths) {
+    var ready = true;
+    for (var i = 0; i < paths.length; i++) {
+      var p = paths[i];
+      if (!p || files[p] === 'done' || files[p] === 'error') continue;
+      ready = false;
+      if (!files[p] && !dry) load(p);
+    }
     return ready;
   }
 
-  function allTerms() {
-    if (!termList) termList = Object.keys(terms);
-    return termList;
+  function chars(s) { return Array.from(s); }
+
+  function hex(s) {
+    var b = unescape(encodeURIComponent(s)), out = '';
+    for (var i = 0; i < b.length; i++) out += (b.charCodeAt(i) < 16 ? '0' : '') + b.charCodeAt(i).toString(16);
+    return out;
+  }
+
+  // The shard key of a stem: the longest key that starts it (null: none, or a one-file index).
+  function keyOf(t) {
+    if (!keys) return null;
+    var c = chars(t);
+    for (var n = Math.min(c.length, maxKey); n > 0; n--) {
+      var k = c.slice(0, n).join('');
+      if (keySet[k]) return k;
+    }
+    return null;
+  }
+
+  function shardFile(k) { return k === null || !keys ? null : 'search/t-' + hex(k) + '.js'; }
+
+  // The keys of the shards holding every stem that starts with `p`.
+  function keysUnder(p) {
+    if (!keys) return [''];
+    var out = [];
+    var own = keyOf(p);
+    if (own !== null) out.push(own);
+    for (var i = 0; i < keys.length; i++) if (keys[i].indexOf(p) === 0 && keys[i] !== own) out.push(keys[i]);
+    return out;
+  }
+
+  var DIGIT = new Int8Array(128);
+  '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'.split('').forEach(function (c, i) {
+    DIGIT[c.charCodeAt(0)] = i;
+  });
+
+  // The postings of a stem (see encode_postings in src/search.rs): docs and weights.
+  function postings(t) {
+    if (decoded[t]) return decoded[t];
+    var s = terms[t] || '', n = 0, i;
+    for (i = 0; i < s.length; i++) if (DIGIT[s.charCodeAt(i)] < 32) n++;
+    var d = new Int32Array(n), w = new Uint8Array(n);
+    var v = 0, mul = 1, prev = -1, j = 0;
+    for (i = 0; i < s.length; i++) {
+      var x = DIGIT[s.charCodeAt(i)];
+      v += (x & 31) * mul;
+      if (x < 32) {
+        prev = prev + 1 + Math.floor(v / 32);
+        d[j] = prev;
+        w[j++] = v % 32;
+        v = 0;
+        mul = 1;
+      } else {
+        mul *= 32;
+      }
+    }
+    return (decoded[t] = { d: d, w: w });
   }
 
   var ALPHA = 'abcdefghijklmnopqrstuvwxyz';
-  // Stems of every word one edit away from `w` that are in the dictionary.
+  // Stems one edit away from `w` (a query word) that are in the dictionary.
   function typoTerms(w) {
-    var out = {};
+    var out = dictOf();
     var add = function (c) {
       var s = stem(c);
-      if (Object.prototype.hasOwnProperty.call(terms, s)) out[s] = true;
+      if (dictSet[s]) out[s] = true;
     };
     for (var i = 0; i <= w.length; i++) {
       for (var j = 0; j < ALPHA.length; j++) {
@@ -235,7 +326,7 @@
       if (i < w.length - 1) add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
     }
     var st = stem(w);
-    allTerms().forEach(function (t) { if (editOne(st, t)) out[t] = true; });
+    dict.forEach(function (t) { if (editOne(st, t)) out[t] = true; });
     return Object.keys(out);
   }
 
@@ -259,52 +350,85 @@
     });
   }
 
-  // term -> factor for one query word.
+  // term -> factor for one query word, or null while the shards it needs are loading. Exact
+  // stems count 1; while typing, the last word of three letters or more also matches as a
+  // prefix, and the stems it starts with (0.7); a word of five letters or more with no match
+  // tolerates one typo (0.5).
   function matches(word) {
-    var out = {};
-    if (Object.prototype.hasOwnProperty.call(terms, word.stem)) out[word.stem] = 1;
-    if (Object.prototype.hasOwnProperty.call(terms, word.raw) && !out[word.raw]) out[word.raw] = 1;
-    if (word.prefix) {
-      allTerms().forEach(function (t) {
-        if (!out[t] && (t.indexOf(word.raw) === 0 || t.indexOf(word.stem) === 0)) out[t] = 0.7;
+    var c = chars(word.raw);
+    var prefix = word.prefix && c.length >= 3;
+    var need = [keyOf(word.stem), keyOf(word.raw)];
+    // A word being typed also matches the stems it starts with, down to 4 letters and at most
+    // 4 fewer than typed ("validati" finds "valid" on its way to "validation").
+    var starts = [];
+    if (prefix) {
+      need = need.concat(keysUnder(word.raw));
+      if (chars(word.stem).length >= 3) need = need.concat(keysUnder(word.stem));
+      for (var n = Math.max(4, c.length - 4); n < c.length; n++) starts.push(c.slice(0, n).join(''));
+      need = need.concat(starts.map(keyOf));
+    }
+    if (!ensure(need.map(shardFile))) return null;
+    var out = dictOf();
+    if (has.call(terms, word.stem)) out[word.stem] = 1;
+    if (has.call(terms, word.raw)) out[word.raw] = 1;
+    starts.forEach(function (t) { if (!out[t] && has.call(terms, t)) out[t] = 0.7; });
+    if (prefix) {
+      var st = chars(word.stem).length >= 3 ? word.stem : word.raw;
+      need.forEach(function (k) {
+        (shardTerms[k] || []).forEach(function (t) {
+          if (!out[t] && (t.indexOf(word.raw) === 0 || t.indexOf(st) === 0)) out[t] = 0.7;
+        });
       });
     }
     if (word.raw.length >= 5 && !Object.keys(out).length) {
-      typoTerms(word.raw).forEach(function (t) { if (!out[t]) out[t] = 0.5; });
+      if (!dict && !ensure(['search/terms.js'])) return null;
+      if (!dict) return out;
+      var typos = typoTerms(word.raw);
+      if (!ensure(typos.map(function (t) { return shardFile(keyOf(t)); }))) return null;
+      typos.forEach(function (t) { if (!out[t] && has.call(terms, t)) out[t] = 0.5; });
     }
     return out;
   }
 
-  function search(q) {
-    var words = parse(q);
-    if (!words.length) return { words: words, hits: [] };
-    var scores = null;
-    var matched = [];
-    words.forEach(function (word) {
-      var m = matches(word);
-      var s = {};
-      Object.keys(m).forEach(function (t) {
+  // { hits: doc numbers best first, matched: stems } or null while shards are loading. Every
+  // word must match; a doc's score is the sum over words of its best weight * factor.
+  function search(words) {
+    var all = words.map(matches);
+    if (all.indexOf(null) >= 0) return null;
+    var acc = null, list = [], matched = [];
+    for (var i = 0; i < words.length; i++) {
+      var m = all[i], cur = new Float64Array(index.count), seen = [];
+      for (var t in m) {
+        if (!has.call(m, t)) continue;
         matched.push(t);
-        var post = terms[t];
-        for (var i = 0; i + 1 < post.length; i += 2) {
-          var v = post[i + 1] * m[t];
-          if (!(s[post[i]] >= v)) s[post[i]] = v;
+        var p = postings(t), f = m[t];
+        for (var j = 0; j < p.d.length; j++) {
+          var d = p.d[j], v = p.w[j] * f;
+          if (cur[d] === 0) seen.push(d);
+          if (v > cur[d]) cur[d] = v;
         }
-      });
-      if (scores === null) scores = s;
-      else {
-        var next = {};
-        Object.keys(scores).forEach(function (d) { if (d in s) next[d] = scores[d] + s[d]; });
-        scores = next;
       }
-    });
-    var hits = Object.keys(scores).map(Number);
-    hits.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-    return { words: words, matched: matched, hits: hits.slice(0, 50) };
+      if (acc === null) { acc = cur; list = seen; }
+      else {
+        var next = [];
+        for (var k = 0; k < list.length; k++) if (cur[list[k]] > 0) { acc[list[k]] += cur[list[k]]; next.push(list[k]); }
+        list = next;
+      }
+    }
+    list.sort(function (a, b) { return acc[b] - acc[a] || a - b; });
+    return { hits: list, matched: matched };
+  }
+
+  // Whether the docs of `hits` are there; starts loading their shards.
+  function ensureDocs(hits) {
+    if (!keys) return true;
+    var need = [];
+    hits.forEach(function (d) { if (!docs[d]) need.push('search/d-' + Math.floor(d / index.chunk) + '.js'); });
+    return ensure(need);
   }
 
   // ------------------------------------------------------------------ dialog
-  var dialog, input, list, statusEl, lastQuery = null, timer = null;
+  var dialog, input, list, more, statusEl, timer = null;
 
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -327,6 +451,8 @@
       'Results appear as you type. Use the arrow keys to move through them and Enter to open one.');
     statusEl = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
     list = el('ul', { id: 'hb-search-results', class: 'search-results', 'aria-label': 'Search results' });
+    more = el('button', { type: 'button', class: 'search-more' }, 'Show more results');
+    more.hidden = true;
     bar.appendChild(input);
     bar.appendChild(close);
     form.appendChild(label);
@@ -334,15 +460,19 @@
     form.appendChild(help);
     form.appendChild(statusEl);
     form.appendChild(list);
+    form.appendChild(more);
     dialog.appendChild(form);
     document.body.appendChild(dialog);
 
     close.addEventListener('click', closeDialog);
+    more.addEventListener('click', function () { shown += PAGE; run(); });
     dialog.addEventListener('close', function () { button.focus(); });
     dialog.addEventListener('click', function (e) { if (e.target === dialog) closeDialog(); });
+    // Results at once when everything the query needs is loaded; else after a 60 ms pause
+    // in typing, so that quick typing does not load shards for every prefix on the way.
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(run, 60);
+      if (!run(true)) timer = setTimeout(run, 60);
     });
     dialog.addEventListener('keydown', onKey);
   }
@@ -403,22 +533,50 @@
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function run() {
-    if (!dialog || !dialog.open) return;
+  var shown = PAGE; // results rendered for the current query
+  var cache = null; // { key, words, result } of the last search
+  var rendered = null; // { q, gen, n } of what the list shows
+
+  // Shows the results of the query in the box, loading what they need first. `tryNow`: only
+  // if nothing needs loading (returns whether it showed them).
+  function run(tryNow) {
+    if (!dialog || !dialog.open) return true;
     var q = input.value;
-    if (!index) { if (q.trim()) status('Loading the search index…'); return; }
-    var words = parse(q);
-    if (!needShards(words.map(function (w) { return w.raw; }))) { status('Searching…'); return; }
-    var key = q + '\u0000' + allTerms().length;
-    if (key === lastQuery) return;
-    lastQuery = key;
-    while (list.firstChild) list.removeChild(list.firstChild);
-    if (!words.length) { status(q.trim() ? 'Type a longer word to search.' : ''); return; }
-    var r = search(q);
-    var stems = {};
-    (r.matched || []).forEach(function (t) { stems[t] = true; });
-    r.hits.forEach(function (d) {
-      var doc = index.docs[d]; // [url, title, id, heading, snippet]
+    if (!index) {
+      if (tryNow === true) return false;
+      if (failed) status('The search index could not be loaded.');
+      else if (q.trim()) status('Loading the search index…');
+      return true;
+    }
+    dry = tryNow === true;
+    try {
+      if (!cache || cache.q !== q) shown = PAGE;
+      if (!cache || cache.q !== q || cache.gen !== gen) {
+        var words = parse(q);
+        cache = { q: q, gen: gen, words: words, result: words.length ? search(words) : { hits: [], matched: [] } };
+        if (!cache.result) { cache = null; if (!dry) status('Searching…'); return false; }
+      }
+      var page = cache.result.hits.slice(0, shown);
+      if (!ensureDocs(page)) { if (!dry) status('Searching…'); return false; }
+    } finally {
+      dry = false;
+    }
+    render(q, page);
+    return true;
+  }
+
+  function render(q, page) {
+    var r = cache.result, n = r.hits.length;
+    var same = rendered && rendered.q === q && rendered.gen === cache.gen;
+    if (same && rendered.n === page.length) return;
+    var from = same && rendered.n < page.length ? rendered.n : 0;
+    rendered = { q: q, gen: cache.gen, n: page.length };
+    if (!from) while (list.firstChild) list.removeChild(list.firstChild);
+    var stems = dictOf();
+    r.matched.forEach(function (t) { stems[t] = true; });
+    for (var i = from; i < page.length; i++) {
+      var doc = docs[page[i]]; // [url, title, id, heading, snippet]
+      if (!doc) continue;
       var li = el('li', { class: 'search-result' });
       var a = el('a', { href: root + doc[0] + (doc[2] ? '#' + doc[2] : '') });
       var title = el('span', { class: 'search-result-title' });
@@ -436,9 +594,18 @@
       }
       li.appendChild(a);
       list.appendChild(li);
-    });
-    var n = r.hits.length;
-    status(n === 0 ? 'No results for “' + q.trim() + '”.' : n === 1 ? '1 result.' : (n >= 50 ? 'More than 50 results; the first 50 are shown.' : n + ' results.'));
+    }
+    more.hidden = n <= page.length;
+    if (from && list.children[from]) list.children[from].querySelector('a').focus();
+    var text;
+    if (!cache.words.length) text = q.trim() ? 'Type a longer word to search.' : '';
+    else if (n === 0) text = 'No results for “' + q.trim() + '”.';
+    else if (n === 1) text = '1 result.';
+    else if (n > page.length) text = n + ' results; the first ' + page.length + ' are shown.';
+    else text = n + ' results.';
+    if (failed && text) text += ' Part of the search index could not be loaded.';
+    status(text);
+    dialog.dispatchEvent(new CustomEvent('handbook:search-results', { detail: { query: q, count: n, shown: page.length } }));
   }
 
   function inTextField(t) {
