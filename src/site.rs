@@ -308,14 +308,22 @@ impl<'a> Shared<'a> {
     }
 
     /// The context every template receives, for a file written at `out_path` whose sidebar
-    /// shows page `nav_page` as current (use 0, the home page, for generated pages).
+    /// shows page `nav_page` as current (use 0, the home page, for generated pages). Like `nav`,
+    /// `chapters` scales: beyond [`NAV_INLINE_MAX`] top-level entries it is filled for the home
+    /// page and generated pages only (empty elsewhere), so the contexts of all pages together
+    /// grow linearly with the page count.
     pub fn base_context(&self, out_path: &str, nav_page: usize) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_ctx);
         ctx.insert("root", &root_prefix(out_path));
         ctx.insert("nav", &nav_for(self.handbook, nav_page, self.nav_truncated));
         ctx.insert("nav_truncated", &self.nav_truncated);
-        ctx.insert("chapters", &self.chapters);
+        let chapters: &[ChapterCtx] = if self.nav_truncated && nav_page != 0 {
+            &[]
+        } else {
+            &self.chapters
+        };
+        ctx.insert("chapters", chapters);
         ctx.insert("search_enabled", &self.handbook.config.search.enabled);
         ctx
     }
