@@ -116,13 +116,19 @@ pub fn render_into(
     theme: &Theme,
     sink: &dyn Sink,
 ) -> Result<(Vec<Diagnostic>, Vec<RenderedPage>), Diagnostics> {
-    let rendered: Vec<RenderedPage> = (0..handbook.pages.len())
-        .into_par_iter()
-        .map(|i| markdown::render_page(handbook, i))
-        .collect();
+    // The build id hashes every body: done alongside the pages, not before the search index.
+    let (id, rendered) = rayon::join(
+        || build_id(handbook),
+        || {
+            (0..handbook.pages.len())
+                .into_par_iter()
+                .map(|i| markdown::render_page(handbook, i))
+                .collect::<Vec<RenderedPage>>()
+        },
+    );
     let warnings = check_rendered(handbook, &rendered)?;
 
-    let shared = Shared::new(handbook, theme, &rendered);
+    let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
     // The derived files (the search index above all) are built while the pages are filled.
     let (derived, pages) = rayon::join(
         || crate::derived::generate_into(&shared, sink).map_err(Diagnostics),
