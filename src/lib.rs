@@ -1,8 +1,9 @@
 //! `handbook`: a static-site generator for clinician training handbooks.
 //!
 //! The pipeline runs one way: [`content::load`] reads `handbook.toml` and the content folder
-//! into a [`content::Handbook`]; [`site::render`] turns it into an in-memory [`site::Site`]
-//! with the [`theme`]; [`write::write_site`] swaps it into the output folder.
+//! into a [`content::Handbook`]; [`site::render_into`] renders it with the [`theme`], streaming
+//! every file into a [`write::Staging`] folder that is swapped in as the output folder. (`serve`
+//! keeps an in-memory [`site::Site`] instead, from [`site::render_keeping`].)
 
 pub mod assignments;
 pub mod components;
@@ -41,6 +42,13 @@ pub struct BuildSummary {
 
 /// Loads and renders the handbook at `root` without writing anything.
 pub fn build_site(root: &Path) -> Result<(content::Handbook, site::Site), Diagnostics> {
+    let (handbook, theme) = load(root)?;
+    let site = site::render(&handbook, &theme)?;
+    Ok((handbook, site))
+}
+
+/// Loads the handbook at `root` and its theme.
+fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
     if !root.is_dir() {
         return Err(
             Diagnostic::error(root, 0, "the handbook folder does not exist")
@@ -50,24 +58,28 @@ pub fn build_site(root: &Path) -> Result<(content::Handbook, site::Site), Diagno
     }
     let handbook = content::load(root).map_err(sorted)?;
     let theme = theme::load(root, &handbook.config).map_err(sorted)?;
-    let site = site::render(&handbook, &theme)?;
-    Ok((handbook, site))
+    Ok((handbook, theme))
 }
 
-/// Builds the handbook at `root` into `out` (default: the configured output folder).
+/// Builds the handbook at `root` into `out` (default: the configured output folder). Each file
+/// is written into the staging folder as soon as it is rendered; the site is never held in
+/// memory whole.
 pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostics> {
-    let (handbook, site) = build_site(root)?;
+    let (handbook, theme) = load(root)?;
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&handbook.config.output));
     guard_output(root, &handbook.content_dir, &out)?;
-    write::write_site(&site, &out).map_err(Diagnostics::from)?;
+    let staging = write::Staging::new(&out)?;
+    let (warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
+    let (files, bytes) = (staging.files(), staging.bytes());
+    staging.commit()?;
     Ok(BuildSummary {
-        pages: site.page_count,
-        files: site.files.len(),
-        bytes: site.files.values().map(|b| b.len() as u64).sum(),
+        pages: handbook.pages.len(),
+        files,
+        bytes,
         out,
-        warnings: site.warnings,
+        warnings,
     })
 }
 

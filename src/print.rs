@@ -2,9 +2,14 @@
 //! per page and links rebased so they work from `print.html` at the site root.
 
 use crate::content::Handbook;
-use crate::markdown::{RenderedPage, links};
+use crate::error::Diagnostic;
+use crate::markdown::links;
+use crate::site::Shared;
+use crate::write::Sink;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::io::Write;
 
 /// One page as it appears in `print.html`.
 #[derive(Debug, Serialize)]
@@ -13,7 +18,8 @@ pub struct PrintPage {
     pub title: String,
     /// The id of the page's section in `print.html`.
     pub anchor: String,
-    /// The page body with ids and links rewritten.
+    /// Where the page body goes: a marker that is replaced by the body, its ids and links
+    /// rewritten, as the file is written.
     pub content: String,
     /// Depth in the tree (home 0).
     pub depth: usize,
@@ -27,26 +33,12 @@ pub fn anchor_of(out_path: &str) -> String {
     )
 }
 
-/// All pages in reading order, ready for `print.html`.
-pub fn pages(handbook: &Handbook, rendered: &[RenderedPage]) -> Vec<PrintPage> {
-    let by_out: HashMap<&str, String> = handbook
-        .pages
-        .iter()
-        .map(|p| (p.out_path.as_str(), anchor_of(&p.out_path)))
-        .collect();
+/// Every page's output path and print anchor, for rebasing links.
+fn anchors(handbook: &Handbook) -> HashMap<&str, String> {
     handbook
         .pages
         .iter()
-        .zip(rendered)
-        .map(|(page, r)| {
-            let anchor = anchor_of(&page.out_path);
-            PrintPage {
-                title: page.title.clone(),
-                content: rebase(&r.html, &page.out_path, &anchor, &by_out),
-                anchor,
-                depth: page.depth,
-            }
-        })
+        .map(|p| (p.out_path.as_str(), anchor_of(&p.out_path)))
         .collect()
 }
 
@@ -163,58 +155,126 @@ mod tests {
     }
 }
 
-/// Renders `print.html` with the theme. The page bodies do not pass through Tera's context
-/// (which would copy the whole handbook twice more): the template gets a marker per page and
-/// the bodies are spliced in afterwards.
-pub fn render(shared: &crate::site::Shared<'_>) -> Result<Vec<u8>, crate::error::Diagnostic> {
-    let mut pages = pages(shared.handbook, shared.rendered);
-    let bodies: Vec<String> = pages
-        .iter_mut()
+/// Renders `print.html` with the theme into `sink`. The page bodies do not pass through Tera's
+/// context (which would copy the whole handbook twice more): the template gets a marker per page
+/// and the bodies, rebased a batch at a time in parallel, are written in their place as the file
+/// is written, so the print page is never held in memory whole.
+pub fn render_into(shared: &Shared<'_>, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    let handbook = shared.handbook;
+    let pages: Vec<PrintPage> = handbook
+        .pages
+        .iter()
         .enumerate()
-        .map(|(i, p)| std::mem::replace(&mut p.content, marker(i)))
+        .map(|(i, page)| PrintPage {
+            title: page.title.clone(),
+            anchor: anchor_of(&page.out_path),
+            content: marker(i),
+            depth: page.depth,
+        })
         .collect();
     let mut ctx = shared.base_context("print.html", 0);
     ctx.insert("pages", &pages);
     drop(pages);
     let html = shared.render_template("print.html", &ctx)?;
-    Ok(splice(&html, &bodies).into_bytes())
+    drop(ctx);
+    let by_out = anchors(handbook);
+    let body = |i: usize| {
+        let out_path = &handbook.pages[i].out_path;
+        rebase(
+            &shared.rendered[i].html,
+            out_path,
+            &anchor_of(out_path),
+            &by_out,
+        )
+    };
+    sink.put_with("print.html".to_string(), &mut |w| {
+        splice_to(&html, handbook.pages.len(), &body, w)
+    })
 }
 
 const MARK_OPEN: char = '\u{E000}';
 const MARK_CLOSE: char = '\u{E001}';
 
+/// Page bodies rebased at once (in parallel) while `print.html` is written.
+const SPLICE_BATCH: usize = 256;
+
 fn marker(i: usize) -> String {
     format!("{MARK_OPEN}{i}{MARK_CLOSE}")
 }
 
-/// Replaces every marker in `html` by its body.
-fn splice(html: &str, bodies: &[String]) -> String {
-    let total: usize = bodies.iter().map(String::len).sum();
-    let mut out = String::with_capacity(html.len() + total);
-    let mut rest = html;
-    while let Some(start) = rest.find(MARK_OPEN) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + MARK_OPEN.len_utf8()..];
-        let parsed = after.find(MARK_CLOSE).and_then(|end| {
-            after[..end]
+/// A stretch of the templated `print.html`: text, or the marker of page body `i`.
+enum Piece<'a> {
+    Text(&'a str),
+    Body(usize),
+}
+
+/// Splits `html` at the markers of bodies `0..count`; anything else stays text.
+fn pieces(html: &str, count: usize) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut text_start = 0;
+    let mut from = 0;
+    while let Some(pos) = html[from..].find(MARK_OPEN) {
+        let start = from + pos;
+        let after = start + MARK_OPEN.len_utf8();
+        let body = html[after..].find(MARK_CLOSE).and_then(|end| {
+            html[after..after + end]
                 .parse::<usize>()
                 .ok()
-                .and_then(|i| bodies.get(i))
-                .map(|body| (body, end))
+                .filter(|&i| i < count)
+                .map(|i| (i, after + end + MARK_CLOSE.len_utf8()))
         });
-        match parsed {
-            Some((body, end)) => {
-                out.push_str(body);
-                rest = &after[end + MARK_CLOSE.len_utf8()..];
+        match body {
+            Some((i, next)) => {
+                out.push(Piece::Text(&html[text_start..start]));
+                out.push(Piece::Body(i));
+                text_start = next;
+                from = next;
             }
-            None => {
-                out.push(MARK_OPEN);
-                rest = after;
-            }
+            None => from = after,
         }
     }
-    out.push_str(rest);
+    out.push(Piece::Text(&html[text_start..]));
     out
+}
+
+/// Writes `html` with every marker replaced by its body (`body(i)`), computing the bodies a
+/// batch at a time in parallel.
+fn splice_to(
+    html: &str,
+    count: usize,
+    body: &(dyn Fn(usize) -> String + Sync),
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let pieces = pieces(html, count);
+    let mut rest = &pieces[..];
+    while !rest.is_empty() {
+        // A batch: pieces up to and including the SPLICE_BATCH-th body.
+        let mut bodies = 0;
+        let mut len = 0;
+        while len < rest.len() && bodies < SPLICE_BATCH {
+            if matches!(rest[len], Piece::Body(_)) {
+                bodies += 1;
+            }
+            len += 1;
+        }
+        let (batch, next) = rest.split_at(len);
+        let filled: Vec<Option<String>> = batch
+            .par_iter()
+            .map(|p| match p {
+                Piece::Body(i) => Some(body(*i)),
+                Piece::Text(_) => None,
+            })
+            .collect();
+        for (piece, filled) in batch.iter().zip(&filled) {
+            match (piece, filled) {
+                (Piece::Text(t), _) => w.write_all(t.as_bytes())?,
+                (Piece::Body(_), Some(b)) => w.write_all(b.as_bytes())?,
+                (Piece::Body(_), None) => {}
+            }
+        }
+        rest = next;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -223,11 +283,33 @@ mod splice_tests {
 
     #[test]
     fn markers_become_bodies() {
-        let bodies = vec!["<p>one</p>".to_string(), "<p>two</p>".to_string()];
-        let html = format!("<a>{}</a><b>{}</b>{MARK_OPEN}x", marker(0), marker(1));
-        assert_eq!(
-            splice(&html, &bodies),
-            format!("<a><p>one</p></a><b><p>two</p></b>{MARK_OPEN}x")
+        let bodies = ["<p>one</p>".to_string(), "<p>two</p>".to_string()];
+        let html = format!(
+            "<a>{}</a><b>{}</b>{MARK_OPEN}x{}{MARK_OPEN}7{MARK_CLOSE}",
+            marker(0),
+            marker(1),
+            marker(0)
         );
+        let mut out = Vec::new();
+        splice_to(&html, 2, &|i| bodies[i].clone(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!(
+                "<a><p>one</p></a><b><p>two</p></b>{MARK_OPEN}x<p>one</p>{MARK_OPEN}7{MARK_CLOSE}"
+            )
+        );
+    }
+
+    #[test]
+    fn long_prints_splice_in_batches() {
+        let html: String = (0..SPLICE_BATCH * 2 + 3)
+            .map(|i| format!("<{i}>{}", marker(i)))
+            .collect();
+        let mut out = Vec::new();
+        splice_to(&html, SPLICE_BATCH * 2 + 3, &|i| format!("[{i}]"), &mut out).unwrap();
+        let want: String = (0..SPLICE_BATCH * 2 + 3)
+            .map(|i| format!("<{i}>[{i}]"))
+            .collect();
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 }

@@ -1,13 +1,16 @@
 //! Orchestration of a build: render every page in parallel, check cross-page links, fill the
-//! theme's templates and derive the generated files. The result is an in-memory `Site`.
+//! theme's templates and derive the generated files. Every file goes to a [`Sink`] as soon as
+//! it is ready: the output's staging folder (`build`) or an in-memory [`Site`] (`serve`).
 
 use crate::content::{Handbook, PageKind, root_prefix};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{self, RenderedPage, links};
 use crate::theme::{self, Theme};
+use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
 /// Top-level navigation entries are inlined in every page up to this many; beyond it each page
 /// carries only its own branch and the theme loads the rest from the shared `nav.js`, so
@@ -95,36 +98,60 @@ pub fn render_keeping(
     handbook: &Handbook,
     theme: &Theme,
 ) -> Result<(Site, Vec<RenderedPage>), Diagnostics> {
-    let rendered: Vec<RenderedPage> = (0..handbook.pages.len())
-        .into_par_iter()
-        .map(|i| markdown::render_page(handbook, i))
-        .collect();
+    let files = Collect::default();
+    let (warnings, rendered) = render_into(handbook, theme, &files)?;
+    let site = Site {
+        files: files.0.into_inner().unwrap_or_else(|e| e.into_inner()),
+        warnings,
+        page_count: handbook.pages.len(),
+    };
+    Ok((site, rendered))
+}
+
+/// Renders the whole handbook with `theme`, handing every file to `sink` as soon as it is
+/// ready (`build` streams them into the output's staging folder, so the site is never held in
+/// memory). Nothing reaches `sink` unless every page passed the checks; a failure later (a
+/// template error, a write error) is returned and the caller discards what `sink` received.
+/// Returns the warnings and every page's [`RenderedPage`].
+pub fn render_into(
+    handbook: &Handbook,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<(Vec<Diagnostic>, Vec<RenderedPage>), Diagnostics> {
+    // The build id hashes every body: done alongside the pages, not before the search index.
+    let (id, rendered) = rayon::join(
+        || build_id(handbook),
+        || {
+            (0..handbook.pages.len())
+                .into_par_iter()
+                .map(|i| markdown::render_page(handbook, i))
+                .collect::<Vec<RenderedPage>>()
+        },
+    );
     let warnings = check_rendered(handbook, &rendered)?;
 
-    let shared = Shared::new(handbook, theme, &rendered);
-    let pages: Result<Vec<(String, Vec<u8>)>, Diagnostic> = (0..handbook.pages.len())
-        .into_par_iter()
-        .map(|i| shared.render_page(i))
-        .collect();
-    let pages = pages.map_err(Diagnostics::from)?;
-
-    let mut site = Site {
-        page_count: pages.len(),
-        warnings,
-        ..Site::default()
-    };
-    site.files.extend(pages);
-
-    for (path, bytes) in crate::derived::generate(&shared).map_err(Diagnostics)? {
-        site.files.insert(path, bytes);
-    }
+    let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
+    // The derived files (the search index above all) are built while the pages are filled.
+    let (derived, pages) = rayon::join(
+        || crate::derived::generate_into(&shared, sink).map_err(Diagnostics),
+        || {
+            (0..handbook.pages.len())
+                .into_par_iter()
+                .try_for_each(|i| {
+                    let (path, bytes) = shared.render_page(i)?;
+                    sink.put(path, bytes)
+                })
+                .map_err(Diagnostics::from)
+        },
+    );
+    pages?;
+    derived?;
 
     for asset in &handbook.assets {
-        site.files
-            .insert(asset.out_path.clone(), asset.bytes.clone());
+        sink.put(asset.out_path.clone(), asset.bytes.clone())?;
     }
     for (path, bytes) in &theme.static_files {
-        site.files.insert(format!("assets/{path}"), bytes.clone());
+        sink.put(format!("assets/{path}"), bytes.clone())?;
     }
     if let Some(logo) = logo_out_path(handbook) {
         let src = handbook.root.join(&handbook.config.branding.logo);
@@ -141,9 +168,23 @@ pub fn render_keeping(
                 .with_hint("give the logo's path relative to the handbook root"),
             )
         })?;
-        site.files.insert(logo, bytes);
+        sink.put(logo, bytes)?;
     }
-    Ok((site, rendered))
+    Ok((warnings, rendered))
+}
+
+/// A [`Sink`] that keeps the files in memory, for [`render_keeping`].
+#[derive(Default)]
+struct Collect(Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, bytes);
+        Ok(())
+    }
 }
 
 /// The diagnostics of a set of rendered pages: each page's own and the cross-page checks
@@ -280,14 +321,22 @@ impl<'a> Shared<'a> {
     }
 
     /// The context every template receives, for a file written at `out_path` whose sidebar
-    /// shows page `nav_page` as current (use 0, the home page, for generated pages).
+    /// shows page `nav_page` as current (use 0, the home page, for generated pages). Like `nav`,
+    /// `chapters` scales: beyond [`NAV_INLINE_MAX`] top-level entries it is filled for the home
+    /// page and generated pages only (empty elsewhere), so the contexts of all pages together
+    /// grow linearly with the page count.
     pub fn base_context(&self, out_path: &str, nav_page: usize) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_ctx);
         ctx.insert("root", &root_prefix(out_path));
         ctx.insert("nav", &nav_for(self.handbook, nav_page, self.nav_truncated));
         ctx.insert("nav_truncated", &self.nav_truncated);
-        ctx.insert("chapters", &self.chapters);
+        let chapters: &[ChapterCtx] = if self.nav_truncated && nav_page != 0 {
+            &[]
+        } else {
+            &self.chapters
+        };
+        ctx.insert("chapters", chapters);
         ctx.insert("search_enabled", &self.handbook.config.search.enabled);
         ctx.insert("learning_paths", &self.plan.paths);
         ctx.insert("has_assignments", &!self.plan.assignments.is_empty());

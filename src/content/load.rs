@@ -6,6 +6,7 @@ use super::slug::{slugify, split_prefix, title_from_name};
 use super::{Asset, Handbook, Page, PageKind};
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::Diagnostic;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
@@ -89,6 +90,7 @@ fn walk(
 ) -> (Vec<SourceFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -138,7 +140,15 @@ fn walk(
             .strip_prefix(content_dir)
             .unwrap_or(entry.path())
             .to_path_buf();
-        match std::fs::read(entry.path()) {
+        found.push((entry.into_path(), rel));
+    }
+    // Read in parallel, kept in walk order.
+    let read: Vec<_> = found
+        .into_par_iter()
+        .map(|(path, rel)| (std::fs::read(&path), rel))
+        .collect();
+    for (bytes, rel) in read {
+        match bytes {
             Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
             Err(e) => errors.push(
                 Diagnostic::error(display_base.join(&rel), 0, format!("cannot read: {e}"))

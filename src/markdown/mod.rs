@@ -188,9 +188,11 @@ impl<'a> Renderer<'a> {
         for id in THEME_IDS {
             self.ids.reserve(id);
         }
-        for (ev, _) in Parser::new_ext(body, options()).into_offset_iter() {
-            if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
-                self.ids.reserve(&id);
+        if may_have_heading_ids(body) {
+            for ev in Parser::new_ext(body, options()) {
+                if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
+                    self.ids.reserve(&id);
+                }
             }
         }
         let mut events: Vec<Event<'a>> = Vec::new();
@@ -511,6 +513,14 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// Whether `body` may give a heading an explicit id: some line has a `{` with a `#` after it
+/// (`## Title {#id}`, `{.class #id}`). When not, the parse that reserves explicit ids is
+/// skipped.
+fn may_have_heading_ids(body: &str) -> bool {
+    body.lines()
+        .any(|line| line.find('{').is_some_and(|i| line[i..].contains('#')))
+}
+
 fn push_section(sections: &mut Vec<Section>, section: Section) {
     if !section.text.trim().is_empty() || !section.heading.is_empty() {
         let mut section = section;
@@ -620,6 +630,16 @@ mod tests {
         let h = handbook(&[("_index.md", "## Content\n")]);
         let r = render_page(&h, 0);
         assert!(r.html.contains("<h2 id=\"content-1\">"), "{}", r.html);
+    }
+
+    #[test]
+    fn explicit_ids_are_reserved_before_generated_ones() {
+        let h = handbook(&[("_index.md", "## Bond\n\nText.\n\n## Other {#bond}\n")]);
+        let r = render_page(&h, 0);
+        assert!(r.html.contains("<h2 id=\"bond-1\">Bond"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"bond\">Other"), "{}", r.html);
+        assert!(may_have_heading_ids("x\n## A { .c #id }\n"));
+        assert!(!may_have_heading_ids("## A\n\n{ x }\n# B\n"));
     }
 
     #[test]
