@@ -61,8 +61,11 @@ async function type(page, text, delay = 10) {
   const box = searchBox(page);
   await box.fill('');
   await box.pressSequentially(text, { delay });
+  // Settled on the whole query: results, or "no results" for this very text (an earlier,
+  // shorter prefix may have had none while typing).
+  const none = `No results for “${text.trim()}”.`;
   await lib.poll(async () => (await results(page).count()) > 0 ||
-    /no results/i.test(await dialog(page).getByRole('status').textContent()), 5000);
+    (await dialog(page).getByRole('status').textContent()) === none, 5000);
 }
 
 /** href (relative to the site root) of the first result. */
