@@ -23,6 +23,10 @@ pub struct Config {
     pub authors: Vec<String>,
     /// The output folder, relative to the handbook root.
     pub output: String,
+    /// Where the site is published (`https://intranet.example.org/handbook/`), optional. The
+    /// site never needs it (all links are relative); when set, the 404 page works at any depth
+    /// (`<base>`), pages name their canonical address and `sitemap.xml` is written.
+    pub base_url: String,
     /// The theme: `default`, or a folder name under `themes/`.
     pub theme: String,
     /// Agency branding shown in the header.
@@ -135,6 +139,7 @@ impl Default for Config {
             language: "en".into(),
             authors: Vec::new(),
             output: "public".into(),
+            base_url: String::new(),
             theme: "default".into(),
             branding: Branding::default(),
             links: LinkPolicy::default(),
@@ -164,6 +169,12 @@ impl Config {
             ]
         })?;
         config.validate(text, path)?;
+        let base = config.base_url.trim();
+        config.base_url = if base.is_empty() || base.ends_with('/') {
+            base.to_string()
+        } else {
+            format!("{base}/")
+        };
         if config.language.trim().is_empty() {
             config.language = "en".into();
         }
@@ -209,6 +220,21 @@ impl Config {
                     format!("accent colour `{accent}` is not a hex colour"),
                 )
                 .with_hint("write it as \"#1a6b5a\" or \"#16a\""),
+            );
+        }
+        let base = self.base_url.trim();
+        if !base.is_empty()
+            && !((base.starts_with("https://") || base.starts_with("http://"))
+                && base.len() > base.find("//").unwrap_or(0) + 2
+                && !base.contains(['?', '#', ' ', '"', '<', '>']))
+        {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    key_line(text, "base_url"),
+                    format!("base_url `{base}` is not an http(s) address"),
+                )
+                .with_hint("write the published address of the site, e.g. \"https://intranet.example.org/handbook/\", or remove the key"),
             );
         }
         if self.output.trim().is_empty() {
@@ -298,6 +324,23 @@ mod tests {
         let err = Config::parse(text, Path::new("handbook.toml")).unwrap_err();
         assert_eq!(err[0].line, 3);
         assert!(err[0].message.contains("colour"), "{}", err[0].message);
+    }
+
+    #[test]
+    fn base_url_is_checked_and_ends_with_a_slash() {
+        let c = Config::parse(
+            "base_url = \"https://example.org/hb\"\n",
+            Path::new("handbook.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.base_url, "https://example.org/hb/");
+        let err = Config::parse(
+            "title = \"A\"\nbase_url = \"example.org\"\n",
+            Path::new("handbook.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, 2);
+        assert!(err[0].message.contains("not an http(s) address"));
     }
 
     #[test]

@@ -35,6 +35,7 @@ struct SiteCtx<'a> {
     description: &'a str,
     language: &'a str,
     authors: &'a [String],
+    base_url: &'a str,
     build_id: String,
     agency: AgencyCtx<'a>,
 }
@@ -244,6 +245,7 @@ impl<'a> Shared<'a> {
             description: &handbook.config.description,
             language: &handbook.config.language,
             authors: &handbook.config.authors,
+            base_url: &handbook.config.base_url,
             build_id: build_id.unwrap_or_else(|| self::build_id(handbook)),
             agency: AgencyCtx {
                 name: &handbook.config.branding.agency,

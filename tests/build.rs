@@ -433,3 +433,49 @@ fn editor_backup_and_swap_files_are_not_content() {
     }
     assert!(files.iter().any(|f| f == "notes/first.html"));
 }
+
+#[test]
+fn base_url_gives_a_404_that_works_at_any_depth_canonical_links_and_a_sitemap() {
+    let root = copy_fixture("good");
+    let config = root.path().join("handbook.toml");
+    let text = fs::read_to_string(&config).unwrap_or_default();
+    fs::write(
+        &config,
+        format!("base_url = \"https://intranet.example.org/handbook\"\n{text}"),
+    )
+    .unwrap();
+    let out = root.path().join("site");
+    let o = build(root.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let not_found = read(&out.join("404.html"));
+    let base = not_found
+        .find(r#"<base href="https://intranet.example.org/handbook/">"#)
+        .expect("a <base> in the 404 page");
+    assert!(
+        base < not_found.find("assets/css/handbook.css").unwrap(),
+        "the <base> comes before every relative URL"
+    );
+    let page = read(&out.join("alliance/evidence.html"));
+    assert!(page.contains(
+        r#"<link rel="canonical" href="https://intranet.example.org/handbook/alliance/evidence.html">"#
+    ));
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.starts_with("<?xml"));
+    assert!(
+        sitemap.contains("<loc>https://intranet.example.org/handbook/alliance/evidence.html</loc>")
+    );
+    assert!(sitemap.contains("<loc>https://intranet.example.org/handbook/index.html</loc>"));
+
+    // Without it: no <base>, no canonical link, no sitemap (the site needs no address).
+    let plain = copy_fixture("good");
+    let out = plain.path().join("site");
+    assert!(build(plain.path(), &out).status.success());
+    assert!(!read(&out.join("404.html")).contains("<base"));
+    assert!(!out.join("sitemap.xml").exists());
+
+    // A bad address is an error at its line.
+    fs::write(&config, format!("base_url = \"intranet/handbook\"\n{text}")).unwrap();
+    let o = build(root.path(), &root.path().join("site2"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("handbook.toml:1"), "{}", stderr(&o));
+}
