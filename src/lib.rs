@@ -85,8 +85,33 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostic
 
 /// Everything `build` validates plus content lints, writing nothing. Returns the warnings.
 pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-    let (handbook, site) = build_site(root)?;
+    let (handbook, theme) = load(root)?;
+    let (site, rendered) = site::render_keeping(&handbook, &theme)?;
     let mut warnings = site.warnings;
+    // Saved answers and assignments are keyed by the exercise id; without an explicit one it
+    // comes from the page and the block's position, and changes when either does.
+    for entry in rendered
+        .iter()
+        .flat_map(|r| r.components.iter())
+        .flat_map(|(_, block)| block.manifest.iter())
+    {
+        let derived = entry.get("explicit_id").and_then(|v| v.as_bool()) == Some(false);
+        if let (true, Some(id), Some(source)) = (
+            derived,
+            entry.get("id").and_then(|v| v.as_str()),
+            entry.get("source").and_then(|v| v.as_str()),
+        ) {
+            let line = entry.get("line").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+            warnings.push(
+                Diagnostic::warning(
+                    source,
+                    line,
+                    format!("exercise without an `id` (it is `{id}` for now, from its page and position)"),
+                )
+                .with_hint("add a short, stable `id = \"...\"`: learners' saved answers and assignments refer to it, and moving the exercise or renaming the page would change the derived one"),
+            );
+        }
+    }
     for page in &handbook.pages {
         if !page.has_title {
             warnings.push(

@@ -911,3 +911,21 @@ fn links_in_exercise_text_are_rewritten_and_checked() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_warns_about_exercises_without_an_id() {
+    let output = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["check", "--root"])
+        .arg(fixture("exercises"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "warning: content/02-more/01-extra.md:4: exercise without an `id` (it is `more-extra-1`"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 warning"), "only that one: {stderr}");
+}

@@ -319,6 +319,7 @@ pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> serde
     json!({
         "kind": "exercise",
         "id": ex.id,
+        "explicit_id": ex.explicit_id,
         "source": source,
         "line": ex.line,
         "page": page_out_path,
