@@ -83,8 +83,23 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostic
 
 /// Everything `build` validates plus content lints, writing nothing. Returns the warnings.
 pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-    let (handbook, site) = build_site(root)?;
-    let mut warnings = site.warnings;
+    /// Renders every file (template errors still count) and keeps none of them.
+    struct Discard;
+    impl write::Sink for Discard {
+        fn put(&self, _: String, _: Vec<u8>) -> Result<(), Diagnostic> {
+            Ok(())
+        }
+        fn put_with(
+            &self,
+            _: String,
+            fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        ) -> Result<(), Diagnostic> {
+            let _ = fill(&mut std::io::sink());
+            Ok(())
+        }
+    }
+    let (handbook, theme) = load(root)?;
+    let (mut warnings, _) = site::render_into(&handbook, &theme, &Discard)?;
     for page in &handbook.pages {
         if !page.has_title {
             warnings.push(
