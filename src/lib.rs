@@ -85,9 +85,23 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostic
 
 /// Everything `build` validates plus content lints, writing nothing. Returns the warnings.
 pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
+    /// Renders every file (template errors still count) and keeps none of them.
+    struct Discard;
+    impl write::Sink for Discard {
+        fn put(&self, _: String, _: Vec<u8>) -> Result<(), Diagnostic> {
+            Ok(())
+        }
+        fn put_with(
+            &self,
+            _: String,
+            fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        ) -> Result<(), Diagnostic> {
+            let _ = fill(&mut std::io::sink());
+            Ok(())
+        }
+    }
     let (handbook, theme) = load(root)?;
-    let (site, rendered) = site::render_keeping(&handbook, &theme)?;
-    let mut warnings = site.warnings;
+    let (mut warnings, rendered) = site::render_into(&handbook, &theme, &Discard)?;
     // Saved answers and assignments are keyed by the exercise id; without an explicit one it
     // comes from the page and the block's position, and changes when either does.
     for entry in rendered

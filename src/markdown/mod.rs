@@ -524,13 +524,46 @@ fn may_have_heading_ids(body: &str) -> bool {
 fn push_section(sections: &mut Vec<Section>, section: Section) {
     if !section.text.trim().is_empty() || !section.heading.is_empty() {
         let mut section = section;
-        section.text = section
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        section.text = squeeze_whitespace(&section.text);
         sections.push(section);
     }
+}
+
+/// `text`'s words (split on Unicode whitespace) joined by single spaces, in one pass with an
+/// ASCII fast path: the same as `split_whitespace().collect::<Vec<_>>().join(" ")`.
+fn squeeze_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut word_start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..]);
+    }
+    out
 }
 
 fn collect_text(event: &Event<'_>, text: &mut String) {
@@ -693,6 +726,21 @@ mod tests {
         let r = render_page(&h, 0);
         assert_eq!(r.diagnostics[0].line, 5);
         assert_eq!(r.diagnostics[0].column, 6);
+    }
+
+    #[test]
+    fn whitespace_is_squeezed_as_split_whitespace_does() {
+        for text in [
+            "",
+            "   ",
+            "a",
+            " a  b\t\nc ",
+            "x\u{a0}y\u{3000} z\u{200b}w\u{85}v",
+            "é\u{2028}ü\x0b\x0c\rend\x1cx\x1f",
+        ] {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze_whitespace(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -240,6 +240,9 @@ async function openPage(browser, { width = 1280, height = 800, colorScheme = 'li
   context.on('requestfailed', (req) => {
     if (!isAllowedUrl(req.url())) return; // already reported as external
     const f = req.failure();
+    // A request cancelled because the page navigated away (a lazy script still loading when the
+    // test follows a link) is not a failure of the site.
+    if (f && f.errorText === 'net::ERR_ABORTED') return;
     problems.failed.push(`${req.url()}: ${f ? f.errorText : 'failed'} (from ${pageOf(req)})`);
   });
   context.on('response', (res) => {
