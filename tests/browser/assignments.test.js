@@ -16,6 +16,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { execFileSync, spawnSync } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
 const FIXTURE = path.join(lib.REPO, 'tests', 'fixtures', 'assignments');
@@ -221,6 +222,13 @@ describe('assignments', () => {
       assert.match(csv, /Week 1: The bond/);
       const html = fs.readFileSync(path.join(out, 'summary.html'), 'utf8');
       assert.match(html, /Sam Rivera/);
+      // The supervisor's page is accessible too (opened straight from disk).
+      const summaryPage = await page.context().newPage();
+      await summaryPage.goto(pathToFileURL(path.join(out, 'summary.html')).href);
+      const table = summaryPage.getByRole('table');
+      assert.match(await table.innerText(), /Alex Kim[\s\S]*Sam Rivera/);
+      lib.assertNoViolations(await lib.axe(summaryPage), 'summary.html');
+      await summaryPage.close();
 
       // The printed completion record: the name, the date, the checklist; no buttons.
       await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
