@@ -87,7 +87,7 @@ fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
         }
     }
     for part in [
-        "exercises complete",
+        "exercises finished",
         "exercises",
         "questions answered",
         "questions",

@@ -19,7 +19,7 @@ pub fn csv(table: &Table) -> String {
     }
     header.extend(
         [
-            "Self-check: exercises complete",
+            "Self-check: exercises finished",
             "Self-check: exercises",
             "Self-check: questions answered",
             "Self-check: questions",
@@ -219,7 +219,7 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
         );
     }
     h.push_str(
-        "<th scope=\"col\" id=\"t-ex\">Exercises complete</th>\
+        "<th scope=\"col\" id=\"t-ex\">Exercises finished</th>\
          <th scope=\"col\" id=\"t-q\">Questions answered</th>\
          <th scope=\"col\" id=\"t-s\">Correct</th></tr>\n</thead>\n<tbody>\n",
     );
