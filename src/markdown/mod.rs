@@ -441,34 +441,9 @@ impl<'a> Renderer<'a> {
                     .position(|l| l.contains(dest.as_str()))
                     .map_or(first_line, |i| first_line + i);
                 let is_image = attr_len == "src=\"".len();
-                match links::resolve(self.handbook, self.page, &dest) {
-                    Resolved::External => out.push_str(raw),
-                    Resolved::Target {
-                        url,
-                        target,
-                        fragment,
-                    } => {
-                        if let (LinkTarget::Page(index), Some(fragment)) = (target, fragment) {
-                            self.out.fragment_checks.push(FragmentCheck {
-                                target: index,
-                                fragment,
-                                line,
-                                column: 0,
-                            });
-                        }
-                        out.push_str(&escape(&url));
-                    }
-                    Resolved::Broken { reason } => {
-                        let what = if is_image { "image" } else { "link" };
-                        self.out.diagnostics.push(links::broken_diagnostic(
-                            self.config,
-                            &self.page.display_path,
-                            line,
-                            0,
-                            format!("broken {what} `{dest}`: {reason}"),
-                        ));
-                        out.push_str(raw);
-                    }
+                match self.resolve_dest(&dest, (line, 0), is_image) {
+                    Some(url) => out.push_str(&escape(&url)),
+                    None => out.push_str(raw),
                 }
             }
             rest = &rest[value_start + value_len..];
@@ -479,9 +454,24 @@ impl<'a> Renderer<'a> {
 
     /// Rewrites a link destination to the built site, recording problems.
     fn rewrite(&mut self, dest: CowStr<'a>, offset: usize, is_image: bool) -> CowStr<'a> {
-        let (line, column) = self.lines.pos(offset);
-        match links::resolve(self.handbook, self.page, &dest) {
-            Resolved::External => dest,
+        let at = self.lines.pos(offset);
+        match self.resolve_dest(&dest, at, is_image) {
+            Some(url) => url.into(),
+            None => dest,
+        }
+    }
+
+    /// Resolves a link destination written at `(line, column)`: the URL to write instead, or
+    /// `None` to keep it as written (external, or broken: then a diagnostic is recorded). A
+    /// `#fragment` into a page is queued for the check once every page's headings are known.
+    fn resolve_dest(
+        &mut self,
+        dest: &str,
+        (line, column): (usize, usize),
+        is_image: bool,
+    ) -> Option<String> {
+        match links::resolve(self.handbook, self.page, dest) {
+            Resolved::External => None,
             Resolved::Target {
                 url,
                 target,
@@ -495,7 +485,7 @@ impl<'a> Renderer<'a> {
                         column,
                     });
                 }
-                url.into()
+                Some(url)
             }
             Resolved::Broken { reason } => {
                 let what = if is_image { "image" } else { "link" };
@@ -507,7 +497,7 @@ impl<'a> Renderer<'a> {
                     format!("broken {what} `{dest}`: {reason}"),
                 );
                 self.out.diagnostics.push(d);
-                dest
+                None
             }
         }
     }

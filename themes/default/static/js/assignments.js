@@ -15,7 +15,7 @@
  *
  * API: window.handbook.assignments = { status(assignment, state, data), totals(data, state),
  *   rows(data, state) (one per question, the CSV export's rows), statusWords, handIn(data, extra),
- *   fileName(data, learner), practiceCount(), render() }.
+ *   fileName(data, learner, ext), download(text, name, type), today(), practiceCount(), render() }.
  * Classic script, no inline code; every control is a native button or input.
  */
 (function () {
@@ -245,12 +245,14 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  function fileName(data, learner) {
-    return [slug(data.handbook) || "handbook", "progress", slug(learner), today()].filter(Boolean).join("-") + ".json";
+  /* "<handbook>-progress-<learner>-<date>.<ext>" (the learner left out when empty). */
+  function fileName(data, learner, ext) {
+    return [slug(data.handbook) || "handbook", "progress", slug(learner), today()].filter(Boolean).join("-") + "." + (ext || "json");
   }
 
-  function download(text, name) {
-    var blob = new Blob([text], { type: "application/json" });
+  /* Saves `text` as a file called `name` (a download; nothing leaves the browser otherwise). */
+  function download(text, name, type) {
+    var blob = new Blob([text], { type: type || "application/json" });
     var url = URL.createObjectURL(blob);
     var a = document.createElement("a");
     a.href = url;
@@ -524,6 +526,8 @@
     statusWords: STATUS_WORDS,
     handIn: handIn,
     fileName: fileName,
+    download: download,
+    today: today,
     practiceCount: practiceCount,
     render: render
   };

@@ -14,7 +14,9 @@
   var page = document.querySelector("[data-progress-page]");
   var api = window.handbook || {};
   var store = api.progress;
-  if (!page || !store) {
+  // assignments.js (loaded before this script) builds the rows, the progress file and downloads.
+  var shared = api.assignments;
+  if (!page || !store || !shared) {
     return;
   }
   var data = window.HANDBOOK_PROGRESS_DATA || { chapters: [], handbook: document.title, build: "" };
@@ -225,9 +227,8 @@
   function rows() {
     var state = store.load();
     var ids = known();
-    var shared = api.assignments;
-    var words = (shared && shared.statusWords) || {};
-    var out = shared ? shared.rows(data, state) : [];
+    var words = shared.statusWords;
+    var out = shared.rows(data, state);
     Object.keys(state.exercises).filter(function (id) {
       return !ids[id];
     }).sort().forEach(function (id) {
@@ -278,55 +279,11 @@
 
   /* The progress file (docs/progress-file.md): the hand-in format of assignments.js. */
   function json(learner) {
-    var file;
-    if (api.assignments && api.assignments.handIn) {
-      file = api.assignments.handIn(data, { questions: rows(), learner: learner });
-    } else {
-      var state = store.load();
-      file = {
-        format: "handbook-progress",
-        schema: 2,
-        handbook: data.handbook,
-        build: data.build,
-        exported: new Date().toISOString(),
-        learner: learner || (state.learner || "").trim(),
-        totals: lastTotals || { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 },
-        assignments: [],
-        reading: state.reading || {},
-        practice: { entries: 0 },
-        questions: rows(),
-        progress: state
-      };
-    }
-    return JSON.stringify(file, null, 2) + "\n";
+    return JSON.stringify(shared.handIn(data, { questions: rows(), learner: learner }), null, 2) + "\n";
   }
 
-  function slug(text) {
-    return String(text || "handbook").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "handbook";
-  }
-
-  function today() {
-    var d = new Date();
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-
-  function download(text, type, ext, fileName) {
-    var name = fileName || slug(data.handbook) + "-progress-" + today() + "." + ext;
-    var blob = new Blob([text], { type: type });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-      a.parentNode.removeChild(a);
-    }, 1000);
+  function download(text, type, name) {
+    shared.download(text, name, type);
     say("Saved " + name + ".");
   }
 
@@ -359,7 +316,7 @@
     try {
       date = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
     } catch (e) {
-      date = today();
+      date = shared.today();
     }
     $("[data-print-date]").textContent = date;
     var t = lastTotals || { answered: 0, questions: 0, correct: 0, graded: 0, complete: 0, exercises: 0 };
@@ -508,7 +465,7 @@
       preparePrint();
       window.print();
     } else if (action === "csv") {
-      download(csv(), "text/csv;charset=utf-8", "csv");
+      download(csv(), "text/csv;charset=utf-8", shared.fileName(data, "", "csv"));
     } else if (action === "json") {
       // A progress file is handed in: it must say whose it is.
       var learner = nameInput ? nameInput.value.trim() : "";
@@ -518,8 +475,7 @@
         say("Type your name first, so your supervisor knows whose progress file it is.");
         return;
       }
-      var fileName = api.assignments && api.assignments.fileName ? api.assignments.fileName(data, learner) : null;
-      download(json(learner), "application/json", "json", fileName);
+      download(json(learner), "application/json", shared.fileName(data, learner, "json"));
     } else if (action === "reset") {
       openDialog();
     } else if (action === "undo") {
