@@ -49,7 +49,7 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// Check the handbook without writing anything: everything `build` validates, plus lints
-    /// (images without alt text, empty pages, pages without a title).
+    /// (images without alt text, empty pages, pages without a title, exercises without an `id`).
     Check {
         /// The handbook folder.
         #[arg(long, default_value = ".")]
