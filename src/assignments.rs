@@ -11,7 +11,7 @@
 //! `file:line` of the reference. The theme renders the checklist (`partials/assignment.html`)
 //! and `assets/js/assignments.js` fills in the learner's status from local progress.
 
-use crate::config::{CONFIG_FILE, value_line};
+use crate::config::CONFIG_FILE;
 use crate::content::frontmatter::AssignmentSpec;
 use crate::content::{Handbook, Page};
 use crate::error::Diagnostic;
@@ -306,8 +306,15 @@ fn resolve_items(
                     continue;
                 }
             };
-            let mut on_page: Vec<(&&str, &ExerciseRef)> =
-                exercises.iter().filter(|(_, e)| e.page == target).collect();
+            // The page's exercises in page order (its components' manifest entries).
+            let on_page: Vec<(&str, &ExerciseRef)> = rendered[target]
+                .components
+                .iter()
+                .flat_map(|(_, block)| block.manifest.iter())
+                .filter_map(|entry| entry.get("id").and_then(Value::as_str))
+                .filter_map(|id| exercises.get(id).map(|e| (id, e)))
+                .filter(|(_, e)| e.page == target)
+                .collect();
             if on_page.is_empty() {
                 out.push(
                     Diagnostic::error(
@@ -322,7 +329,6 @@ fn resolve_items(
                 );
                 continue;
             }
-            on_page.sort_by_key(|(id, e)| (exercise_order(&rendered[target], id), e.page));
             for (id, e) in on_page {
                 items.push(exercise_item(handbook, id, e));
             }
@@ -375,15 +381,6 @@ fn resolve_items(
     items
 }
 
-/// Where exercise `id` sits on its page (its position among the page's components).
-fn exercise_order(r: &RenderedPage, id: &str) -> usize {
-    r.components
-        .iter()
-        .flat_map(|(_, b)| b.manifest.iter())
-        .position(|e| e.get("id").and_then(Value::as_str) == Some(id))
-        .unwrap_or(usize::MAX)
-}
-
 fn exercise_item(handbook: &Handbook, id: &str, e: &ExerciseRef<'_>) -> Item {
     let page = &handbook.pages[e.page];
     let title = if e.title.is_empty() {
@@ -409,26 +406,9 @@ fn resolve_paths(
     assignments: &mut [Assignment],
     out: &mut Vec<Diagnostic>,
 ) -> Vec<LearningPath> {
-    let config_text = std::fs::read_to_string(handbook.root.join(CONFIG_FILE)).unwrap_or_default();
-    // The line of each `[[learning_path]]` header: each path's values are looked for inside
-    // its own table.
-    let headers: Vec<usize> = config_text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().starts_with("[[learning_path]]"))
-        .map(|(i, _)| i + 1)
-        .collect();
     let mut paths = Vec::new();
     for (n, lp) in handbook.config.learning_path.iter().enumerate() {
-        let header = headers.get(n).copied().unwrap_or(0);
-        let title_line = if lp.title.trim().is_empty() {
-            header
-        } else {
-            value_line(&config_text, &lp.title, header).unwrap_or(header)
-        };
-        // Entries in order: the next one is looked for after the previous one's line, or on
-        // that same line (a one-line list).
-        let mut last = header;
+        let (header, title_line) = (lp.line, lp.title_line);
         if lp.title.trim().is_empty() {
             out.push(
                 Diagnostic::error(CONFIG_FILE, header, "a learning path needs a `title`")
@@ -442,11 +422,8 @@ fn resolve_paths(
         };
         let mut seen: Vec<usize> = Vec::new();
         let mut steps = Vec::new();
-        for dest in &lp.assignments {
-            let line = value_line(&config_text, dest, last + 1)
-                .or_else(|| value_line(&config_text, dest, last))
-                .unwrap_or(header);
-            last = line;
+        for (i, dest) in lp.assignments.iter().enumerate() {
+            let line = lp.lines.get(i).copied().unwrap_or(header);
             let normal = dest.trim_start_matches('/');
             let found = handbook.page_by_source(Path::new(normal)).or_else(|| {
                 let home = &handbook.pages[0];

@@ -54,6 +54,40 @@ pub struct LearningPathConfig {
     pub description: String,
     /// The assignment pages in order, as paths under content/ (`assignments/week-1.md`).
     pub assignments: Vec<String>,
+    /// The file line of the `[[learning_path]]` header (filled in by [`Config::parse`]).
+    #[serde(skip)]
+    pub line: usize,
+    /// The file line of `title`, or of the header when there is none.
+    #[serde(skip)]
+    pub title_line: usize,
+    /// The file line of each entry of `assignments`, in order.
+    #[serde(skip)]
+    pub lines: Vec<usize>,
+}
+
+impl LearningPathConfig {
+    /// Finds the file lines of this path's header, title and entries in `text` (the whole
+    /// `handbook.toml`); `header` is the line of its `[[learning_path]]`. Each entry is looked
+    /// for after the previous one's line, or on that same line (a one-line list).
+    fn locate(&mut self, text: &str, header: usize) {
+        self.line = header;
+        self.title_line = if self.title.trim().is_empty() {
+            header
+        } else {
+            value_line(text, &self.title, header).unwrap_or(header)
+        };
+        let mut last = header;
+        self.lines = self
+            .assignments
+            .iter()
+            .map(|dest| {
+                last = value_line(text, dest, last + 1)
+                    .or_else(|| value_line(text, dest, last))
+                    .unwrap_or(header);
+                last
+            })
+            .collect();
+    }
 }
 
 /// The `[progress]` table.
@@ -169,6 +203,14 @@ impl Config {
             ]
         })?;
         config.validate(text, path)?;
+        let headers = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().starts_with("[[learning_path]]"))
+            .map(|(i, _)| i + 1);
+        for (lp, header) in config.learning_path.iter_mut().zip(headers) {
+            lp.locate(text, header);
+        }
         let base = config.base_url.trim();
         config.base_url = if base.is_empty() || base.ends_with('/') {
             base.to_string()
