@@ -40,13 +40,6 @@ pub struct BuildSummary {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads and renders the handbook at `root` without writing anything.
-pub fn build_site(root: &Path) -> Result<(content::Handbook, site::Site), Diagnostics> {
-    let (handbook, theme) = load(root)?;
-    let site = site::render(&handbook, &theme)?;
-    Ok((handbook, site))
-}
-
 /// Loads the handbook at `root` and its theme.
 fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
     if !root.is_dir() {
@@ -62,8 +55,8 @@ fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
 }
 
 /// Builds the handbook at `root` into `out` (default: the configured output folder). Each file
-/// is written into the staging folder as soon as it is rendered; the site is never held in
-/// memory whole.
+/// is written into the staging folder as soon as it is rendered, so the filled pages are never
+/// in memory together.
 pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostics> {
     let (handbook, theme) = load(root)?;
     let out = out
@@ -94,9 +87,9 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
         fn put_with(
             &self,
             _: String,
-            fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+            _: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
         ) -> Result<(), Diagnostic> {
-            let _ = fill(&mut std::io::sink());
+            // Template errors come before the fill; the fill itself only writes bytes.
             Ok(())
         }
     }

@@ -4,6 +4,7 @@
 use crate::content::Handbook;
 use crate::error::Diagnostic;
 use crate::markdown::links;
+use crate::markdown::next_attr;
 use crate::site::Shared;
 use crate::write::Sink;
 use rayon::prelude::*;
@@ -42,19 +43,22 @@ fn anchors(handbook: &Handbook) -> HashMap<&str, String> {
         .collect()
 }
 
-const ID_ATTRS: [&str; 5] = [
+/// The attributes `rebase` rewrites: ids and id references, then URLs.
+const REBASED_ATTRS: [&str; 7] = [
     "id",
     "for",
     "aria-controls",
     "aria-labelledby",
     "aria-describedby",
+    "href",
+    "src",
 ];
 
 /// Rewrites the attributes of `html` (rendered for the page at `out_path`) for `print.html`.
 pub fn rebase(html: &str, out_path: &str, anchor: &str, by_out: &HashMap<&str, String>) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some(pos) = next_attr(rest) {
+    while let Some(pos) = next_attr(rest, &REBASED_ATTRS) {
         let (name, value_start) = pos;
         let after = &rest[value_start..];
         let Some(end) = after.find('"') else { break };
@@ -80,24 +84,6 @@ pub fn rebase(html: &str, out_path: &str, anchor: &str, by_out: &HashMap<&str, S
     }
     out.push_str(rest);
     out
-}
-
-/// Finds the next ` name="` of interest in one forward scan over `="` occurrences; returns the
-/// name and the offset of the value.
-fn next_attr(s: &str) -> Option<(&'static str, usize)> {
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    while let Some(i) = s[from..].find("=\"") {
-        let eq = from + i;
-        for name in ID_ATTRS.iter().copied().chain(["href", "src"]) {
-            let start = eq.wrapping_sub(name.len());
-            if eq > name.len() && &bytes[start..eq] == name.as_bytes() && bytes[start - 1] == b' ' {
-                return Some((name, eq + 2));
-            }
-        }
-        from = eq + 2;
-    }
-    None
 }
 
 fn rebase_url(url: &str, out_path: &str, anchor: &str, by_out: &HashMap<&str, String>) -> String {

@@ -86,12 +86,7 @@ struct PageCtx<'a> {
     assignment: Option<&'a crate::assignments::Assignment>,
 }
 
-/// Renders the whole handbook with `theme`. Errors of every page are collected together.
-pub fn render(handbook: &Handbook, theme: &Theme) -> Result<Site, Diagnostics> {
-    render_keeping(handbook, theme).map(|(site, _)| site)
-}
-
-/// [`render`], also handing back every page's [`RenderedPage`] (by page index). `serve` keeps
+/// Renders the whole handbook with `theme` into an in-memory [`Site`], also handing back every page's [`RenderedPage`] (by page index). `serve` keeps
 /// them to re-render only the pages whose source changed: it renders those again with
 /// [`markdown::render_page`], checks the whole set with [`check_rendered`] and fills their
 /// templates with [`Shared::render_page`].

@@ -110,6 +110,25 @@ pub fn block_html(text: &str) -> String {
     out
 }
 
+/// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
+/// `="` occurrences (so `data-href="` is not `href`); returns the name and the offset of the
+/// value.
+pub fn next_attr<'n>(html: &str, names: &[&'n str]) -> Option<(&'n str, usize)> {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("=\"") {
+        let eq = from + i;
+        for &name in names {
+            let start = eq.wrapping_sub(name.len());
+            if eq > name.len() && &bytes[start..eq] == name.as_bytes() && bytes[start - 1] == b' ' {
+                return Some((name, eq + 2));
+            }
+        }
+        from = eq + 2;
+    }
+    None
+}
+
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -420,13 +439,7 @@ impl<'a> Renderer<'a> {
     fn rewrite_component_links(&mut self, html: &str, body: &str, first_line: usize) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
-        while let Some(at) = ["href=\"", "src=\""]
-            .iter()
-            .filter_map(|attr| rest.find(attr).map(|i| (i, attr.len())))
-            .min()
-        {
-            let (start, attr_len) = at;
-            let value_start = start + attr_len;
+        while let Some((attr, value_start)) = next_attr(rest, &["href", "src"]) {
             let Some(value_len) = rest[value_start..].find('"') else {
                 break;
             };
@@ -440,7 +453,7 @@ impl<'a> Renderer<'a> {
                     .lines()
                     .position(|l| l.contains(dest.as_str()))
                     .map_or(first_line, |i| first_line + i);
-                let is_image = attr_len == "src=\"".len();
+                let is_image = attr == "src";
                 match self.resolve_dest(&dest, (line, 0), is_image) {
                     Some(url) => out.push_str(&escape(&url)),
                     None => out.push_str(raw),
@@ -604,6 +617,16 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_attr_needs_the_whole_attribute_name() {
+        let html = r#"<img data-src="a.png" alt="x" src="b.png"><a data-href="c" href="d">"#;
+        let (name, at) = next_attr(html, &["href", "src"]).unwrap();
+        assert_eq!((name, &html[at..at + 5]), ("src", "b.png"));
+        let rest = &html[at..];
+        let (name, at) = next_attr(rest, &["href", "src"]).unwrap();
+        assert_eq!((name, &rest[at..at + 1]), ("href", "d"));
+    }
     use crate::content::{SourceFile, load_from_files};
     use std::path::Path;
 
