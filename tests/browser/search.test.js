@@ -93,6 +93,11 @@ test('the button opens the dialog; "validating" finds the validation chapter fir
     await type(page, 'validating');
     const status = await dialog(page).getByRole('status').textContent();
     assert.match(status, /\d+ results?|more than/i);
+    // The index is loaded with this build's id, so a cached index of another build is never used.
+    const version = await button.getAttribute('data-version');
+    assert.match(version || '', /^[0-9a-f]{16}$/);
+    const loaded = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter((u) => /search-index\.js/.test(u)));
+    assert.deepEqual(loaded.map((u) => new URL(u).search), [`?v=${version}`]);
     const first = await firstResult(page, server.url);
     assert.match(first, /^validation\/index\.html/, `first result is ${first}`);
     const marks = await results(page).first().locator('mark').allTextContents();
@@ -205,7 +210,7 @@ test('search works over file://', async () => {
  * the index the page loaded. */
 async function searchAndFollow(page, url, base, query, wantPage, wantId, delay) {
   const loaded = [];
-  page.on('request', (r) => { if (/search-index\.js|\/search\//.test(r.url())) loaded.push(r.url().slice(base.length)); });
+  page.on('request', (r) => { if (/search-index\.js|\/search\//.test(r.url())) loaded.push(r.url().slice(base.length).replace(/\?v=[0-9a-f]+$/, '')); });
   await lib.visit(page, url);
   await searchButton(page).click();
   await type(page, query, delay);

@@ -3,8 +3,10 @@
  *
  * The header button (partials/search.html, data-root = relative path to the site root) opens a
  * modal <dialog>. The index, search-index.js (window.HANDBOOK_SEARCH), is loaded on first open
- * by a <script> element, so search works from file://. Large sites split the terms into
- * search/index-XX.js shards (window.HANDBOOK_SEARCH_SHARD), loaded when a query needs them.
+ * by a <script> element, so search works from file://. Large sites split the index into
+ * shards (window.HANDBOOK_SEARCH_SHARD), loaded when a query needs them: terms by prefix
+ * (search/t-HEX.js), the document table (search/d-N.js) and the stem list for typo lookups
+ * (search/terms.js); every file is loaded with ?v=<build id> (data-version on the button).
  * Query words get the index's tokenising, stop words and the Snowball English (Porter2)
  * stemmer below (kept in step with rust-stemmers by a test in src/search.rs); the last word
  * also matches as a prefix while typing, words of 5+ letters tolerate one typo.
@@ -149,6 +151,9 @@
   var button = document.querySelector('[data-search-open]');
   if (!button) return;
   var root = button.getAttribute('data-root') || '';
+  // Every index file carries the build id: shards of two builds must never be combined from a cache.
+  var version = button.getAttribute('data-version');
+  var suffix = version ? '?v=' + encodeURIComponent(version) : '';
   var PAGE = 20; // results rendered at a time ("Show more results" adds as many)
   var index = null; // window.HANDBOOK_SEARCH
   var stop = dictOf();
@@ -204,7 +209,7 @@
   // Loads `path` (relative to the site root) by a <script> element; `then` runs once it ran.
   function load(path, then) {
     var s = document.createElement('script');
-    s.src = root + path;
+    s.src = root + path + suffix;
     s.async = true;
     s.onload = function () {
       if (files[path] === 'loading') files[path] = 'error';
