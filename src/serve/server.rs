@@ -291,3 +291,52 @@ impl AsyncWrite for Timed {
         this.wait(polled, cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::AsyncWriteExt;
+
+    #[test]
+    fn a_write_the_client_never_reads_times_out() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            let _client = TcpStream::connect(addr).await.unwrap();
+            let (stream, _) = listener.accept().await.unwrap();
+            let mut timed = Timed::new(stream, Duration::from_millis(200));
+            let chunk = vec![0u8; 1024 * 1024];
+            let outcome = tokio::time::timeout(Duration::from_secs(60), async {
+                loop {
+                    if let Err(e) = timed.write_all(&chunk).await {
+                        return e;
+                    }
+                }
+            })
+            .await
+            .expect("the stalled write never failed");
+            assert_eq!(outcome.kind(), io::ErrorKind::TimedOut);
+        });
+    }
+
+    #[test]
+    fn one_client_address_cannot_take_every_connection() {
+        let clients = Arc::new(Clients::default());
+        let a: IpAddr = "127.0.0.1".parse().unwrap();
+        let b: IpAddr = "192.0.2.1".parse().unwrap();
+        let tickets: Vec<Ticket> = (0..MAX_PER_CLIENT + MAX_WAITING)
+            .map(|_| clients.enter(a).expect("within the limit"))
+            .collect();
+        assert!(clients.enter(a).is_none());
+        let other = clients.enter(b).expect("another address is not affected");
+        drop(tickets);
+        assert!(clients.enter(a).is_some());
+        drop(other);
+        assert!(super::super::live::lock(&clients.inner).by_ip.is_empty());
+        assert_eq!(super::super::live::lock(&clients.inner).total, 0);
+    }
+}
