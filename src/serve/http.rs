@@ -45,6 +45,8 @@ pub struct Ctx {
     pub instance: String,
     /// Rebuilds and background refreshes under way or queued.
     pub busy: AtomicUsize,
+    /// HTTP connections open (served or waiting for their turn).
+    pub connections: Arc<AtomicUsize>,
 }
 
 impl Ctx {

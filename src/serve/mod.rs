@@ -205,6 +205,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     );
     let ctx = Arc::new(Ctx {
         busy: AtomicUsize::new(0),
+        connections: Arc::default(),
         hub: Hub::new(instance.clone(), snapshot.generation),
         site: RwLock::new(Arc::new(snapshot)),
         instance,

@@ -156,6 +156,11 @@ fn own_endpoint(ctx: &Ctx, name: &str, query: Option<&str>, peer: IpAddr) -> Res
                 Some(rx) => {
                     let mut response = Response::new(EventStream::new(rx).boxed_unsync());
                     common(&mut response, "text/event-stream; charset=utf-8");
+                    // A stream that ends (replaced, or the server stopping) frees its
+                    // connection at once rather than leaving it idle.
+                    response
+                        .headers_mut()
+                        .insert(header::CONNECTION, HeaderValue::from_static("close"));
                     response
                 }
                 None => text(
@@ -174,6 +179,7 @@ fn own_endpoint(ctx: &Ctx, name: &str, query: Option<&str>, peer: IpAddr) -> Res
                 "busy": ctx.busy.load(Ordering::SeqCst) > 0,
                 "files": snapshot.files.len(),
                 "clients": ctx.hub.clients(),
+                "connections": ctx.connections.load(Ordering::SeqCst),
             });
             reply(
                 StatusCode::OK,

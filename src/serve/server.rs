@@ -23,6 +23,7 @@ use std::convert::Infallible;
 use std::io;
 use std::net::IpAddr;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
@@ -90,7 +91,10 @@ impl Http {
 
 /// Accepts connections until the runtime stops.
 async fn accept(listener: TcpListener, bound: IpAddr, ctx: Arc<Ctx>) {
-    let clients = Arc::new(Clients::default());
+    let clients = Arc::new(Clients {
+        inner: Mutex::default(),
+        open: ctx.connections.clone(),
+    });
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -133,6 +137,8 @@ async fn connection(stream: TcpStream, ip: IpAddr, bound: IpAddr, ticket: Ticket
 #[derive(Default)]
 struct Clients {
     inner: Mutex<ClientsInner>,
+    /// The total, for the status endpoint.
+    open: Arc<AtomicUsize>,
 }
 
 #[derive(Default)]
@@ -171,6 +177,7 @@ impl Clients {
         entry.open += 1;
         let turns = entry.turns.clone();
         inner.total += 1;
+        self.open.store(inner.total, Ordering::SeqCst);
         Some(Ticket {
             clients: self.clone(),
             ip,
@@ -193,6 +200,7 @@ impl Drop for Ticket {
     fn drop(&mut self) {
         let mut inner = super::live::lock(&self.clients.inner);
         inner.total = inner.total.saturating_sub(1);
+        self.clients.open.store(inner.total, Ordering::SeqCst);
         if let Some(entry) = inner.by_ip.get_mut(&self.ip) {
             entry.open = entry.open.saturating_sub(1);
             if entry.open == 0 {
@@ -338,5 +346,6 @@ mod tests {
         drop(other);
         assert!(super::super::live::lock(&clients.inner).by_ip.is_empty());
         assert_eq!(super::super::live::lock(&clients.inner).total, 0);
+        assert_eq!(clients.open.load(Ordering::SeqCst), 0);
     }
 }
