@@ -176,6 +176,7 @@ impl Hub {
                 severity: match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
+                    Severity::Note => "note",
                 },
                 file: d.path.to_string_lossy().replace('\\', "/"),
                 line: d.line,
