@@ -25,6 +25,7 @@ pub fn csv(table: &Table) -> String {
             "Self-check: questions",
             "Self-check: correct",
             "Self-check: graded",
+            "Practice entries",
             "Exported",
             "File",
         ]
@@ -56,6 +57,11 @@ pub fn csv(table: &Table) -> String {
                 t.graded,
             ]
             .map(|n| n.to_string()),
+        );
+        cells.push(
+            row.practice_entries
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
         );
         cells.push(row.exported.clone());
         cells.push(row.file.clone());
@@ -148,12 +154,13 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
     for _ in &table.columns {
         h.push_str("<colgroup span=\"3\"></colgroup>\n");
     }
-    h.push_str("<colgroup span=\"3\"></colgroup>\n<colgroup span=\"2\"></colgroup>\n<thead>\n");
+    h.push_str("<colgroup span=\"3\"></colgroup>\n<colgroup span=\"3\"></colgroup>\n<thead>\n");
 
     let fixed = |h: &mut String, rows: usize| {
         let _ = write!(
             h,
-            "<th scope=\"col\" rowspan=\"{rows}\" id=\"h-exported\">Exported</th>\
+            "<th scope=\"col\" rowspan=\"{rows}\" id=\"h-practice\">Practice entries</th>\
+             <th scope=\"col\" rowspan=\"{rows}\" id=\"h-exported\">Exported</th>\
              <th scope=\"col\" rowspan=\"{rows}\" id=\"h-file\">File</th>"
         );
     };
@@ -269,6 +276,7 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
             "<td headers=\"r{r} h-totals t-ex\">{}/{}</td>\
              <td headers=\"r{r} h-totals t-q\">{}/{}</td>\
              <td headers=\"r{r} h-totals t-s\">{}/{}</td>\
+             <td headers=\"r{r} h-practice\">{}</td>\
              <td headers=\"r{r} h-exported\" class=\"text\"><time datetime=\"{}\">{}</time></td>\
              <td headers=\"r{r} h-file\" class=\"text\">{}</td></tr>",
             t.complete,
@@ -277,6 +285,11 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
             t.questions,
             t.correct,
             t.graded,
+            row.practice_entries.map_or_else(
+                || "<span aria-hidden=\"true\">—</span><span class=\"vh\">not in this file</span>"
+                    .to_string(),
+                |n| n.to_string()
+            ),
             row.exported_at.iso_utc(),
             row.exported_at.display_utc(),
             escape(&row.file),
@@ -292,6 +305,9 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
          <li><strong>Whole handbook</strong>: every self-check exercise of the handbook — exercises \
          finished (every graded question answered correctly and every reflection written), \
          questions answered, and graded questions answered correctly.</li>\n\
+         <li><strong>Practice entries</strong>: entries in the trainee's practice-form log, \
+         counted from the entries the file carries (older files give only the number, or \
+         nothing).</li>\n\
          <li>A dash (—) means the trainee's file has no such assignment: an older export (schema 1) \
          or a build of the handbook without it.</li>\n</ul>\n",
     );
