@@ -19,11 +19,25 @@
  * span (heading to the next heading of the same or higher level) has been on screen, and the page
  * once everything from the top of its content to its end has been; either only after the page
  * has been visible for <html data-read-after> seconds (default 30). A nudge, not proof.
- * A newer schema is never overwritten; unreadable data is copied to "...:progress-unreadable"
- * before starting afresh, so nothing a learner typed is lost.
+ * The state also records when it was last saved (`saved`), when a progress file was last saved
+ * (`exported`) and when the activity since then began (`activeSince`, for the progress page's
+ * weekly reminder).
+ * Checking: stored data is checked item by item (an answer, an exercise, a page's reading marks);
+ * what does not fit (wrong JSON, wrong types, `exercises` as a list, items over 200,000
+ * characters) is left out with a console warning, and the stored text is copied to
+ * "<key>:backup" before it is first overwritten (never overwritten when that copy fails). A newer
+ * schema is never overwritten.
+ * Failures: every write is checked; when the browser refuses (quota, blocked), the change is kept
+ * for this page view and reportTrouble() shows an alert where the learner is working (role=alert)
+ * offering to save a progress file now (assignments.js builds it; loaded on demand).
+ * The practice log (srs.js's key, "handbook:<id>:srs") is read and written here too for progress
+ * files and import: readPractice() checks it entry by entry the same way.
  *
  * API: window.handbook.progress = {
- *   key, available, schema, root,
+ *   key, practiceKey, available, schema, root,
+ *   read()            -> { state, raw, damaged },  normalize(state, problems) -> checked state,
+ *   readPractice()    -> { state, raw, damaged },  savePractice(state, before) -> ok,
+ *   validEntry(entry), markExported(), reportTrouble(), saveFileNow(statusNode),
  *   load()            -> a fresh copy of the stored state,
  *   update(fn)        -> read, fn(state) changes it, write; fires "handbook:progress" on window,
  *   replace(state)    -> write a whole state (import, undo),
