@@ -345,6 +345,7 @@ describe('records: storage failures and damage', () => {
       const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.equal(saved.progress.exercises.quiz.questions.q1.status, 'correct');
       await assert.doesNotReject(alert.getByText(/Saved records-fixture-progress-/).waitFor());
+      lib.assertNoViolations(await lib.axe(page), 'quiz.html with the storage alert');
 
       // The practice form: Save says so too.
       await lib.visit(page, server.at('a1/practice.html'));
@@ -414,5 +415,75 @@ describe('records: storage failures and damage', () => {
       const copies = await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(k + ':backup')).map((x) => localStorage.getItem(x)), KEY_A);
       assert.ok(copies.includes('{"schema": 1, "exer') && copies.includes(progress), copies.join('\n'));
     });
+  });
+});
+
+describe('records: the progress page', () => {
+  test('it shows when progress was last saved, and after a week of activity offers a progress file once per session', async () => {
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+    await lib.withPage(browser, {}, async ({ page }) => {
+      await lib.visit(page, server.at('a1/index.html'));
+      await setItems(page, { [KEY_A]: { ...RICH_PROGRESS, saved: twoDaysAgo, activeSince: twoDaysAgo } });
+      await lib.visit(page, server.at('a1/progress.html'));
+      const line = page.locator('[data-progress-saved]');
+      assert.match(await line.textContent(), /^Progress last saved in this browser: .+\. No progress file saved yet\.$/);
+      const reminder = page.locator('[data-progress-reminder]');
+      assert.equal(await reminder.isVisible(), false, 'two days of activity: no reminder');
+
+      await setItems(page, { [KEY_A]: { ...RICH_PROGRESS, saved: twoDaysAgo, activeSince: eightDaysAgo } });
+      await page.reload();
+      assert.equal(await reminder.isVisible(), true, 'a week of activity without a progress file: the reminder');
+      // It is at the top of the page's content, before the tools.
+      assert.equal(await page.evaluate(() => {
+        const content = document.querySelector('.progress-page .content');
+        return content.firstElementChild.hasAttribute('data-progress-reminder');
+      }), true);
+      lib.assertNoViolations(await lib.axe(page), 'progress.html with the reminder');
+      // Once per session.
+      await page.reload();
+      assert.equal(await reminder.isVisible(), false, 'not again in this session');
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload();
+      assert.equal(await reminder.isVisible(), true);
+      // Saving the file from it: the name is asked for first, then the reminder goes.
+      await page.getByLabel('Your name, for the printed report and the progress file').fill('');
+      await reminder.getByRole('button', { name: 'Save progress file' }).click();
+      await assert.doesNotReject(page.locator('[data-progress-status]').getByText('Type your name first').waitFor());
+      await page.getByLabel('Your name, for the printed report and the progress file').fill('Sam Rivera');
+      await Promise.all([
+        page.waitForEvent('download'),
+        reminder.getByRole('button', { name: 'Save progress file' }).click(),
+      ]);
+      assert.equal(await reminder.isVisible(), false);
+      assert.match(await line.textContent(), /Last progress file saved: /);
+      const stored = await getJson(page, KEY_A);
+      assert.equal(stored.activeSince, '', 'the week starts again with the next activity');
+      await page.evaluate(() => sessionStorage.clear());
+      await page.reload();
+      assert.equal(await reminder.isVisible(), false, 'after saving a file: no reminder');
+    });
+  });
+});
+
+describe('records: srs.js reads damaged practice data', () => {
+  const core = require('../../themes/default/static/js/srs.js');
+  test('damaged entries are left out one by one; the rest is kept', () => {
+    const good = RICH_SRS.logs.default[0];
+    const read = core.readStored(JSON.stringify({
+      v: 1,
+      logs: { default: [null, 'x', { date: '2026-01-01', values: 'all' }, { date: 5, values: [1] }, good], other: 'no' },
+      drafts: [],
+      scenarios: { a: null, b: { measures: ['1.0'] } },
+    }));
+    assert.equal(read.problem, 'damaged');
+    assert.deepEqual(read.state.logs, { default: [good] });
+    assert.deepEqual(read.state.drafts, {});
+    assert.deepEqual(read.state.scenarios, { b: { measures: ['1.0'] } });
+    assert.equal(read.dropped.length, 7, read.dropped.join('; '));
+    assert.equal(core.readStored(JSON.stringify(RICH_SRS)).problem, null);
+    assert.equal(core.readStored('{"v": 1, "logs": {"default": [{"date": "2026-01-01", "values": [1e400]}]}}').problem, 'damaged');
+    assert.equal(core.readStored('not json').problem, 'unreadable');
+    assert.equal(core.readStored(JSON.stringify({ v: 2, logs: {} })).problem, 'newer');
   });
 });
