@@ -356,6 +356,8 @@ describe('records: storage failures and damage', () => {
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await assert.doesNotReject(page.locator('[data-storage-alert]').waitFor());
       assert.equal(await page.locator('.srs-storage-warning').first().isVisible(), true);
+      assert.match(await page.locator('.srs-save-status').textContent(), /^Kept for this page view only: .*This browser did not store it; save a progress file to keep it\.$/);
+      assert.equal(await page.locator('.srs-log-table tbody tr').count(), 1, 'the entry is shown for this page view');
     });
   });
 

@@ -366,7 +366,9 @@
     var state = before.state;
     state.exported = new Date().toISOString();
     state.activeSince = "";
-    if (!readOnly) {
+    if (before.damaged && before.raw && !keepCopy(KEY, before.raw)) {
+      memory[KEY] = JSON.stringify(state);
+    } else if (!readOnly) {
       state.schema = SCHEMA;
       putRaw(KEY, JSON.stringify(state));
     }

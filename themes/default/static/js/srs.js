@@ -571,9 +571,10 @@
     var read = readNow();
     var state = read.state;
     change(state);
+    lastWriteOk = false;
     if (storageBroken || read.problem === "newer") {
       memory = state;
-      warnStorage();
+      warnStorage(read.problem !== "newer");
       return state;
     }
     try {
@@ -581,27 +582,36 @@
         keepCopy(key, read.text);
       }
       window.localStorage.setItem(key, JSON.stringify(state));
+      lastWriteOk = true;
     } catch (e) {
       storageBroken = true;
       memory = state;
-      warnStorage();
+      warnStorage(true);
     }
     return state;
   }
 
+  /* Whether the last update() reached storage. */
+  var lastWriteOk = true;
+
   /* After a failed write, each later change tries storage again (space may have been freed). */
   function tryFlush() {
+    lastWriteOk = false;
     try {
       var read = readNow();
       if (read.problem === "newer") {
         return;
       }
+      if (read.problem === "unreadable" || read.problem === "damaged") {
+        keepCopy(storageKey(), read.text);
+      }
       window.localStorage.setItem(storageKey(), JSON.stringify(memory));
+      lastWriteOk = true;
       memory = null;
       storageBroken = false;
       hideStorageWarning();
     } catch (e) {
-      warnStorage();
+      warnStorage(true);
     }
   }
 
@@ -628,12 +638,14 @@
     }
   };
 
-  function warnStorage() {
+  /* Shows each form's storage warning; `refused` (the browser would not store, rather than
+     data of a newer version) also raises the page's alert offering a progress file. */
+  function warnStorage(refused) {
     var forms = document.querySelectorAll("[data-srs] .srs-storage-warning");
     for (var i = 0; i < forms.length; i++) {
       forms[i].hidden = false;
     }
-    if (api.progress && api.progress.reportTrouble) {
+    if (refused && api.progress && api.progress.reportTrouble) {
       api.progress.reportTrouble();
     }
   }
@@ -1119,7 +1131,9 @@
       /* very old browsers: the lists update on the next visit */
     }
     this.saveDraft();
-    this.status(this.saveStatus, "Saved: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". It is in your practice log below.");
+    this.status(this.saveStatus, lastWriteOk
+      ? "Saved: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". It is in your practice log below."
+      : "Kept for this page view only: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". This browser did not store it; save a progress file to keep it.");
     renderLogs(this.set);
   };
 
