@@ -33,7 +33,8 @@ pub struct Options {
 /// What a successful run did.
 #[derive(Debug)]
 pub struct Summary {
-    /// The handbook summarized.
+    /// The handbook summarized, as shown: its title, with `(id ...)` when files name it by an
+    /// id that differs from the title.
     pub handbook: String,
     /// How it was chosen, e.g. `chosen with --handbook` or `the title of all 3 usable files`.
     pub chosen: String,
@@ -289,7 +290,7 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
     .map_err(Diagnostics::from)?;
     Ok(Summary {
         other_handbooks: titles.len() > 1 && options.handbook.is_none(),
-        handbook,
+        handbook: table.handbook.clone(),
         chosen,
         trainees: table.rows.len(),
         files: paths.len(),
