@@ -3,9 +3,10 @@
 
 pub mod headings;
 pub mod links;
+pub mod unsafe_html;
 
 use crate::components::{self, BlockCtx, BlockOutput};
-use crate::config::Config;
+use crate::config::{Config, UnsafeHtml};
 use crate::content::{Handbook, Page};
 use crate::error::Diagnostic;
 use headings::IdAllocator;
@@ -107,7 +108,26 @@ pub fn inline_html(text: &str) -> String {
 pub fn block_html(text: &str) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, options()));
-    out
+    align_classes(out)
+}
+
+/// Table cells' alignment as classes (`class="align-center"`) instead of the inline
+/// `style="text-align: center"` pulldown-cmark writes, which the pages' Content-Security-Policy
+/// (`style-src 'self'`) would block.
+fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["th", "td"] {
+        for align in ["left", "center", "right"] {
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"align-{align}\">"),
+            );
+        }
+    }
+    html
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -223,7 +243,9 @@ impl<'a> Renderer<'a> {
             heading: String::new(),
             text: String::new(),
         };
+        let mut raw_html = unsafe_html::HtmlRuns::default();
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+            raw_html.event(&event, &range);
             // Component blocks: collect the body, then hand it over.
             if let Some((name, line, text)) = component.as_mut() {
                 match event {
@@ -353,9 +375,11 @@ impl<'a> Renderer<'a> {
             events.push(Event::Html(html.into()));
         }
         push_section(&mut self.out.sections, section);
+        raw_html.flush();
+        self.report_unsafe_html(raw_html.findings);
         let mut html = String::with_capacity(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        self.out.html = html;
+        self.out.html = align_classes(html);
         self.out
     }
 
@@ -401,6 +425,21 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`)
+    /// and inline style (warnings).
+    fn report_unsafe_html(&mut self, findings: Vec<unsafe_html::Finding>) {
+        let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
+        for f in findings {
+            if f.is_script() && !deny {
+                continue;
+            }
+            let (line, column) = self.lines.pos(f.offset);
+            self.out
+                .diagnostics
+                .push(f.diagnostic(&self.page.display_path, line, column));
+        }
+    }
+
     fn render_component(
         &mut self,
         name: &'static str,
@@ -417,6 +456,10 @@ impl<'a> Renderer<'a> {
             config: self.config,
         };
         *ordinal += 1;
+        let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
+        self.out
+            .diagnostics
+            .extend(unsafe_html::check_block(body, &ctx, deny));
         match components::render_block(name, body, &ctx) {
             Ok(out) => {
                 let html = self.rewrite_component_links(&out.html, body, line);
@@ -581,11 +624,15 @@ fn into_static(ev: Event<'_>) -> Event<'static> {
     ev.into_static()
 }
 
-/// Byte offsets in a page body to file lines and columns.
+/// Byte offsets in a page body to file lines and columns. The column of the last lookup is
+/// remembered, so lookups in increasing order along one line (400,000 links on one line) count
+/// each character once instead of from the line start every time.
 struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     first_line: usize,
+    /// (line index, byte offset, column) of the last lookup.
+    last: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -596,6 +643,7 @@ impl<'a> LineIndex<'a> {
             text,
             starts,
             first_line,
+            last: std::cell::Cell::new((0, 0, 1)),
         }
     }
 
@@ -605,11 +653,17 @@ impl<'a> LineIndex<'a> {
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let start = self.starts[i];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let (last_line, last_offset, last_col) = self.last.get();
+        let (from, base) = if last_line == i && last_offset <= offset {
+            (last_offset, last_col)
+        } else {
+            (self.starts[i], 1)
+        };
+        let Some(between) = self.text.get(from..offset) else {
+            return (self.first_line + i, 1);
+        };
+        let col = base + between.chars().count();
+        self.last.set((i, offset, col));
         (self.first_line + i, col)
     }
 }
@@ -617,6 +671,35 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_alignment_is_a_class_not_an_inline_style() {
+        let html = block_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!html.contains("style="), "{html}");
+        for class in ["align-left", "align-center", "align-right"] {
+            assert!(html.contains(&format!("<td class=\"{class}\">")), "{html}");
+        }
+    }
+
+    #[test]
+    fn line_index_columns_in_any_order_match_counting_from_the_line_start() {
+        let text = "ab\nçé [x](y) [z](w)\n\nlast";
+        let index = LineIndex::new(text, 5);
+        let naive = |o: usize| {
+            let (l, c) = crate::error::line_col(text, o);
+            (l + 4, c)
+        };
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        for &o in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain([3, 12, 5, 20].iter())
+        {
+            assert_eq!(index.pos(o), naive(o), "offset {o}");
+        }
+    }
 
     #[test]
     fn next_attr_needs_the_whole_attribute_name() {
