@@ -231,3 +231,201 @@ fn inline_style_in_raw_html_is_a_warning() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// progress summarize
+
+/// A schema-2 progress file of `learner` in `handbook` listing the assignments `ids`.
+fn progress_file(handbook: &str, learner: &str, ids: &[String]) -> String {
+    let assignments: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            format!(
+                r#"{{"id":"{id}","title":"Title of {id}","path":"Path","items":2,"done":1,"complete":false,"graded":1,"correct":1}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"format":"handbook-progress","schema":2,"handbook":"{handbook}","exported":"2026-11-25T08:00:00.000Z","learner":"{learner}","totals":{{"exercises":1,"complete":0,"questions":1,"graded":1,"answered":0,"correct":0}},"assignments":[{}]}}"#,
+        assignments.join(",")
+    )
+}
+
+fn summarize(inputs: &Path, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .args(["progress", "summarize"])
+        .arg(inputs)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn summarize_bounds_the_columns_keeping_the_shared_assignments() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let real: Vec<String> = (1..=4)
+        .map(|i| format!("assignments/week-{i}.html"))
+        .collect();
+    for f in 0..30 {
+        // Each crafted file lists 100 assignments of its own before the real ones.
+        let mut ids: Vec<String> = (0..100).map(|i| format!("crafted/{f}/{i}.html")).collect();
+        ids.extend(real.iter().cloned());
+        let text = progress_file("H", &format!("Trainee {f}"), &ids);
+        fs::write(inputs.join(format!("t{f}.json")), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    let o = summarize(&inputs, &out);
+    let err = text(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("2804 assignments left out: the summary shows at most 200 assignments"),
+        "{err}"
+    );
+    let csv = fs::read_to_string(out.join("summary.csv")).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header.matches(": items done\"").count(), 200, "{header}");
+    for id in &real {
+        assert!(
+            header.contains(&format!("Title of {id}: items done")),
+            "{id} kept"
+        );
+    }
+    // 30 rows x 200 columns (unbounded: 3,004 columns, over 30 MB).
+    let html = fs::metadata(out.join("summary.html")).unwrap().len();
+    assert!(html < 4_000_000, "summary.html is {html} bytes");
+}
+
+#[test]
+fn summarize_strips_control_characters_from_what_it_prints_and_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let esc = "\\u001b[2J\\u001b[H";
+    let ids = vec![format!("a{esc}.html")];
+    fs::write(
+        inputs.join("eve.json"),
+        progress_file(
+            &format!("Hand{esc}book\\u202e"),
+            &format!("Eve{esc}\\u0007"),
+            &ids,
+        ),
+    )
+    .unwrap();
+    // A file of another handbook (named in a warning) whose file name has an escape too.
+    fs::write(
+        inputs.join("x\u{1b}[2Jy.json"),
+        progress_file(&format!("Other{esc}"), "Mallory", &ids),
+    )
+    .unwrap();
+    fs::write(
+        inputs.join("z.json"),
+        progress_file(&format!("Hand{esc}book"), "Zed", &ids),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = summarize(&inputs, &out);
+    let (so, se) = (text(&o.stdout), text(&o.stderr));
+    assert!(o.status.success(), "{se}");
+    assert!(
+        se.contains("skipped: from another handbook (\"Other[2J[H\")"),
+        "{se}"
+    );
+    assert!(se.contains("Handbook: \"Hand[2J[Hbook\""), "{se}");
+    for (what, s) in [
+        ("stdout", so),
+        ("stderr", se),
+        (
+            "summary.html",
+            fs::read_to_string(out.join("summary.html")).unwrap(),
+        ),
+        (
+            "summary.csv",
+            fs::read_to_string(out.join("summary.csv")).unwrap(),
+        ),
+    ] {
+        let bad: Vec<char> = s
+            .chars()
+            .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r')) || *c == '\u{202e}')
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{what} has control characters {bad:?}:\n{s}"
+        );
+    }
+}
+
+#[test]
+fn summarize_replaces_both_files_or_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    let ids = vec!["a.html".to_string()];
+    fs::write(inputs.join("a.json"), progress_file("H", "Ann", &ids)).unwrap();
+    let out = dir.path().join("out");
+    let listing = |out: &Path| {
+        let mut names: Vec<String> = fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+
+    // summary.csv is a folder in the way.
+    fs::create_dir_all(out.join("summary.csv/inside")).unwrap();
+    fs::write(out.join("summary.html"), "OLD").unwrap();
+    let o = summarize(&inputs, &out);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains(
+            "summary.csv: cannot write: a folder of that name is in the way; nothing was written"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(fs::read_to_string(out.join("summary.html")).unwrap(), "OLD");
+    assert_eq!(
+        listing(&out),
+        ["summary.csv", "summary.html"],
+        "no temporary files left"
+    );
+
+    // summary.csv is read-only.
+    fs::remove_dir_all(out.join("summary.csv")).unwrap();
+    fs::write(out.join("summary.csv"), "OLD CSV").unwrap();
+    let mut perms = fs::metadata(out.join("summary.csv")).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(out.join("summary.csv"), perms.clone()).unwrap();
+    let o = summarize(&inputs, &out);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("the existing file is read-only"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(fs::read_to_string(out.join("summary.html")).unwrap(), "OLD");
+    assert_eq!(
+        fs::read_to_string(out.join("summary.csv")).unwrap(),
+        "OLD CSV"
+    );
+    assert_eq!(listing(&out), ["summary.csv", "summary.html"]);
+
+    // Writable again: both are replaced, and summary.html carries its own strict policy.
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    fs::set_permissions(out.join("summary.csv"), perms).unwrap();
+    let o = summarize(&inputs, &out);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let html = fs::read_to_string(out.join("summary.html")).unwrap();
+    assert!(html.contains("Ann"));
+    assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'"));
+    assert!(
+        fs::read_to_string(out.join("summary.csv"))
+            .unwrap()
+            .contains("Ann")
+    );
+    assert_eq!(listing(&out), ["summary.csv", "summary.html"]);
+}
