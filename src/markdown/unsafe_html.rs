@@ -201,7 +201,7 @@ pub fn scan_html(html: &str) -> Vec<Finding> {
     let b = html.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(lt) = memchr(b'<', &b[i..]) {
+    while let Some(lt) = b.get(i..).and_then(|rest| memchr(b'<', rest)) {
         i += lt + 1;
         if b[i..].starts_with(b"!--") {
             i = find(b, i + 3, b"-->").map_or(b.len(), |e| e + 3);
@@ -245,7 +245,7 @@ fn attributes(html: &str, mut i: usize, out: &mut Vec<Finding>) -> usize {
             i += 1;
         }
         if i >= b.len() || b[i] == b'>' {
-            return i + 1;
+            return (i + 1).min(b.len());
         }
         let name_at = i;
         i += 1; // the first character is part of the name even if it is `=`
@@ -369,10 +369,11 @@ pub fn decode(value: &str) -> String {
                 rest = rest.strip_prefix(';').unwrap_or(rest);
                 continue;
             }
-        } else if let Some((name, c)) = NAMED
-            .iter()
-            .find(|(n, _)| rest.len() >= n.len() && rest[..n.len()].eq_ignore_ascii_case(n))
-        {
+        } else if let Some((name, c)) = NAMED.iter().find(|(n, _)| {
+            rest.as_bytes()
+                .get(..n.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(n.as_bytes()))
+        }) {
             out.push(*c);
             rest = &rest[name.len()..];
             continue;
@@ -490,6 +491,25 @@ mod tests {
         let at: Vec<&str> = found.iter().map(|f| &md[f.offset..f.offset + 7]).collect();
         assert_eq!(at, vec!["onclick", "onclick"]);
         assert_eq!(scan_markdown("```\n<script>\n```\n"), vec![]);
+    }
+
+    #[test]
+    fn never_reads_past_the_end() {
+        for html in [
+            "<A",
+            "<a b",
+            "<a b=",
+            "<a b='",
+            "<!--",
+            "</",
+            "<",
+            "&",
+            "<a href=&",
+            "<a href=\"&é\">",
+        ] {
+            let _ = scan_html(html);
+        }
+        assert_eq!(decode("&é&amp"), "&é&");
     }
 
     #[test]
