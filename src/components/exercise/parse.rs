@@ -614,7 +614,9 @@ fn string_list(
     };
     let mut out = Vec::new();
     let mut ok = true;
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // Normalised text -> 1-based position of its first occurrence (a hash map, so 100k
+    // options stay linear).
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for (i, item) in items.iter().enumerate() {
         match item.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
@@ -631,7 +633,7 @@ fn string_list(
             }
             DeValue::String(s) => {
                 let norm = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                if let Some((_, first)) = seen.iter().find(|(t, _)| *t == norm) {
+                if let Some(first) = seen.get(&norm) {
                     ok = false;
                     errors.push(
                         src.error(
@@ -641,7 +643,7 @@ fn string_list(
                         .with_hint(format!("each {what} must be different")),
                     );
                 }
-                seen.push((norm, i + 1));
+                seen.entry(norm).or_insert(i + 1);
                 out.push(s.to_string());
             }
             other => {
@@ -786,10 +788,11 @@ fn choice_answer(
                 return None;
             }
             let mut list = Vec::new();
+            let mut listed = HashSet::new();
             let mut ok = true;
             for item in items.iter() {
                 match index(item, errors) {
-                    Some(i) if list.contains(&i) => {
+                    Some(i) if !listed.insert(i) => {
                         ok = false;
                         errors.push(
                             src.error(&item.span(), format!("answer {} is listed twice", i + 1))
