@@ -346,7 +346,7 @@ fn render_question(
         explicit_id: true,
         title: Some(title.to_string()),
         show_answer: true,
-        shuffle: false,
+        shuffle: true,
         line: question.line,
         questions: vec![question],
     };
