@@ -93,10 +93,10 @@ fn fixture_builds_practice_forms_scenarios_and_assets() {
     let practice = fs::read_to_string(site.join("practice.html")).unwrap();
     assert!(practice.contains("<section class=\"srs srs-practice\" id=\"srs-form\""));
     for label in [
-        "Relationship",
-        "Goals and topics",
-        "Approach or method",
-        "Overall",
+        "Connection",
+        "Focus",
+        "Way of working",
+        "Whole session",
     ] {
         assert!(practice.contains(&format!(">{label}</span>")), "{label}");
     }

@@ -43,7 +43,10 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const slider = (page, name) => page.getByRole('slider', { name: new RegExp(name) });
+// The default labels (Connection, Focus, Way of working, Whole session) and the older ones
+// both satisfy the accessible-name contract (DESIGN.md).
+const NAMES = { Relationship: 'Relationship|Connection', Goals: 'Goals|Focus', Approach: 'Approach|Way of working', Overall: 'Overall|Whole session' };
+const slider = (page, name) => page.getByRole('slider', { name: new RegExp(NAMES[name] || name) });
 const total = (page) => page.getByRole('status', { name: /Total/ });
 const interpretation = (page) => page.locator('.srs-practice .srs-interpretation');
 

@@ -700,23 +700,23 @@ mod tests {
         let out = render("mode = \"practice\"\n", &ctx(&c, 10, 0)).unwrap();
         let h = &out.html;
         for label in [
-            "Relationship",
-            "Goals and topics",
-            "Approach or method",
-            "Overall",
+            "Connection",
+            "Focus",
+            "Way of working",
+            "Whole session",
         ] {
             assert!(h.contains(&format!(">{label}</span>")), "{label}");
         }
         assert!(h.contains("id=\"srs-form\""));
         assert!(h.contains("is not the SRS"));
         assert!(h.contains("Do not enter client names"));
-        assert!(h.contains("Little connection with the clinician"));
+        assert!(h.contains("The client felt little connection with the clinician"));
         assert!(h.contains("&quot;cutoff&quot;:36.0"), "{h}");
         assert!(h.contains("data-srs-action=\"print\""));
         assert!(!h.contains("<script"), "no inline scripts");
         assert!(!h.contains(" style="), "no inline styles");
         assert_eq!(out.anchors, ["srs-form"]);
-        assert!(out.search_text.contains("Goals and topics"));
+        assert!(out.search_text.contains("Way of working"));
         let second = render("mode = \"practice\"\n", &ctx(&c, 10, 1)).unwrap();
         assert!(second.html.contains("id=\"srs-form-2\""));
     }
@@ -730,7 +730,7 @@ mod tests {
         assert!(h.contains("x1=\"61%\""));
         assert!(h.contains("<strong>Session 4.</strong>"));
         assert!(h.contains("<td>33.1</td>"), "total in the answers");
-        assert!(h.contains("Your measurement for Relationship"));
+        assert!(h.contains("Your measurement for Connection"));
         assert!(h.contains("&quot;ratings&quot;:[9.2,6.1,8.8,9.0]"));
         assert!(!h.contains("role=\"slider\""));
         assert_eq!(out.anchors[0], "low-goals");
@@ -778,7 +778,7 @@ mod tests {
         assert!(out.html.contains(">Bond</span>"));
         assert!(out.html.contains("of 20</span>"));
         let out = render("mode = \"practice\"\nitems = \"default\"\n", &ctx(&c, 1, 0)).unwrap();
-        assert!(out.html.contains(">Relationship</span>"));
+        assert!(out.html.contains(">Connection</span>"));
         let err = render(
             "mode = \"scenario\"\nvignette = \"v\"\nratings = [1.0, 2.0, 3.0]\n",
             &ctx(&c, 1, 0),
