@@ -699,18 +699,13 @@ mod tests {
         let c = config("");
         let out = render("mode = \"practice\"\n", &ctx(&c, 10, 0)).unwrap();
         let h = &out.html;
-        for label in [
-            "Connection",
-            "Focus",
-            "Way of working",
-            "Whole session",
-        ] {
+        for label in ["Connection", "Focus", "Way of working", "Whole session"] {
             assert!(h.contains(&format!(">{label}</span>")), "{label}");
         }
         assert!(h.contains("id=\"srs-form\""));
         assert!(h.contains("is not the SRS"));
         assert!(h.contains("Do not enter client names"));
-        assert!(h.contains("The client felt little connection with the clinician"));
+        assert!(h.contains("Little connection with the clinician"));
         assert!(h.contains("&quot;cutoff&quot;:36.0"), "{h}");
         assert!(h.contains("data-srs-action=\"print\""));
         assert!(!h.contains("<script"), "no inline scripts");

@@ -224,8 +224,8 @@ pub fn builtin() -> ItemSet {
         item(
             "Connection",
             "How connected to and understood by the clinician the client felt in this session.",
-            "The client felt little connection with the clinician",
-            "The client felt closely connected with the clinician",
+            "Little connection with the clinician",
+            "A strong connection with the clinician",
             "“Thank you for marking that honestly. Was there a moment today when I seemed not \
 to be with you, or missed what you meant?”",
             "Ask about the connection: what would help the client feel more understood next time?",
@@ -233,8 +233,8 @@ to be with you, or missed what you meant?”",
         item(
             "Focus",
             "Did the session stay with what mattered most to the client?",
-            "The session drifted from what mattered most to the client",
-            "The session stayed with what mattered most to the client",
+            "Drifted from what mattered most",
+            "Stayed with what mattered most",
             "“It looks as if we may not have spent the time on what matters most to you. What \
 would you have wanted us to talk about?”",
             "Check the agenda: did the session miss something the client came in wanting to \
@@ -243,8 +243,8 @@ discuss?",
         item(
             "Way of working",
             "Did the clinician's way of working fit this client?",
-            "The clinician's way of working did not fit the client",
-            "The clinician's way of working fitted the client well",
+            "The way of working did not fit",
+            "The way of working fitted well",
             "“The line about how we worked is lower than the others. What would you like me to \
 do more of, or less of, next time?”",
             "Ask about the way of working: what did not fit, and what would the client prefer?",
@@ -252,8 +252,8 @@ do more of, or less of, next time?”",
         item(
             "Whole session",
             "Taken together, did the session give the client what they needed?",
-            "The session did not give the client what they needed",
-            "The session gave the client what they needed",
+            "Not what the client needed",
+            "What the client needed",
             "“Something about today didn't quite work for you. If you could change one thing \
 about the session, what would it be?”",
             "Invite one thing that would have made this session better for the client.",
@@ -627,7 +627,9 @@ right = "good"
         for it in &set.items {
             for text in [&it.description, &it.left, &it.right] {
                 let lower = format!(" {} ", text.to_lowercase());
-                for word in [" i ", " me ", " my ", " we ", " us ", " our ", " you ", " your "] {
+                for word in [
+                    " i ", " me ", " my ", " we ", " us ", " our ", " you ", " your ",
+                ] {
                     assert!(!lower.contains(word), "`{text}` is not in the third person");
                 }
                 assert!(!lower.contains("right for me"), "{text}");
