@@ -5,7 +5,8 @@
 //! id = "alliance-basics"          # optional stable id (letters, digits, `-`, `_`, `.`)
 //! title = "Check your understanding"
 //! show_answer = true              # optional, default true: the `Show answer` button
-//! shuffle = false                 # optional: shuffle options (deterministic per build)
+//! shuffle = true                  # optional, default true: show choice options shuffled
+//!                                 # (fixed per exercise and question id; same build, same page)
 //!
 //! [[question]]
 //! type = "single"                 # single | multiple | truefalse | short | ordering
