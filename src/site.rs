@@ -467,6 +467,7 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
                         target.display_path.display(),
                         check.fragment
                     ),
+                    links::Broken::Fragment,
                 ));
             }
         }

@@ -181,6 +181,7 @@ struct Parsed {
     body: String,
     body_line: usize,
     heading: Option<(String, usize)>,
+    warnings: Vec<Diagnostic>,
 }
 
 struct Builder<'a> {
@@ -236,7 +237,7 @@ pub fn load_from_files(
         let split = match frontmatter::split(&text, &display) {
             Ok(s) => s,
             Err(d) => {
-                errors.push(d);
+                errors.extend(d);
                 continue;
             }
         };
@@ -252,6 +253,7 @@ pub fn load_from_files(
                 body,
                 body_line: split.body_line,
                 heading,
+                warnings: split.warnings,
             },
         );
         insert(&mut tree, &file.path);
@@ -531,6 +533,7 @@ impl Builder<'_> {
             body: String::new(),
             body_line: 1,
             heading: None,
+            warnings: Vec::new(),
         });
         let stem = src
             .file_stem()
@@ -556,6 +559,7 @@ impl Builder<'_> {
             searchable: parsed.front.search.unwrap_or(true),
             extra: parsed.front.extra.unwrap_or(serde_json::Value::Null),
             assignment: parsed.front.assignment,
+            load_warnings: parsed.warnings,
             parent,
             children: Vec::new(),
             depth,
@@ -587,6 +591,7 @@ impl Builder<'_> {
             searchable: true,
             extra: serde_json::Value::Null,
             assignment: None,
+            load_warnings: Vec::new(),
             parent,
             children: Vec::new(),
             depth,

@@ -492,6 +492,17 @@ fn question_line(src: &Source<'_>, span: &Range<usize>, table: &DeTable<'_>) -> 
 }
 
 fn toml_error(src: &Source<'_>, e: &toml::de::Error) -> Diagnostic {
+    let offset = e.span().map_or(0, |s| s.start);
+    // Curly quotes, an unquoted value, a quote never closed: in plain words.
+    if let Some(p) = crate::error::plain::toml_problem(src.text, e.message(), offset) {
+        return Diagnostic::error(
+            src.path,
+            src.line(p.offset),
+            format!("exercise: {}", p.message),
+        )
+        .with_column(line_col(src.text, p.offset).1)
+        .with_hint(p.hint);
+    }
     let line = e.span().map_or(src.first_line, |s| src.line(s.start));
     let message = e.message().trim().trim_end_matches('.').to_string();
     Diagnostic::error(src.path, line, format!("exercise: invalid TOML: {message}")).with_hint(
