@@ -75,6 +75,9 @@ struct ChapterCtx {
 struct PageCtx<'a> {
     title: &'a str,
     description: &'a str,
+    /// The first paragraph's text, cut short (for `<meta name="description">` when
+    /// `description` is empty).
+    summary: &'a str,
     kind: PageKind,
     path: &'a str,
     content: &'a str,
@@ -279,6 +282,7 @@ impl<'a> Shared<'a> {
             &PageCtx {
                 title: &page.title,
                 description: &page.description,
+                summary: &r.summary,
                 kind: page.kind,
                 path: &page.out_path,
                 content: &r.html,

@@ -13,9 +13,6 @@ use std::path::{Component, Path, PathBuf};
 /// Landing-page file names of a folder, in order of preference.
 pub const LANDING_NAMES: [&str; 3] = ["_index.md", "index.md", "README.md"];
 
-/// Output names the build generates at the site root; content may not take them.
-const RESERVED_ROOT: [&str; 3] = ["assets", "print.html", "404.html"];
-
 /// One file of the content folder, read into memory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -301,23 +298,37 @@ pub fn load_from_files(
             bytes: file.bytes,
         });
     }
-    for reserved in RESERVED_ROOT {
-        let clash = b
-            .out_owner
-            .iter()
-            .find(|(out, _)| *out == reserved || out.starts_with(&format!("{reserved}/")));
-        if let Some((out, owner)) = clash {
-            b.errors.push(
-                Diagnostic::error(
-                    owner,
-                    0,
-                    format!("`{out}` is reserved for the generated site"),
-                )
-                .with_hint(format!(
-                    "rename the file or folder so it does not produce `{reserved}`"
-                )),
-            );
-        }
+    // Paths the build generates (one list: `derived::RESERVED`); sorted, so the errors are
+    // the same from run to run.
+    let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = b
+        .out_owner
+        .iter()
+        .filter_map(|(out, owner)| {
+            crate::derived::reserved(out).map(|(r, what)| (out, owner, r, what))
+        })
+        .collect();
+    clashes.sort();
+    for (out, owner, reserved, what) in clashes {
+        b.errors.push(
+            Diagnostic::error(
+                owner,
+                0,
+                if out == reserved {
+                    format!(
+                        "`{}` would be written to `{out}`, which the build generates ({what})",
+                        owner.display()
+                    )
+                } else {
+                    format!(
+                        "`{}` would be written to `{out}`, inside `{reserved}`, which the build generates ({what})",
+                        owner.display()
+                    )
+                },
+            )
+            .with_hint(
+                "rename the file or folder, or give the page another `slug` in its front matter",
+            ),
+        );
     }
     if !b.errors.is_empty() {
         return Err(b.errors);
@@ -747,7 +758,11 @@ mod tests {
     #[test]
     fn reserved_names_are_errors() {
         let e = hb(vec![f("assets/x.md", "# X\n")]).unwrap_err();
-        assert!(e[0].message.contains("reserved"));
+        assert!(
+            e[0].message.contains("which the build generates"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]

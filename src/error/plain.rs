@@ -17,20 +17,29 @@ pub struct Problem {
 /// Typographic quotes word processors put in place of `"` and `'`.
 pub const CURLY_QUOTES: [char; 9] = ['“', '”', '„', '‟', '‘', '’', '‚', '«', '»'];
 
-/// Levenshtein distance between `a` and `b` (by characters).
+/// Edit distance between `a` and `b` (by characters): insertions, deletions, substitutions
+/// and swaps of two neighbours (`mdoe` is one edit from `mode`).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    d[0] = (0..=b.len()).collect();
     for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    d[a.len()][b.len()]
 }
 
 /// The candidate closest to `name` (ignoring case) within two edits, or one edit for names of
@@ -358,6 +367,7 @@ mod tests {
     fn closest_allows_case_and_small_typos() {
         assert_eq!(closest("excercise", ["exercise", "srs"]), Some("exercise"));
         assert_eq!(closest("SRS", ["exercise", "srs"]), Some("srs"));
+        assert_eq!(closest("mdoe", ["mode", "items"]), Some("mode"));
         assert_eq!(closest("css", ["exercise", "srs"]), None);
         assert_eq!(closest("python", ["exercise", "srs"]), None);
     }

@@ -86,6 +86,31 @@ pub struct RenderedPage {
     /// Component blocks that failed (their errors are in `diagnostics`), so that references
     /// to them are not reported a second time.
     pub failed_blocks: Vec<FailedBlock>,
+    /// The first paragraph's plain text, cut at a word boundary (about
+    /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
+    /// matter has no `description`.
+    pub summary: String,
+}
+
+/// About how long a page summary is, in characters.
+pub const SUMMARY_CHARS: usize = 155;
+
+/// `text` cut at the last word boundary within [`SUMMARY_CHARS`] characters, with `…` when
+/// it was cut.
+pub fn summarize(text: &str) -> String {
+    let text = squeeze_whitespace(text);
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text;
+    }
+    let end = text
+        .char_indices()
+        .nth(SUMMARY_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let cut = text[..end].rfind(' ').unwrap_or(end);
+    format!(
+        "{}…",
+        text[..cut].trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' ')
+    )
 }
 
 /// A component block that could not be rendered.
@@ -254,6 +279,8 @@ impl<'a> Renderer<'a> {
         // A misspelt or unclosed component block: left out of the page entirely (its answer
         // key must never be shown), until the end of the block.
         let mut swallow = false;
+        // The first paragraph's text, while it is read (for the summary).
+        let mut paragraph: Option<String> = None;
         // Code and HTML, where `](` is not a link.
         let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -354,6 +381,29 @@ impl<'a> Renderer<'a> {
                 }
                 other => other,
             };
+            if self.out.summary.is_empty() {
+                match &event {
+                    Event::Start(Tag::Paragraph) if heading.is_none() => {
+                        paragraph = Some(String::new())
+                    }
+                    Event::End(TagEnd::Paragraph) => {
+                        if let Some(text) = paragraph.take() {
+                            self.out.summary = summarize(&text);
+                        }
+                    }
+                    Event::Text(t) | Event::Code(t) => {
+                        if let Some(p) = paragraph.as_mut() {
+                            p.push_str(t)
+                        }
+                    }
+                    Event::SoftBreak | Event::HardBreak => {
+                        if let Some(p) = paragraph.as_mut() {
+                            p.push(' ')
+                        }
+                    }
+                    _ => {}
+                }
+            }
             if let Some((alt, _, _)) = image_alt.as_mut()
                 && let Event::Text(t) | Event::Code(t) = &event
             {
@@ -907,6 +957,22 @@ mod tests {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squeeze_whitespace(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_cut_at_a_word() {
+        let long = "word ".repeat(50);
+        let h = handbook(&[(
+            "_index.md",
+            &format!(
+                "# Home\n\n```exercise\nid = \"x\"\n```\n\nFirst *para*\ngraph.\n\nSecond.\n\n---\n\n{long}\n"
+            ),
+        )]);
+        let r = render_page(&h, 0);
+        assert_eq!(r.summary, "First para graph.");
+        let s = summarize(&long);
+        assert!(s.ends_with("word…"), "{s}");
+        assert!(s.chars().count() <= SUMMARY_CHARS + 1);
     }
 
     #[test]

@@ -453,6 +453,7 @@ pub fn parse_question_with(
         }
     }
     if !errors.is_empty() {
+        drop_follow_ons(&mut errors);
         return Err(errors);
     }
     let (Some(kind), Some(prompt)) = (kind, prompt) else {
@@ -472,6 +473,20 @@ pub fn parse_question_with(
         model_answer,
         line,
     })
+}
+
+/// Drops "has no `prompt`" when a misspelt key already says "did you mean `prompt`?": one
+/// mistake, one error.
+fn drop_follow_ons(errors: &mut Vec<Diagnostic>) {
+    let meant: Vec<String> = errors
+        .iter()
+        .filter_map(|d| {
+            let hint = d.hint.as_deref()?;
+            let rest = hint.strip_prefix("did you mean `")?;
+            Some(format!("has no `{}`", &rest[..rest.find('`')?]))
+        })
+        .collect();
+    errors.retain(|d| !meant.iter().any(|m| d.message.contains(m.as_str())));
 }
 
 /// The line a question table starts at: the `[[question]]` header when the span covers it,
