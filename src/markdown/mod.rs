@@ -106,6 +106,15 @@ pub fn summarize(text: &str) -> String {
         .char_indices()
         .nth(SUMMARY_CHARS)
         .map_or(text.len(), |(i, _)| i);
+    // After the last whole sentence when that keeps at least half, else at the last word.
+    let sentence = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|p| text[..end].rfind(p))
+        .max()
+        .filter(|&i| text[..i].chars().count() >= SUMMARY_CHARS / 2);
+    if let Some(i) = sentence {
+        return text[..=i].to_string();
+    }
     let cut = text[..end].rfind(' ').unwrap_or(end);
     format!(
         "{}…",
@@ -960,6 +969,27 @@ mod tests {
     }
 
     #[test]
+    fn misspelt_and_unclosed_blocks_leave_no_trace_of_their_answer_key() {
+        for page in [
+            "# A\n\n```Exercise\nid = \"e\"\n[[question]]\noptions = [\"SECRET\"]\nanswer = 1\n```\n\nAfter.\n",
+            "# A\n\n```excercise\nanswer = \"SECRET\"\n```\n\nAfter.\n",
+            "# A\n\n```srs\nmode = \"practice\"\nnote = \"SECRET\"\n\n## After\n",
+        ] {
+            let h = handbook(&[("_index.md", page)]);
+            let r = render_page(&h, 0);
+            assert!(!r.html.contains("SECRET"), "{}", r.html);
+            assert!(r.sections.iter().all(|s| !s.text.contains("SECRET")));
+            assert_eq!(
+                r.diagnostics.iter().filter(|d| d.is_error()).count(),
+                1,
+                "{:?}",
+                r.diagnostics
+            );
+            assert_eq!(r.failed_blocks.len(), 1);
+        }
+    }
+
+    #[test]
     fn summary_is_the_first_paragraph_cut_at_a_word() {
         let long = "word ".repeat(50);
         let h = handbook(&[(
@@ -971,7 +1001,7 @@ mod tests {
         let r = render_page(&h, 0);
         assert_eq!(r.summary, "First para graph.");
         let s = summarize(&long);
-        assert!(s.ends_with("word…"), "{s}");
+        assert!(s.ends_with("word word…"), "{s}");
         assert!(s.chars().count() <= SUMMARY_CHARS + 1);
     }
 
