@@ -101,6 +101,7 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
         "file"
     };
     let close = suggestion(handbook, &normal, path_part)
+        .or_else(|| suggestion_anywhere(handbook, &normal, &base, path_part))
         .map(|s| format!(" (did you mean `{s}`?)"))
         .unwrap_or_default();
     Resolved::Broken {
@@ -135,6 +136,48 @@ fn suggestion(handbook: &Handbook, normal: &Path, dest: &str) -> Option<String> 
         Some(i) => format!("{}/{close}", &dest[..i]),
         None => close.to_string(),
     })
+}
+
+/// The page or file whose whole path (relative to the content folder) is closest to the
+/// missing `normal`, for a typo in a folder name; written relative to `base` (or from the
+/// content folder when `dest` was, with a leading `/`).
+fn suggestion_anywhere(
+    handbook: &Handbook,
+    normal: &Path,
+    base: &Path,
+    dest: &str,
+) -> Option<String> {
+    let want = normal.to_string_lossy().replace('\\', "/");
+    let mut all: Vec<String> = handbook
+        .by_source
+        .keys()
+        .chain(handbook.asset_by_source.keys())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !p.is_empty())
+        .collect();
+    all.sort_unstable();
+    let close = all
+        .iter()
+        .map(|p| (crate::error::plain::edit_distance(&want, p), p))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d)?
+        .1;
+    if dest.starts_with('/') {
+        return Some(format!("/{close}"));
+    }
+    let base: Vec<String> = base
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let target: Vec<&str> = close.split('/').collect();
+    let common = base
+        .iter()
+        .zip(&target)
+        .take_while(|(a, b)| a.as_str() == **b)
+        .count();
+    let mut out = "../".repeat(base.len() - common);
+    out.push_str(&target[common..].join("/"));
+    Some(out)
 }
 
 /// What a broken reference is, for the hint.
@@ -321,6 +364,41 @@ mod tests {
         );
         assert_eq!((found[1].text, found[1].dest), ("Notes", "my notes.md"));
         assert!(!found[1].is_image);
+    }
+
+    #[test]
+    fn a_typo_in_a_folder_name_gets_the_closest_path() {
+        use crate::content::{SourceFile, load_from_files};
+        let files = [
+            ("01-alliance/02-bordin.md", "# B\n"),
+            ("02-goals/01-a.md", "# A\n"),
+        ]
+        .iter()
+        .map(|(p, t)| SourceFile {
+            path: p.into(),
+            bytes: t.as_bytes().to_vec(),
+        })
+        .collect();
+        let config = Config {
+            title: "T".into(),
+            ..Config::default()
+        };
+        let h = load_from_files(
+            config,
+            Path::new("/r"),
+            Path::new("/r/content"),
+            Path::new("content"),
+            files,
+        )
+        .unwrap();
+        let page = &h.pages[h.page_by_source(Path::new("02-goals/01-a.md")).unwrap()];
+        let Resolved::Broken { reason } = resolve(&h, page, "../01-aliance/02-bordin.md") else {
+            panic!("broken");
+        };
+        assert!(
+            reason.ends_with("(did you mean `../01-alliance/02-bordin.md`?)"),
+            "{reason}"
+        );
     }
 
     #[test]
