@@ -430,6 +430,35 @@ fn one_mistake_gives_one_error() {
 }
 
 #[test]
+fn a_misspelt_type_is_named_not_reported_missing() {
+    let page = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntpye = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
+    let hb = handbook(&[("content/a.md", page)]);
+    let (code, text) = check(hb.path());
+    assert_eq!(code, 1, "{text}");
+    has_line(
+        &text,
+        "error: content/a.md:6: unknown key `tpye` in a question",
+    );
+    has_line(
+        &text,
+        "  hint: did you mean `type`? Write `type = \"single\"` (one of: single, multiple, truefalse, short, ordering, scenario, reflection)",
+    );
+    assert_eq!(error_count(&text), 1, "{text}");
+}
+
+#[test]
+fn a_misspelt_setting_gets_a_suggestion() {
+    let hb = handbook(&[("handbook.toml", "title = \"T\"\n[search]\nenabeld = true\n")]);
+    let (code, text) = check(hb.path());
+    assert_eq!(code, 1, "{text}");
+    has_line(&text, "error: handbook.toml:3:1: unknown key `enabeld`");
+    assert!(
+        text.contains("  hint: did you mean `enabled`? Keys allowed here: enabled"),
+        "{text}"
+    );
+}
+
+#[test]
 fn errors_in_one_file_are_in_line_order() {
     let page = "# A\n\n[x](missing-one.md)\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\npromt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n[y](missing-two.md)\n";
     let hb = handbook(&[("content/a.md", page)]);

@@ -212,6 +212,21 @@ pub fn toml_problem(text: &str, message: &str, offset: usize) -> Option<Problem>
             ),
         });
     }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, allowed) = rest.split_once('`')?;
+        let allowed: Vec<&str> = allowed.split('`').skip(1).step_by(2).collect();
+        let list = allowed.join(", ");
+        let hint = match closest(name, allowed.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`? Keys allowed here: {list}"),
+            None if list.is_empty() => "remove the key or correct its spelling".to_string(),
+            None => format!("keys allowed here: {list}"),
+        };
+        return Some(Problem {
+            offset,
+            message: format!("unknown key `{name}`"),
+            hint,
+        });
+    }
     if message.starts_with("duplicate key") {
         let key = kv.map_or("a key", |(k, _)| k);
         return Some(Problem {
@@ -419,6 +434,21 @@ mod tests {
         let p = toml_problem("title = \"open\nweight = 2\n", "invalid basic string", 13).unwrap();
         assert_eq!(p.offset, 8);
         assert!(p.message.contains("never closed"));
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        let p = toml_problem(
+            "titel = 1\n",
+            "unknown field `titel`, expected one of `title`, `description`",
+            0,
+        )
+        .unwrap();
+        assert_eq!(p.message, "unknown key `titel`");
+        assert_eq!(
+            p.hint,
+            "did you mean `title`? Keys allowed here: title, description"
+        );
     }
 
     #[test]

@@ -231,6 +231,20 @@ pub fn parse_question_with(
         .join(", ");
     // type
     let kind = match get("type") {
+        // A misspelt `type` (`tpye`): say so, not "no type".
+        None if let Some((k, _)) = table
+            .iter()
+            .find(|(k, _)| crate::error::plain::closest(k.get_ref(), ["type"]).is_some()) =>
+        {
+            let name: &str = k.get_ref();
+            errors.push(
+                src.error(&k.span(), format!("unknown key `{name}` in a question"))
+                    .with_hint(format!(
+                        "did you mean `type`? Write `type = \"single\"` (one of: {allowed_list})"
+                    )),
+            );
+            None
+        }
         None => {
             errors.push(
                 Diagnostic::error(src.path, line, "the question has no `type`")
