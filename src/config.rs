@@ -135,8 +135,13 @@ pub struct Branding {
     pub agency: String,
     /// A logo image, relative to the handbook root (copied into the site).
     pub logo: String,
-    /// An accent colour as `#rgb` or `#rrggbb`.
+    /// An accent colour as `#rgb` or `#rrggbb`: the theme's primary colour (links, buttons,
+    /// focus ring, current page, progress bars), shaded where it lacks contrast
+    /// (see `branding`).
     pub accent: String,
+    /// A favicon (`.svg`, `.png` or `.ico`), relative to the handbook root; the theme's own
+    /// when empty.
+    pub favicon: String,
 }
 
 /// How broken internal links are treated.

@@ -19,11 +19,11 @@ pub const RESERVED: &[(&str, &str)] = &[
     ("nav.js", "the navigation script"),
     ("search-index.js", "the search index"),
     ("search/", "the search index"),
-    ("assets/", "the theme's styles, scripts and logo"),
+    (
+        "assets/",
+        "the theme's styles and scripts, the logo and the favicon",
+    ),
     ("sitemap.xml", "the sitemap"),
-    ("favicon.ico", "the favicon"),
-    ("favicon.svg", "the favicon"),
-    ("favicon.png", "the favicon"),
     (
         ".handbook-build",
         "the marker that says the folder is a built site",

@@ -6,6 +6,7 @@
 //! keeps an in-memory [`site::Site`] instead, from [`site::render_keeping`].)
 
 pub mod assignments;
+pub mod branding;
 pub mod components;
 pub mod config;
 pub mod content;

@@ -1,6 +1,7 @@
 //! `handbook new`: a small, working starter handbook (config, home page, a chapter with two
 //! pages, an image, a callout, a self-check exercise, a practice form, an assignment in a learning
-//! path) that builds immediately.
+//! path, an "About this starter" page saying where to set the branding and how exercises are
+//! written) that builds immediately.
 
 use crate::error::Diagnostic;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,7 @@ pub const FILES: &[(&str, &str)] = &[
         "content/01-getting-started/diagram.svg",
         include_str!("scaffold/diagram.svg"),
     ),
+    ("content/03-about.md", include_str!("scaffold/about.md")),
 ];
 
 /// Writes the starter into `dir`, which must not exist or be empty. Returns the files created.

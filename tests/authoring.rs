@@ -555,6 +555,42 @@ fn content_may_not_land_on_a_generated_path() {
     );
 }
 
+#[test]
+fn every_generated_file_is_in_the_reserved_list() {
+    let hb = handbook(&[
+        (
+            "handbook.toml",
+            "title = \"T\"\nbase_url = \"https://example.org/\"\n[branding]\naccent = \"#8a1c1c\"\n",
+        ),
+        (
+            "content/a.md",
+            "# A\n\n![d](d.svg)\n\n```exercise\nid = \"x\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"T?\"\nanswer = true\n```\n",
+        ),
+        (
+            "content/d.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+        (
+            "content/c/b.md",
+            "# B\n\n```srs\nmode = \"practice\"\n```\n",
+        ),
+    ]);
+    let (code, text) = build(hb.path());
+    assert_eq!(code, 0, "{text}");
+    let content = ["index.html", "a.html", "d.svg", "c/index.html", "c/b.html"];
+    let out = hb.path().join("public");
+    for (name, _) in tree(&out) {
+        let name = name.replace('\\', "/");
+        if content.contains(&name.as_str()) {
+            continue;
+        }
+        assert!(
+            handbook::derived::reserved(&name).is_some(),
+            "`{name}` is generated but not in derived::RESERVED"
+        );
+    }
+}
+
 /// Every file of a folder, sorted, with its bytes.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
