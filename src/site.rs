@@ -471,7 +471,12 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
         .collect();
     for (i, r) in rendered.iter().enumerate() {
         for check in &r.fragment_checks {
-            if !anchors[check.target].contains(check.fragment.as_str()) {
+            // An id a failed block would have defined: that block's error is enough.
+            let from_failed_block = rendered[check.target]
+                .failed_blocks
+                .iter()
+                .any(|b| b.id.as_deref().is_none_or(|id| check.fragment.contains(id)));
+            if !anchors[check.target].contains(check.fragment.as_str()) && !from_failed_block {
                 let target = &handbook.pages[check.target];
                 let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
                 known.sort_unstable();

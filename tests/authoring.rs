@@ -420,12 +420,21 @@ fn one_mistake_gives_one_error() {
     );
     assert!(!text.contains("week.md"), "no follow-on errors: {text}");
     assert_eq!(error_count(&text), 2, "{text}");
-    // A misspelt fence: the assignment naming its exercise is not reported either.
+    // A misspelt fence: the assignment naming its exercise, and a link to it, are not
+    // reported either.
     let misspelt = "# A\n\n```excercise\nid = \"e1\"\n```\n\n```srs\nmode = \"practice\"\n```\n";
-    let hb = handbook(&[("content/a.md", misspelt), ("content/week.md", week)]);
+    let hb = handbook(&[
+        ("content/a.md", misspelt),
+        ("content/week.md", week),
+        (
+            "content/b.md",
+            "# B\n\nDo [the exercise](a.md#exercise-e1).\n",
+        ),
+    ]);
     let (code, text) = check(hb.path());
     assert_eq!(code, 1, "{text}");
     assert!(!text.contains("week.md"), "no follow-on errors: {text}");
+    assert!(!text.contains("b.md"), "no follow-on errors: {text}");
     assert_eq!(error_count(&text), 1, "{text}");
 }
 
