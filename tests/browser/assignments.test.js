@@ -225,7 +225,7 @@ describe('assignments', () => {
       // The supervisor's page is accessible too (opened straight from disk).
       const summaryPage = await page.context().newPage();
       await summaryPage.goto(pathToFileURL(path.join(out, 'summary.html')).href);
-      const table = summaryPage.getByRole('table');
+      const table = summaryPage.getByRole('table', { name: /Assignments and self-check results/ });
       assert.match(await table.innerText(), /Alex Kim[\s\S]*Sam Rivera/);
       lib.assertNoViolations(await lib.axe(summaryPage), 'summary.html');
       await summaryPage.close();
