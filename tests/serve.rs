@@ -781,3 +781,325 @@ fn a_busy_port_given_explicitly_is_an_error() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+// ---------------------------------------------------------------------------------------------
+// A hostile client (issue 19). Every wait is bounded by a deadline; none asserts a duration
+// except where a deadline well under the server's own timeouts (10 s) tells "served while the
+// attacker holds on" from "served after the server gave up on the attacker".
+
+/// Shorter than the server's head and write timeouts (10 s): an answer within it was not
+/// waiting for a hostile connection to time out.
+const PROMPT: Duration = Duration::from_secs(6);
+
+/// Sends `head` (request line and headers, without the final blank line) with `Host` as given
+/// and reads the reply.
+fn request_with(port: u16, head: &str) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    write!(stream, "{head}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    parse_reply(&raw, false)
+}
+
+/// A copy of the `good` fixture with a 4 MB file at `/big.bin`.
+fn fixture_with_a_large_file() -> tempfile::TempDir {
+    let dir = copy_fixture("good");
+    let big: Vec<u8> = (0..4 * 1024 * 1024).map(|i| (i % 251) as u8).collect();
+    fs::write(dir.path().join("content/big.bin"), big).unwrap();
+    dir
+}
+
+/// Connections that each pipeline ten requests for the large file and never read.
+fn stalled_readers(port: u16, count: usize) -> Vec<TcpStream> {
+    (0..count)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+            let one = format!("GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+            stream.write_all(one.repeat(10).as_bytes()).unwrap();
+            stream
+        })
+        .collect()
+}
+
+/// GETs `path` on a fresh connection, failing if no full answer came within `limit`.
+fn get_within(port: u16, path: &str, limit: Duration) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(limit)).unwrap();
+    let started = Instant::now();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let read = stream.read_to_end(&mut raw);
+    assert!(
+        read.is_ok() && started.elapsed() < limit,
+        "{path} was not answered within {limit:?} ({read:?}, {} bytes)",
+        raw.len()
+    );
+    parse_reply(&raw, false)
+}
+
+#[test]
+fn a_stalled_pipelining_reader_does_not_hold_up_other_clients() {
+    let dir = fixture_with_a_large_file();
+    let server = Server::start(dir.path());
+    assert_eq!(server.get("/big.bin").body.len(), 4 * 1024 * 1024);
+    // More stalled connections than the old server had worker threads.
+    let stalled = stalled_readers(server.port, 8);
+    // Give the server time to start writing to them and fill their buffers.
+    let settle = Instant::now() + Duration::from_millis(500);
+    while Instant::now() < settle {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for i in 0..20 {
+        let path = ["/", "/alliance/evidence.html", "/assets/css/handbook.css"][i % 3];
+        let reply = get_within(server.port, path, PROMPT);
+        assert_eq!(reply.status, 200, "{path}");
+    }
+    // A large response to a reading client is complete too.
+    let big = get_within(server.port, "/big.bin", PROMPT);
+    assert_eq!(big.body.len(), 4 * 1024 * 1024);
+    drop(stalled);
+}
+
+/// Resident memory of a process, in KiB (Linux).
+#[cfg(target_os = "linux")]
+fn rss_kib(pid: u32) -> u64 {
+    let status = fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .expect("VmRSS");
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_huge_request_header_gets_431_and_takes_no_memory() {
+    let dir = copy_fixture("good");
+    let server = Server::start(dir.path());
+    let port = server.port;
+
+    // A head a little over the limit, sent at once: 431.
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    let cookie = "a".repeat(70 * 1024);
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.starts_with("HTTP/1.1 431"),
+        "expected 431 Request Header Fields Too Large, got {text:?}"
+    );
+
+    // A 256 MB header, streamed: the server stops reading long before its end.
+    #[cfg(target_os = "linux")]
+    let before = rss_kib(server.child.id());
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_write_timeout(Some(WAIT)).unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Big: "
+    )
+    .unwrap();
+    let chunk = vec![b'x'; 1024 * 1024];
+    let mut sent = 0usize;
+    while sent < 256 * 1024 * 1024 {
+        match stream.write(&chunk) {
+            Ok(n) => sent += n,
+            Err(_) => break,
+        }
+    }
+    assert!(
+        sent < 64 * 1024 * 1024,
+        "the server kept reading a huge header ({sent} bytes)"
+    );
+    #[cfg(target_os = "linux")]
+    {
+        let grown = rss_kib(server.child.id()).saturating_sub(before);
+        assert!(grown < 32 * 1024, "the server grew by {grown} KiB");
+    }
+    drop(stream);
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn only_requests_naming_this_server_are_answered() {
+    let dir = copy_fixture("good");
+    let server = Server::start(dir.path());
+    let port = server.port;
+    for host in [
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".to_string(),
+    ] {
+        let reply = request_with(port, &format!("GET / HTTP/1.1\r\nHost: {host}"));
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    // A DNS-rebinding page: its own name, resolving to 127.0.0.1.
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("192.0.2.1:{port}"),
+    ] {
+        let reply = request_with(port, &format!("GET / HTTP/1.1\r\nHost: {host}"));
+        assert_eq!(reply.status, 421, "{host}");
+        assert!(!reply.text().contains("Welcome"), "{host}");
+        let events = request_with(
+            port,
+            &format!("GET /__handbook/status HTTP/1.1\r\nHost: {host}"),
+        );
+        assert_eq!(events.status, 421, "{host}");
+    }
+    // An absolute-form target naming another host.
+    let reply = request_with(
+        port,
+        &format!("GET http://evil.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}"),
+    );
+    assert_eq!(reply.status, 421);
+    // No Host, or two.
+    assert_eq!(request_with(port, "GET / HTTP/1.1").status, 400);
+    let two = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nHost: evil.example");
+    assert_eq!(request_with(port, &two).status, 400);
+}
+
+#[test]
+fn a_double_slash_never_redirects_to_another_host() {
+    let dir = copy_fixture("good");
+    let server = Server::start(dir.path());
+    for target in [
+        "//alliance",
+        "///alliance",
+        "/%2Falliance",
+        "//alliance?x=1",
+    ] {
+        let reply = request(server.port, "GET", target);
+        assert!(
+            reply.status == 301 || reply.status == 400 || reply.status == 404,
+            "{target}: {}",
+            reply.status
+        );
+        let location = reply.header("location");
+        assert!(!location.starts_with("//"), "{target} -> {location}");
+        assert!(!location.contains('\\'), "{target} -> {location}");
+        if reply.status == 301 {
+            assert!(location.starts_with("/alliance/"), "{target} -> {location}");
+        }
+    }
+    assert_eq!(
+        request(server.port, "GET", "//alliance").header("location"),
+        "/alliance/"
+    );
+    // Another host's name as the first segment is just a missing page here.
+    let reply = request(server.port, "GET", "//evil.example");
+    assert_eq!(reply.status, 404);
+    assert_eq!(reply.header("location"), "");
+}
+
+/// Opens an event stream and never reads it.
+fn unread_stream(port: u16) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /__handbook/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .unwrap();
+    stream
+}
+
+/// Polls the status until `ok` holds for the number of live-reload streams.
+fn wait_clients(server: &Server, within: Duration, ok: impl Fn(u64) -> bool) {
+    let deadline = Instant::now() + within;
+    loop {
+        let clients = server.status()["clients"].as_u64().unwrap();
+        if ok(clients) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{clients} streams still counted after {within:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_flood_of_event_streams_does_not_lock_live_reload_out() {
+    let dir = copy_fixture("good");
+    let root = dir.path();
+    let server = Server::start(root);
+    let port = server.port;
+    // 300 quick event-stream connections: each asks, and closes without reading. They are
+    // dropped as they close, well before any keep-alive comment (15 s) could notice.
+    for _ in 0..300 {
+        drop(unread_stream(port));
+    }
+    wait_clients(&server, PROMPT, |n| n == 0);
+    // And 300 that stay open without reading. One client address keeps at most 32 streams (a
+    // new one replaces its oldest, whose connection then closes): wait until the server has
+    // answered them all.
+    let held: Vec<TcpStream> = (0..300).map(|_| unread_stream(port)).collect();
+    let deadline = Instant::now() + WAIT;
+    while server.status()["connections"].as_u64().unwrap() > 40 {
+        assert!(Instant::now() < deadline, "{}", server.status());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    wait_clients(&server, WAIT, |n| n <= 32);
+    // A real page still connects at once, and hears of an edit.
+    let page = "alliance/evidence.html";
+    let started = Instant::now();
+    let mut events = Events::connect(port, &format!("?page={page}"));
+    assert!(started.elapsed() < PROMPT, "live reload was locked out");
+    let source = root.join("content/01-alliance/02-evidence.md");
+    let text = fs::read_to_string(&source).unwrap();
+    fs::write(&source, format!("{text}\nAfter the flood.\n")).unwrap();
+    events.wait("reload", |d| reloads(d, page));
+    server.wait_for_page(&format!("/{page}"), "After the flood.");
+    // Closed streams leave at once.
+    drop(held);
+    wait_clients(&server, PROMPT, |n| n == 1);
+}
+
+#[test]
+fn ctrl_c_stops_at_once_while_clients_hold_connections() {
+    let dir = fixture_with_a_large_file();
+    let mut server = Server::start(dir.path());
+    let port = server.port;
+    let _events = server.events("");
+    let _stalled = stalled_readers(port, 8);
+    // Half a request head, never finished.
+    let mut half = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(half, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Slow: ").unwrap();
+    assert_eq!(get_within(port, "/", PROMPT).status, 200);
+    #[cfg(unix)]
+    {
+        let pid = server.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        assert!(sent.success());
+        // Well under the 10 s after which the server would drop these clients anyway.
+        let deadline = Instant::now() + PROMPT;
+        let status = loop {
+            if let Some(status) = server.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop while clients held connections"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(status.success(), "{status}");
+        server.wait_output("Stopped.");
+    }
+}
