@@ -205,7 +205,16 @@ test('the build notes the adjusted accent once, naming the shades', () => {
   assert.match(sites.red.stderr, /dark scheme: links #[0-9a-f]{6}/);
   assert.doesNotMatch(sites.red.stderr, /light scheme/);
   const css = fs.readFileSync(path.join(sites.red.out, 'assets', 'brand.css'), 'utf8');
-  assert.match(css, /:root \{\n {2}--accent: #8b0000;\n {2}--link: #8b0000;/);
+  assert.match(css, /:root \{\n {2}--accent: #8b0000;\n\}\n\n@media screen \{\n {2}:root \{\n {4}--link: #8b0000;/);
+});
+
+test('printed, links keep the theme\'s print colour (black), not the accent', async () => {
+  await lib.withPage(browser, { width: 1280, height: 800, colorScheme: 'dark' }, async ({ page }) => {
+    await lib.visit(page, sites.red.server.at('first.html'));
+    await page.emulateMedia({ media: 'print' });
+    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('.content a[href$="index.html"]')).color);
+    assert.equal(colour, 'rgb(0, 0, 0)');
+  });
 });
 
 for (const width of [375, 1280]) {
