@@ -12,7 +12,8 @@
 //
 // Summary: `handbook progress summarize` on tests/fixtures/progress-files/wide (8 assignments in
 // two learning paths): at 1280 px nothing scrolls sideways (screenshot
-// tests/browser/screenshots/summary-1280.png); printed (print media, the printable width of a
+// tests/browser/screenshots/summary-1280.png); at 800 px it scrolls inside its region, the
+// trainee column staying in view; printed (print media, the printable width of a
 // Letter page in landscape, the narrower of A4 and Letter) no table is wider than the page, and
 // page.pdf renders it on A4 landscape.
 //
@@ -275,6 +276,31 @@ test('summary.html at 1280 px: 8 assignments without sideways scrolling', async 
       assert.ok(scroll <= client, `“${caption}” scrolls sideways: ${scroll} > ${client}`);
     }
     await lib.screenshot(page, 'summary');
+  });
+});
+
+test('summary.html at 800 px: the table scrolls inside its region with the trainee column kept in view', async () => {
+  await lib.withPage(browser, { width: 800, height: 900 }, async ({ page }) => {
+    await lib.visit(page, sites.summary.server.at('summary.html'));
+    const m = await page.evaluate(() => {
+      const wrap = document.querySelector('.wrap');
+      const before = wrap.querySelector('tbody th').getBoundingClientRect().left;
+      wrap.scrollLeft = 300;
+      const cell = wrap.querySelector('tbody th').getBoundingClientRect();
+      const under = document.elementFromPoint(cell.left + 5, cell.top + cell.height / 2);
+      return {
+        page: document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth,
+        scrolled: wrap.scrollLeft,
+        before,
+        after: cell.left,
+        wrapLeft: wrap.getBoundingClientRect().left,
+        covered: !wrap.querySelector('tbody th').contains(under),
+      };
+    });
+    assert.ok(m.page, 'the page itself scrolls sideways');
+    assert.ok(m.scrolled > 0, 'the table region did not scroll');
+    assert.ok(Math.abs(m.after - m.wrapLeft) <= 1.5, `the trainee column moved: ${m.before} -> ${m.after}`);
+    assert.equal(m.covered, false, 'the trainee name is covered by the scrolled cells');
   });
 });
 
