@@ -6,7 +6,6 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// A handbook with `handbook.toml` = `config` and one page, in a temporary folder.
 /// A two-page handbook with `config` as its handbook.toml, after a fixed `id` (so `check
 /// --deny-warnings` is about branding, not the missing id).
 fn handbook(config: &str) -> tempfile::TempDir {
@@ -53,9 +52,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn an_accent_writes_brand_css_linked_from_every_page_with_one_note() {
-    let hb = handbook(
-        "title = \"T\"\nid = \"brand-test\"\n[branding]\nagency = \"A\"\naccent = \"#fff3a0\"\n",
-    );
+    let hb = handbook("title = \"T\"\n[branding]\nagency = \"A\"\naccent = \"#fff3a0\"\n");
     let (o, out) = build(hb.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
