@@ -273,7 +273,8 @@ pub struct Scheme {
     pub btn_fg: Rgb,
     /// The highlighted row of the current page: a tint of the accent.
     pub current_bg: Rgb,
-    /// Uses for which a shade replaced the accent: (use, colour, ratio, against what).
+    /// The uses for which a shade replaced the accent, in words (`links #786b11 (4.6:1 at
+    /// worst)`), for the note.
     pub adjusted: Vec<String>,
 }
 
@@ -281,44 +282,50 @@ pub struct Scheme {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unusable(pub String);
 
+const WHITE: Rgb = Rgb {
+    r: 1.0,
+    g: 1.0,
+    b: 1.0,
+};
+const BLACK: Rgb = Rgb {
+    r: 0.0,
+    g: 0.0,
+    b: 0.0,
+};
+
+/// The theme's highlight `cur` (the current page's row) in the accent's hue: the same
+/// lightness, the accent's chroma capped near the theme's; `cur` itself when the text `fg`
+/// would not stay readable on it.
+fn tint(accent: Rgb, cur: Rgb, fg: Rgb) -> Rgb {
+    let (a, t) = (accent.to_oklch(), cur.to_oklch());
+    let c = Oklch {
+        l: t.l,
+        c: a.c.min(t.c.max(0.03)),
+        h: a.h,
+    }
+    .to_rgb_in_gamut()
+    .quantized();
+    if contrast(c, fg) >= TEXT_RATIO {
+        c
+    } else {
+        cur
+    }
+}
+
 /// Derives the accent's colours for the scheme `palette`.
 pub fn scheme(accent: Rgb, palette: &Palette) -> Result<Scheme, Unusable> {
     let dark = palette.is_dark();
-    let fallback_bg = if dark {
-        Rgb::parse("#121519")
-    } else {
-        Rgb::parse("#ffffff")
-    };
-    let bg = palette.get("bg").or(fallback_bg).unwrap_or(Rgb {
-        r: 1.0,
-        g: 1.0,
-        b: 1.0,
-    });
-    let fg = palette.get("fg").unwrap_or(if dark {
-        Rgb::parse("#e3e6ea").unwrap_or(bg)
-    } else {
-        Rgb::parse("#1a1d21").unwrap_or(bg)
-    });
+    // `Palette::from_css` guarantees `bg`; the rest fall back to the page colours.
+    let bg = palette
+        .get("bg")
+        .unwrap_or(if dark { BLACK } else { WHITE });
+    let fg = palette
+        .get("fg")
+        .unwrap_or(if dark { WHITE } else { BLACK });
     let btn_fg = palette.get("btn-fg").unwrap_or(bg);
-    let a = accent.to_oklch();
-    // The current row: the theme's own tint (its lightness) in the accent's hue.
-    let current_bg = match palette.get("current-bg") {
-        Some(cur) => {
-            let t = cur.to_oklch();
-            let tint = Oklch {
-                l: t.l,
-                c: a.c.min(t.c.max(0.03)),
-                h: a.h,
-            };
-            let c = tint.to_rgb_in_gamut().quantized();
-            if contrast(c, fg) >= TEXT_RATIO {
-                c
-            } else {
-                cur
-            }
-        }
-        None => bg,
-    };
+    let current_bg = palette
+        .get("current-bg")
+        .map_or(bg, |cur| tint(accent, cur, fg));
     let mut surfaces: Vec<Rgb> = SURFACES.iter().filter_map(|k| palette.get(k)).collect();
     surfaces.push(current_bg);
     let on = |ratio: f64| -> Vec<Need> {

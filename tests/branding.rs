@@ -6,7 +6,6 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// A handbook with `handbook.toml` = `config` and one page, in a temporary folder.
 /// A two-page handbook with `config` as its handbook.toml, after a fixed `id` (so `check
 /// --deny-warnings` is about branding, not the missing id).
 fn handbook(config: &str) -> tempfile::TempDir {

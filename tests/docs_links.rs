@@ -136,3 +136,23 @@ fn the_checker_catches_a_missing_file_and_a_missing_heading() {
         [("x.md".to_string(), 1), ("p.png".to_string(), 6)]
     );
 }
+
+#[test]
+fn the_starter_points_only_to_what_it_ships() {
+    // Someone with only the binary has no README or docs/: the starter must not send them there.
+    for (path, text) in handbook::scaffold::FILES {
+        for word in ["README", "documentation", "docs/"] {
+            assert!(!text.contains(word), "{path} mentions `{word}`");
+        }
+    }
+    let about = handbook::scaffold::FILES
+        .iter()
+        .find(|(p, _)| *p == "content/03-about.md")
+        .expect("the starter has an About page");
+    for key in ["agency", "logo", "accent", "favicon", "```exercise"] {
+        assert!(
+            about.1.contains(key),
+            "the About page does not mention {key}"
+        );
+    }
+}

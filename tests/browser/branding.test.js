@@ -213,8 +213,10 @@ test('printed, links keep the theme\'s print colour (black), not the accent', as
   await lib.withPage(browser, { width: 1280, height: 800, colorScheme: 'dark' }, async ({ page }) => {
     await lib.visit(page, sites.red.server.at('first.html'));
     await page.emulateMedia({ media: 'print' });
-    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('.content a[href$="index.html"]')).color);
-    assert.equal(colour, 'rgb(0, 0, 0)');
+    // The colour may be mid-transition right after the switch: wait for it to settle.
+    const colour = () => page.evaluate(() => getComputedStyle(document.querySelector('.content a[href$="index.html"]')).color);
+    await lib.poll(async () => (await colour()) === 'rgb(0, 0, 0)', 3000);
+    assert.equal(await colour(), 'rgb(0, 0, 0)');
   });
 });
 
@@ -311,6 +313,7 @@ test('summary.html printed: every table fits a landscape page; the PDF renders o
   await lib.withPage(browser, { width: PRINTABLE, height: 700 }, async ({ page }) => {
     await lib.visit(page, sites.summary.server.at('summary.html'));
     await page.emulateMedia({ media: 'print' });
+    await lib.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.print-only')).display === 'block'));
     const tables = await page.evaluate(() => [...document.querySelectorAll('table')]
       .filter((t) => t.offsetParent !== null)
       .map((t) => {
