@@ -7,6 +7,7 @@
 #   options   one exercise question with 100,000 options (duplicate check with a hash map)
 #   ordering  one ordering question with 100,000 items
 #   answers   a multiple-choice question with 100,000 options, every one a correct answer
+#   questions one exercise with 20,000 questions (lines found by binary search, not counted)
 #
 # Usage: bench/pathological.sh [CASE...]   (default: all). Needs python3.
 set -euo pipefail
@@ -17,7 +18,7 @@ if [ -z "${HANDBOOK_BIN:-}" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cases="${*:-links options ordering answers}"
+cases="${*:-links options ordering answers questions}"
 for c in $cases; do
   root="$work/$c"
   mkdir -p "$root/content"
@@ -30,6 +31,11 @@ with open(path, "w") as f:
     f.write("# Bench\n\n## X\n\n")
     if case == "links":
         f.write(" ".join("[a](#x)" for _ in range(400_000)) + "\n")
+    elif case == "questions":
+        f.write('```exercise\nid = "bench"\n')
+        for i in range(20_000):
+            f.write(f'[[question]]\ntype = "truefalse"\nprompt = "Q{i}"\nanswer = true\n')
+        f.write("```\n")
     else:
         f.write('```exercise\nid = "bench"\n[[question]]\n')
         if case == "ordering":
