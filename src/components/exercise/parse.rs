@@ -42,12 +42,14 @@ impl Source<'_> {
     }
 }
 
+/// (text address, text length) and the byte offsets where its lines start.
+type IndexedLines = Option<((usize, usize), Vec<usize>)>;
+
 thread_local! {
     /// The line starts of the text [`parse_exercise`] is parsing on this thread, keyed by the
     /// text's address and length; set only for the duration of that call (so the text cannot
     /// have been freed and its address reused).
-    static LINE_STARTS: std::cell::RefCell<Option<((usize, usize), Vec<usize>)>> =
-        const { std::cell::RefCell::new(None) };
+    static LINE_STARTS: std::cell::RefCell<IndexedLines> = const { std::cell::RefCell::new(None) };
 }
 
 /// Holds the line index of one text while it is parsed; removes it when dropped.
