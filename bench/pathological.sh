@@ -7,6 +7,14 @@
 #   options   one exercise question with 100,000 options (duplicate check with a hash map)
 #   ordering  one ordering question with 100,000 items
 #   answers   a multiple-choice question with 100,000 options, every one a correct answer
+#   questions one exercise with 20,000 questions (lines found by binary search, not counted)
+#
+# Numbers (debug build, shared 2-core machine, so rough; issue 19 had the release figures of
+# 48 s for links and 15-17 s for options/ordering before):
+#   before (main, debug): options 86.8 s, answers 205.7 s, questions (20k) over 10 min
+#   after  (debug):       links 3.5 s, options 8.0 s, ordering 12.4 s, answers 8.5 s,
+#                         questions 2.2 s; what remains is linear work (Markdown per option,
+#                         search indexing), several times faster in a release build
 #
 # Usage: bench/pathological.sh [CASE...]   (default: all). Needs python3.
 set -euo pipefail
@@ -17,7 +25,7 @@ if [ -z "${HANDBOOK_BIN:-}" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cases="${*:-links options ordering answers}"
+cases="${*:-links options ordering answers questions}"
 for c in $cases; do
   root="$work/$c"
   mkdir -p "$root/content"
@@ -30,6 +38,11 @@ with open(path, "w") as f:
     f.write("# Bench\n\n## X\n\n")
     if case == "links":
         f.write(" ".join("[a](#x)" for _ in range(400_000)) + "\n")
+    elif case == "questions":
+        f.write('```exercise\nid = "bench"\n')
+        for i in range(20_000):
+            f.write(f'[[question]]\ntype = "truefalse"\nprompt = "Q{i}"\nanswer = true\n')
+        f.write("```\n")
     else:
         f.write('```exercise\nid = "bench"\n[[question]]\n')
         if case == "ordering":

@@ -165,3 +165,42 @@ for (const [label, urlOf] of [['file://', (rel) => lib.fileUrl(rel)], ['http', (
     }
   });
 }
+
+test('handbook serve: pages with the live-reload script and the 404 page have zero CSP violations', async () => {
+  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
+  const { spawn } = require('node:child_process');
+  const child = spawn(bin, ['serve', '--port', '0', '--root', lib.REPO], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let output = '';
+    const base = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
+      const onData = (d) => {
+        output += d;
+        const m = output.match(/http:\/\/127\.0\.0\.1:(\d+)/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(`http://127.0.0.1:${m[1]}/`);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+    });
+    const { context, page } = await lib.openPage(browser);
+    try {
+      await context.addInitScript(LISTEN);
+      for (const rel of ['index.html', 'alliance/self-check.html', 'no/such/page.html']) {
+        await page.goto(base + rel, { waitUntil: 'load' });
+        // The reload script is in the page and its event stream is open.
+        await lib.poll(() => page.evaluate(() => [...document.scripts].some((s) => /__handbook\/reload\.js/.test(s.src))));
+        await page.waitForTimeout(300);
+        assert.deepEqual(await violations(page), [], `serve: ${rel}`);
+        assert.ok(await page.evaluate(() => document.documentElement.classList.contains('js')), `serve: ${rel}: theme.js did not run`);
+      }
+    } finally {
+      await context.close().catch(() => {});
+    }
+  } finally {
+    child.kill('SIGINT');
+  }
+});

@@ -25,14 +25,50 @@ pub struct Source<'a> {
 }
 
 impl Source<'_> {
-    /// The file line of byte `offset` of the text.
+    /// The file line of byte `offset` of the text. While [`parse_exercise`] runs, a line index
+    /// of its text makes this a binary search (an exercise with 100,000 questions asks once per
+    /// question); otherwise the lines before `offset` are counted.
     pub fn line(&self, offset: usize) -> usize {
-        self.first_line + line_col(self.text, offset).0 - 1
+        let key = (self.text.as_ptr() as usize, self.text.len());
+        let indexed = LINE_STARTS.with_borrow(|cache| match cache {
+            Some((k, starts)) if *k == key => Some(starts.partition_point(|&s| s <= offset)),
+            _ => None,
+        });
+        self.first_line + indexed.unwrap_or_else(|| line_col(self.text, offset).0) - 1
     }
 
     /// An error at the line where `span` starts.
     pub fn error(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.path, self.line(span.start), message)
+    }
+}
+
+/// (text address, text length) and the byte offsets where its lines start.
+type IndexedLines = Option<((usize, usize), Vec<usize>)>;
+
+thread_local! {
+    /// The line starts of the text [`parse_exercise`] is parsing on this thread, keyed by the
+    /// text's address and length; set only for the duration of that call (so the text cannot
+    /// have been freed and its address reused).
+    static LINE_STARTS: std::cell::RefCell<IndexedLines> = const { std::cell::RefCell::new(None) };
+}
+
+/// Holds the line index of one text while it is parsed; removes it when dropped.
+struct LineIndexScope;
+
+impl LineIndexScope {
+    fn enter(text: &str) -> LineIndexScope {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let key = (text.as_ptr() as usize, text.len());
+        LINE_STARTS.set(Some((key, starts)));
+        LineIndexScope
+    }
+}
+
+impl Drop for LineIndexScope {
+    fn drop(&mut self) {
+        LINE_STARTS.set(None);
     }
 }
 
@@ -72,6 +108,7 @@ pub fn parse_exercise(body: &str, ctx: &BlockCtx<'_>) -> Result<Exercise, Vec<Di
         text: body,
         first_line: ctx.line,
     };
+    let _lines = LineIndexScope::enter(body);
     let doc = DeTable::parse(body).map_err(|e| vec![toml_error(&src, &e)])?;
     let mut errors = Vec::new();
     let mut id: Option<(String, usize)> = None;
