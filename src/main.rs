@@ -49,7 +49,8 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// Check the handbook without writing anything: everything `build` validates, plus lints
-    /// (images without alt text, empty pages, pages without a title, exercises without an `id`).
+    /// (images without alt text, empty pages, pages without a title, exercises without an `id`,
+    /// answer keys a learner could guess without reading).
     Check {
         /// The handbook folder.
         #[arg(long, default_value = ".")]
