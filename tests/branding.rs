@@ -7,10 +7,16 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// A handbook with `handbook.toml` = `config` and one page, in a temporary folder.
+/// A two-page handbook with `config` as its handbook.toml, after a fixed `id` (so `check
+/// --deny-warnings` is about branding, not the missing id).
 fn handbook(config: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::create_dir_all(dir.path().join("content")).expect("mkdir");
-    fs::write(dir.path().join("handbook.toml"), config).expect("write");
+    fs::write(
+        dir.path().join("handbook.toml"),
+        format!("id = \"branding-test\"\n{config}"),
+    )
+    .expect("write");
     fs::write(
         dir.path().join("content/_index.md"),
         "# Home\n\nA [link](page.md).\n",
@@ -121,7 +127,7 @@ fn an_accent_no_shade_can_serve_is_an_error_in_check_and_build() {
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(
-            err.contains("error: handbook.toml:4: the accent `#8b0000` cannot be made accessible"),
+            err.contains("error: handbook.toml:5: the accent `#8b0000` cannot be made accessible"),
             "{err}"
         );
         assert!(err.contains("light scheme"), "{err}");
@@ -155,7 +161,7 @@ fn branding_files_outside_the_root_or_of_the_wrong_kind_are_errors() {
     let cases = [
         (
             "[branding]\nfavicon = \"../x/secret.svg\"\n".to_string(),
-            "handbook.toml:2: cannot read the favicon `../x/secret.svg`",
+            "handbook.toml:3: cannot read the favicon `../x/secret.svg`",
         ),
         (
             format!("[branding]\nlogo = \"{}\"\n", secret.display()),
@@ -163,7 +169,7 @@ fn branding_files_outside_the_root_or_of_the_wrong_kind_are_errors() {
         ),
         (
             "[branding]\n\nfavicon = \"icon.gif\"\n".to_string(),
-            "handbook.toml:3: the favicon `icon.gif` is not an .svg, .png or .ico file",
+            "handbook.toml:4: the favicon `icon.gif` is not an .svg, .png or .ico file",
         ),
     ];
     for (config, expected) in cases {
@@ -181,7 +187,7 @@ fn branding_files_outside_the_root_or_of_the_wrong_kind_are_errors() {
         assert_eq!(o.status.code(), Some(1));
         assert!(
             stderr(&o)
-                .contains("handbook.toml:2: the favicon `icon.svg` is outside the handbook folder"),
+                .contains("handbook.toml:3: the favicon `icon.svg` is outside the handbook folder"),
             "{}",
             stderr(&o)
         );
