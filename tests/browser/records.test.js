@@ -416,6 +416,36 @@ describe('records: storage failures and damage', () => {
       await assert.doesNotReject(progressLine(page).getByText(/Answered 1 of 2/).waitFor());
       const copies = await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(k + ':backup')).map((x) => localStorage.getItem(x)), KEY_A);
       assert.ok(copies.includes('{"schema": 1, "exer') && copies.includes(progress), copies.join('\n'));
+
+      // A huge value (300,000 characters where a reflection belongs) and a wrong type: those two
+      // answers are ignored, the valid one is shown.
+      const huge = JSON.stringify({
+        schema: 1,
+        learner: 'Sam',
+        reading: {},
+        exercises: {
+          quiz: {
+            questions: {
+              q1: { type: 'single', status: 'correct', response: [1], attempts: 1, updated: '2026-11-22T10:00:00.000Z' },
+              r1: { type: 'reflection', status: 'written', response: 'x'.repeat(300000), updated: '2026-11-22T10:05:00.000Z' },
+            },
+          },
+          other: { questions: { a: { status: 7 } } },
+        },
+      });
+      await page.evaluate(() => localStorage.clear());
+      await setItems(page, { [KEY_A]: huge });
+      await page.reload();
+      await assert.doesNotReject(progressLine(page).getByText(/Answered 1 of 2/).waitFor());
+      assert.equal(await page.locator('[data-question="r1"] textarea').inputValue(), '');
+      assert.ok(warnings.some((w) => /ignored damaged stored progress: answer quiz\/r1/.test(w)), warnings.join('\n'));
+      assert.ok(warnings.some((w) => /ignored damaged stored progress: answer other\/a/.test(w)), warnings.join('\n'));
+      await lib.visit(page, server.at('a1/progress.html'));
+      assert.match(await page.locator('[data-progress-summary]').innerText(), /You have answered 1 of 2 questions/);
+      // Whatever rewrites the progress first (exercise.js updates older stored answers), the
+      // damaged text is kept.
+      const now = await getItem(page, KEY_A);
+      assert.ok(now === huge || (await getItem(page, KEY_A + ':backup')) === huge, 'the damaged text is kept');
     });
   });
 });
