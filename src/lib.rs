@@ -127,6 +127,23 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
             .flat_map(|r| r.components.iter())
             .flat_map(|(_, block)| block.manifest.iter()),
     ));
+    if handbook.config.id_is_derived() {
+        let line = config::key_line_in_file(root, "title");
+        warnings.push(
+            Diagnostic::warning(
+                config::CONFIG_FILE,
+                line,
+                format!(
+                    "no `id` in handbook.toml: learners' progress is stored under `{}`, derived from the title",
+                    handbook.config.handbook_id()
+                ),
+            )
+            .with_hint(format!(
+                "set `id` so that a change of title keeps learners' progress: add `id = \"{}\"` and never change it",
+                handbook.config.handbook_id()
+            )),
+        );
+    }
     for page in &handbook.pages {
         if !page.has_title {
             warnings.push(

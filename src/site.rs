@@ -31,6 +31,8 @@ pub struct Site {
 /// Site-wide values every template receives as `site`.
 #[derive(Serialize)]
 struct SiteCtx<'a> {
+    /// The handbook's id (`Config::handbook_id`): the storage namespace and progress files' key.
+    id: String,
     title: &'a str,
     description: &'a str,
     language: &'a str,
@@ -253,6 +255,7 @@ impl<'a> Shared<'a> {
         build_id: Option<String>,
     ) -> Self {
         let site_ctx = SiteCtx {
+            id: handbook.config.handbook_id(),
             title: &handbook.config.title,
             description: &handbook.config.description,
             language: &handbook.config.language,

