@@ -41,6 +41,8 @@ pub struct Config {
     pub srs: crate::components::srs::sets::SrsConfig,
     /// Full-text search (`[search]`).
     pub search: SearchConfig,
+    /// What authors may write in raw HTML (`[content]`).
+    pub content: ContentConfig,
     /// Learning paths: ordered sequences of assignment pages (`[[learning_path]]`).
     pub learning_path: Vec<LearningPathConfig>,
     /// How progress is recorded in the learner's browser (`[progress]`).
@@ -164,6 +166,27 @@ impl Default for LinkPolicy {
     }
 }
 
+/// `[content]`: what raw HTML in Markdown and in exercise/srs text may contain.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContentConfig {
+    /// `error` (the default): `<script>`, `on...=` event-handler attributes and `javascript:`
+    /// URLs in raw HTML are errors. `allow`: they are kept (the pages' Content-Security-Policy
+    /// still blocks inline script in the browser).
+    pub unsafe_html: UnsafeHtml,
+}
+
+/// The `[content] unsafe_html` switch.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum UnsafeHtml {
+    /// Script in raw HTML is an error at its `file:line:column`.
+    #[default]
+    Error,
+    /// Script in raw HTML is kept as written.
+    Allow,
+}
+
 /// Error or warning, as a configuration value.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -189,6 +212,7 @@ impl Default for Config {
             links: LinkPolicy::default(),
             srs: Default::default(),
             search: SearchConfig::default(),
+            content: ContentConfig::default(),
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
         }
@@ -199,6 +223,16 @@ impl Config {
     /// Parses `text` (the contents of `path`), then checks the values.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            // Curly quotes, an unquoted value, a word where a number goes: in plain words.
+            if let Some(p) = crate::error::plain::toml_problem(text, e.message(), offset) {
+                let (line, column) = line_col(text, p.offset);
+                return vec![
+                    Diagnostic::error(path, line, p.message)
+                        .with_column(column)
+                        .with_hint(p.hint),
+                ];
+            }
             let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             let message = e.message().trim().to_string();
             let hint = if message.contains("unknown field") {

@@ -120,13 +120,6 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
             );
         }
     }
-    // Answer keys a learner could guess without reading (components::exercise::lint).
-    warnings.extend(components::exercise::lint::lint_manifest(
-        rendered
-            .iter()
-            .flat_map(|r| r.components.iter())
-            .flat_map(|(_, block)| block.manifest.iter()),
-    ));
     if handbook.config.id_is_derived() {
         let line = config::key_line_in_file(root, "title");
         warnings.push(
@@ -144,6 +137,13 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
             )),
         );
     }
+    // Answer keys a learner could guess without reading (components::exercise::lint).
+    warnings.extend(components::exercise::lint::lint_manifest(
+        rendered
+            .iter()
+            .flat_map(|r| r.components.iter())
+            .flat_map(|(_, block)| block.manifest.iter()),
+    ));
     for page in &handbook.pages {
         if !page.has_title {
             warnings.push(

@@ -1,14 +1,18 @@
 //! Render stage for one page: Markdown to HTML by transforming pulldown-cmark's event stream
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
+pub mod fences;
 pub mod headings;
+pub mod lines;
 pub mod links;
+pub mod unsafe_html;
 
 use crate::components::{self, BlockCtx, BlockOutput};
-use crate::config::Config;
+use crate::config::{Config, UnsafeHtml};
 use crate::content::{Handbook, Page};
 use crate::error::Diagnostic;
 use headings::IdAllocator;
+use lines::LineIndex;
 use links::{LinkTarget, Resolved};
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -82,6 +86,64 @@ pub struct RenderedPage {
     pub components: Vec<(String, BlockOutput)>,
     /// Plain text by section, for search.
     pub sections: Vec<Section>,
+    /// Component blocks that failed (their errors are in `diagnostics`), so that references
+    /// to them are not reported a second time.
+    pub failed_blocks: Vec<FailedBlock>,
+    /// The first paragraph's plain text, cut at a word boundary (about
+    /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
+    /// matter has no `description`.
+    pub summary: String,
+}
+
+/// About how long a page summary is, in characters.
+pub const SUMMARY_CHARS: usize = 155;
+
+/// `text` cut at the last word boundary within [`SUMMARY_CHARS`] characters, with `…` when
+/// it was cut.
+pub fn summarize(text: &str) -> String {
+    let text = squeeze_whitespace(text);
+    if text.chars().count() <= SUMMARY_CHARS {
+        return text;
+    }
+    let end = text
+        .char_indices()
+        .nth(SUMMARY_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    // After the last whole sentence when that keeps at least half, else at the last word.
+    let sentence = [". ", "! ", "? "]
+        .iter()
+        .filter_map(|p| text[..end].rfind(p))
+        .max()
+        .filter(|&i| text[..i].chars().count() >= SUMMARY_CHARS / 2);
+    if let Some(i) = sentence {
+        return text[..=i].to_string();
+    }
+    let cut = text[..end].rfind(' ').unwrap_or(end);
+    format!(
+        "{}…",
+        text[..cut].trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' ')
+    )
+}
+
+/// A component block that could not be rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedBlock {
+    /// The component it is (or was meant to be).
+    pub name: &'static str,
+    /// The file line of its opening fence.
+    pub line: usize,
+    /// Its `id`, when one could be read.
+    pub id: Option<String>,
+}
+
+/// What to do with a fenced block.
+enum Fence {
+    /// Render it with this component.
+    Component(&'static str),
+    /// Leave it out of the page (an error was recorded).
+    Swallow,
+    /// Ordinary code.
+    Code,
 }
 
 /// Renders page `index` of `handbook`.
@@ -107,7 +169,26 @@ pub fn inline_html(text: &str) -> String {
 pub fn block_html(text: &str) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, options()));
-    out
+    align_classes(out)
+}
+
+/// Table cells' alignment as classes (`class="align-center"`) instead of the inline
+/// `style="text-align: center"` pulldown-cmark writes, which the pages' Content-Security-Policy
+/// (`style-src 'self'`) would block.
+fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["th", "td"] {
+        for align in ["left", "center", "right"] {
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"align-{align}\">"),
+            );
+        }
+    }
+    html
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -202,6 +283,9 @@ impl<'a> Renderer<'a> {
 
     fn run(mut self) -> RenderedPage {
         let body = self.page.body.as_str();
+        self.out
+            .diagnostics
+            .extend(self.page.load_warnings.iter().cloned());
         // Ids the theme's layout uses, then explicit `{#id}` ids, are reserved first so generated
         // heading ids never collide with them.
         for id in THEME_IDS {
@@ -223,7 +307,27 @@ impl<'a> Renderer<'a> {
             heading: String::new(),
             text: String::new(),
         };
+        let mut raw_html = unsafe_html::HtmlRuns::default();
+        // A misspelt or unclosed component block: left out of the page entirely (its answer
+        // key must never be shown), until the end of the block.
+        let mut swallow = false;
+        // The first paragraph's text, while it is read (for the summary).
+        let mut paragraph: Option<String> = None;
+        // Code and HTML, where `](` is not a link.
+        let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+            raw_html.event(&event, &range);
+            if let Event::Start(Tag::CodeBlock(_))
+            | Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_) = event
+            {
+                code_ranges.push(range.clone());
+            }
+            if swallow {
+                swallow = !matches!(event, Event::End(TagEnd::CodeBlock));
+                continue;
+            }
             // Component blocks: collect the body, then hand it over.
             if let Some((name, line, text)) = component.as_mut() {
                 match event {
@@ -241,12 +345,19 @@ impl<'a> Renderer<'a> {
             }
             let event = match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
-                    if let Some(name) = components::component_name(info) {
-                        let (line, _) = self.lines.pos(range.start);
-                        component = Some((name, line + 1, String::new()));
-                        continue;
+                    let raw = body.get(range.clone()).unwrap_or("");
+                    match self.check_fence(info, raw, range.start) {
+                        Fence::Component(name) => {
+                            let (line, _) = self.lines.pos(range.start);
+                            component = Some((name, line + 1, String::new()));
+                            continue;
+                        }
+                        Fence::Swallow => {
+                            swallow = true;
+                            continue;
+                        }
+                        Fence::Code => event,
                     }
-                    event
                 }
                 Event::Start(Tag::Link {
                     link_type,
@@ -303,6 +414,29 @@ impl<'a> Renderer<'a> {
                 }
                 other => other,
             };
+            if self.out.summary.is_empty() {
+                match &event {
+                    Event::Start(Tag::Paragraph) if heading.is_none() => {
+                        paragraph = Some(String::new())
+                    }
+                    Event::End(TagEnd::Paragraph) => {
+                        if let Some(text) = paragraph.take() {
+                            self.out.summary = summarize(&text);
+                        }
+                    }
+                    Event::Text(t) | Event::Code(t) => {
+                        if let Some(p) = paragraph.as_mut() {
+                            p.push_str(t)
+                        }
+                    }
+                    Event::SoftBreak | Event::HardBreak => {
+                        if let Some(p) = paragraph.as_mut() {
+                            p.push(' ')
+                        }
+                    }
+                    _ => {}
+                }
+            }
             if let Some((alt, _, _)) = image_alt.as_mut()
                 && let Event::Text(t) | Event::Code(t) = &event
             {
@@ -353,9 +487,14 @@ impl<'a> Renderer<'a> {
             events.push(Event::Html(html.into()));
         }
         push_section(&mut self.out.sections, section);
+        raw_html.flush();
+        self.report_unsafe_html(raw_html.findings);
+        if body.contains("](") {
+            self.check_spaced_links(body, &code_ranges);
+        }
         let mut html = String::with_capacity(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        self.out.html = html;
+        self.out.html = align_classes(html);
         self.out
     }
 
@@ -401,6 +540,110 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`)
+    /// and inline style (warnings).
+    fn report_unsafe_html(&mut self, findings: Vec<unsafe_html::Finding>) {
+        let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
+        for f in findings {
+            if f.is_script() && !deny {
+                continue;
+            }
+            let (line, column) = self.lines.pos(f.offset);
+            self.out
+                .diagnostics
+                .push(f.diagnostic(&self.page.display_path, line, column));
+        }
+    }
+
+    /// Reports links and images left as text because their destination has a space, when a
+    /// file of that name exists (so the intent is clear).
+    fn check_spaced_links(&mut self, body: &str, code: &[std::ops::Range<usize>]) {
+        for found in links::spaced_links(body, code) {
+            let path_part = found.dest.split('#').next().unwrap_or("");
+            if !matches!(
+                links::resolve(self.handbook, self.page, path_part),
+                Resolved::Target { .. }
+            ) {
+                continue;
+            }
+            let (line, column) = self.lines.pos(found.offset);
+            let (what, bang) = if found.is_image {
+                ("image", "!")
+            } else {
+                ("link", "")
+            };
+            let (text, dest) = (found.text, found.dest);
+            self.out.diagnostics.push(
+                Diagnostic::error(
+                    &self.page.display_path,
+                    line,
+                    format!("this {what} is shown as plain text: its file name `{dest}` has a space, which Markdown does not allow in a link"),
+                )
+                .with_column(column)
+                .with_hint(format!(
+                    "write `{bang}[{text}]({})` or `{bang}[{text}](<{dest}>)`, or rename the file without spaces",
+                    dest.replace(' ', "%20")
+                )),
+            );
+        }
+    }
+
+    /// Sorts a fenced block: a component, a block to leave out (a misspelt or unclosed
+    /// component: an error), or code (warning when it is an exercise labelled `toml`).
+    fn check_fence(&mut self, info: &str, raw: &str, offset: usize) -> Fence {
+        let (line, _) = self.lines.pos(offset);
+        let path = &self.page.display_path;
+        let written = fences::first_word(info);
+        let name = components::component_name(info);
+        let misspelt = fences::misspelt_component(info);
+        let Some(intended) = name.or(misspelt) else {
+            if fences::looks_like_exercise(info, raw) {
+                let label = if written.is_empty() {
+                    String::new()
+                } else {
+                    format!("`{written}` ")
+                };
+                self.out.diagnostics.push(
+                    Diagnostic::warning(path, line, format!("this {label}code block looks like an exercise: the page shows it as code, answer key included"))
+                        .with_hint("write ```exercise on its opening line to make it a self-check exercise; if it is meant to show the TOML itself, ignore this warning"),
+                );
+            }
+            return Fence::Code;
+        };
+        let body_text = raw.split_once('\n').map_or("", |(_, b)| b);
+        if !fences::is_closed(raw) {
+            let fence: String = raw
+                .trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+                .chars()
+                .take_while(|&c| c == '`' || c == '~')
+                .collect();
+            self.out.diagnostics.push(
+                Diagnostic::error(path, line, format!("this {fence}{written} block is never closed: add a line with {fence} after its last line"))
+                    .with_hint("without it, everything up to the end of the file is read as part of the block"),
+            );
+        } else if let Some(right) = misspelt {
+            self.out.diagnostics.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    format!("unknown block `{written}`: did you mean `{right}`?"),
+                )
+                .with_hint(format!(
+                    "write ```{right} (lower case) on the opening line; component names are: {}",
+                    components::KNOWN.join(", ")
+                )),
+            );
+        } else {
+            return Fence::Component(intended);
+        }
+        self.out.failed_blocks.push(FailedBlock {
+            name: intended,
+            line,
+            id: fences::block_id(body_text),
+        });
+        Fence::Swallow
+    }
+
     fn render_component(
         &mut self,
         name: &'static str,
@@ -417,6 +660,10 @@ impl<'a> Renderer<'a> {
             config: self.config,
         };
         *ordinal += 1;
+        let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
+        self.out
+            .diagnostics
+            .extend(unsafe_html::check_block(body, &ctx, deny));
         match components::render_block(name, body, &ctx) {
             Ok(out) => {
                 let html = self.rewrite_component_links(&out.html, body, line);
@@ -428,6 +675,11 @@ impl<'a> Renderer<'a> {
             }
             Err(mut errors) => {
                 self.out.diagnostics.append(&mut errors);
+                self.out.failed_blocks.push(FailedBlock {
+                    name,
+                    line: line.saturating_sub(1),
+                    id: fences::block_id(body),
+                });
                 None
             }
         }
@@ -439,6 +691,10 @@ impl<'a> Renderer<'a> {
     fn rewrite_component_links(&mut self, html: &str, body: &str, first_line: usize) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
+        // Links come out mostly in source order: each search starts at the line of the last
+        // one (then wraps), so a block with many links is not searched from the top each time.
+        let lines: Vec<&str> = body.lines().collect();
+        let mut cursor = 0;
         while let Some((attr, value_start)) = next_attr(rest, &["href", "src"]) {
             let Some(value_len) = rest[value_start..].find('"') else {
                 break;
@@ -449,10 +705,11 @@ impl<'a> Renderer<'a> {
             if dest.starts_with('#') || dest.is_empty() || links::is_external(&dest) {
                 out.push_str(raw);
             } else {
-                let line = body
-                    .lines()
-                    .position(|l| l.contains(dest.as_str()))
-                    .map_or(first_line, |i| first_line + i);
+                let found = (cursor..lines.len())
+                    .chain(0..cursor)
+                    .find(|&i| lines[i].contains(dest.as_str()));
+                cursor = found.unwrap_or(cursor);
+                let line = found.map_or(first_line, |i| first_line + i);
                 let is_image = attr == "src";
                 match self.resolve_dest(&dest, (line, 0), is_image) {
                     Some(url) => out.push_str(&escape(&url)),
@@ -501,13 +758,18 @@ impl<'a> Renderer<'a> {
                 Some(url)
             }
             Resolved::Broken { reason } => {
-                let what = if is_image { "image" } else { "link" };
+                let (what, kind) = if is_image {
+                    ("image", links::Broken::Image)
+                } else {
+                    ("link", links::Broken::Link)
+                };
                 let d = links::broken_diagnostic(
                     self.config,
                     &self.page.display_path,
                     line,
                     column,
                     format!("broken {what} `{dest}`: {reason}"),
+                    kind,
                 );
                 self.out.diagnostics.push(d);
                 None
@@ -581,42 +843,18 @@ fn into_static(ev: Event<'_>) -> Event<'static> {
     ev.into_static()
 }
 
-/// Byte offsets in a page body to file lines and columns.
-struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str, first_line: usize) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex {
-            text,
-            starts,
-            first_line,
-        }
-    }
-
-    /// The file line and column of byte `offset`.
-    fn pos(&self, offset: usize) -> (usize, usize) {
-        let i = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[i];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (self.first_line + i, col)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_alignment_is_a_class_not_an_inline_style() {
+        let html = block_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!html.contains("style="), "{html}");
+        for class in ["align-left", "align-center", "align-right"] {
+            assert!(html.contains(&format!("<td class=\"{class}\">")), "{html}");
+        }
+    }
 
     #[test]
     fn next_attr_needs_the_whole_attribute_name() {
@@ -754,6 +992,43 @@ mod tests {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squeeze_whitespace(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn misspelt_and_unclosed_blocks_leave_no_trace_of_their_answer_key() {
+        for page in [
+            "# A\n\n```Exercise\nid = \"e\"\n[[question]]\noptions = [\"SECRET\"]\nanswer = 1\n```\n\nAfter.\n",
+            "# A\n\n```excercise\nanswer = \"SECRET\"\n```\n\nAfter.\n",
+            "# A\n\n```srs\nmode = \"practice\"\nnote = \"SECRET\"\n\n## After\n",
+        ] {
+            let h = handbook(&[("_index.md", page)]);
+            let r = render_page(&h, 0);
+            assert!(!r.html.contains("SECRET"), "{}", r.html);
+            assert!(r.sections.iter().all(|s| !s.text.contains("SECRET")));
+            assert_eq!(
+                r.diagnostics.iter().filter(|d| d.is_error()).count(),
+                1,
+                "{:?}",
+                r.diagnostics
+            );
+            assert_eq!(r.failed_blocks.len(), 1);
+        }
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_cut_at_a_word() {
+        let long = "word ".repeat(50);
+        let h = handbook(&[(
+            "_index.md",
+            &format!(
+                "# Home\n\n```exercise\nid = \"x\"\n```\n\nFirst *para*\ngraph.\n\nSecond.\n\n---\n\n{long}\n"
+            ),
+        )]);
+        let r = render_page(&h, 0);
+        assert_eq!(r.summary, "First para graph.");
+        let s = summarize(&long);
+        assert!(s.ends_with("word word…"), "{s}");
+        assert!(s.chars().count() <= SUMMARY_CHARS + 1);
     }
 
     #[test]

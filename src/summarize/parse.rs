@@ -349,7 +349,7 @@ fn assignment(i: usize, value: &Value) -> Result<Assignment, Problem> {
 /// A required text field.
 fn string(obj: &Map<String, Value>, key: &str, at: &str) -> Result<String, Problem> {
     match obj.get(key) {
-        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::String(s)) => Ok(strip_controls(s)),
         None => Err(Problem::Damaged(format!("no `{at}{key}` field"))),
         Some(other) => Err(Problem::Damaged(format!(
             "`{at}{key}` should be text, not {}",
@@ -396,9 +396,28 @@ fn shown(v: &Value) -> String {
     }
 }
 
-/// Trims and collapses every run of white space (any Unicode white space) to one space.
+/// Trims and collapses every run of white space (any Unicode white space) to one space, and
+/// drops control characters (see [`strip_controls`]).
 pub fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    strip_controls(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `s` without control characters (C0, DEL, C1: a terminal escape sequence starts with one)
+/// and without the invisible bidirectional overrides that reorder how text is shown; tabs and
+/// line breaks become spaces. Text from trainees' files is cleaned so before it is printed or
+/// written.
+pub fn strip_controls(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// The key trainees are matched by: the name trimmed, inner white space collapsed, lower-cased.
