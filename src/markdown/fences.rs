@@ -3,8 +3,102 @@
 //! never closed, and an exercise labelled `toml` or left unlabelled.
 
 use crate::components;
+use crate::error::Diagnostic;
 use crate::error::plain::closest;
+use std::path::Path;
 use toml::de::{DeTable, DeValue};
+
+/// A component block that could not be rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedBlock {
+    /// The component it is (or was meant to be).
+    pub name: &'static str,
+    /// The file line of its opening fence.
+    pub line: usize,
+    /// Its `id`, when one could be read.
+    pub id: Option<String>,
+}
+
+/// What to do with a fenced block.
+pub enum Fence {
+    /// Render it with this component.
+    Component(&'static str),
+    /// Leave it out of the page (an error was recorded).
+    Swallow,
+    /// Ordinary code.
+    Code,
+}
+
+/// What [`check`] found about a fenced block.
+pub struct Checked {
+    /// What to do with the block.
+    pub fence: Fence,
+    /// The error or warning to report, if any.
+    pub diagnostic: Option<Diagnostic>,
+    /// The block, when it is a component that is left out.
+    pub failed: Option<FailedBlock>,
+}
+
+/// Sorts a fenced block with info string `info` and source `raw` (opening fence to the end of
+/// the block) opening on file `line` of `path`: a component, a block to leave out (a misspelt or
+/// unclosed component: an error), or code (a warning when it is an exercise labelled `toml`).
+pub fn check(info: &str, raw: &str, path: &Path, line: usize) -> Checked {
+    let written = first_word(info);
+    let misspelt = misspelt_component(info);
+    let code = |diagnostic| Checked {
+        fence: Fence::Code,
+        diagnostic,
+        failed: None,
+    };
+    let Some(intended) = components::component_name(info).or(misspelt) else {
+        if !looks_like_exercise(info, raw) {
+            return code(None);
+        }
+        let label = if written.is_empty() {
+            String::new()
+        } else {
+            format!("`{written}` ")
+        };
+        return code(Some(
+            Diagnostic::warning(path, line, format!("this {label}code block looks like an exercise: the page shows it as code, answer key included"))
+                .with_hint("write ```exercise on its opening line to make it a self-check exercise; if it is meant to show the TOML itself, ignore this warning"),
+        ));
+    };
+    let diagnostic = if !is_closed(raw) {
+        let fence: String = strip_container(raw)
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        Diagnostic::error(path, line, format!("this {fence}{written} block is never closed: add a line with {fence} after its last line"))
+            .with_hint("without it, everything up to the end of the file is read as part of the block")
+    } else if let Some(right) = misspelt {
+        Diagnostic::error(
+            path,
+            line,
+            format!("unknown block `{written}`: did you mean `{right}`?"),
+        )
+        .with_hint(format!(
+            "write ```{right} (lower case) on the opening line; component names are: {}",
+            components::KNOWN.join(", ")
+        ))
+    } else {
+        return Checked {
+            fence: Fence::Component(intended),
+            diagnostic: None,
+            failed: None,
+        };
+    };
+    let body = raw.split_once('\n').map_or("", |(_, b)| b);
+    Checked {
+        fence: Fence::Swallow,
+        diagnostic: Some(diagnostic),
+        failed: Some(FailedBlock {
+            name: intended,
+            line,
+            id: block_id(body),
+        }),
+    }
+}
 
 /// Info strings that are well-known code languages: never taken for a misspelt component
 /// (`rs` is one edit from `srs`).

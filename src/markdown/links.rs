@@ -273,6 +273,44 @@ pub fn spaced_links<'a>(body: &'a str, skip: &[std::ops::Range<usize>]) -> Vec<S
     out
 }
 
+/// Errors for the links and images of `page` left as text because their destination has a
+/// space, when a file of that name exists (so the intent is clear). `code` are the byte ranges
+/// of code and HTML in the body; `pos` turns a body offset into a file line and column.
+pub fn spaced_link_errors(
+    handbook: &Handbook,
+    page: &Page,
+    code: &[std::ops::Range<usize>],
+    pos: &dyn Fn(usize) -> (usize, usize),
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for found in spaced_links(&page.body, code) {
+        let path_part = found.dest.split('#').next().unwrap_or("");
+        if !matches!(resolve(handbook, page, path_part), Resolved::Target { .. }) {
+            continue;
+        }
+        let (line, column) = pos(found.offset);
+        let (what, bang) = if found.is_image {
+            ("image", "!")
+        } else {
+            ("link", "")
+        };
+        let (text, dest) = (found.text, found.dest);
+        out.push(
+            Diagnostic::error(
+                &page.display_path,
+                line,
+                format!("this {what} is shown as plain text: its file name `{dest}` has a space, which Markdown does not allow in a link"),
+            )
+            .with_column(column)
+            .with_hint(format!(
+                "write `{bang}[{text}]({})` or `{bang}[{text}](<{dest}>)`, or rename the file without spaces",
+                dest.replace(' ', "%20")
+            )),
+        );
+    }
+    out
+}
+
 fn is_landing_file(source: &Path) -> bool {
     source
         .file_name()

@@ -5,7 +5,12 @@ pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod summary;
 pub mod unsafe_html;
+
+pub use fences::FailedBlock;
+use fences::Fence;
+pub use summary::{SUMMARY_CHARS, summarize};
 
 use crate::components::{self, BlockCtx, BlockOutput};
 use crate::config::{Config, UnsafeHtml};
@@ -93,57 +98,6 @@ pub struct RenderedPage {
     /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
     /// matter has no `description`.
     pub summary: String,
-}
-
-/// About how long a page summary is, in characters.
-pub const SUMMARY_CHARS: usize = 155;
-
-/// `text` cut at the last word boundary within [`SUMMARY_CHARS`] characters, with `…` when
-/// it was cut.
-pub fn summarize(text: &str) -> String {
-    let text = squeeze_whitespace(text);
-    if text.chars().count() <= SUMMARY_CHARS {
-        return text;
-    }
-    let end = text
-        .char_indices()
-        .nth(SUMMARY_CHARS)
-        .map_or(text.len(), |(i, _)| i);
-    // After the last whole sentence when that keeps at least half, else at the last word.
-    let sentence = [". ", "! ", "? "]
-        .iter()
-        .filter_map(|p| text[..end].rfind(p))
-        .max()
-        .filter(|&i| text[..i].chars().count() >= SUMMARY_CHARS / 2);
-    if let Some(i) = sentence {
-        return text[..=i].to_string();
-    }
-    let cut = text[..end].rfind(' ').unwrap_or(end);
-    format!(
-        "{}…",
-        text[..cut].trim_end_matches(|c: char| c.is_ascii_punctuation() || c == ' ')
-    )
-}
-
-/// A component block that could not be rendered.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FailedBlock {
-    /// The component it is (or was meant to be).
-    pub name: &'static str,
-    /// The file line of its opening fence.
-    pub line: usize,
-    /// Its `id`, when one could be read.
-    pub id: Option<String>,
-}
-
-/// What to do with a fenced block.
-enum Fence {
-    /// Render it with this component.
-    Component(&'static str),
-    /// Leave it out of the page (an error was recorded).
-    Swallow,
-    /// Ordinary code.
-    Code,
 }
 
 /// Renders page `index` of `handbook`.
@@ -311,8 +265,7 @@ impl<'a> Renderer<'a> {
         // A misspelt or unclosed component block: left out of the page entirely (its answer
         // key must never be shown), until the end of the block.
         let mut swallow = false;
-        // The first paragraph's text, while it is read (for the summary).
-        let mut paragraph: Option<String> = None;
+        let mut summary = summary::Collector::default();
         // Code and HTML, where `](` is not a link.
         let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -346,7 +299,11 @@ impl<'a> Renderer<'a> {
             let event = match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
                     let raw = body.get(range.clone()).unwrap_or("");
-                    match self.check_fence(info, raw, range.start) {
+                    let (line, _) = self.lines.pos(range.start);
+                    let checked = fences::check(info, raw, &self.page.display_path, line);
+                    self.out.diagnostics.extend(checked.diagnostic);
+                    self.out.failed_blocks.extend(checked.failed);
+                    match checked.fence {
                         Fence::Component(name) => {
                             let (line, _) = self.lines.pos(range.start);
                             component = Some((name, line + 1, String::new()));
@@ -414,29 +371,7 @@ impl<'a> Renderer<'a> {
                 }
                 other => other,
             };
-            if self.out.summary.is_empty() {
-                match &event {
-                    Event::Start(Tag::Paragraph) if heading.is_none() => {
-                        paragraph = Some(String::new())
-                    }
-                    Event::End(TagEnd::Paragraph) => {
-                        if let Some(text) = paragraph.take() {
-                            self.out.summary = summarize(&text);
-                        }
-                    }
-                    Event::Text(t) | Event::Code(t) => {
-                        if let Some(p) = paragraph.as_mut() {
-                            p.push_str(t)
-                        }
-                    }
-                    Event::SoftBreak | Event::HardBreak => {
-                        if let Some(p) = paragraph.as_mut() {
-                            p.push(' ')
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            summary.feed(&event, heading.is_some());
             if let Some((alt, _, _)) = image_alt.as_mut()
                 && let Event::Text(t) | Event::Code(t) = &event
             {
@@ -487,10 +422,17 @@ impl<'a> Renderer<'a> {
             events.push(Event::Html(html.into()));
         }
         push_section(&mut self.out.sections, section);
+        self.out.summary = summary.finish();
         raw_html.flush();
         self.report_unsafe_html(raw_html.findings);
         if body.contains("](") {
-            self.check_spaced_links(body, &code_ranges);
+            let lines = &self.lines;
+            self.out.diagnostics.extend(links::spaced_link_errors(
+                self.handbook,
+                self.page,
+                &code_ranges,
+                &|offset| lines.pos(offset),
+            ));
         }
         let mut html = String::with_capacity(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -553,95 +495,6 @@ impl<'a> Renderer<'a> {
                 .diagnostics
                 .push(f.diagnostic(&self.page.display_path, line, column));
         }
-    }
-
-    /// Reports links and images left as text because their destination has a space, when a
-    /// file of that name exists (so the intent is clear).
-    fn check_spaced_links(&mut self, body: &str, code: &[std::ops::Range<usize>]) {
-        for found in links::spaced_links(body, code) {
-            let path_part = found.dest.split('#').next().unwrap_or("");
-            if !matches!(
-                links::resolve(self.handbook, self.page, path_part),
-                Resolved::Target { .. }
-            ) {
-                continue;
-            }
-            let (line, column) = self.lines.pos(found.offset);
-            let (what, bang) = if found.is_image {
-                ("image", "!")
-            } else {
-                ("link", "")
-            };
-            let (text, dest) = (found.text, found.dest);
-            self.out.diagnostics.push(
-                Diagnostic::error(
-                    &self.page.display_path,
-                    line,
-                    format!("this {what} is shown as plain text: its file name `{dest}` has a space, which Markdown does not allow in a link"),
-                )
-                .with_column(column)
-                .with_hint(format!(
-                    "write `{bang}[{text}]({})` or `{bang}[{text}](<{dest}>)`, or rename the file without spaces",
-                    dest.replace(' ', "%20")
-                )),
-            );
-        }
-    }
-
-    /// Sorts a fenced block: a component, a block to leave out (a misspelt or unclosed
-    /// component: an error), or code (warning when it is an exercise labelled `toml`).
-    fn check_fence(&mut self, info: &str, raw: &str, offset: usize) -> Fence {
-        let (line, _) = self.lines.pos(offset);
-        let path = &self.page.display_path;
-        let written = fences::first_word(info);
-        let name = components::component_name(info);
-        let misspelt = fences::misspelt_component(info);
-        let Some(intended) = name.or(misspelt) else {
-            if fences::looks_like_exercise(info, raw) {
-                let label = if written.is_empty() {
-                    String::new()
-                } else {
-                    format!("`{written}` ")
-                };
-                self.out.diagnostics.push(
-                    Diagnostic::warning(path, line, format!("this {label}code block looks like an exercise: the page shows it as code, answer key included"))
-                        .with_hint("write ```exercise on its opening line to make it a self-check exercise; if it is meant to show the TOML itself, ignore this warning"),
-                );
-            }
-            return Fence::Code;
-        };
-        let body_text = raw.split_once('\n').map_or("", |(_, b)| b);
-        if !fences::is_closed(raw) {
-            let fence: String = raw
-                .trim_start_matches(|c: char| c == '>' || c.is_whitespace())
-                .chars()
-                .take_while(|&c| c == '`' || c == '~')
-                .collect();
-            self.out.diagnostics.push(
-                Diagnostic::error(path, line, format!("this {fence}{written} block is never closed: add a line with {fence} after its last line"))
-                    .with_hint("without it, everything up to the end of the file is read as part of the block"),
-            );
-        } else if let Some(right) = misspelt {
-            self.out.diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    line,
-                    format!("unknown block `{written}`: did you mean `{right}`?"),
-                )
-                .with_hint(format!(
-                    "write ```{right} (lower case) on the opening line; component names are: {}",
-                    components::KNOWN.join(", ")
-                )),
-            );
-        } else {
-            return Fence::Component(intended);
-        }
-        self.out.failed_blocks.push(FailedBlock {
-            name: intended,
-            line,
-            id: fences::block_id(body_text),
-        });
-        Fence::Swallow
     }
 
     fn render_component(
@@ -1021,7 +874,7 @@ mod tests {
         let h = handbook(&[(
             "_index.md",
             &format!(
-                "# Home\n\n```exercise\nid = \"x\"\n```\n\nFirst *para*\ngraph.\n\nSecond.\n\n---\n\n{long}\n"
+                "# Home\n\n```exercise\nid = \"x\"\n```\n\n![](pic.png)\n\nFirst *para*\ngraph.\n\nSecond.\n\n---\n\n{long}\n"
             ),
         )]);
         let r = render_page(&h, 0);
