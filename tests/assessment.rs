@@ -651,3 +651,12 @@ fn build_output_is_byte_identical_with_shuffling() {
     let b = run(&tmp.path().join("b"));
     assert_eq!(a, b);
 }
+
+#[test]
+fn the_bundled_handbook_has_no_guessable_answer_keys() {
+    // The bundled handbook shows how it is done: `handbook check` prints no warning at all.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (out, text) = check(root, true);
+    assert!(out.status.success(), "{text}");
+    assert!(!text.contains("warning:"), "{text}");
+}
