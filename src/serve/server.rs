@@ -1,7 +1,9 @@
 //! Connections for `serve`: hyper's HTTP/1.1 on a small tokio runtime, with the limits that
 //! keep one client from starving the others.
 //!
-//! - Every connection is its own task, so a slow or stalled client holds nothing but itself.
+//! - Connections are accepted on a thread of their own (the listen queue never overflows
+//!   because the HTTP threads are busy), and every connection is its own task, so a slow or
+//!   stalled client holds nothing but itself.
 //! - A request head must arrive within [`HEAD_TIMEOUT`] (also how long an idle keep-alive
 //!   connection stays open) and be at most [`MAX_HEAD`] bytes: a larger one gets `431` and the
 //!   connection closes, without the head ever being held in memory.
@@ -28,7 +30,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Sleep;
 
@@ -59,7 +61,9 @@ pub struct Http {
 }
 
 impl Http {
-    /// Serves `ctx` on `listener` (bound to `bound`) on two threads of its own.
+    /// Serves `ctx` on `listener` (bound to `bound`): connections are accepted on a thread of
+    /// their own, so the listen queue is drained promptly however busy the two HTTP threads
+    /// are (a full queue loses connections), and served on the runtime.
     pub fn start(
         listener: std::net::TcpListener,
         bound: IpAddr,
@@ -72,14 +76,12 @@ impl Http {
             .enable_time()
             .build()
             .map_err(|e| format!("cannot start the server: {e}"))?;
-        listener
-            .set_nonblocking(true)
-            .map_err(|e| format!("cannot start the server: {e}"))?;
-        let listener = {
-            let _entered = runtime.enter();
-            TcpListener::from_std(listener).map_err(|e| format!("cannot start the server: {e}"))?
-        };
-        runtime.spawn(accept(listener, bound, ctx));
+        let handle = runtime.handle().clone();
+        deepen_backlog(&listener);
+        std::thread::Builder::new()
+            .name("handbook-accept".into())
+            .spawn(move || accept(&listener, bound, &ctx, &handle))
+            .map_err(|e| format!("cannot start a thread: {e}"))?;
         Ok(Http { runtime })
     }
 
@@ -89,19 +91,42 @@ impl Http {
     }
 }
 
-/// Accepts connections until the runtime stops.
-async fn accept(listener: TcpListener, bound: IpAddr, ctx: Arc<Ctx>) {
+/// The listen queue: a burst of this many connections at once is not lost.
+const BACKLOG: i32 = 1024;
+
+/// Lets the kernel queue [`BACKLOG`] connections (the standard library asks for 128), so a
+/// burst of new connections is not dropped. Listening again on a listening socket only changes
+/// its queue length.
+#[cfg(unix)]
+fn deepen_backlog(listener: &std::net::TcpListener) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: `listen` on a socket descriptor this listener owns; failure leaves it as it was.
+    unsafe {
+        libc::listen(listener.as_raw_fd(), BACKLOG);
+    }
+}
+
+#[cfg(not(unix))]
+fn deepen_backlog(_listener: &std::net::TcpListener) {}
+
+/// Accepts connections for as long as the process runs (a blocking accept on its own thread).
+fn accept(
+    listener: &std::net::TcpListener,
+    bound: IpAddr,
+    ctx: &Arc<Ctx>,
+    handle: &tokio::runtime::Handle,
+) {
     let clients = Arc::new(Clients {
         inner: Mutex::default(),
         open: ctx.connections.clone(),
     });
     loop {
-        let (stream, peer) = match listener.accept().await {
+        let (stream, peer) = match listener.accept() {
             Ok(accepted) => accepted,
             // Out of file descriptors, or a connection reset before it was accepted: wait a
             // little rather than spin.
             Err(_) => {
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                std::thread::sleep(Duration::from_millis(50));
                 continue;
             }
         };
@@ -110,7 +135,16 @@ async fn accept(listener: TcpListener, bound: IpAddr, ctx: Arc<Ctx>) {
             drop(stream);
             continue;
         };
-        tokio::spawn(connection(stream, ip, bound, ticket, ctx.clone()));
+        if stream.set_nonblocking(true).is_err() {
+            continue;
+        }
+        let ctx = ctx.clone();
+        // After `stop`, the runtime drops what it is given.
+        handle.spawn(async move {
+            if let Ok(stream) = TcpStream::from_std(stream) {
+                connection(stream, ip, bound, ticket, ctx).await;
+            }
+        });
     }
 }
 
@@ -312,7 +346,7 @@ mod tests {
             .build()
             .unwrap();
         runtime.block_on(async {
-            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let addr = listener.local_addr().unwrap();
             let _client = TcpStream::connect(addr).await.unwrap();
             let (stream, _) = listener.accept().await.unwrap();
