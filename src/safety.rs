@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 /// The hint of every error about a link that leaves the handbook.
-pub const OUTSIDE_HINT: &str = "copy the file in instead: a handbook publishes only files inside its own folder, never what a link points to elsewhere";
+pub const OUTSIDE_HINT: &str = "a handbook publishes only files inside its own folder, never what a link points to elsewhere: put a copy of the file in the handbook, or remove the link";
 
 /// `path` made absolute with every symbolic link resolved, also when its last components do
 /// not exist yet (they are kept as written, `..` applied to what came before).

@@ -453,3 +453,98 @@ fn nothing_to_build_is_an_error_and_keeps_the_previous_output() {
     let err = assert_refused(&o, "no Markdown pages in");
     assert!(err.contains("content"), "{err}");
 }
+
+/// `GET path` from the server on `port`; the whole reply (status line, headers, body).
+fn http_get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    String::from_utf8_lossy(&reply).into_owned()
+}
+
+#[test]
+fn serve_never_serves_a_file_outside_the_handbook() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let root = handbook(dir.path());
+    write(&dir.path().join("secret.txt"), "TOKEN-7f3a9");
+    symlink(
+        dir.path().join("secret.txt"),
+        root.join("content/secret.txt"),
+    )
+    .unwrap();
+    let mut child = bin()
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&root)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = Arc::new(Mutex::new(String::new()));
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let output = output.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                output.lock().unwrap().push_str(&format!("{line}\n"));
+            }
+        });
+    }
+    let wait_for = |needle: &str, from: usize| -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            let text = output.lock().unwrap().clone();
+            if text[from.min(text.len())..].contains(needle) {
+                return text;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never printed `{needle}`:\n{text}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    };
+    let text = wait_for("http://127.0.0.1:", 0);
+    let rest = &text[text.find("http://127.0.0.1:").unwrap() + 17..];
+    let port: u16 = rest
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .unwrap();
+    assert!(
+        text.contains("content/secret.txt: points outside the handbook"),
+        "{text}"
+    );
+    for path in ["/secret.txt", "/", "/index.html"] {
+        assert!(!http_get(port, path).contains("TOKEN-7f3a9"), "{path}");
+    }
+    // A link added while serving goes through the same rules.
+    fs::remove_file(root.join("content/secret.txt")).unwrap();
+    let seen = output.lock().unwrap().len();
+    write(&root.join("content/_index.md"), "# Home\n\nFixed.\n");
+    let text = wait_for("rebuilt", seen);
+    assert!(!text[seen..].contains("error"), "{text}");
+    let seen = text.len();
+    symlink(dir.path().join("secret.txt"), root.join("content/late.txt")).unwrap();
+    let text = wait_for("content/late.txt: points outside the handbook", seen);
+    assert!(!text.contains("panicked"), "{text}");
+    for path in ["/late.txt", "/secret.txt"] {
+        assert!(!http_get(port, path).contains("TOKEN-7f3a9"), "{path}");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -108,7 +108,8 @@ impl ContentFolder {
 
     fn skip_entry(&self, e: &Entry, hits: &std::sync::Mutex<Vec<PathBuf>>) -> bool {
         if !e.is_dir {
-            return is_editor_temp(e.name);
+            // (A link to a file of the output is not content either.)
+            return is_editor_temp(e.name) || self.exclude.iter().any(|x| e.real.starts_with(x));
         }
         if crate::write::is_build_output(e.real) {
             return true;
