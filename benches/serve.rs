@@ -12,7 +12,10 @@
 //! page each time, appending a sentence) with a single write and times the arrival of the
 //! `reload` event naming that page on an open `/__handbook/events` stream. It prints the
 //! median and the 95th percentile; after them, once, the latency of a title change (a
-//! structural edit: every page is rendered again).
+//! structural edit: every page is rendered again). Last, the HTTP side alone: 8 clients each
+//! send 250 requests (one connection each, alternating a page and the stylesheet) and the
+//! bench prints requests per second and the median and p95 request time
+//! (`HANDBOOK_BENCH_REQUESTS` changes the count per client).
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -103,6 +106,13 @@ fn main() {
     std::fs::write(source, retitled).unwrap();
     events.wait_reload(&out_path(&corpus, source));
     let structural = started.elapsed();
+    server.wait_idle();
+    let page = format!("/{}", out_path(&corpus, &sources[0]));
+    let throughput = throughput(
+        server.port,
+        &page,
+        env_number("HANDBOOK_BENCH_REQUESTS", 250),
+    );
     server.stop();
 
     samples.sort();
@@ -125,6 +135,50 @@ fn main() {
         "serve: a title change (every page rendered again): {:.1} ms",
         ms(structural)
     );
+    println!("{throughput}");
+}
+
+/// 8 clients, `per_client` requests each (a new connection per request): requests per second,
+/// median and p95 request time.
+fn throughput(port: u16, page: &str, per_client: usize) -> String {
+    const CLIENTS: usize = 8;
+    let started = Instant::now();
+    let threads: Vec<_> = (0..CLIENTS)
+        .map(|c| {
+            let page = page.to_string();
+            std::thread::spawn(move || {
+                let mut times = Vec::with_capacity(per_client);
+                for i in 0..per_client {
+                    let path = if (c + i) % 2 == 0 {
+                        page.as_str()
+                    } else {
+                        "/assets/css/handbook.css"
+                    };
+                    let t = Instant::now();
+                    let reply = get(port, path);
+                    assert!(reply.starts_with("HTTP/1.1 200"), "{path}: {reply:.80}");
+                    times.push(t.elapsed());
+                }
+                times
+            })
+        })
+        .collect();
+    let mut times: Vec<Duration> = threads
+        .into_iter()
+        .flat_map(|t| t.join().expect("a client thread"))
+        .collect();
+    let total = started.elapsed();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    format!(
+        "serve: {} requests from {CLIENTS} clients in {:.2} s: {:.0} requests/s, median {:.2} ms, \
+         p95 {:.2} ms",
+        times.len(),
+        total.as_secs_f64(),
+        times.len() as f64 / total.as_secs_f64(),
+        ms(times[times.len() / 2]),
+        ms(times[((times.len() as f64 * 0.95).ceil() as usize).max(1) - 1]),
+    )
 }
 
 /// The output path `plain` corpus pages get (`chNNNN-x/pNNNNNN-y.md` → `chNNNN-x/pNNNNNN-y.html`:
@@ -201,7 +255,7 @@ fn get(port: u16, path: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut body = String::new();
@@ -219,7 +273,7 @@ impl Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         write!(
             stream,
-            "GET /__handbook/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            "GET /__handbook/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
         )
         .unwrap();
         let (tx, rx) = mpsc::channel();

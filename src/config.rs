@@ -13,6 +13,10 @@ pub const CONFIG_FILE: &str = "handbook.toml";
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    /// The handbook's stable identifier (letters, digits, `-`, `_`, `.`): learners' progress
+    /// is stored under it and progress files name it. Never change it once learners have
+    /// started. Empty: derived from the title (see [`Config::handbook_id`]).
+    pub id: String,
     /// The handbook's title (defaults to the folder name).
     pub title: String,
     /// One sentence about the handbook, used in page metadata.
@@ -37,6 +41,8 @@ pub struct Config {
     pub srs: crate::components::srs::sets::SrsConfig,
     /// Full-text search (`[search]`).
     pub search: SearchConfig,
+    /// What authors may write in raw HTML (`[content]`).
+    pub content: ContentConfig,
     /// Learning paths: ordered sequences of assignment pages (`[[learning_path]]`).
     pub learning_path: Vec<LearningPathConfig>,
     /// How progress is recorded in the learner's browser (`[progress]`).
@@ -135,8 +141,13 @@ pub struct Branding {
     pub agency: String,
     /// A logo image, relative to the handbook root (copied into the site).
     pub logo: String,
-    /// An accent colour as `#rgb` or `#rrggbb`.
+    /// An accent colour as `#rgb` or `#rrggbb`: the theme's primary colour (links, buttons,
+    /// focus ring, current page, progress bars), shaded where it lacks contrast
+    /// (see `branding`).
     pub accent: String,
+    /// A favicon (`.svg`, `.png` or `.ico`), relative to the handbook root; the theme's own
+    /// when empty.
+    pub favicon: String,
 }
 
 /// How broken internal links are treated.
@@ -155,6 +166,27 @@ impl Default for LinkPolicy {
     }
 }
 
+/// `[content]`: what raw HTML in Markdown and in exercise/srs text may contain.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContentConfig {
+    /// `error` (the default): `<script>`, `on...=` event-handler attributes and `javascript:`
+    /// URLs in raw HTML are errors. `allow`: they are kept (the pages' Content-Security-Policy
+    /// still blocks inline script in the browser).
+    pub unsafe_html: UnsafeHtml,
+}
+
+/// The `[content] unsafe_html` switch.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum UnsafeHtml {
+    /// Script in raw HTML is an error at its `file:line:column`.
+    #[default]
+    Error,
+    /// Script in raw HTML is kept as written.
+    Allow,
+}
+
 /// Error or warning, as a configuration value.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -168,6 +200,7 @@ pub enum Severity {
 impl Default for Config {
     fn default() -> Self {
         Config {
+            id: String::new(),
             title: String::new(),
             description: String::new(),
             language: "en".into(),
@@ -179,6 +212,7 @@ impl Default for Config {
             links: LinkPolicy::default(),
             srs: Default::default(),
             search: SearchConfig::default(),
+            content: ContentConfig::default(),
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
         }
@@ -251,8 +285,29 @@ impl Config {
         Ok(config)
     }
 
+    /// The handbook's id: `id` when set, else [`derive_id`] of the title.
+    pub fn handbook_id(&self) -> String {
+        let id = self.id.trim();
+        if id.is_empty() {
+            derive_id(&self.title)
+        } else {
+            id.to_string()
+        }
+    }
+
+    /// Whether the id is derived from the title (no `id` in `handbook.toml`).
+    pub fn id_is_derived(&self) -> bool {
+        self.id.trim().is_empty()
+    }
+
     fn validate(&self, text: &str, path: &Path) -> Result<(), Vec<Diagnostic>> {
         let mut errors = Vec::new();
+        if let Err(why) = check_id(&self.id) {
+            errors.push(
+                Diagnostic::error(path, key_line(text, "id"), format!("id `{}` {why}", self.id))
+                    .with_hint("use letters, digits, `-`, `_` and `.` only, e.g. \"alliance-handbook-2026\"; never change it once learners have started"),
+            );
+        }
         let accent = self.branding.accent.trim();
         if !accent.is_empty() && !is_hex_colour(accent) {
             errors.push(
@@ -307,6 +362,55 @@ impl Config {
     }
 }
 
+/// The longest `id` accepted.
+pub const MAX_ID_LEN: usize = 100;
+
+/// Checks an explicit `id` (empty means "not set" and is fine); the error says what is wrong.
+pub fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Ok(());
+    }
+    if id.len() > MAX_ID_LEN {
+        return Err(format!("is longer than {MAX_ID_LEN} characters"));
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(format!("contains {c:?}, which an id may not"));
+    }
+    Ok(())
+}
+
+/// The id of a handbook without `id`: the title lower-cased, with runs of anything but ASCII
+/// letters and digits turned into single hyphens (the storage name older versions used, so
+/// such handbooks keep their learners' progress). A title without ASCII letters or digits
+/// gives `handbook-` and a hash of the title.
+pub fn derive_id(title: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        // FNV-1a: stable across builds and versions (unlike std's hasher).
+        let hash = title.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        return format!("handbook-{:08x}", hash as u32);
+    }
+    out.truncate(MAX_ID_LEN);
+    out.trim_end_matches('-').to_string()
+}
+
 /// Whether `s` is `#rgb` or `#rrggbb`.
 pub fn is_hex_colour(s: &str) -> bool {
     let Some(hex) = s.strip_prefix('#') else {
@@ -358,6 +462,41 @@ pub fn key_line_in_file(root: &Path, key: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn id_is_checked_and_named_on_its_line() {
+        let text = "title = \"A\"\nid = \"my handbook\"\n";
+        let errs = Config::parse(text, Path::new("handbook.toml")).unwrap_err();
+        assert_eq!(errs[0].line, 2);
+        assert!(
+            errs[0].message.contains("id `my handbook` contains ' '"),
+            "{}",
+            errs[0].message
+        );
+        for good in ["alliance-2026", "A.b_c-1", "x"] {
+            let c = Config::parse(&format!("id = \"{good}\"\n"), Path::new("h")).unwrap();
+            assert_eq!(c.handbook_id(), good);
+            assert!(!c.id_is_derived());
+        }
+        assert!(check_id(&"a".repeat(101)).is_err());
+        assert!(check_id("caf\u{e9}").is_err());
+        assert!(check_id("a/b").is_err());
+    }
+
+    #[test]
+    fn id_is_derived_from_the_title_without_one() {
+        let c = Config::parse("title = \"Reliance on the Alliance!\"\n", Path::new("h")).unwrap();
+        assert!(c.id_is_derived());
+        assert_eq!(c.handbook_id(), "reliance-on-the-alliance");
+        assert_eq!(derive_id("  Week 1: Bond & Goals  "), "week-1-bond-goals");
+        let greek = derive_id("Θεραπευτική συμμαχία");
+        assert!(
+            greek.starts_with("handbook-") && greek.len() == 17,
+            "{greek}"
+        );
+        assert_ne!(greek, derive_id("Другое"));
+        assert!(check_id(&greek).is_ok());
+    }
+
     use super::*;
 
     #[test]

@@ -11,6 +11,9 @@ pub enum Severity {
     Error,
     /// Printed, but the build still succeeds.
     Warning,
+    /// Information only (e.g. an accent colour adjusted for contrast); never fails anything,
+    /// not even `check --deny-warnings`.
+    Note,
 }
 
 /// One problem found in the user's input, pointing at `path:line:column`.
@@ -52,6 +55,19 @@ impl Diagnostic {
         }
     }
 
+    /// A note at `path:line`: something the build did on the user's behalf.
+    pub fn note(path: impl AsRef<Path>, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(path, line, message)
+        }
+    }
+
+    /// Whether this diagnostic is a warning (not an error, not a note).
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     /// Adds the hint telling the user what to do.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -87,6 +103,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         if self.path.as_os_str().is_empty() {
             write!(f, "{label}: {}", self.message)?;
@@ -136,7 +153,7 @@ impl Diagnostics {
             ));
         }
         let errors = self.0.iter().filter(|d| d.is_error()).count();
-        let warnings = self.0.len() - errors;
+        let warnings = self.0.iter().filter(|d| d.is_warning()).count();
         if errors > 0 || warnings > 0 {
             out.push_str(&format!(
                 "{errors} error{}, {warnings} warning{}\n",

@@ -6,6 +6,7 @@
 //! keeps an in-memory [`site::Site`] instead, from [`site::render_keeping`].)
 
 pub mod assignments;
+pub mod branding;
 pub mod components;
 pub mod config;
 pub mod content;
@@ -137,6 +138,30 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
             );
         }
     }
+    if handbook.config.id_is_derived() {
+        let line = config::key_line_in_file(root, "title");
+        warnings.push(
+            Diagnostic::warning(
+                config::CONFIG_FILE,
+                line,
+                format!(
+                    "no `id` in handbook.toml: learners' progress is stored under `{}`, derived from the title",
+                    handbook.config.handbook_id()
+                ),
+            )
+            .with_hint(format!(
+                "set `id` so that a change of title keeps learners' progress: add `id = \"{}\"` and never change it",
+                handbook.config.handbook_id()
+            )),
+        );
+    }
+    // Answer keys a learner could guess without reading (components::exercise::lint).
+    warnings.extend(components::exercise::lint::lint_manifest(
+        rendered
+            .iter()
+            .flat_map(|r| r.components.iter())
+            .flat_map(|(_, block)| block.manifest.iter()),
+    ));
     for page in &handbook.pages {
         if !page.has_title {
             warnings.push(

@@ -75,6 +75,13 @@ pub fn before_load(
         }
         sources.push((logo_real, format!("the logo `{logo}`")));
     }
+    let favicon = config.branding.favicon.trim();
+    if !favicon.is_empty() {
+        sources.push((
+            resolve(&root.join(favicon)),
+            format!("the favicon `{favicon}`"),
+        ));
+    }
     for (source, what) in sources {
         if source.exists() && source.starts_with(out_real) {
             return Err(refuse(

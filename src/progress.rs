@@ -3,7 +3,7 @@
 //!
 //! - `progress-data.js` (site root): a classic script assigning `window.HANDBOOK_PROGRESS_DATA`
 //!   (not JSON fetched at run time: `fetch()` fails from `file://`). Schema 1:
-//!   `{ schema, handbook, build, chapters: [ { title, url, exercises: [ { id, title, page,
+//!   `{ schema, id, handbook (the title), build, chapters: [ { title, url, exercises: [ { id, title, page,
 //!   page_title, url, questions: [ { key, type, prompt, fp, graded } ] } ] } ], assignments,
 //!   paths }` (`assignments` and `paths` as `crate::assignments` resolves them), URLs relative
 //!   to the site root. `assets/js/progress-store.js` loads it on any page (sidebar marks) and
@@ -78,7 +78,9 @@ pub struct ChapterEntry {
 pub struct Manifest {
     /// [`SCHEMA`].
     pub schema: u32,
-    /// The handbook's title.
+    /// The handbook's id (`id` in `handbook.toml`, or derived from the title).
+    pub id: String,
+    /// The handbook's title (shown only; files and storage use `id`).
     pub handbook: String,
     /// The build id.
     pub build: String,
@@ -129,6 +131,7 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
     }
     Manifest {
         schema: SCHEMA,
+        id: handbook.config.handbook_id(),
         handbook: handbook.config.title.clone(),
         build: shared.build_id().to_string(),
         chapters: chapters.into_iter().map(|(_, c)| c).collect(),

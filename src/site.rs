@@ -31,6 +31,8 @@ pub struct Site {
 /// Site-wide values every template receives as `site`.
 #[derive(Serialize)]
 struct SiteCtx<'a> {
+    /// The handbook's id (`Config::handbook_id`): the storage namespace and progress files' key.
+    id: String,
     title: &'a str,
     description: &'a str,
     language: &'a str,
@@ -45,6 +47,9 @@ struct AgencyCtx<'a> {
     name: &'a str,
     logo: String,
     accent: &'a str,
+    /// The favicon every page links (relative to the site root) and its MIME type.
+    favicon: String,
+    favicon_type: &'static str,
 }
 
 /// One navigation entry.
@@ -124,7 +129,35 @@ pub fn render_into(
                 .collect::<Vec<RenderedPage>>()
         },
     );
-    let warnings = check_rendered(handbook, &rendered)?;
+    let (brand_files, brand_diagnostics) = crate::branding::site_files(
+        &handbook.root,
+        &handbook.config.branding,
+        logo_out_path(handbook),
+        &String::from_utf8_lossy(
+            theme
+                .static_files
+                .get("css/handbook.css")
+                .map_or(&[][..], Vec::as_slice),
+        ),
+    );
+    let warnings = match check_rendered(handbook, &rendered) {
+        Err(mut all) => {
+            all.0
+                .extend(brand_diagnostics.into_iter().filter(Diagnostic::is_error));
+            all.sort();
+            return Err(all);
+        }
+        Ok(mut warnings) if brand_diagnostics.iter().any(Diagnostic::is_error) => {
+            warnings.extend(brand_diagnostics);
+            let mut all = Diagnostics(warnings);
+            all.sort();
+            return Err(all);
+        }
+        Ok(mut warnings) => {
+            warnings.extend(brand_diagnostics);
+            warnings
+        }
+    };
 
     let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
     // The derived files (the search index above all) are built while the pages are filled.
@@ -149,22 +182,8 @@ pub fn render_into(
     for (path, bytes) in &theme.static_files {
         sink.put(format!("assets/{path}"), bytes.clone())?;
     }
-    if let Some(logo) = logo_out_path(handbook) {
-        let src = handbook.root.join(&handbook.config.branding.logo);
-        let bytes = std::fs::read(&src).map_err(|e| {
-            Diagnostics::from(
-                Diagnostic::error(
-                    crate::config::CONFIG_FILE,
-                    crate::config::key_line_in_file(&handbook.root, "logo"),
-                    format!(
-                        "cannot read the logo `{}`: {e}",
-                        handbook.config.branding.logo
-                    ),
-                )
-                .with_hint("give the logo's path relative to the handbook root"),
-            )
-        })?;
-        sink.put(logo, bytes)?;
+    for (path, bytes) in brand_files {
+        sink.put(path, bytes)?;
     }
     Ok((warnings, rendered))
 }
@@ -236,6 +255,7 @@ impl<'a> Shared<'a> {
         build_id: Option<String>,
     ) -> Self {
         let site_ctx = SiteCtx {
+            id: handbook.config.handbook_id(),
             title: &handbook.config.title,
             description: &handbook.config.description,
             language: &handbook.config.language,
@@ -245,7 +265,9 @@ impl<'a> Shared<'a> {
             agency: AgencyCtx {
                 name: &handbook.config.branding.agency,
                 logo: logo_out_path(handbook).unwrap_or_default(),
-                accent: &handbook.config.branding.accent,
+                accent: handbook.config.branding.accent.trim(),
+                favicon: crate::branding::favicon_link(&handbook.config.branding.favicon).0,
+                favicon_type: crate::branding::favicon_link(&handbook.config.branding.favicon).1,
             },
         };
         let top_level = &handbook.pages[0].children;

@@ -129,7 +129,7 @@ fn parses_every_question_type() {
     assert!(ex.explicit_id);
     assert_eq!(ex.line, FIRST_LINE, "the line of `id`");
     assert!(ex.show_answer);
-    assert!(!ex.shuffle);
+    assert!(ex.shuffle, "options are shuffled by default");
     let kinds: Vec<QuestionType> = ex.questions.iter().map(|q| q.kind).collect();
     assert_eq!(kinds, QuestionType::ALL.to_vec());
     let keys: Vec<&str> = ex.questions.iter().map(|q| q.key.as_str()).collect();
@@ -229,11 +229,11 @@ fn explicit_question_ids_are_kept() {
 #[test]
 fn show_answer_and_shuffle_are_read() {
     let ex = parse(
-        "show_answer = false\nshuffle = true\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
+        "show_answer = false\nshuffle = false\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
     )
     .unwrap();
     assert!(!ex.show_answer);
-    assert!(ex.shuffle);
+    assert!(!ex.shuffle);
 }
 
 #[test]
@@ -522,7 +522,8 @@ fn html_is_a_semantic_form() {
     assert_eq!(html.matches("<legend").count(), 7);
     assert!(html.contains("Question 1 of 7"));
     assert!(html.contains("Which is <em>not</em> one of Bordin"));
-    assert!(html.contains(r#"<input type="radio" name="exercise-alliance-basics-q1" id="exercise-alliance-basics-q1-o1" value="1"> <label for="exercise-alliance-basics-q1-o1">Bond</label>"#), "{html}");
+    let bond = &exercise::shuffle::option_ids(&["Bond".to_string()])[0];
+    assert!(html.contains(&format!(r#"<li class="question-option" data-option="{bond}" data-n="1"><input type="radio" name="exercise-alliance-basics-q1" id="exercise-alliance-basics-q1-o1" value="{bond}"> <label for="exercise-alliance-basics-q1-o1">Bond</label>"#)), "{html}");
     assert_eq!(html.matches(r#"type="checkbox""#).count(), 3);
     assert!(html.contains(">Check</button>"));
     assert!(html.contains(">Try again</button>"));
@@ -534,7 +535,8 @@ fn html_is_a_semantic_form() {
     ));
     assert!(html.contains("<p><strong>Answer:</strong> Insight</p>"));
     assert!(html.contains("<summary>Model answer</summary>"));
-    assert!(html.contains(r#"data-feedback-for="4""#));
+    let insight = &exercise::shuffle::option_ids(&["Insight".to_string()])[0];
+    assert!(html.contains(&format!(r#"data-feedback-for="{insight}""#)));
     assert!(html.contains("<summary>Hint</summary>"));
     // The scenario's vignette is block Markdown.
     assert!(
@@ -574,12 +576,15 @@ fn shuffle_changes_option_order_but_not_values() {
     let body = "id = \"s\"\nshuffle = true\n[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]\nanswer = 2\n";
     let html = html_of(body);
     let order: Vec<&str> = html
-        .match_indices("data-option=\"")
+        .match_indices("data-n=\"")
         .map(|(i, m)| &html[i + m.len()..i + m.len() + 1])
         .collect();
     assert_ne!(order, ["1", "2", "3", "4", "5", "6"]);
-    assert!(html.contains(r#"data-answer="2""#));
-    assert!(html.contains(r#"value="2"> <label for="exercise-s-q1-o2">b</label>"#));
+    let b = &exercise::shuffle::option_ids(&["b".to_string()])[0];
+    assert!(html.contains(&format!(r#"data-answer="{b}""#)));
+    assert!(html.contains(&format!(
+        r#"value="{b}"> <label for="exercise-s-q1-o2">b</label>"#
+    )));
 }
 
 #[test]

@@ -92,12 +92,7 @@ fn fixture_builds_practice_forms_scenarios_and_assets() {
     let site = out.path().join("site");
     let practice = fs::read_to_string(site.join("practice.html")).unwrap();
     assert!(practice.contains("<section class=\"srs srs-practice\" id=\"srs-form\""));
-    for label in [
-        "Relationship",
-        "Goals and topics",
-        "Approach or method",
-        "Overall",
-    ] {
+    for label in ["Connection", "Focus", "Way of working", "Whole session"] {
         assert!(practice.contains(&format!(">{label}</span>")), "{label}");
     }
     assert!(practice.contains("assets/css/srs.css"));

@@ -96,7 +96,7 @@ fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
     ] {
         header.push(format!("Self-check: {part}"));
     }
-    header.extend(["Exported".into(), "File".into()]);
+    header.extend(["Practice entries".into(), "Exported".into(), "File".into()]);
     let line = |cells: &[&str]| {
         let quoted: Vec<String> = cells.iter().map(|c| format!("\"{c}\"")).collect();
         quoted.join(",") + "\r\n"
@@ -107,11 +107,11 @@ fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
         // Rows sorted by name: Alex before Sam, although sam.json was given first.
         + &line(&[
             "Alex Chen", "6", "6", "yes", "7", "8", "1", "5", "no", "0", "4", "5", "24", "20",
-            "57", "15", "50", "2026-11-25T08:00:00.000Z", "alex.json",
+            "57", "15", "50", "1", "2026-11-25T08:00:00.000Z", "alex.json",
         ])
         + &line(&[
             "Sam Rivera", "4", "6", "no", "6", "8", "5", "5", "yes", "4", "4", "3", "24", "12",
-            "57", "9", "50", "2026-11-26T10:15:00.000Z", "sam.json",
+            "57", "9", "50", "1", "2026-11-26T10:15:00.000Z", "sam.json",
         ]);
     assert_eq!(read(&out.join("summary.csv")), expected);
 
@@ -120,17 +120,17 @@ fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
         "<html lang=\"en\">",
         "<caption id=\"caption\">",
         "<th scope=\"col\" rowspan=\"3\" id=\"h-trainee\">Trainee</th>",
-        "<th scope=\"colgroup\" colspan=\"6\" id=\"p0\">Four-week onboarding</th>",
-        "<th scope=\"colgroup\" colspan=\"3\" id=\"a0\">Week 1: What the alliance is</th>",
-        "<th scope=\"col\" id=\"a1-d\">Items done</th>",
+        "<th scope=\"colgroup\" colspan=\"4\" id=\"p0\">Four-week onboarding</th>",
+        "<th scope=\"colgroup\" colspan=\"2\" id=\"a0\">Week 1: What the alliance is</th>",
+        "<th scope=\"col\" class=\"sub\" id=\"a1-d\">Items done</th>",
         "<th scope=\"row\" id=\"r1\">Sam Rivera</th>",
         "<td headers=\"r1 p0 a0 a0-d\">4/6</td>",
-        "<td headers=\"r1 p0 a0 a0-c\" class=\"flag\">no</td>",
         "<td headers=\"r1 p0 a0 a0-s\">6/8</td>",
-        "<td headers=\"r1 p0 a1 a1-c\" class=\"flag yes\">yes</td>",
+        "<td headers=\"r1 p0 a1 a1-d\" class=\"yes\">5/5<span aria-hidden=\"true\"> ✓</span><span class=\"vh\"> complete</span></td>",
         "<td headers=\"r1 h-totals t-s\">9/50</td>",
         "<time datetime=\"2026-11-26T10:15:00Z\">2026-11-26 10:15 UTC</time>",
-        "<td headers=\"r0 h-file\" class=\"text\">alex.json</td>",
+        "<td headers=\"f0 h-file\" class=\"text file\">alex.json</td>",
+        "<th scope=\"row\" id=\"f1\">Sam Rivera</th>",
         "@media print",
     ] {
         assert!(html.contains(needle), "missing {needle} in\n{html}");
@@ -211,7 +211,9 @@ fn bad_files_are_named_with_their_reason_and_skipped() {
     assert_eq!(rows[0][6..11], ["", "", "", "", ""]);
     assert_eq!(rows[1][1..11], ["", "", "", "", "", "", "", "", "", ""]);
     assert_eq!(rows[1][11..17], ["2", "24", "10", "57", "8", "50"]);
-    assert_eq!(rows[1][18], "old.json");
+    // A schema 1 file says nothing about practice entries.
+    assert_eq!(rows[1][17], "");
+    assert_eq!(rows[1][19], "old.json");
 
     let html = read(&out.join("summary.html"));
     assert!(html.contains(
@@ -380,4 +382,93 @@ fn text_from_files_is_escaped_in_the_html() {
     assert!(html.contains("&lt;b&gt;Week &amp; co&lt;/b&gt;"));
     assert!(!html.contains("<script"));
     assert!(!html.contains("<b>"));
+}
+
+/// A schema 3 file (issue 14) for handbook `id` titled `title`, with `entries` practice entries.
+fn schema3(id: &str, title: &str, learner: &str, entries: usize) -> String {
+    let entry = r#"{ "id": "e", "set": "default", "date": "2026-11-20", "session": null,
+                     "label": "", "values": [92, 61, 88, 90], "total": 33.1 }"#;
+    let list = vec![entry; entries].join(", ");
+    format!(
+        r#"{{ "format": "handbook-progress", "schema": 3, "handbook": "{id}", "title": "{title}",
+             "build": "b", "exported": "2026-11-27T09:00:00.000Z", "learner": "{learner}",
+             "totals": {{ "exercises": 2, "complete": 1, "questions": 4, "graded": 3,
+                          "answered": 3, "correct": 2 }},
+             "assignments": [], "reading": {{}},
+             "practice": {{ "v": 1, "entries": [{list}], "scenarios": {{}}, "drafts": {{}} }},
+             "questions": [], "progress": {{ "schema": 1, "exercises": {{}} }} }}"#
+    )
+}
+
+#[test]
+fn schema_3_files_are_matched_by_id_and_practice_entries_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        fs::write(&p, text).unwrap();
+        p
+    };
+    let sam = write(
+        "sam.json",
+        &schema3("alliance-2026", "The Alliance", "Sam", 3),
+    );
+    // The same title, another id: another handbook.
+    let kim = write("kim.json", &schema3("other-2026", "The Alliance", "Kim", 1));
+    // An older file by title: filed under the id that newer files with its title carry.
+    let old = read(&fixture("good/alex.json")).replace(
+        "\"handbook\": \"The Therapeutic Alliance\"",
+        "\"handbook\": \"The Alliance\"",
+    );
+    let alex = write("alex.json", &old);
+    // Schema 3 with a count instead of the entries: damaged.
+    let bad = write(
+        "bad.json",
+        &schema3("alliance-2026", "The Alliance", "Robin", 0)
+            .replace("\"entries\": []", "\"entries\": 4"),
+    );
+    let out = dir.path().join("out");
+    let o = summarize(&[sam, kim, alex, bad], &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("kim.json") && err.contains("from another handbook (\"other-2026\")"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.json")
+            && err.contains("`practice.entries` should be a list, not a number"),
+        "{err}"
+    );
+    let csv = read(&out.join("summary.csv"));
+    let header: Vec<&str> = csv.lines().next().unwrap().split("\",\"").collect();
+    let column = header
+        .iter()
+        .position(|h| *h == "Practice entries")
+        .unwrap();
+    let rows = csv_rows(&csv);
+    let cells: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[0].as_str(), r[column].as_str()))
+        .collect();
+    // Sam's entries are counted from the list; Alex's older file gives the number.
+    assert_eq!(cells, [("Alex Chen", "1"), ("Sam", "3")]);
+    let html = read(&out.join("summary.html"));
+    assert!(
+        html.contains("“The Alliance (id alliance-2026)”"),
+        "the title is shown with the id"
+    );
+
+    // --handbook takes the id (or, for older files, the title).
+    let out2 = dir.path().join("out2");
+    let o = summarize(
+        &[dir.path().join("kim.json"), dir.path().join("sam.json")],
+        &out2,
+        &["--handbook", "other-2026"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<String> = csv_rows(&read(&out2.join("summary.csv")))
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(names, ["Kim"]);
 }

@@ -5,7 +5,8 @@
 //! id = "alliance-basics"          # optional stable id (letters, digits, `-`, `_`, `.`)
 //! title = "Check your understanding"
 //! show_answer = true              # optional, default true: the `Show answer` button
-//! shuffle = false                 # optional: shuffle options (deterministic per build)
+//! shuffle = true                  # optional, default true: show choice options shuffled
+//!                                 # (fixed per exercise and question id; same build, same page)
 //!
 //! [[question]]
 //! type = "single"                 # single | multiple | truefalse | short | ordering
@@ -53,9 +54,14 @@
 //!   `data-track="false"` keeps its results out of the learner's saved progress.
 //!   Pages that embed questions load `assets/css/exercise.css` and `assets/js/exercise.js`.
 
+pub mod answers;
 mod html;
+mod keys;
+pub mod lint;
 mod parse;
+pub mod shuffle;
 
+pub use answers::{NumberAnswer, normalize_answer};
 pub use html::{QuestionView, Standalone, exercise_html, question_html, standalone_html};
 pub use parse::{ParseOptions, Source, parse_exercise, parse_question, parse_question_with};
 
@@ -140,7 +146,8 @@ pub enum Answer {
     Many(Vec<usize>),
     /// True or false.
     Bool(bool),
-    /// Accepted answers, as written (short).
+    /// Accepted answers, as written (short); may be empty when the question has a number
+    /// (`Question::number`).
     Accept(Vec<String>),
     /// The items in the correct order (ordering).
     Order(Vec<String>),
@@ -177,6 +184,12 @@ pub struct Question {
     pub model_answer: Option<String>,
     /// The file line of the question (its `[[question]]` header, or first key).
     pub line: usize,
+    /// The question's own `shuffle` (choice questions); `None` follows the exercise.
+    pub shuffle: Option<bool>,
+    /// A short answer's expected number (`accept_number`, `tolerance`, `unit`).
+    pub number: Option<NumberAnswer>,
+    /// Whether a short answer tolerates one typo in words of six letters or more (`typos`).
+    pub typos: bool,
 }
 
 impl Question {
@@ -202,7 +215,7 @@ impl Question {
                 h.write(&format!("bool:{b}"));
             }
             Answer::Accept(list) => {
-                let mut norm: Vec<String> = list.iter().map(|a| normalize_answer(a)).collect();
+                let mut norm: Vec<String> = list.iter().map(|a| legacy_normalize(a)).collect();
                 norm.sort();
                 norm.dedup();
                 for a in norm {
@@ -219,6 +232,13 @@ impl Question {
         for o in &self.options {
             h.write(o);
         }
+        // Added later: written only when set, so older questions keep their fingerprint.
+        if let Some(n) = &self.number {
+            h.write(&format!("num:{}:{}:{:?}", n.value, n.tolerance, n.unit));
+        }
+        if !self.typos {
+            h.write("typos:false");
+        }
         format!("{:08x}", h.finish() & 0xffff_ffff)
     }
 }
@@ -234,7 +254,8 @@ pub struct Exercise {
     pub title: Option<String>,
     /// Whether the `Show answer` button is offered.
     pub show_answer: bool,
-    /// Whether options (not ordering items, which are always shown shuffled) are shuffled.
+    /// Whether choice options are shown shuffled (`shuffle`, default true; a question's own
+    /// `shuffle` wins). Ordering items are always shown shuffled.
     pub shuffle: bool,
     /// The questions, in order.
     pub questions: Vec<Question>,
@@ -263,10 +284,9 @@ pub fn anchor_id(exercise_id: &str) -> String {
     format!("exercise-{exercise_id}")
 }
 
-/// Short answers are compared after this: lower case, typographic quotes made plain, runs of
-/// white space made one space, trimmed, trailing punctuation (`. , ; : ! ?` and `…`) removed.
-/// `exercise.js` applies the same rules in the browser.
-pub fn normalize_answer(text: &str) -> String {
+/// The short-answer normalisation of the first release (no diacritic folding), kept for
+/// fingerprints so that saved results stay valid.
+fn legacy_normalize(text: &str) -> String {
     let lowered = text.to_lowercase();
     let mut out = String::with_capacity(lowered.len());
     for c in lowered.chars() {
@@ -307,13 +327,18 @@ pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> serde
         .questions
         .iter()
         .map(|q| {
-            json!({
+            let mut entry = json!({
                 "key": q.key,
                 "type": q.kind.name(),
                 "prompt": truncate(&plain_text(&q.prompt), 160),
                 "fp": q.fingerprint(),
                 "graded": q.kind.graded(),
-            })
+            });
+            // For `handbook check`'s answer-key lints (not written to the site).
+            if let Some(l) = lint::lint_entry(q, ex.shuffle) {
+                entry["lint"] = l;
+            }
+            entry
         })
         .collect();
     json!({
@@ -423,6 +448,8 @@ mod tests {
         assert_eq!(normalize_answer("client\u{2019}s  goal"), "client's goal");
         assert_eq!(normalize_answer("8%"), "8%");
         assert_eq!(normalize_answer("..."), "");
+        // Fingerprints keep the first release's rules.
+        assert_eq!(legacy_normalize("Flückiger."), "flückiger");
     }
 
     #[test]

@@ -96,7 +96,7 @@ pub fn load_from_files(
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut errors: Vec<Diagnostic> = check_logo(root, &config).into_iter().collect();
+    let mut errors: Vec<Diagnostic> = check_branding_files(root, &config);
     if !files.iter().any(|f| is_markdown(&f.path)) {
         errors.push(
             Diagnostic::error(
@@ -243,27 +243,27 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
-/// The `[branding] logo` must lie inside the handbook: a path climbing out with `../`, an
-/// absolute one elsewhere or a link leaving the root would publish a file from anywhere.
-fn check_logo(root: &Path, config: &Config) -> Option<Diagnostic> {
-    let logo = config.branding.logo.trim();
-    if logo.is_empty() {
-        return None;
-    }
-    let real = crate::safety::resolve(&root.join(logo));
-    if real.starts_with(crate::safety::resolve(root)) {
-        return None;
-    }
-    Some(
-        Diagnostic::error(
-            CONFIG_FILE,
-            crate::config::key_line_in_file(root, "logo"),
-            format!("the logo `{logo}` points outside the handbook: copy the file in instead"),
-        )
-        .with_hint(
-            "copy the logo into the handbook folder (for example `branding/logo.svg`) and give its path relative to the handbook root",
-        ),
-    )
+/// The `[branding]` files (`logo`, `favicon`) must lie inside the handbook: a path climbing
+/// out with `../`, an absolute one elsewhere or a link leaving the root would publish a file
+/// from anywhere.
+fn check_branding_files(root: &Path, config: &Config) -> Vec<Diagnostic> {
+    let root_real = crate::safety::resolve(root);
+    let b = &config.branding;
+    [("logo", b.logo.trim()), ("favicon", b.favicon.trim())]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .filter(|(_, value)| !crate::safety::resolve(&root.join(value)).starts_with(&root_real))
+        .map(|(key, value)| {
+            Diagnostic::error(
+                CONFIG_FILE,
+                crate::config::key_line_in_file(root, key),
+                format!("the {key} `{value}` points outside the handbook: copy the file in instead"),
+            )
+            .with_hint(format!(
+                "copy the {key} into the handbook folder (for example `branding/{key}.svg`) and give its path relative to the handbook root"
+            ))
+        })
+        .collect()
 }
 
 fn insert(tree: &mut Dir, path: &Path) {

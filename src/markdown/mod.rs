@@ -2,13 +2,16 @@
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
 pub mod headings;
+pub mod lines;
 pub mod links;
+pub mod unsafe_html;
 
 use crate::components::{self, BlockCtx, BlockOutput};
-use crate::config::Config;
+use crate::config::{Config, UnsafeHtml};
 use crate::content::{Handbook, Page};
 use crate::error::Diagnostic;
 use headings::IdAllocator;
+use lines::LineIndex;
 use links::{LinkTarget, Resolved};
 use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -107,7 +110,26 @@ pub fn inline_html(text: &str) -> String {
 pub fn block_html(text: &str) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, options()));
-    out
+    align_classes(out)
+}
+
+/// Table cells' alignment as classes (`class="align-center"`) instead of the inline
+/// `style="text-align: center"` pulldown-cmark writes, which the pages' Content-Security-Policy
+/// (`style-src 'self'`) would block.
+fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["th", "td"] {
+        for align in ["left", "center", "right"] {
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"align-{align}\">"),
+            );
+        }
+    }
+    html
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -223,7 +245,9 @@ impl<'a> Renderer<'a> {
             heading: String::new(),
             text: String::new(),
         };
+        let mut raw_html = unsafe_html::HtmlRuns::default();
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+            raw_html.event(&event, &range);
             // Component blocks: collect the body, then hand it over.
             if let Some((name, line, text)) = component.as_mut() {
                 match event {
@@ -353,9 +377,11 @@ impl<'a> Renderer<'a> {
             events.push(Event::Html(html.into()));
         }
         push_section(&mut self.out.sections, section);
+        raw_html.flush();
+        self.report_unsafe_html(raw_html.findings);
         let mut html = String::with_capacity(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        self.out.html = html;
+        self.out.html = align_classes(html);
         self.out
     }
 
@@ -401,6 +427,21 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`)
+    /// and inline style (warnings).
+    fn report_unsafe_html(&mut self, findings: Vec<unsafe_html::Finding>) {
+        let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
+        for f in findings {
+            if f.is_script() && !deny {
+                continue;
+            }
+            let (line, column) = self.lines.pos(f.offset);
+            self.out
+                .diagnostics
+                .push(f.diagnostic(&self.page.display_path, line, column));
+        }
+    }
+
     fn render_component(
         &mut self,
         name: &'static str,
@@ -417,6 +458,10 @@ impl<'a> Renderer<'a> {
             config: self.config,
         };
         *ordinal += 1;
+        let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
+        self.out
+            .diagnostics
+            .extend(unsafe_html::check_block(body, &ctx, deny));
         match components::render_block(name, body, &ctx) {
             Ok(out) => {
                 let html = self.rewrite_component_links(&out.html, body, line);
@@ -439,6 +484,10 @@ impl<'a> Renderer<'a> {
     fn rewrite_component_links(&mut self, html: &str, body: &str, first_line: usize) -> String {
         let mut out = String::with_capacity(html.len());
         let mut rest = html;
+        // Links come out mostly in source order: each search starts at the line of the last
+        // one (then wraps), so a block with many links is not searched from the top each time.
+        let lines: Vec<&str> = body.lines().collect();
+        let mut cursor = 0;
         while let Some((attr, value_start)) = next_attr(rest, &["href", "src"]) {
             let Some(value_len) = rest[value_start..].find('"') else {
                 break;
@@ -449,10 +498,11 @@ impl<'a> Renderer<'a> {
             if dest.starts_with('#') || dest.is_empty() || links::is_external(&dest) {
                 out.push_str(raw);
             } else {
-                let line = body
-                    .lines()
-                    .position(|l| l.contains(dest.as_str()))
-                    .map_or(first_line, |i| first_line + i);
+                let found = (cursor..lines.len())
+                    .chain(0..cursor)
+                    .find(|&i| lines[i].contains(dest.as_str()));
+                cursor = found.unwrap_or(cursor);
+                let line = found.map_or(first_line, |i| first_line + i);
                 let is_image = attr == "src";
                 match self.resolve_dest(&dest, (line, 0), is_image) {
                     Some(url) => out.push_str(&escape(&url)),
@@ -581,42 +631,18 @@ fn into_static(ev: Event<'_>) -> Event<'static> {
     ev.into_static()
 }
 
-/// Byte offsets in a page body to file lines and columns.
-struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    first_line: usize,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str, first_line: usize) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex {
-            text,
-            starts,
-            first_line,
-        }
-    }
-
-    /// The file line and column of byte `offset`.
-    fn pos(&self, offset: usize) -> (usize, usize) {
-        let i = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[i];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (self.first_line + i, col)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_alignment_is_a_class_not_an_inline_style() {
+        let html = block_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n");
+        assert!(!html.contains("style="), "{html}");
+        for class in ["align-left", "align-center", "align-right"] {
+            assert!(html.contains(&format!("<td class=\"{class}\">")), "{html}");
+        }
+    }
 
     #[test]
     fn next_attr_needs_the_whole_attribute_name() {

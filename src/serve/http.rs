@@ -1,25 +1,28 @@
-//! The HTTP side of `serve`: maps a request to a file of the built site held in memory.
+//! The request-independent half of `serve`'s HTTP side, all pure functions: decoding a request
+//! path, looking it up in the built site held in memory, checking the `Host` header, content
+//! types and adding the reload script. The connection handling is in `server`, the routing in
+//! `routes`.
 //!
 //! Only the files of the built site exist for the server: a URL is percent-decoded once, and
 //! any `.` or `..` segment, backslash or NUL is refused (`400`) before the path is looked up
 //! in the in-memory map. Nothing on disk is ever opened for a request, so path traversal and
 //! symbolic links cannot reach other files.
 
-use super::live::{Catchup, Hub, RELOAD_JS};
+use super::live::Hub;
 use crate::error::Diagnostics;
 use crate::markdown::escape;
 use std::collections::HashMap;
-use std::io::{Cursor, Read, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::net::IpAddr;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, RwLock};
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// URL prefix of the server's own endpoints. They take precedence over a site file of the
 /// same path (a content folder named `__handbook`), which nothing else produces.
 pub const PREFIX: &str = "/__handbook/";
 
-/// A file's bytes, shared between the published site and the responses reading it.
-pub type Bytes = Arc<[u8]>;
+/// A file's bytes, shared between the published site and the responses reading it (cloning
+/// never copies them).
+pub type Bytes = bytes::Bytes;
 
 /// The site being served.
 #[derive(Default)]
@@ -42,6 +45,8 @@ pub struct Ctx {
     pub instance: String,
     /// Rebuilds and background refreshes under way or queued.
     pub busy: AtomicUsize,
+    /// HTTP connections open (served or waiting for their turn).
+    pub connections: Arc<AtomicUsize>,
 }
 
 impl Ctx {
@@ -70,7 +75,8 @@ pub enum Resolved {
 pub struct BadPath(pub &'static str);
 
 /// Decodes the path part of a request target (`/a/b%20c.html`) into the segments of a site
-/// path, refusing what could name anything outside the site.
+/// path and whether it ends with `/`, refusing what could name anything outside the site.
+/// Empty segments (`//`) are dropped, so `//a` is `/a`. Never panics, whatever the input.
 pub fn decode_path(raw: &str) -> Result<(Vec<String>, bool), BadPath> {
     if !raw.starts_with('/') {
         return Err(BadPath("the path must start with /"));
@@ -111,12 +117,12 @@ pub fn percent_decode(s: &str) -> Option<Vec<u8>> {
 }
 
 /// Looks a decoded path up in `files`: folders serve their `index.html`, a folder without
-/// its trailing slash redirects (keeping `query`).
+/// its trailing slash redirects (keeping `query`) to its canonical path, which always starts
+/// with a single `/` (never `//host`, which a browser would take for another server).
 pub fn resolve(
     files: &HashMap<String, Bytes>,
     segments: &[String],
     trailing_slash: bool,
-    raw_path: &str,
     query: Option<&str>,
 ) -> Resolved {
     let joined = segments.join("/");
@@ -139,7 +145,7 @@ pub fn resolve(
         return Resolved::File(joined);
     }
     if files.contains_key(&format!("{joined}/index.html")) {
-        let mut location = format!("{}/", raw_path.trim_end_matches('/'));
+        let mut location = folder_location(segments);
         if let Some(q) = query {
             location.push('?');
             location.push_str(q);
@@ -147,6 +153,61 @@ pub fn resolve(
         return Resolved::Redirect(location);
     }
     Resolved::NotFound
+}
+
+/// The canonical URL path of the folder `segments` (`/a%20b/c/`): one `/` before each
+/// percent-encoded segment, one at the end.
+pub fn folder_location(segments: &[String]) -> String {
+    let mut out = String::from("/");
+    for segment in segments {
+        for &b in segment.as_bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&b) {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out.push('/');
+    }
+    out
+}
+
+/// Whether a request's `Host` header names this server: `localhost` (or a name under
+/// `.localhost`), a loopback address, or the address the server listens on (any address when
+/// it listens on every interface), with any port. A DNS name that resolves here does not pass,
+/// which stops DNS-rebinding pages from reading the preview. Never panics.
+pub fn host_allowed(host: &str, bound: IpAddr) -> bool {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((inside, port)) => (inside, port),
+            None => return false,
+        },
+        // `:` is ASCII, so slicing at it is safe.
+        None => match host.find(':') {
+            Some(at) => (&host[..at], &host[at..]),
+            None => (host, ""),
+        },
+    };
+    let port_ok = port.is_empty()
+        || port.strip_prefix(':').is_some_and(|p| {
+            !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit())
+        });
+    if !port_ok {
+        return false;
+    }
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    if name == "localhost" || name.ends_with(".localhost") {
+        return true;
+    }
+    let ip: IpAddr = match name.parse() {
+        Ok(ip) => ip,
+        Err(_) => return false,
+    };
+    // `[..]` only around IPv6, and IPv6 only inside `[..]`.
+    if ip.is_ipv6() != host.starts_with('[') {
+        return false;
+    }
+    ip.is_loopback() || ip == bound || bound.is_unspecified()
 }
 
 /// The `Content-Type` for an output path.
@@ -232,140 +293,6 @@ fn find_ci(hay: &[u8], needle: &[u8], last: bool) -> Option<usize> {
     }
 }
 
-/// Handles one request.
-pub fn handle(request: Request, ctx: &Ctx) {
-    let url = request.url().to_string();
-    let (raw_path, query) = match url.split_once('?') {
-        Some((p, q)) => (p, Some(q)),
-        None => (url.as_str(), None),
-    };
-    let raw_path = raw_path.split('#').next().unwrap_or("");
-    let head = *request.method() == Method::Head;
-    if !head && *request.method() != Method::Get {
-        let response = text(
-            405,
-            "405 Method Not Allowed: the preview serves GET and HEAD\n",
-        )
-        .with_header(header("Allow", "GET, HEAD"));
-        let _ = request.respond(response);
-        return;
-    }
-    if let Some(own) = raw_path.strip_prefix(PREFIX) {
-        return own_endpoint(request, ctx, own, query);
-    }
-    let (segments, slash) = match decode_path(raw_path) {
-        Ok(s) => s,
-        Err(BadPath(why)) => {
-            let _ = request.respond(text(400, &format!("400 Bad Request: {why}\n")));
-            return;
-        }
-    };
-    let snapshot = ctx.snapshot();
-    if let Some(diagnostics) = &snapshot.no_site {
-        let page = error_page(diagnostics);
-        let body = inject(page.as_bytes(), "", 0, &ctx.instance, false);
-        let response = bytes(500, "text/html; charset=utf-8", body);
-        let _ = request.respond(response);
-        return;
-    }
-    match resolve(&snapshot.files, &segments, slash, raw_path, query) {
-        Resolved::File(key) => {
-            let data = snapshot.files[&key].clone();
-            let mime = mime_type(&key);
-            let _ = if mime.starts_with("text/html") {
-                let body = inject(&data, &key, snapshot.generation, &ctx.instance, false);
-                request.respond(bytes(200, mime, body))
-            } else {
-                request.respond(shared(200, mime, data))
-            };
-        }
-        Resolved::Redirect(location) => {
-            let response =
-                text(301, "301 Moved Permanently\n").with_header(header("Location", &location));
-            let _ = request.respond(response);
-        }
-        Resolved::NotFound => {
-            let response = match snapshot.files.get("404.html") {
-                Some(page) => {
-                    let body = inject(
-                        page,
-                        "404.html",
-                        snapshot.generation,
-                        &ctx.instance,
-                        segments.len() > 1,
-                    );
-                    bytes(404, "text/html; charset=utf-8", body)
-                }
-                None => text(404, "404 Not Found\n"),
-            };
-            let _ = request.respond(response);
-        }
-    }
-}
-
-/// `/__handbook/reload.js`, `/__handbook/events`, `/__handbook/status`.
-fn own_endpoint(request: Request, ctx: &Ctx, name: &str, query: Option<&str>) {
-    match name {
-        "reload.js" => {
-            let response = bytes(
-                200,
-                "text/javascript; charset=utf-8",
-                RELOAD_JS.as_bytes().to_vec(),
-            );
-            let _ = request.respond(response);
-        }
-        "events" => {
-            let catchup = parse_catchup(query.unwrap_or(""));
-            let writer = request.into_writer();
-            if let Err(mut writer) = ctx.hub.subscribe(writer, &catchup) {
-                let _ = writer.write_all(
-                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\
-                      Connection: close\r\n\r\n",
-                );
-                let _ = writer.flush();
-            }
-        }
-        "status" => {
-            let snapshot = ctx.snapshot();
-            let failure = ctx.hub.failure();
-            let status = serde_json::json!({
-                "instance": ctx.instance,
-                "generation": snapshot.generation,
-                "ok": failure.is_none() && snapshot.no_site.is_none(),
-                "busy": ctx.busy.load(Ordering::SeqCst) > 0,
-                "files": snapshot.files.len(),
-                "clients": ctx.hub.clients(),
-            });
-            let _ = request.respond(bytes(
-                200,
-                "application/json",
-                status.to_string().into_bytes(),
-            ));
-        }
-        _ => {
-            let _ = request.respond(text(404, "404 Not Found\n"));
-        }
-    }
-}
-
-/// Reads `page`, `since` and `instance` from an event-stream request's query.
-fn parse_catchup(query: &str) -> Catchup {
-    let mut c = Catchup::default();
-    for pair in query.split('&') {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = percent_decode(&value.replace('+', " "))
-            .and_then(|v| String::from_utf8(v).ok())
-            .unwrap_or_default();
-        match key {
-            "page" => c.page = value,
-            "since" => c.since = value.parse().ok(),
-            "instance" if !value.is_empty() => c.instance = Some(value),
-            _ => {}
-        }
-    }
-    c
-}
-
 /// The page every URL shows while no build has succeeded yet.
 pub fn error_page(diagnostics: &Diagnostics) -> String {
     let mut items = String::new();
@@ -389,47 +316,6 @@ pub fn error_page(diagnostics: &Diagnostics) -> String {
     )
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn common<R: Read>(response: Response<R>, mime: &str) -> Response<R> {
-    response
-        .with_header(header("Content-Type", mime))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-}
-
-fn text(status: u16, body: &str) -> Response<Cursor<Vec<u8>>> {
-    bytes(
-        status,
-        "text/plain; charset=utf-8",
-        body.as_bytes().to_vec(),
-    )
-}
-
-fn bytes(status: u16, mime: &str, body: Vec<u8>) -> Response<Cursor<Vec<u8>>> {
-    common(
-        Response::from_data(body).with_status_code(StatusCode(status)),
-        mime,
-    )
-}
-
-/// A response reading a published file without copying it.
-fn shared(status: u16, mime: &str, data: Bytes) -> Response<Cursor<Bytes>> {
-    let len = data.len();
-    common(
-        Response::new(
-            StatusCode(status),
-            Vec::new(),
-            Cursor::new(data),
-            Some(len),
-            None,
-        ),
-        mime,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,7 +329,7 @@ mod tests {
 
     fn lookup(files: &HashMap<String, Bytes>, raw: &str) -> Result<Resolved, BadPath> {
         let (segments, slash) = decode_path(raw)?;
-        Ok(resolve(files, &segments, slash, raw, None))
+        Ok(resolve(files, &segments, slash, None))
     }
 
     #[test]
@@ -486,9 +372,100 @@ mod tests {
         );
         assert_eq!(lookup(&f, "/a/b.html/"), Ok(Resolved::NotFound));
         assert_eq!(
-            resolve(&f, &["a".into()], false, "/a", Some("x=1")),
+            resolve(&f, &["a".into()], false, Some("x=1")),
             Resolved::Redirect("/a/?x=1".into())
         );
+    }
+
+    #[test]
+    fn redirects_never_leave_the_server() {
+        let f = files(&["alliance/index.html", "a b/ü/index.html"]);
+        for raw in ["//alliance", "///alliance", "/%2Falliance", "//%2falliance"] {
+            assert_eq!(
+                lookup(&f, raw),
+                Ok(Resolved::Redirect("/alliance/".into())),
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            lookup(&f, "//a%20b//%C3%BC"),
+            Ok(Resolved::Redirect("/a%20b/%C3%BC/".into()))
+        );
+        assert_eq!(folder_location(&["?x#y%".into()]), "/%3Fx%23y%25/");
+    }
+
+    #[test]
+    fn decoding_never_panics_on_odd_input() {
+        for raw in [
+            "",
+            "/",
+            "%",
+            "/%",
+            "/%f",
+            "/%%%",
+            "/\u{0}",
+            "/%ff%fe",
+            "/%c3",
+            "/é/%E2%82",
+            "/a%2F..%2Fb",
+            "/a/%2e",
+            "/a/%2E%2e/",
+            "////",
+            "/%20",
+            "/a/./b",
+        ] {
+            let _ = decode_path(raw);
+        }
+        assert_eq!(decode_path("////"), Ok((vec![], true)));
+        assert!(decode_path("/a%2F..%2Fb").is_err());
+        assert!(decode_path("/a/%2e").is_err());
+        assert!(decode_path("/%ff").is_err());
+    }
+
+    #[test]
+    fn only_local_names_and_the_bound_address_pass_the_host_check() {
+        let local: IpAddr = "127.0.0.1".parse().unwrap();
+        let any: IpAddr = "0.0.0.0".parse().unwrap();
+        let lan: IpAddr = "192.0.2.5".parse().unwrap();
+        for host in [
+            "localhost",
+            "localhost:3000",
+            "LOCALHOST:3000",
+            "localhost.:3000",
+            "docs.localhost:3000",
+            "127.0.0.1:3000",
+            "127.0.0.1",
+            "127.1.2.3:8080",
+            "[::1]:3000",
+            "[::1]",
+        ] {
+            assert!(host_allowed(host, local), "{host}");
+            assert!(host_allowed(host, lan), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example:3000",
+            "evil.example",
+            "localhost.evil.example:3000",
+            "127.0.0.1.nip.io:3000",
+            "192.0.2.5:3000",
+            "::1",
+            "[::1",
+            "[127.0.0.1]:3000",
+            "localhost:",
+            "localhost:x",
+            "localhost:3000:1",
+            "localhost:1234567",
+            "[::1]x",
+            "localhost@evil.example",
+        ] {
+            assert!(!host_allowed(host, local), "{host}");
+        }
+        assert!(host_allowed("192.0.2.5:3000", lan));
+        assert!(!host_allowed("192.0.2.6:3000", lan));
+        assert!(host_allowed("192.0.2.6:3000", any));
+        assert!(host_allowed("[2001:db8::1]:3000", any));
+        assert!(!host_allowed("files.lan:3000", any));
     }
 
     #[test]

@@ -13,28 +13,34 @@
 //!   showing the last good site.
 //! - `ok` `{generation}`: the build is good again; pages remove the overlay.
 //!
-//! Every client has its own writer thread, so a stalled browser never holds up a rebuild.
+//! Every stream has its own bounded queue, filled without blocking: a rebuild never waits for a
+//! browser. A stream whose queue is full (the page stopped reading), or whose connection closed,
+//! is dropped. Each client address may keep [`MAX_PER_CLIENT`] streams and the server
+//! [`MAX_CLIENTS`]; a new stream beyond either limit replaces the oldest one (its page, if it is
+//! still open, reconnects), so a flood of streams can never lock a real page out.
 
 use crate::error::{Diagnostics, Severity};
 use serde::Serialize;
 use std::collections::VecDeque;
-use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use tokio::sync::mpsc::{self, Receiver, Sender, error::TrySendError};
 
 /// The reload script added to every HTML page `serve` sends.
 pub const RELOAD_JS: &str = include_str!("reload.js");
 
-/// At most this many pages listen at once; more get `503`.
-const MAX_CLIENTS: usize = 256;
+/// At most this many pages listen at once; a new one replaces the oldest.
+pub const MAX_CLIENTS: usize = 256;
+
+/// At most this many pages of one client address listen at once; a new one replaces that
+/// client's oldest.
+pub const MAX_PER_CLIENT: usize = 32;
+
+/// Events queued for one stream; a page this far behind has stopped reading and is dropped.
+const QUEUE: usize = 64;
 
 /// How many builds back a reconnecting page can catch up on.
 const LOG_LEN: usize = 256;
-
-/// How often an idle stream gets a comment, so dead connections are noticed.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// One diagnostic as the overlay shows it.
 #[derive(Serialize)]
@@ -75,10 +81,17 @@ pub struct Catchup {
     pub instance: Option<String>,
 }
 
-/// A connected page: its writer thread's queue, and whether that thread still runs.
+/// A connected page: its stream's queue and its address.
 struct Client {
     queue: Sender<Arc<str>>,
-    alive: Arc<AtomicBool>,
+    ip: IpAddr,
+}
+
+impl Client {
+    /// Whether the stream still runs (its connection has not closed).
+    fn alive(&self) -> bool {
+        !self.queue.is_closed()
+    }
 }
 
 impl Hub {
@@ -96,87 +109,43 @@ impl Hub {
         }
     }
 
-    /// Takes over `writer` (a request's connection) as an event stream. Hands it back
-    /// untouched when the hub is closed or full.
-    pub fn subscribe(
-        &self,
-        mut writer: Box<dyn Write + Send>,
-        catchup: &Catchup,
-    ) -> Result<(), Box<dyn Write + Send>> {
-        let (tx, rx) = mpsc::channel::<Arc<str>>();
-        let alive = Arc::new(AtomicBool::new(true));
-        {
-            let mut inner = lock(&self.inner);
-            inner.clients.retain(|c| c.alive.load(Ordering::SeqCst));
-            if inner.closed || inner.clients.len() >= MAX_CLIENTS {
-                return Err(writer);
-            }
-            // Queued under the lock, so no event can come between these and the next ones.
-            let hello = serde_json::json!({
-                "instance": self.instance,
+    /// Opens an event stream for a page at `ip`: the events to send it, beginning with `hello`
+    /// (and a `reload` when it missed a build that changed it, and the failure when the last
+    /// build failed). `None` when the hub is closed. Makes room by dropping the oldest stream
+    /// of the same address, or the oldest of all, when a limit is reached.
+    pub fn subscribe(&self, ip: IpAddr, catchup: &Catchup) -> Option<Receiver<Arc<str>>> {
+        let (tx, rx) = mpsc::channel::<Arc<str>>(QUEUE);
+        let mut inner = lock(&self.inner);
+        if inner.closed {
+            return None;
+        }
+        inner.clients.retain(Client::alive);
+        // Oldest first: dropping a sender ends that stream.
+        if let Some(first) = nth_of(&inner.clients, ip, MAX_PER_CLIENT) {
+            inner.clients.remove(first);
+        }
+        if inner.clients.len() >= MAX_CLIENTS {
+            inner.clients.remove(0);
+        }
+        // Queued under the lock, so no event can come between these and the next ones.
+        let hello = serde_json::json!({
+            "instance": self.instance,
+            "generation": inner.generation,
+        });
+        let _ = tx.try_send(event("hello", &hello.to_string()));
+        if missed(&inner, &self.instance, catchup) {
+            let data = serde_json::json!({
                 "generation": inner.generation,
+                "all": true,
+                "paths": [],
             });
-            let _ = tx.send(event("hello", &hello.to_string()));
-            if missed(&inner, &self.instance, catchup) {
-                let data = serde_json::json!({
-                    "generation": inner.generation,
-                    "all": true,
-                    "paths": [],
-                });
-                let _ = tx.send(event("reload", &data.to_string()));
-            }
-            if let Some(failure) = &inner.failure {
-                let _ = tx.send(failure.clone());
-            }
-            inner.clients.push(Client {
-                queue: tx,
-                alive: alive.clone(),
-            });
+            let _ = tx.try_send(event("reload", &data.to_string()));
         }
-        let alive_in_thread = alive.clone();
-        let spawned = std::thread::Builder::new()
-            .name("handbook-sse".into())
-            .spawn(move || {
-                // Marks the client gone however the thread ends.
-                struct Gone(Arc<AtomicBool>);
-                impl Drop for Gone {
-                    fn drop(&mut self) {
-                        self.0.store(false, Ordering::SeqCst);
-                    }
-                }
-                let _gone = Gone(alive_in_thread);
-                let head = "HTTP/1.1 200 OK\r\n\
-                    Content-Type: text/event-stream; charset=utf-8\r\n\
-                    Cache-Control: no-store\r\n\
-                    X-Content-Type-Options: nosniff\r\n\
-                    Connection: keep-alive\r\n\r\n\
-                    retry: 1000\n\n";
-                if writer
-                    .write_all(head.as_bytes())
-                    .and_then(|()| writer.flush())
-                    .is_err()
-                {
-                    return;
-                }
-                loop {
-                    let chunk = match rx.recv_timeout(KEEP_ALIVE) {
-                        Ok(message) => message,
-                        Err(RecvTimeoutError::Timeout) => Arc::from(": keep-alive\n\n"),
-                        Err(RecvTimeoutError::Disconnected) => return,
-                    };
-                    if writer
-                        .write_all(chunk.as_bytes())
-                        .and_then(|()| writer.flush())
-                        .is_err()
-                    {
-                        return;
-                    }
-                }
-            });
-        if spawned.is_err() {
-            alive.store(false, Ordering::SeqCst);
+        if let Some(failure) = &inner.failure {
+            let _ = tx.try_send(failure.clone());
         }
-        Ok(())
+        inner.clients.push(Client { queue: tx, ip });
+        Some(rx)
     }
 
     /// Tells every page that build `generation` changed `paths` (output paths), or everything.
@@ -207,6 +176,7 @@ impl Hub {
                 severity: match d.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
+                    Severity::Note => "note",
                 },
                 file: d.path.to_string_lossy().replace('\\', "/"),
                 line: d.line,
@@ -250,7 +220,7 @@ impl Hub {
         lock(&self.inner)
             .clients
             .iter()
-            .filter(|c| c.alive.load(Ordering::SeqCst))
+            .filter(|c| c.alive())
             .count()
     }
 
@@ -283,10 +253,22 @@ fn missed(inner: &Inner, instance: &str, catchup: &Catchup) -> bool {
     }
 }
 
+/// The index of the oldest stream of `ip` when `ip` already has `limit` streams.
+fn nth_of(clients: &[Client], ip: IpAddr, limit: usize) -> Option<usize> {
+    let mine: Vec<usize> = (0..clients.len())
+        .filter(|&i| clients[i].ip == ip)
+        .collect();
+    (mine.len() >= limit).then(|| mine[0])
+}
+
+/// Queues `message` for every stream, dropping the closed ones and those too far behind.
 fn broadcast(inner: &mut Inner, message: Arc<str>) {
     inner
         .clients
-        .retain(|c| c.alive.load(Ordering::SeqCst) && c.queue.send(message.clone()).is_ok());
+        .retain(|c| match c.queue.try_send(message.clone()) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_) | TrySendError::Closed(_)) => false,
+        });
 }
 
 /// One server-sent event. `data` must be a single line (JSON is).
@@ -305,28 +287,15 @@ mod tests {
     use super::*;
     use crate::error::Diagnostic;
 
-    #[derive(Clone, Default)]
-    struct Sink(Arc<Mutex<Vec<u8>>>);
+    const HOME: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
 
-    impl Write for Sink {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            lock(&self.0).extend_from_slice(buf);
-            Ok(buf.len())
+    /// Everything queued for a stream so far.
+    fn drain(rx: &mut Receiver<Arc<str>>) -> String {
+        let mut text = String::new();
+        while let Ok(m) = rx.try_recv() {
+            text.push_str(&m);
         }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    fn wait_for(sink: &Sink, needle: &str) -> String {
-        for _ in 0..500 {
-            let text = String::from_utf8_lossy(&lock(&sink.0)).into_owned();
-            if text.contains(needle) {
-                return text;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        panic!("`{needle}` never arrived");
+        text
     }
 
     #[test]
@@ -336,23 +305,22 @@ mod tests {
             Diagnostic::error("content/a.md", 3, "bad <b>").with_column(2),
         ]);
         hub.failed(&d);
-        let sink = Sink::default();
-        assert!(
-            hub.subscribe(Box::new(sink.clone()), &Catchup::default())
-                .is_ok()
-        );
-        let text = wait_for(&sink, "event: failed");
-        assert!(text.contains("text/event-stream"));
+        let mut rx = hub.subscribe(HOME, &Catchup::default()).unwrap();
+        let text = drain(&mut rx);
+        assert!(text.starts_with("event: hello\n"), "{text}");
+        assert!(text.contains("event: failed"), "{text}");
         assert!(text.contains(r#""location":"content/a.md:3:2""#), "{text}");
         assert!(text.contains(r#""message":"bad <b>""#));
         hub.recovered();
-        wait_for(&sink, "event: ok");
+        assert!(drain(&mut rx).contains("event: ok"));
         hub.reload(2, Some(&["a.html".to_string()]));
-        let text = wait_for(&sink, "event: reload");
+        let text = drain(&mut rx);
+        assert!(text.contains("event: reload"), "{text}");
         assert!(text.contains(r#""paths":["a.html"]"#), "{text}");
         assert!(hub.failure().is_none());
         hub.close();
         assert_eq!(hub.clients(), 0);
+        assert!(hub.subscribe(HOME, &Catchup::default()).is_none());
     }
 
     #[test]
@@ -371,5 +339,36 @@ mod tests {
         assert!(!missed(&inner, "run1", &page("b.html", 1, "run1")));
         assert!(missed(&inner, "run1", &page("b.html", 3, "run0")));
         assert!(!missed(&inner, "run1", &page("b.html", 3, "run1")));
+    }
+
+    #[test]
+    fn a_flood_of_streams_replaces_the_oldest_and_closed_ones_go() {
+        let hub = Hub::new("i".into(), 1);
+        let other = IpAddr::V4(std::net::Ipv4Addr::new(192, 0, 2, 7));
+        let mut kept = hub.subscribe(other, &Catchup::default()).unwrap();
+        let mut flood: Vec<_> = (0..300)
+            .map(|_| hub.subscribe(HOME, &Catchup::default()).unwrap())
+            .collect();
+        assert_eq!(hub.clients(), MAX_PER_CLIENT + 1);
+        // The newest streams of the flooding address, and the other address's, still hear.
+        hub.reload(2, None);
+        assert!(drain(&mut kept).contains("event: reload"));
+        assert!(drain(flood.last_mut().unwrap()).contains("event: reload"));
+        // The oldest were closed.
+        assert!(!drain(&mut flood[0]).contains("event: reload"));
+        assert!(flood[0].try_recv().is_err() && flood[0].is_closed());
+        // Closed streams leave at once.
+        flood.clear();
+        assert_eq!(hub.clients(), 1);
+    }
+
+    #[test]
+    fn a_page_that_stops_reading_is_dropped() {
+        let hub = Hub::new("i".into(), 1);
+        let _stalled = hub.subscribe(HOME, &Catchup::default()).unwrap();
+        for g in 2..2 + QUEUE as u64 {
+            hub.reload(g, None);
+        }
+        assert_eq!(hub.clients(), 0);
     }
 }

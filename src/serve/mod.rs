@@ -1,10 +1,14 @@
 //! `handbook serve`: a local preview with live reload.
 //!
 //! ```text
-//! watch (notify, debounced) ─► builder thread ─► publish ─► HTTP workers serve from memory
+//! watch (notify, debounced) ─► builder thread ─► publish ─► HTTP (hyper on tokio) from memory
 //!                                    │              └─► live-reload hub ─► every open page
 //!                                    └─► refresher thread (derived files, build id; cancellable)
 //! ```
+//!
+//! - The HTTP side ([`server`], [`routes`], [`http`]) answers only requests whose `Host` names
+//!   this server, bounds every connection (head size and time, write stalls, connections per
+//!   client) and stops at once on Ctrl-C, whatever the clients do.
 //!
 //! - The site is built once, then kept in memory ([`http::Snapshot`]); nothing is written to
 //!   disk, so a `public/` folder made by `build` is never touched.
@@ -37,9 +41,11 @@ fn report(diagnostics: &Diagnostics) {
     let _ = std::io::stderr().write_all(diagnostics.report().as_bytes());
 }
 
-mod http;
+pub mod http;
 mod live;
 mod rebuild;
+mod routes;
+mod server;
 mod sources;
 mod watch;
 
@@ -55,7 +61,6 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 use watch::{Layout, Trigger, Watcher};
 
@@ -64,9 +69,6 @@ pub const DEFAULT_PORT: u16 = 3000;
 
 /// How many ports after [`DEFAULT_PORT`] are tried before the system picks one.
 const PORT_TRIES: u16 = 100;
-
-/// Threads answering HTTP requests.
-const WORKERS: usize = 4;
 
 /// How long the refresher waits for more edits before redoing every page.
 const REFRESH_DELAY: Duration = Duration::from_millis(100);
@@ -194,9 +196,6 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let addr = listener
         .local_addr()
         .map_err(|e| ServeError::Failed(format!("cannot listen: {e}")))?;
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| ServeError::Failed(format!("cannot start the server: {e}")))?;
-    let server = Arc::new(server);
     let instance = format!(
         "{:x}-{:x}",
         std::process::id(),
@@ -206,6 +205,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     );
     let ctx = Arc::new(Ctx {
         busy: AtomicUsize::new(0),
+        connections: Arc::default(),
         hub: Hub::new(instance.clone(), snapshot.generation),
         site: RwLock::new(Arc::new(snapshot)),
         instance,
@@ -233,23 +233,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let sources = good
         .as_ref()
         .and_then(|s| Sources::read(&root, &s.handbook.config));
-    let workers: Vec<JoinHandle<()>> = (0..WORKERS)
-        .map(|i| {
-            let (server, ctx, stop) = (server.clone(), ctx.clone(), stop.clone());
-            std::thread::Builder::new()
-                .name(format!("handbook-http-{i}"))
-                .spawn(move || {
-                    while !stop.load(Ordering::SeqCst) {
-                        match server.recv_timeout(Duration::from_millis(200)) {
-                            Ok(Some(request)) => http::handle(request, &ctx),
-                            Ok(None) => {}
-                            Err(_) => break,
-                        }
-                    }
-                })
-                .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))
-        })
-        .collect::<Result<_, _>>()?;
+    let http = server::Http::start(listener, ip, ctx.clone()).map_err(ServeError::Failed)?;
     let refresher = Refresher::start(ctx.clone(), out)?;
     let builder = {
         let builder = Builder {
@@ -300,16 +284,15 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     // Wait for Ctrl-C.
     let _ = stop_rx.recv();
 
-    // Stop: no new requests or streams, finish the ones under way.
+    // Stop at once: every connection and stream is dropped, whatever the clients do. Nothing
+    // is written to disk, so a build under way can be abandoned.
     if !options.quiet {
         say!("\nStopping ...");
     }
     stop.store(true, Ordering::SeqCst);
     ctx.hub.close();
-    for worker in workers {
-        let _ = worker.join();
-    }
-    let deadline = Instant::now() + Duration::from_secs(2);
+    http.stop();
+    let deadline = Instant::now() + Duration::from_millis(300);
     while !builder.is_finished() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -19,6 +19,18 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are not progress files (a real one is a few hundred kilobytes).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// At most this many assignment columns (a handbook has a few dozen assignments at most). The
+/// assignments most trainees have are kept; the rest are left out with a warning, so crafted
+/// files listing thousands of assignments cannot blow the summary up.
+pub const MAX_COLUMNS: usize = 200;
+
+/// Column titles, ids and learning paths are shortened to this many characters.
+pub const MAX_LABEL_CHARS: usize = 120;
+
+/// The Content-Security-Policy of `summary.html`: no script and nothing loaded at all; only its
+/// own inline stylesheet applies.
+const SUMMARY_CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
+
 /// What to summarize and where.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -33,7 +45,8 @@ pub struct Options {
 /// What a successful run did.
 #[derive(Debug)]
 pub struct Summary {
-    /// The handbook summarized.
+    /// The handbook summarized, as shown: its title, with `(id ...)` when files name it by an
+    /// id that differs from the title.
     pub handbook: String,
     /// How it was chosen, e.g. `chosen with --handbook` or `the title of all 3 usable files`.
     pub chosen: String,
@@ -89,6 +102,8 @@ pub struct Row {
     pub exported_at: Instant,
     /// Self-check totals.
     pub totals: Totals,
+    /// Practice-form entries in the trainee's log (`None`: the file does not say).
+    pub practice_entries: Option<u64>,
     /// One cell per column; `None` when the file has no such assignment.
     pub cells: Vec<Option<Assignment>>,
 }
@@ -122,7 +137,34 @@ struct Accepted {
 }
 
 /// Reads the progress files, writes `summary.html` and `summary.csv` into `options.out`.
+/// Every message, warning and title returned is free of control characters (a file name or a
+/// title from a trainee's file could otherwise drive the terminal).
 pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
+    match summarize_files(options) {
+        Ok(mut summary) => {
+            summary.handbook = parse::strip_controls(&summary.handbook);
+            summary.chosen = parse::strip_controls(&summary.chosen);
+            summary.warnings = summary.warnings.into_iter().map(clean_diagnostic).collect();
+            Ok(summary)
+        }
+        Err(errors) => Err(Diagnostics(
+            errors.0.into_iter().map(clean_diagnostic).collect(),
+        )),
+    }
+}
+
+/// A diagnostic with the control characters taken out of its path, message and hint.
+fn clean_diagnostic(mut d: Diagnostic) -> Diagnostic {
+    let path = d.path.to_string_lossy();
+    if path.chars().any(char::is_control) {
+        d.path = PathBuf::from(parse::strip_controls(&path));
+    }
+    d.message = parse::strip_controls(&d.message);
+    d.hint = d.hint.map(|h| parse::strip_controls(&h));
+    d
+}
+
+fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
     let wanted = match &options.handbook {
         Some(t) if t.trim().is_empty() => {
             return Err(Diagnostic::error("", 0, "--handbook is empty")
@@ -185,6 +227,18 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
         );
         return Err(Diagnostics(errors));
     }
+
+    // Schema 3 files name the handbook by its id; an older file (named by title) belongs to
+    // the id that newer files with its title carry.
+    let ids = ids_by_title(&accepted);
+    for a in &mut accepted {
+        if a.file.schema < 3
+            && let Some(id) = ids.get(&a.file.handbook)
+        {
+            a.file.handbook = id.clone();
+        }
+    }
+    let wanted = wanted.map(|w| ids.get(&w).cloned().unwrap_or(w));
 
     // The reference handbook.
     let titles = titles_by_count(&accepted);
@@ -250,8 +304,38 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
         return Err(Diagnostics(warnings));
     }
 
-    let table = build_table(handbook.clone(), &kept, paths.len());
-    let html = render::html(&table, &chosen, &warnings);
+    // Shown by its title (the newest file's), and by its id where that differs.
+    let shown = kept
+        .iter()
+        .max_by_key(|a| a.file.exported_at)
+        .map(|a| {
+            if a.file.title == a.file.handbook {
+                a.file.title.clone()
+            } else {
+                format!("{} (id {})", a.file.title, a.file.handbook)
+            }
+        })
+        .unwrap_or_else(|| handbook.clone());
+    let (table, dropped) = build_table(shown, &kept, paths.len());
+    if dropped > 0 {
+        warnings.push(
+            Diagnostic::warning(
+                "",
+                0,
+                format!(
+                    "{dropped} assignment{} left out: the summary shows at most {MAX_COLUMNS} assignments, those most trainees have",
+                    if dropped == 1 { "" } else { "s" }
+                ),
+            )
+            .with_hint("a handbook has far fewer assignments; check the files for ones that were edited or crafted"),
+        );
+    }
+    let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
+    let html = render::html(&table, &chosen, &warnings).replacen(
+        "<meta charset=\"utf-8\">",
+        &format!("<meta charset=\"utf-8\">\n{SUMMARY_CSP}"),
+        1,
+    );
     let csv = render::csv(&table);
     let written = write_outputs(
         &options.out,
@@ -263,7 +347,7 @@ pub fn summarize(options: &Options) -> Result<Summary, Diagnostics> {
     .map_err(Diagnostics::from)?;
     Ok(Summary {
         other_handbooks: titles.len() > 1 && options.handbook.is_none(),
-        handbook,
+        handbook: table.handbook.clone(),
         chosen,
         trainees: table.rows.len(),
         files: paths.len(),
@@ -342,7 +426,29 @@ fn read(path: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
     fs::read(path).map(Some).map_err(fail)
 }
 
-/// The handbook titles of the usable files, most files first; ties in order of first appearance.
+/// For each title carried by schema 3 files, the id most of them carry.
+fn ids_by_title(files: &[Accepted]) -> HashMap<String, String> {
+    let mut counts: Vec<(&str, &str, usize)> = Vec::new();
+    for a in files.iter().filter(|a| a.file.schema >= 3) {
+        match counts
+            .iter_mut()
+            .find(|(t, i, _)| *t == a.file.title && *i == a.file.handbook)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((&a.file.title, &a.file.handbook, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.2));
+    let mut out = HashMap::new();
+    for (title, id, _) in counts {
+        out.entry(title.to_string())
+            .or_insert_with(|| id.to_string());
+    }
+    out
+}
+
+/// The handbooks (ids, or titles of older files) of the usable files, most files first; ties
+/// in order of first appearance.
 fn titles_by_count(files: &[Accepted]) -> Vec<(String, usize)> {
     let mut titles: Vec<(String, usize)> = Vec::new();
     for a in files {
@@ -406,43 +512,76 @@ fn drop_older_duplicates(files: Vec<Accepted>, warnings: &mut Vec<Diagnostic>) -
     kept
 }
 
-/// The table of the files kept: assignment columns in order of first appearance, rows by name.
-fn build_table(handbook: String, files: &[Accepted], files_read: usize) -> Table {
-    let mut columns: Vec<Column> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+/// The table of the files kept: assignment columns in order of first appearance (at most
+/// [`MAX_COLUMNS`]: those most files have), rows by name. Also returns how many assignments
+/// were left out.
+fn build_table(handbook: String, files: &[Accepted], files_read: usize) -> (Table, usize) {
+    // Every assignment id: (first appearance, how many files have it).
+    let mut found: HashMap<&str, (usize, usize)> = HashMap::new();
+    for a in files {
+        let mut in_file = std::collections::HashSet::new();
+        for asg in &a.file.assignments {
+            if in_file.insert(asg.id.as_str()) {
+                let next = found.len();
+                found.entry(&asg.id).or_insert((next, 0)).1 += 1;
+            }
+        }
+    }
+    let mut ids: Vec<(&str, usize, usize)> = found
+        .iter()
+        .map(|(id, &(first, n))| (*id, first, n))
+        .collect();
+    let dropped = ids.len().saturating_sub(MAX_COLUMNS);
+    if dropped > 0 {
+        ids.sort_by_key(|&(_, first, n)| (std::cmp::Reverse(n), first));
+        ids.truncate(MAX_COLUMNS);
+    }
+    ids.sort_by_key(|&(_, first, _)| first);
+    let index: HashMap<&str, usize> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, &(id, _, _))| (id, i))
+        .collect();
+    let mut columns: Vec<Option<Column>> = vec![None; ids.len()];
     for a in files {
         for asg in &a.file.assignments {
-            if !index.contains_key(asg.id.as_str()) {
-                index.insert(&asg.id, columns.len());
-                columns.push(Column {
-                    id: asg.id.clone(),
-                    title: asg.title.clone(),
-                    path: asg.path.clone(),
+            if let Some(&i) = index.get(asg.id.as_str())
+                && columns[i].is_none()
+            {
+                columns[i] = Some(Column {
+                    id: shorten(&asg.id),
+                    title: shorten(&asg.title),
+                    path: asg.path.as_deref().map(shorten),
                 });
             }
         }
     }
+    let columns: Vec<Column> = columns.into_iter().flatten().collect();
     let mut rows: Vec<Row> = files
         .iter()
         .map(|a| {
             let mut cells = vec![None; columns.len()];
             for asg in &a.file.assignments {
-                let cell = &mut cells[index[asg.id.as_str()]];
+                let Some(&i) = index.get(asg.id.as_str()) else {
+                    continue;
+                };
                 // A file listing an assignment twice: the first entry counts.
-                if cell.is_none() {
-                    *cell = Some(asg.clone());
+                if cells[i].is_none() {
+                    cells[i] = Some(asg.clone());
                 }
             }
             Row {
                 name: a.file.learner.clone(),
-                file: a
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| a.path.display().to_string()),
+                file: parse::strip_controls(
+                    &a.path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| a.path.display().to_string()),
+                ),
                 exported: a.file.exported.clone(),
                 exported_at: a.file.exported_at,
                 totals: a.file.totals,
+                practice_entries: a.file.practice_entries,
                 cells,
             }
         })
@@ -452,19 +591,30 @@ fn build_table(handbook: String, files: &[Accepted], files_read: usize) -> Table
             .cmp(&parse::name_key(&b.name))
             .then_with(|| a.name.cmp(&b.name))
     });
-    Table {
+    let table = Table {
         handbook,
         columns,
         rows,
         files_read,
+    };
+    (table, dropped)
+}
+
+/// `text` cut to [`MAX_LABEL_CHARS`] characters (with `…`).
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(MAX_LABEL_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
 }
 
-/// Writes each file under a temporary name in `out`, then renames them all into place, so a
-/// failure leaves the previous summary as it was. Returns the paths written.
+/// Writes each file under a temporary name in `out`, checks that every target can be replaced
+/// (not a folder, not read-only), then renames them into place; if a rename still fails, the
+/// files already replaced are put back. So either all files are new or none changed. Returns
+/// the paths written.
 fn write_outputs(out: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>, Diagnostic> {
     let fail = |what: &str, path: &Path, e: std::io::Error| {
-        Diagnostic::error(path, 0, format!("{what}: {e}"))
+        Diagnostic::error(path, 0, format!("{what}: {e}; nothing was written"))
             .with_hint("choose an output folder you can write to with --out DIR")
     };
     if out.exists() && !out.is_dir() {
@@ -474,29 +624,76 @@ fn write_outputs(out: &Path, files: &[(&str, &[u8])]) -> Result<Vec<PathBuf>, Di
         );
     }
     fs::create_dir_all(out).map_err(|e| fail("cannot create the output folder", out, e))?;
-    let mut temps = Vec::new();
-    for (name, bytes) in files {
-        let tmp = out.join(format!(".{name}.tmp-{}", std::process::id()));
-        if let Err(e) = fs::write(&tmp, bytes) {
-            let _ = fs::remove_file(&tmp);
-            for (t, _) in &temps {
-                let _ = fs::remove_file(t);
-            }
-            return Err(fail("cannot write", &out.join(name), e));
+    let pid = std::process::id();
+    let targets: Vec<PathBuf> = files.iter().map(|(name, _)| out.join(name)).collect();
+    for target in &targets {
+        if let Some(problem) = unreplaceable(target) {
+            return Err(Diagnostic::error(
+                target,
+                0,
+                format!("cannot write: {problem}; nothing was written"),
+            )
+            .with_hint(
+                "remove or rename it, make it writable, or choose another folder with --out DIR",
+            ));
         }
-        temps.push((tmp, out.join(name)));
     }
-    let mut written = Vec::new();
-    for (i, (tmp, target)) in temps.iter().enumerate() {
-        if let Err(e) = fs::rename(tmp, target) {
-            for (t, _) in &temps[i..] {
-                let _ = fs::remove_file(t);
-            }
+    let mut temps: Vec<PathBuf> = Vec::new();
+    let remove_all = |paths: &[PathBuf]| {
+        for p in paths {
+            let _ = fs::remove_file(p);
+        }
+    };
+    for ((name, bytes), target) in files.iter().zip(&targets) {
+        let tmp = out.join(format!(".{name}.tmp-{pid}"));
+        temps.push(tmp.clone());
+        if let Err(e) = fs::write(&tmp, bytes) {
+            remove_all(&temps);
             return Err(fail("cannot write", target, e));
         }
-        written.push(target.clone());
     }
-    Ok(written)
+    // Keep the previous files (hard links) until every new one is in place.
+    let mut backups: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for ((name, _), target) in files.iter().zip(&targets) {
+        let backup = out.join(format!(".{name}.old-{pid}"));
+        if target.exists() && fs::hard_link(target, &backup).is_ok() {
+            backups.push((backup, target.clone()));
+        }
+    }
+    for (i, (tmp, target)) in temps.iter().zip(&targets).enumerate() {
+        if let Err(e) = fs::rename(tmp, target) {
+            for (backup, original) in &backups {
+                if targets[..i].contains(original) {
+                    let _ = fs::rename(backup, original);
+                }
+            }
+            for target in &targets[..i] {
+                if !backups.iter().any(|(_, o)| o == target) {
+                    let _ = fs::remove_file(target);
+                }
+            }
+            remove_all(&temps[i..]);
+            remove_all(&backups.iter().map(|(b, _)| b.clone()).collect::<Vec<_>>());
+            return Err(fail("cannot write", target, e));
+        }
+    }
+    remove_all(&backups.iter().map(|(b, _)| b.clone()).collect::<Vec<_>>());
+    Ok(targets)
+}
+
+/// Why `target` cannot be replaced, if it cannot: a folder or other non-file, or a read-only
+/// file (someone meant to keep it).
+fn unreplaceable(target: &Path) -> Option<&'static str> {
+    let meta = fs::symlink_metadata(target).ok()?;
+    if meta.is_dir() {
+        Some("a folder of that name is in the way")
+    } else if !meta.is_file() && !meta.file_type().is_symlink() {
+        Some("something other than a file is in the way")
+    } else if meta.permissions().readonly() {
+        Some("the existing file is read-only")
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -509,6 +706,8 @@ mod tests {
             file: ProgressFile {
                 schema: 2,
                 handbook: handbook.into(),
+                title: handbook.into(),
+                practice_entries: None,
                 exported: exported.into(),
                 exported_at: parse::parse_time(exported).unwrap(),
                 learner: parse::collapse_spaces(learner),

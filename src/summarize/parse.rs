@@ -8,15 +8,21 @@ use serde_json::{Map, Value};
 pub const FORMAT: &str = "handbook-progress";
 
 /// The schemas this version reads.
-pub const SCHEMAS: [u64; 2] = [1, 2];
+pub const SCHEMAS: [u64; 3] = [1, 2, 3];
 
 /// What `summarize` reads from a valid progress file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressFile {
-    /// 1 (no assignments) or 2.
+    /// 1 (no assignments), 2 or 3 (the handbook named by its id; the practice log's entries).
     pub schema: u64,
-    /// The handbook's title, trimmed.
+    /// Which handbook: its id (schema 3), or its title (older files), trimmed. `summarize`
+    /// files older files under the id of a newer file with the same title.
     pub handbook: String,
+    /// The handbook's title, for people (schema 3 `title`, else `handbook`).
+    pub title: String,
+    /// Practice-form entries in the trainee's log: counted from `practice.entries` (a list in
+    /// schema 3, a number in schema 2); `None` when the file does not say.
+    pub practice_entries: Option<u64>,
     /// The export time exactly as written in the file.
     pub exported: String,
     /// The export time as an instant, for deciding which of two files is newer.
@@ -90,7 +96,7 @@ impl std::fmt::Display for Problem {
             Problem::NotProgress(why) => write!(f, "not a handbook progress file ({why})"),
             Problem::UnknownSchema(n) => write!(
                 f,
-                "unknown schema {n} (this version of handbook reads schema 1 and 2)"
+                "unknown schema {n} (this version of handbook reads schemas 1 to 3)"
             ),
             Problem::NoName => write!(
                 f,
@@ -145,7 +151,7 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
     let schema = match obj.get("schema") {
         None => return Err(Problem::Damaged("no `schema` field".into())),
         Some(v) => v.as_u64().ok_or_else(|| {
-            Problem::Damaged(format!("`schema` should be 1 or 2, not {}", shown(v)))
+            Problem::Damaged(format!("`schema` should be 1, 2 or 3, not {}", shown(v)))
         })?,
     };
     if !SCHEMAS.contains(&schema) {
@@ -153,8 +159,23 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
     }
     let handbook = string(&obj, "handbook", "")?.trim().to_string();
     if handbook.is_empty() {
-        return Err(Problem::Damaged("`handbook` (the title) is empty".into()));
+        return Err(Problem::Damaged(if schema >= 3 {
+            "`handbook` (the id) is empty".into()
+        } else {
+            "`handbook` (the title) is empty".into()
+        }));
     }
+    let title = match obj.get("title") {
+        Some(Value::String(t)) if schema >= 3 && !t.trim().is_empty() => collapse_spaces(t),
+        None | Some(Value::String(_)) => handbook.clone(),
+        Some(other) => {
+            return Err(Problem::Damaged(format!(
+                "`title` should be text, not {}",
+                kind(other)
+            )));
+        }
+    };
+    let practice_entries = practice_entries(&obj, schema)?;
     let learner = match obj.get("learner") {
         None | Some(Value::Null) => return Err(Problem::NoName),
         Some(Value::String(s)) => collapse_spaces(s),
@@ -224,12 +245,49 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
     Ok(ProgressFile {
         schema,
         handbook,
+        title,
+        practice_entries,
         exported,
         exported_at,
         learner,
         totals,
         assignments,
     })
+}
+
+/// The number of practice-log entries: the length of `practice.entries` (schema 3, where each
+/// entry must be an object) or its value (schema 2, a count).
+fn practice_entries(obj: &Map<String, Value>, schema: u64) -> Result<Option<u64>, Problem> {
+    let practice = match obj.get("practice") {
+        None | Some(Value::Null) if schema < 3 => return Ok(None),
+        Some(Value::Object(p)) => p,
+        None | Some(Value::Null) => return Err(Problem::Damaged("no `practice` field".into())),
+        Some(other) => {
+            return Err(Problem::Damaged(format!(
+                "`practice` should be an object, not {}",
+                kind(other)
+            )));
+        }
+    };
+    match practice.get("entries") {
+        Some(Value::Array(list)) if schema >= 3 => {
+            if let Some(i) = list.iter().position(|e| !e.is_object()) {
+                return Err(Problem::Damaged(format!(
+                    "`practice.entries[{i}]` should be an object, not {}",
+                    kind(&list[i])
+                )));
+            }
+            Ok(Some(list.len() as u64))
+        }
+        Some(Value::Number(_)) if schema < 3 => count(practice, "entries", "practice.").map(Some),
+        None if schema < 3 => Ok(None),
+        None => Err(Problem::Damaged("no `practice.entries` field".into())),
+        Some(other) => Err(Problem::Damaged(format!(
+            "`practice.entries` should be {}, not {}",
+            if schema >= 3 { "a list" } else { "a count" },
+            kind(other)
+        ))),
+    }
 }
 
 fn assignment(i: usize, value: &Value) -> Result<Assignment, Problem> {
@@ -291,7 +349,7 @@ fn assignment(i: usize, value: &Value) -> Result<Assignment, Problem> {
 /// A required text field.
 fn string(obj: &Map<String, Value>, key: &str, at: &str) -> Result<String, Problem> {
     match obj.get(key) {
-        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::String(s)) => Ok(strip_controls(s)),
         None => Err(Problem::Damaged(format!("no `{at}{key}` field"))),
         Some(other) => Err(Problem::Damaged(format!(
             "`{at}{key}` should be text, not {}",
@@ -338,9 +396,28 @@ fn shown(v: &Value) -> String {
     }
 }
 
-/// Trims and collapses every run of white space (any Unicode white space) to one space.
+/// Trims and collapses every run of white space (any Unicode white space) to one space, and
+/// drops control characters (see [`strip_controls`]).
 pub fn collapse_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    strip_controls(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `s` without control characters (C0, DEL, C1: a terminal escape sequence starts with one)
+/// and without the invisible bidirectional overrides that reorder how text is shown; tabs and
+/// line breaks become spaces. Text from trainees' files is cleaned so before it is printed or
+/// written.
+pub fn strip_controls(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// The key trainees are matched by: the name trimmed, inner white space collapsed, lower-cased.
@@ -605,7 +682,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e,
-            Problem::Damaged("`schema` should be 1 or 2, not \"2\"".into())
+            Problem::Damaged("`schema` should be 1, 2 or 3, not \"2\"".into())
         );
     }
 

@@ -119,7 +119,7 @@ describe('assignments', () => {
 
       // A practice-form entry saved (srs.js's log; the form itself is tested in srs.test.js).
       await page.evaluate((key) => {
-        localStorage.setItem(key, JSON.stringify({ v: 1, logs: { srs: [{ id: 'e1', date: '2026-11-20', scores: [8, 8, 8, 8] }] }, drafts: {}, scenarios: {} }));
+        localStorage.setItem(key, JSON.stringify({ v: 1, logs: { srs: [{ id: 'e1', date: '2026-11-20', values: [80, 80, 80, 80] }] }, drafts: {}, scenarios: {} }));
       }, SRS_KEY);
       await page.reload();
       await assert.doesNotReject(count.getByText('Complete: all 4 items done · 1 of 2 questions correct (50%)').waitFor());
@@ -195,8 +195,9 @@ describe('assignments', () => {
       fs.copyFileSync(await download.path(), file);
       const data = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.equal(data.format, 'handbook-progress');
-      assert.equal(data.schema, 2);
-      assert.equal(data.handbook, 'Assignment fixture');
+      assert.equal(data.schema, 3);
+      assert.equal(data.handbook, 'assignment-fixture', 'the handbook id (derived from the title here)');
+      assert.equal(data.title, 'Assignment fixture');
       assert.match(data.build, /^[0-9a-f]{16}$/);
       assert.equal(data.learner, 'Sam Rivera');
       assert.match(data.exported, /^\d{4}-\d\d-\d\dT/);
@@ -225,7 +226,7 @@ describe('assignments', () => {
       // The supervisor's page is accessible too (opened straight from disk).
       const summaryPage = await page.context().newPage();
       await summaryPage.goto(pathToFileURL(path.join(out, 'summary.html')).href);
-      const table = summaryPage.getByRole('table');
+      const table = summaryPage.getByRole('table', { name: /Assignments and self-check results/ });
       assert.match(await table.innerText(), /Alex Kim[\s\S]*Sam Rivera/);
       lib.assertNoViolations(await lib.axe(summaryPage), 'summary.html');
       await summaryPage.close();

@@ -349,10 +349,11 @@ describe('exercises', () => {
       const exported = JSON.parse(fs.readFileSync(await jsonDownload.path(), 'utf8'));
       assert.equal(exported.learner, 'Alex Learner');
       assert.equal(exported.format, 'handbook-progress');
-      assert.equal(exported.schema, 2);
+      assert.equal(exported.schema, 3);
       assert.deepEqual(exported.assignments, []);
       assert.equal(typeof exported.totals.correct, 'number');
-      assert.equal(exported.handbook, 'Exercise fixture');
+      assert.equal(exported.handbook, 'exercise-fixture', 'the handbook id (derived from the title here)');
+      assert.equal(exported.title, 'Exercise fixture');
       assert.equal(exported.questions.length, 10);
       assert.equal(exported.progress.exercises['basics-quiz'].questions.q7.response, 'I would thank them.');
 
@@ -373,7 +374,7 @@ describe('exercises', () => {
       await dialog.getByRole('button', { name: 'Reset progress' }).click();
       assert.equal(await row.locator('[data-cell="status"]').innerText(), 'Not started');
       await page.getByLabel('Import a progress file').setInputFiles(await jsonDownload.path());
-      await assert.doesNotReject(page.locator('[data-progress-status]').getByText('Imported 8 answers.').waitFor());
+      await assert.doesNotReject(page.locator('[data-progress-status]').getByText(/^8 answers(, [^;]*)? imported\.$/).waitFor());
       assert.equal(await row.locator('[data-cell="status"]').innerText(), 'Complete');
 
       // The print report: name, date and scores.

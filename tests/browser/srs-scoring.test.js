@@ -259,7 +259,7 @@ describe('srs log', () => {
   });
 
   test('stored state: schema version, unreadable and newer data', () => {
-    assert.deepEqual(srs.readStored(null), { state: srs.emptyState(), problem: null });
+    assert.deepEqual(srs.readStored(null), { state: srs.emptyState(), problem: null, dropped: [] });
     assert.equal(srs.readStored('not json').problem, 'unreadable');
     assert.equal(srs.readStored('[1]').problem, 'unreadable');
     const newer = srs.readStored(JSON.stringify({ v: srs.VERSION + 1, logs: { default: [] } }));

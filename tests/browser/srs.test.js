@@ -43,7 +43,12 @@ after(async () => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const slider = (page, name) => page.getByRole('slider', { name: new RegExp(name) });
+// The default labels (Connection, Focus, Way of working, Whole session) and the older ones
+// both satisfy the accessible-name contract (DESIGN.md).
+const NAMES = { Relationship: 'Relationship|Connection', Goals: 'Goals|Focus', Approach: 'Approach|Way of working', Overall: 'Overall|Whole session' };
+const slider = (page, name) => page.getByRole('slider', { name: new RegExp(NAMES[name] || name) });
+const ITEM_LABELS = ['Relationship|Connection', 'Goals and topics|Focus', 'Approach or method|Way of working', 'Overall|Whole session'];
+const measurement = (scope, label) => scope.getByLabel(new RegExp(`^Your measurement for (${label})$`));
 const total = (page) => page.getByRole('status', { name: /Total/ });
 const interpretation = (page) => page.locator('.srs-practice .srs-interpretation');
 
@@ -114,9 +119,9 @@ describe('srs practice form', () => {
       assert.equal((await total(page).textContent()).trim(), '33.1');
       const text = await interpretation(page).textContent();
       assert.match(text, /Below the cutoff of 36/);
-      assert.match(text, /lowest line: Goals and topics/);
+      assert.match(text, /lowest line: (Goals and topics|Focus)/);
       assert.match(text, /Teaching heuristic/);
-      assert.match(text, /Approach or method/, 'the 8.8 item gets its prompt');
+      assert.match(text, /Approach or method|Way of working/, 'the 8.8 item gets its prompt');
       assert.equal(await page.locator('.srs-practice .srs-interpretation[role="status"]').count(), 1);
 
       // Delete clears an item: "not rated" again, and the total disappears
@@ -192,7 +197,8 @@ describe('srs practice form', () => {
       const rows = form.locator('.srs-log-table tbody tr');
       assert.equal(await rows.count(), 1);
       const cells = await rows.first().locator('th, td').allTextContents();
-      assert.deepEqual(cells.slice(0, 9), ['12 Mar 2026', '3', 'one low item', '9.2', '6.1', '8.8', '9.0', '33.1', 'Goals and topics (6.1)']);
+      assert.deepEqual(cells.slice(0, 8), ['12 Mar 2026', '3', 'one low item', '9.2', '6.1', '8.8', '9.0', '33.1']);
+      assert.match(cells[8], /^(Goals and topics|Focus) \(6\.1\)$/);
       const chart = form.locator('.srs-chart svg[role="img"]');
       assert.equal(await chart.count(), 1);
       assert.equal(await chart.locator('circle.srs-chart-point').count(), 2, 'one point and the legend');
@@ -220,9 +226,9 @@ describe('srs practice form', () => {
       const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
       const lines = csv.trimEnd().split('\r\n');
       assert.equal(lines.length, 3);
-      assert.match(lines[0], /^Date,Session,Label,Relationship,Goals and topics,Approach or method,Overall,Total,Lowest item/);
-      assert.match(lines[1], /^2026-03-12,3,one low item,9\.2,6\.1,8\.8,9\.0,33\.1,Goals and topics,/);
-      assert.match(lines[2], /^2026-03-19,4,,9\.2,9\.5,8\.8,9\.0,36\.5,Approach or method,/);
+      assert.match(lines[0], /^Date,Session,Label,(Relationship,Goals and topics,Approach or method,Overall|Connection,Focus,Way of working,Whole session),Total,Lowest item/);
+      assert.match(lines[1], /^2026-03-12,3,one low item,9\.2,6\.1,8\.8,9\.0,33\.1,(Goals and topics|Focus),/);
+      assert.match(lines[2], /^2026-03-19,4,,9\.2,9\.5,8\.8,9\.0,36\.5,(Approach or method|Way of working),/);
 
       // delete one, undo
       await form.getByRole('button', { name: /Delete entry 1/ }).click();
@@ -245,7 +251,7 @@ describe('srs practice form', () => {
       assert.equal(await rows.count(), 1);
 
       // one namespaced key, with a schema version; nothing else stored by the form
-      const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':srs')));
+      const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('handbook:srs-fixture:srs')));
       assert.deepEqual(stored, ['handbook:srs-fixture:srs']);
       const state = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)), stored[0]);
       assert.equal(state.v, 1);
@@ -353,10 +359,10 @@ describe('srs practice form', () => {
       await page.goto(server.at('practice.html'));
       assert.equal(await page.getByRole('slider').count(), 0);
       const text = await page.locator('.srs-practice').innerText();
-      for (const s of ['Relationship', 'Goals and topics', 'Approach or method', 'Overall',
-        'Little connection with the clinician', 'A very useful session for me', 'is not the SRS',
+      for (const s of ['Relationship|Connection', 'Goals and topics|Focus', 'Approach or method|Way of working', 'Overall|Whole session',
+        'Little connection with the clinician', 'A very useful session for me|What the client needed', 'is not the SRS',
         'do not enter client names', 'turn on JavaScript']) {
-        assert.ok(text.includes(s), `without scripts the form shows "${s}"`);
+        assert.ok(s.split('|').some((x) => text.includes(x)), `without scripts the form shows "${s}"`);
       }
       assert.equal(await page.locator('.srs-save').isVisible(), false, 'no Save without storage');
       const scenario = await page.goto(server.at('scenarios.html')).then(() => page.locator('#fixture-low-goals').innerText());
@@ -384,8 +390,7 @@ describe('srs scenario', () => {
         document.addEventListener('handbook:exercise-result', (e) => window.__results.push(e.detail));
       });
       const measure = ['9.1', '6.2', '8,8', '9'];
-      const names = ['Relationship', 'Goals and topics', 'Approach or method', 'Overall'];
-      for (let i = 0; i < 4; i++) await sc.getByLabel(`Your measurement for ${names[i]}`).fill(measure[i]);
+      for (let i = 0; i < 4; i++) await measurement(sc, ITEM_LABELS[i]).fill(measure[i]);
       await sc.getByLabel('Your total').fill('33.1');
       await sc.getByRole('button', { name: 'Show a ruler' }).click();
       assert.equal(await sc.getByRole('button', { name: 'Show a ruler' }).getAttribute('aria-pressed'), 'true');
@@ -404,21 +409,21 @@ describe('srs scenario', () => {
 
       // reload: the measurements and the check are kept
       await page.reload({ waitUntil: 'load' });
-      assert.equal(await sc.getByLabel('Your measurement for Approach or method').inputValue(), '8,8');
+      assert.equal(await measurement(sc, ITEM_LABELS[2]).inputValue(), '8,8');
       assert.match(await status.textContent(), /4 of 4/);
 
       // wrong measurements and a wrong answer
       await sc.getByRole('button', { name: 'Start again' }).click();
-      assert.equal(await sc.getByLabel('Your measurement for Relationship').inputValue(), '');
-      await sc.getByLabel('Your measurement for Relationship').fill('8.5');
-      await sc.getByLabel('Your measurement for Goals and topics').fill('6.4');
-      await sc.getByLabel('Your measurement for Approach or method').fill('eleven');
+      assert.equal(await measurement(sc, ITEM_LABELS[0]).inputValue(), '');
+      await measurement(sc, ITEM_LABELS[0]).fill('8.5');
+      await measurement(sc, ITEM_LABELS[1]).fill('6.4');
+      await measurement(sc, ITEM_LABELS[2]).fill('eleven');
       await sc.getByLabel('Your total').fill('30');
       await sc.getByRole('button', { name: 'Compare my measurements' }).click();
       assert.match(await status.textContent(), /0 of 4 measurements within 0\.2\. Total: not right/);
       assert.match(await sc.locator('[data-srs-result="0"]').textContent(), /Off by 0\.7: the mark is at 9\.2/);
       assert.match(await sc.locator('[data-srs-result="1"]').textContent(), /Off by 0\.3/);
-      assert.equal(await sc.getByLabel('Your measurement for Approach or method').getAttribute('aria-invalid'), 'true');
+      assert.equal(await measurement(sc, ITEM_LABELS[2]).getAttribute('aria-invalid'), 'true');
       assert.match(await sc.locator('[data-srs-result="3"]').textContent(), /Not measured yet/);
       assert.match(await sc.locator('[data-srs-result="total"]').textContent(), /Off by 3\.1: the total is 33\.1/);
       await page.evaluate(() => { window.__results = []; document.addEventListener('handbook:exercise-result', (e) => window.__results.push(e.detail)); });

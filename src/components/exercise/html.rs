@@ -2,7 +2,8 @@
 //! `exercise.js` adds the checking, reads everything it needs from `data-*` attributes and
 //! the answer panel, and never needs inline script.
 
-use super::{Answer, Exercise, Fnv, Question, QuestionType, anchor_id, permutation, plain_text};
+use super::shuffle::{display_order, option_ids, seed, shuffles};
+use super::{Answer, Exercise, Question, QuestionType, anchor_id, permutation, plain_text};
 use crate::markdown::{block_html, escape, inline_html};
 use std::fmt::Write;
 
@@ -13,7 +14,8 @@ pub struct QuestionView<'a> {
     pub dom_id: &'a str,
     /// `(n, of)` shows "Question n of of" in the legend.
     pub number: Option<(usize, usize)>,
-    /// Shuffle the options (ordering items are always shown shuffled).
+    /// Shuffle the options unless the question says otherwise (ordering items are always
+    /// shown shuffled).
     pub shuffle: bool,
     /// A seed for the shuffles (the exercise id), so the order is stable per build.
     pub seed: &'a str,
@@ -113,7 +115,7 @@ pub fn standalone_html(exercise_id: &str, q: &Question, opts: &Standalone<'_>) -
         &QuestionView {
             dom_id: &dom_id,
             number: None,
-            shuffle: false,
+            shuffle: true,
             seed: exercise_id,
             show_answer: opts.show_answer,
         },
@@ -133,16 +135,23 @@ pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
         escape(&q.key),
         q.fingerprint()
     );
+    let ids = option_ids(&q.options);
+    let order = display_order(
+        q.options.len(),
+        shuffles(q, view.shuffle),
+        view.seed,
+        &q.key,
+    );
     match &q.answer {
         Answer::One(i) => {
-            let _ = write!(attrs, " data-mode=\"single\" data-answer=\"{}\"", i + 1);
+            let _ = write!(attrs, " data-mode=\"single\" data-answer=\"{}\"", ids[*i]);
         }
         Answer::Many(list) => {
-            let nums: Vec<String> = list.iter().map(|i| (i + 1).to_string()).collect();
+            let keys: Vec<&str> = list.iter().map(|i| ids[*i].as_str()).collect();
             let _ = write!(
                 attrs,
                 " data-mode=\"multiple\" data-answer=\"{}\"",
-                nums.join(" ")
+                keys.join(" ")
             );
         }
         Answer::Bool(b) => {
@@ -151,6 +160,21 @@ pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
         Answer::Accept(list) => {
             let json = serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
             let _ = write!(attrs, " data-accept=\"{}\"", escape(&json));
+            if let Some(n) = &q.number {
+                let _ = write!(
+                    attrs,
+                    " data-number=\"{}\" data-tolerance=\"{}\" data-decimal=\"{}\"",
+                    n.value,
+                    n.tolerance,
+                    if n.decimal_comma { "," } else { "." }
+                );
+                if let Some(u) = &n.unit {
+                    let _ = write!(attrs, " data-unit=\"{}\"", escape(u));
+                }
+            }
+            if !q.typos {
+                attrs.push_str(" data-typos=\"false\"");
+            }
         }
         Answer::Order(_) | Answer::Free => {}
     }
@@ -177,17 +201,14 @@ pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
     match q.kind {
         QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario => {
             let input_type = if q.is_multi() { "checkbox" } else { "radio" };
-            let order: Vec<usize> = if view.shuffle {
-                permutation(q.options.len(), seed(view.seed, &q.key, "options"))
-            } else {
-                (0..q.options.len()).collect()
-            };
             out.push_str("<ul class=\"question-options\">\n");
-            for i in order {
+            // `value` is the option's id; `data-n` its authored number (older saved answers).
+            for &i in &order {
                 let n = i + 1;
+                let oid = &ids[i];
                 let _ = writeln!(
                     out,
-                    "<li class=\"question-option\" data-option=\"{n}\"><input type=\"{input_type}\" name=\"{id}\" id=\"{id}-o{n}\" value=\"{n}\"> <label for=\"{id}-o{n}\">{}</label></li>",
+                    "<li class=\"question-option\" data-option=\"{oid}\" data-n=\"{n}\"><input type=\"{input_type}\" name=\"{id}\" id=\"{id}-o{n}\" value=\"{oid}\"> <label for=\"{id}-o{n}\">{}</label></li>",
                     inline_html(&q.options[i])
                 );
             }
@@ -294,7 +315,7 @@ pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
         );
         out.push_str(&answer_html(q));
         if !q.feedback.is_empty() {
-            out.push_str(&feedback_html(q));
+            out.push_str(&feedback_html(q, &ids, &order));
         }
         if let Some(e) = &q.explanation {
             let _ = writeln!(
@@ -336,10 +357,16 @@ fn answer_html(q: &Question) -> String {
             );
         }
         Answer::Accept(list) => {
-            let _ = write!(out, "<p><strong>Answer:</strong> {}</p>", escape(&list[0]));
-            if list.len() > 1 {
-                let rest: Vec<String> = list[1..].iter().map(|a| escape(a)).collect();
-                let _ = write!(out, "<p>Also accepted: {}</p>", rest.join("; "));
+            let mut shown: Vec<String> = Vec::new();
+            if let Some(n) = &q.number {
+                shown.push(escape(&n.describe()));
+            }
+            shown.extend(list.iter().map(|a| escape(a)));
+            if let Some(first) = shown.first() {
+                let _ = write!(out, "<p><strong>Answer:</strong> {first}</p>");
+            }
+            if shown.len() > 1 {
+                let _ = write!(out, "<p>Also accepted: {}</p>", shown[1..].join("; "));
             }
         }
         Answer::Order(items) => {
@@ -359,26 +386,32 @@ fn answer_html(q: &Question) -> String {
     out
 }
 
-/// Per-option feedback: one entry per option that has some.
-fn feedback_html(q: &Question) -> String {
-    let labels: Vec<(String, String)> = if q.kind == QuestionType::TrueFalse {
+/// Per-option feedback: one entry per option that has some, in the order the options are
+/// shown, each keyed by the option's id (`ids`, authored order; `order`, display order).
+fn feedback_html(q: &Question, ids: &[String], order: &[usize]) -> String {
+    let entries: Vec<(String, String, Option<&String>)> = if q.kind == QuestionType::TrueFalse {
         vec![
-            ("true".into(), "True".into()),
-            ("false".into(), "False".into()),
+            ("true".into(), "True".into(), q.feedback.first()),
+            ("false".into(), "False".into(), q.feedback.get(1)),
         ]
     } else {
-        q.options
+        order
             .iter()
-            .enumerate()
-            .map(|(i, o)| ((i + 1).to_string(), inline_html(o)))
+            .map(|&i| {
+                (
+                    ids[i].clone(),
+                    inline_html(&q.options[i]),
+                    q.feedback.get(i),
+                )
+            })
             .collect()
     };
     let mut out =
         String::from("<div class=\"question-option-feedback\"><p>About each option:</p><ul>");
-    for ((value, label), fb) in labels.iter().zip(&q.feedback) {
-        if fb.trim().is_empty() {
+    for (value, label, fb) in &entries {
+        let Some(fb) = fb.filter(|f| !f.trim().is_empty()) else {
             continue;
-        }
+        };
         let _ = write!(
             out,
             "<li data-feedback-for=\"{value}\"><span class=\"feedback-option\">{label}</span>: <span class=\"feedback-text\">{}</span></li>",
@@ -387,12 +420,4 @@ fn feedback_html(q: &Question) -> String {
     }
     out.push_str("</ul></div>\n");
     out
-}
-
-fn seed(exercise: &str, key: &str, what: &str) -> u64 {
-    let mut h = Fnv::new();
-    h.write(exercise);
-    h.write(key);
-    h.write(what);
-    h.finish()
 }

@@ -1,6 +1,7 @@
 //! Parsing and validation of exercise blocks and single questions, with the Markdown file's
 //! own line numbers on every error (from the TOML parser's byte spans).
 
+use super::keys;
 use super::{Answer, Exercise, Question, QuestionType, derived_id, normalize_answer};
 use crate::components::BlockCtx;
 use crate::error::{Diagnostic, line_col};
@@ -10,7 +11,7 @@ use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-type Value<'i> = Spanned<DeValue<'i>>;
+pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Maps byte spans of a TOML text to lines of the Markdown file it came from.
 #[derive(Debug, Clone, Copy)]
@@ -51,10 +52,12 @@ const EXERCISE_KEYS: [&str; 5] = ["id", "title", "show_answer", "shuffle", "ques
 
 fn type_keys(t: QuestionType) -> &'static [&'static str] {
     match t {
-        QuestionType::Single | QuestionType::Multiple => &["options", "answer", "feedback"],
-        QuestionType::Scenario => &["vignette", "options", "answer", "feedback"],
+        QuestionType::Single | QuestionType::Multiple => {
+            &["options", "answer", "feedback", "shuffle"]
+        }
+        QuestionType::Scenario => &["vignette", "options", "answer", "feedback", "shuffle"],
         QuestionType::TrueFalse => &["answer", "feedback"],
-        QuestionType::Short => &["accept"],
+        QuestionType::Short => &["accept", "accept_number", "tolerance", "unit", "typos"],
         QuestionType::Ordering => &["items"],
         QuestionType::Reflection => &["model_answer"],
     }
@@ -74,7 +77,7 @@ pub fn parse_exercise(body: &str, ctx: &BlockCtx<'_>) -> Result<Exercise, Vec<Di
     let mut id: Option<(String, usize)> = None;
     let mut title = None;
     let mut show_answer = true;
-    let mut shuffle = false;
+    let mut shuffle = true;
     let mut questions_value: Option<(&Spanned<DeValue>, Range<usize>)> = None;
     for (key, value) in doc.get_ref().iter() {
         let name: &str = key.get_ref();
@@ -178,6 +181,7 @@ pub fn parse_exercise(body: &str, ctx: &BlockCtx<'_>) -> Result<Exercise, Vec<Di
         Some((id, line)) => (id, true, line),
         None => (derived_id(ctx.page_out_path, ctx.ordinal), false, ctx.line),
     };
+    keys::set_decimal_comma(&mut questions, &ctx.config.language);
     Ok(Exercise {
         id,
         explicit_id,
@@ -408,9 +412,10 @@ pub fn parse_question_with(
                 }
             }
             QuestionType::Short => match get("accept") {
+                None if get("accept_number").is_some() => answer = Answer::Accept(Vec::new()),
                 None => errors.push(
                     Diagnostic::error(src.path, line, "no correct answer: the short-answer question has no `accept`")
-                        .with_hint("add `accept = [\"...\"]`, the answers to accept (compared without case, extra spaces or trailing punctuation)"),
+                        .with_hint("add `accept = [\"...\"]`, the answers to accept (compared without case, accents, extra spaces or trailing punctuation), or `accept_number = N` for a number"),
                 ),
                 Some((k, v)) => {
                     let list = if let DeValue::String(_) = v.get_ref() {
@@ -452,6 +457,7 @@ pub fn parse_question_with(
             }
         }
     }
+    let extra = keys::parse(table, src, kind, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -471,6 +477,9 @@ pub fn parse_question_with(
         hint,
         model_answer,
         line,
+        shuffle: extra.shuffle,
+        number: extra.number,
+        typos: extra.typos,
     })
 }
 
@@ -520,7 +529,7 @@ fn id_problem(id: &str) -> Option<&'static str> {
     None
 }
 
-fn string(
+pub(super) fn string(
     src: &Source<'_>,
     name: &str,
     v: &Value<'_>,
@@ -559,7 +568,7 @@ fn nonempty_string(
     Some(s)
 }
 
-fn boolean(
+pub(super) fn boolean(
     src: &Source<'_>,
     name: &str,
     v: &Value<'_>,
@@ -614,7 +623,9 @@ fn string_list(
     };
     let mut out = Vec::new();
     let mut ok = true;
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // Normalised text -> 1-based position of its first occurrence (a hash map, so 100k
+    // options stay linear).
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     for (i, item) in items.iter().enumerate() {
         match item.get_ref() {
             DeValue::String(s) if s.trim().is_empty() => {
@@ -631,7 +642,7 @@ fn string_list(
             }
             DeValue::String(s) => {
                 let norm = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                if let Some((_, first)) = seen.iter().find(|(t, _)| *t == norm) {
+                if let Some(first) = seen.get(&norm) {
                     ok = false;
                     errors.push(
                         src.error(
@@ -641,7 +652,7 @@ fn string_list(
                         .with_hint(format!("each {what} must be different")),
                     );
                 }
-                seen.push((norm, i + 1));
+                seen.entry(norm).or_insert(i + 1);
                 out.push(s.to_string());
             }
             other => {
@@ -786,10 +797,11 @@ fn choice_answer(
                 return None;
             }
             let mut list = Vec::new();
+            let mut listed = HashSet::new();
             let mut ok = true;
             for item in items.iter() {
                 match index(item, errors) {
-                    Some(i) if list.contains(&i) => {
+                    Some(i) if !listed.insert(i) => {
                         ok = false;
                         errors.push(
                             src.error(&item.span(), format!("answer {} is listed twice", i + 1))

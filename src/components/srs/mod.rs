@@ -346,7 +346,7 @@ fn render_question(
         explicit_id: true,
         title: Some(title.to_string()),
         show_answer: true,
-        shuffle: false,
+        shuffle: true,
         line: question.line,
         questions: vec![question],
     };
@@ -699,12 +699,7 @@ mod tests {
         let c = config("");
         let out = render("mode = \"practice\"\n", &ctx(&c, 10, 0)).unwrap();
         let h = &out.html;
-        for label in [
-            "Relationship",
-            "Goals and topics",
-            "Approach or method",
-            "Overall",
-        ] {
+        for label in ["Connection", "Focus", "Way of working", "Whole session"] {
             assert!(h.contains(&format!(">{label}</span>")), "{label}");
         }
         assert!(h.contains("id=\"srs-form\""));
@@ -716,7 +711,7 @@ mod tests {
         assert!(!h.contains("<script"), "no inline scripts");
         assert!(!h.contains(" style="), "no inline styles");
         assert_eq!(out.anchors, ["srs-form"]);
-        assert!(out.search_text.contains("Goals and topics"));
+        assert!(out.search_text.contains("Way of working"));
         let second = render("mode = \"practice\"\n", &ctx(&c, 10, 1)).unwrap();
         assert!(second.html.contains("id=\"srs-form-2\""));
     }
@@ -730,7 +725,7 @@ mod tests {
         assert!(h.contains("x1=\"61%\""));
         assert!(h.contains("<strong>Session 4.</strong>"));
         assert!(h.contains("<td>33.1</td>"), "total in the answers");
-        assert!(h.contains("Your measurement for Relationship"));
+        assert!(h.contains("Your measurement for Connection"));
         assert!(h.contains("&quot;ratings&quot;:[9.2,6.1,8.8,9.0]"));
         assert!(!h.contains("role=\"slider\""));
         assert_eq!(out.anchors[0], "low-goals");
@@ -778,7 +773,7 @@ mod tests {
         assert!(out.html.contains(">Bond</span>"));
         assert!(out.html.contains("of 20</span>"));
         let out = render("mode = \"practice\"\nitems = \"default\"\n", &ctx(&c, 1, 0)).unwrap();
-        assert!(out.html.contains(">Relationship</span>"));
+        assert!(out.html.contains(">Connection</span>"));
         let err = render(
             "mode = \"scenario\"\nvignette = \"v\"\nratings = [1.0, 2.0, 3.0]\n",
             &ctx(&c, 1, 0),

@@ -89,7 +89,7 @@ pub struct ItemSetConfig {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ItemConfig {
-    /// The item's name (`Relationship`); sliders are named after it.
+    /// The item's name (`Connection`); sliders are named after it.
     pub label: Spanned<String>,
     /// What the item asks about, in a sentence.
     #[serde(default)]
@@ -222,7 +222,7 @@ the total looks fine."
 pub fn builtin() -> ItemSet {
     let items = vec![
         item(
-            "Relationship",
+            "Connection",
             "How connected to and understood by the clinician the client felt in this session.",
             "Little connection with the clinician",
             "A strong connection with the clinician",
@@ -231,29 +231,29 @@ to be with you, or missed what you meant?”",
             "Ask about the connection: what would help the client feel more understood next time?",
         ),
         item(
-            "Goals and topics",
-            "Did the session work on what the client wanted to work on?",
-            "We missed what mattered most to me",
-            "We kept to what mattered most to me",
+            "Focus",
+            "Did the session stay with what mattered most to the client?",
+            "Drifted from what mattered most",
+            "Stayed with what mattered most",
             "“It looks as if we may not have spent the time on what matters most to you. What \
 would you have wanted us to talk about?”",
             "Check the agenda: did the session miss something the client came in wanting to \
 discuss?",
         ),
         item(
-            "Approach or method",
-            "Did the way of working fit this client?",
-            "This way of working did not suit me",
-            "This way of working suited me well",
+            "Way of working",
+            "Did the clinician's way of working fit this client?",
+            "The way of working did not fit",
+            "The way of working fitted well",
             "“The line about how we worked is lower than the others. What would you like me to \
 do more of, or less of, next time?”",
-            "Ask about the method: what did not fit, and what would the client prefer?",
+            "Ask about the way of working: what did not fit, and what would the client prefer?",
         ),
         item(
-            "Overall",
-            "Taken as a whole, was this session right for the client?",
-            "Not a useful session for me",
-            "A very useful session for me",
+            "Whole session",
+            "Taken together, did the session give the client what they needed?",
+            "Not what the client needed",
+            "What the client needed",
             "“Something about today didn't quite work for you. If you could change one thing \
 about the session, what would it be?”",
             "Invite one thing that would have made this session better for the client.",
@@ -622,6 +622,24 @@ right = "good"
 "#;
 
     #[test]
+    fn builtin_wording_speaks_in_one_voice_and_keeps_away_from_the_official_anchors() {
+        let set = builtin();
+        for it in &set.items {
+            for text in [&it.description, &it.left, &it.right] {
+                let lower = format!(" {} ", text.to_lowercase());
+                for word in [
+                    " i ", " me ", " my ", " we ", " us ", " our ", " you ", " your ",
+                ] {
+                    assert!(!lower.contains(word), "`{text}` is not in the third person");
+                }
+                assert!(!lower.contains("right for me"), "{text}");
+                assert!(!lower.contains("wanted to work on"), "{text}");
+            }
+        }
+        assert!(!set.instructions.to_lowercase().contains(" you"));
+    }
+
+    #[test]
     fn builtin_set_has_four_items_and_the_usual_cutoffs() {
         let c = parse("").unwrap();
         let set = c.srs.resolve("default").unwrap();
@@ -632,12 +650,7 @@ right = "good"
         let labels: Vec<&str> = set.items.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(
             labels,
-            [
-                "Relationship",
-                "Goals and topics",
-                "Approach or method",
-                "Overall"
-            ]
+            ["Connection", "Focus", "Way of working", "Whole session"]
         );
         assert!(set.notice.contains("is not the SRS"));
         assert!(c.srs.resolve("nope").is_none());

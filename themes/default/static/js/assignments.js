@@ -10,8 +10,9 @@
  *   practice  done when the practice log (srs.js storage) holds at least `count` entries.
  * - Learning paths ([data-path-step], sidebar and home page): "n of m done" per assignment.
  * - Hand-in ([data-handin], partials/handin.html; also the progress page's JSON export): a
- *   progress file (docs/progress-file.md, schema 2) with the name the learner typed, the date,
- *   the build and their results, and a printable completion record.
+ *   progress file (docs/progress-file.md, schema 3) with the name the learner typed, the date,
+ *   the build and everything the learner has (answers with responses, reflections, reading,
+ *   practice-log entries, scenario answers), and a printable completion record.
  *
  * API: window.handbook.assignments = { status(assignment, state, data), totals(data, state),
  *   rows(data, state) (one per question, the CSV export's rows), statusWords, handIn(data, extra),
@@ -26,7 +27,7 @@
   if (!store || api.assignments) {
     return;
   }
-  var FILE_SCHEMA = 2;
+  var FILE_SCHEMA = 3;
 
   function plural(n, one, many) {
     return n + " " + (n === 1 ? one : many);
@@ -38,29 +39,40 @@
 
   /* ------------------------------------------------------------ practice log (srs.js) */
 
+  /* The practice log as stored (checked entry by entry), or this page view's copy when the
+     browser refused to store it. */
+  function practiceState() {
+    if (api.practiceStore && api.practiceStore.inMemory()) {
+      return api.practiceStore.load();
+    }
+    return store.readPractice ? store.readPractice().state : { v: 1, logs: {}, drafts: {}, scenarios: {} };
+  }
+
   function practiceCount() {
-    var key = api.storageKey ? api.storageKey("srs") : "";
-    var raw = null;
-    try {
-      raw = key ? window.localStorage.getItem(key) : null;
-    } catch (e) {
-      raw = null;
-    }
-    if (!raw) {
-      return 0;
-    }
-    try {
-      var state = JSON.parse(raw);
-      var n = 0;
-      Object.keys((state && state.logs) || {}).forEach(function (set) {
-        if (Array.isArray(state.logs[set])) {
-          n += state.logs[set].length;
-        }
+    var logs = practiceState().logs || {};
+    var n = 0;
+    Object.keys(logs).forEach(function (set) {
+      n += Array.isArray(logs[set]) ? logs[set].length : 0;
+    });
+    return n;
+  }
+
+  /* Every practice-log entry with its item set and total (points, one decimal; null while an
+     item is unrated), in stored order. */
+  function practiceEntries(practice) {
+    var out = [];
+    Object.keys(practice.logs || {}).forEach(function (set) {
+      (practice.logs[set] || []).forEach(function (e) {
+        var entry = JSON.parse(JSON.stringify(e));
+        var rated = e.values.every(function (v) {
+          return typeof v === "number";
+        });
+        entry.set = set;
+        entry.total = rated ? Math.round(e.values.reduce(function (a, v) { return a + v; }, 0)) / 10 : null;
+        out.push(entry);
       });
-      return n;
-    } catch (e) {
-      return 0;
-    }
+    });
+    return out;
   }
 
   /* ------------------------------------------------------------ status */
@@ -187,10 +199,12 @@
      `learner` name as typed (stored state may be read-only, or another user's). */
   function handIn(data, extra) {
     var state = store.load();
+    var practice = practiceState();
     var file = {
       format: "handbook-progress",
       schema: FILE_SCHEMA,
-      handbook: (data && data.handbook) || "",
+      handbook: (data && data.id) || api.handbookId || "",
+      title: (data && data.handbook) || "",
       build: (data && data.build) || "",
       exported: new Date().toISOString(),
       learner: String((extra && extra.learner) || state.learner || "").trim(),
@@ -226,7 +240,12 @@
         };
       }),
       reading: state.reading,
-      practice: { entries: practiceCount() },
+      practice: {
+        v: practice.v || 1,
+        entries: practiceEntries(practice),
+        scenarios: practice.scenarios || {},
+        drafts: practice.drafts || {}
+      },
       questions: (extra && extra.questions) || rows(data, state),
       progress: state
     };
@@ -510,6 +529,9 @@
           var file = handIn(data, { learner: name });
           var fname = fileName(data, name);
           download(JSON.stringify(file, null, 2) + "\n", fname);
+          if (store.markExported) {
+            store.markExported();
+          }
           say("Saved " + fname + ". Send this file to your supervisor.");
         } else if (action === "print") {
           printRecord(panel, name);
@@ -529,6 +551,8 @@
     download: download,
     today: today,
     practiceCount: practiceCount,
+    practiceState: practiceState,
+    practiceEntries: practiceEntries,
     render: render
   };
 

@@ -9,16 +9,21 @@
  *   [data-exercise="ID"]  data-show-answer="true|false"  data-track="false" (optional: do not
  *                         save results)  [data-exercise-progress] (optional "answered N of M")
  *     [data-question="KEY"] data-type data-fp, and per type:
- *         choice:   data-mode="single|multiple" data-answer="2" | "1 3" | "true";
- *                   input[type=radio|checkbox] value = option number (authored order)
- *         short:    data-accept='["a","b"]', input[data-input]
+ *         choice:   data-mode="single|multiple" data-answer="ID" | "ID ID" | "true";
+ *                   li.question-option[data-option=ID][data-n=authored number] >
+ *                   input[type=radio|checkbox] value = the option's id (from its text), in
+ *                   display order (shuffled unless the author said `shuffle = false`)
+ *         short:    data-accept='["a","b"]', optional data-number data-tolerance data-unit
+ *                   data-decimal="," and data-typos="false"; input[data-input]
  *         ordering: ol[data-ordering] > li[data-item=correct position] with [data-move] buttons
  *         reflection: textarea[data-input], [data-saved]
  *       [data-actions] with button[data-action=check|retry|reveal|model]
  *       [data-feedback] (live region), details[data-answer-panel] ([data-solution],
  *       [data-feedback-for=value] .feedback-text, [data-explanation])
  *
- * API: window.handbook.exercises = { init(rootElement), normalize(text), version }.
+ * API: window.handbook.exercises = { init(rootElement), normalize(text),
+ *   textMatches(given, accepted, typos), parseNumber(text, unit, decimalComma),
+ *   gradeShort(given, accept, number, typos), version }.
  * Each check fires a bubbling "handbook:exercise-result" event on the question element with
  * detail { exercise, question, status, correct }.
  * Progress goes through window.handbook.progress (progress-store.js); without it, results last
@@ -34,12 +39,174 @@
 
   /* ------------------------------------------------------------ helpers */
 
+  /* Answer grading. Mirrors src/components/exercise/answers.rs; both run the cases in
+     tests/vectors/answers.json. */
   function normalize(text) {
     var s = String(text || "").toLowerCase();
+    if (s.normalize) {
+      s = s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+    }
     s = s.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"');
     s = s.replace(/\s+/g, " ").trim();
     s = s.replace(/[\s.,;:!?\u2026]+$/, "");
     return s.trim();
+  }
+
+  var TYPO_MIN_LETTERS = 6;
+
+  function chars(s) {
+    return Array.from ? Array.from(s) : s.split("");
+  }
+
+  /* At most one letter added, left out, changed, or two neighbours swapped. */
+  function oneEditApart(x, y) {
+    var a = chars(x);
+    var b = chars(y);
+    var n = a.length;
+    var m = b.length;
+    if (Math.abs(n - m) > 1) {
+      return false;
+    }
+    var p = 0;
+    while (p < n && p < m && a[p] === b[p]) {
+      p += 1;
+    }
+    if (p === n && p === m) {
+      return true;
+    }
+    var s = 0;
+    while (s < n - p && s < m - p && a[n - 1 - s] === b[m - 1 - s]) {
+      s += 1;
+    }
+    var ra = n - p - s;
+    var rb = m - p - s;
+    if ((ra === 0 && rb === 1) || (ra === 1 && rb === 0) || (ra === 1 && rb === 1)) {
+      return true;
+    }
+    return ra === 2 && rb === 2 && a[p] === b[p + 1] && a[p + 1] === b[p];
+  }
+
+  function textMatches(given, accepted, typos) {
+    var g = normalize(given);
+    var a = normalize(accepted);
+    if (g === a) {
+      return true;
+    }
+    if (!typos || !g) {
+      return false;
+    }
+    var gw = g.split(" ");
+    var aw = a.split(" ");
+    if (gw.length !== aw.length) {
+      return false;
+    }
+    for (var i = 0; i < gw.length; i++) {
+      if (gw[i] !== aw[i] && !(chars(aw[i]).length >= TYPO_MIN_LETTERS && oneEditApart(gw[i], aw[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  var APPROX = ["approximately", "approx.", "approx", "roughly", "around", "about", "circa", "ca.", "c.", "~", "\u2248"];
+
+  function grouped(s, group, decimal) {
+    var int = s.split(decimal)[0];
+    if (int.indexOf(group) < 0 || s.split(decimal).length > 2) {
+      return false;
+    }
+    var parts = int.split(group);
+    if (!/^\d{1,3}$/.test(parts[0])) {
+      return false;
+    }
+    for (var i = 1; i < parts.length; i++) {
+      if (!/^\d{3}$/.test(parts[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  function plainNumber(s, decimalComma) {
+    var negative = false;
+    var digits = s;
+    if (s.charAt(0) === "-" || s.charAt(0) === "\u2212") {
+      negative = true;
+      digits = s.slice(1);
+    } else if (s.charAt(0) === "+") {
+      digits = s.slice(1);
+    }
+    if (!s) {
+      return null;
+    }
+    var group = decimalComma ? "." : ",";
+    var decimal = decimalComma ? "," : ".";
+    var plain;
+    if (grouped(digits, group, decimal)) {
+      plain = digits.split(group).join("").split(decimal).join(".");
+    } else {
+      var seps = digits.replace(/[0-9]/g, "").length;
+      for (var i = 0; i < digits.length; i++) {
+        var c = digits.charAt(i);
+        if (!/[0-9]/.test(c) && c !== decimal && !(decimalComma && c === ".")) {
+          return null;
+        }
+      }
+      if (seps > 1) {
+        return null;
+      }
+      plain = digits.split(decimal).join(".");
+    }
+    if (!/^[0-9]+(\.[0-9]+)?$/.test(plain)) {
+      return null;
+    }
+    var v = parseFloat(plain);
+    return negative ? -v : v;
+  }
+
+  /* The number in a typed answer, or null. */
+  function parseNumber(text, unit, decimalComma) {
+    var s = normalize(text);
+    for (var i = 0; i < APPROX.length; i++) {
+      if (s.indexOf(APPROX[i]) === 0) {
+        s = s.slice(APPROX[i].length).replace(/^\s+/, "");
+        break;
+      }
+    }
+    var units = [];
+    var u = unit ? normalize(unit) : "";
+    if (u) {
+      if (u === "%") {
+        units.push("per cent", "percent");
+      }
+      units.push(u);
+    }
+    for (var j = 0; j < units.length; j++) {
+      var k = s.length - units[j].length;
+      if (k >= 0 && s.slice(k) === units[j]) {
+        s = s.slice(0, k).replace(/\s+$/, "");
+        break;
+      }
+    }
+    return plainNumber(s, decimalComma);
+  }
+
+  /* "correct" | "out_of_range" | "not_a_number" | "not_accepted".
+     number: { value, tolerance, unit, decimalComma } or null. */
+  function gradeShort(given, accept, number, typos) {
+    for (var i = 0; i < accept.length; i++) {
+      if (textMatches(given, accept[i], typos)) {
+        return "correct";
+      }
+    }
+    if (!number) {
+      return "not_accepted";
+    }
+    var x = parseNumber(given, number.unit, number.decimalComma);
+    if (x === null) {
+      return accept.length ? "not_accepted" : "not_a_number";
+    }
+    return Math.abs(x - number.value) <= number.tolerance + 1e-9 ? "correct" : "out_of_range";
   }
 
   function el(tag, className, text) {
@@ -388,11 +555,24 @@
       } catch (e) {
         accept = [];
       }
-      var given = normalize(response);
-      var ok = accept.some(function (a) {
-        return normalize(a) === given;
-      });
-      return { correct: ok, detail: ok ? "" : "That is not one of the accepted answers." };
+      var number = null;
+      var r = this.root;
+      if (r.hasAttribute("data-number")) {
+        number = {
+          value: parseFloat(r.getAttribute("data-number")),
+          tolerance: parseFloat(r.getAttribute("data-tolerance") || "0"),
+          unit: r.getAttribute("data-unit") || "",
+          decimalComma: r.getAttribute("data-decimal") === ","
+        };
+      }
+      var outcome = gradeShort(response, accept, number, r.getAttribute("data-typos") !== "false");
+      var details = {
+        correct: "",
+        out_of_range: "That number is not within the accepted range.",
+        not_a_number: "Write your answer as a number.",
+        not_accepted: "That is not one of the accepted answers."
+      };
+      return { correct: outcome === "correct", detail: details[outcome] };
     }
     if (this.type === "ordering") {
       var inPlace = 0;
@@ -835,6 +1015,7 @@
     } else if (this.type === "ordering") {
       this.setOrder(response);
     } else if (Array.isArray(response)) {
+      response = this.migrate(response);
       for (var i = 0; i < this.inputs.length; i++) {
         this.inputs[i].checked = response.indexOf(this.inputs[i].value) >= 0;
       }
@@ -845,6 +1026,41 @@
       var r = this.response();
       this.showResult(rec.status, r, this.grade(r).detail, false);
     }
+  };
+
+  /* Saved choice answers used to record the option's authored number ("2"); they now
+     record its id (value, "o1a2b3c4d"), which does not depend on where it is shown. The
+     numbers are mapped through each option's data-n (valid: the fingerprint matched) and
+     the record is rewritten once. */
+  Question.prototype.migrate = function (response) {
+    if (this.type === "truefalse" || !this.inputs.length) {
+      return response;
+    }
+    var self = this;
+    var changed = false;
+    var mapped = response.map(function (v) {
+      if (!/^[0-9]+$/.test(String(v))) {
+        return v;
+      }
+      var li = self.root.querySelector('.question-option[data-n="' + v + '"]');
+      var input = li && li.querySelector("input");
+      if (!input) {
+        return v;
+      }
+      changed = true;
+      return input.value;
+    });
+    if (changed && this.exercise.track && store().update) {
+      var ex = this.exercise.id;
+      var key = this.key;
+      store().update(function (state) {
+        var rec = state.exercises[ex] && state.exercises[ex].questions[key];
+        if (rec && Array.isArray(rec.response)) {
+          rec.response = mapped.slice();
+        }
+      });
+    }
+    return mapped;
   };
 
   Question.prototype.retryQuietly = function () {
@@ -879,7 +1095,14 @@
     return made;
   }
 
-  api.exercises = { init: init, normalize: normalize, version: 1 };
+  api.exercises = {
+    init: init,
+    normalize: normalize,
+    textMatches: textMatches,
+    parseNumber: parseNumber,
+    gradeShort: gradeShort,
+    version: 2
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", function () {

@@ -19,7 +19,7 @@
   if (!page || !store || !shared) {
     return;
   }
-  var data = window.HANDBOOK_PROGRESS_DATA || { chapters: [], handbook: document.title, build: "" };
+  var data = window.HANDBOOK_PROGRESS_DATA || { chapters: [], id: api.handbookId || "", handbook: document.title, build: "" };
 
   var $ = function (sel, scope) {
     return (scope || page).querySelector(sel);
@@ -209,12 +209,70 @@
       }
     }
     lastTotals = total;
+    renderRecordTimes(state);
     if (nameInput && document.activeElement !== nameInput) {
       nameInput.value = state.learner || "";
     }
   }
 
   var lastTotals = null;
+
+  /* ------------------------------------------------------------ last saved, reminder */
+
+  var WEEK = 7 * 24 * 3600 * 1000;
+
+  function when(iso) {
+    var d = new Date(iso);
+    if (!iso || isNaN(d.getTime())) {
+      return "";
+    }
+    try {
+      return d.toLocaleString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+    } catch (e) {
+      return d.toISOString();
+    }
+  }
+
+  /* "Progress last saved in this browser: ..." and, after a week of activity with no progress
+     file saved, a reminder at the top of the page (once per browser session). */
+  function renderRecordTimes(state) {
+    var line = $("[data-progress-saved]");
+    if (line) {
+      var saved = when(state.saved);
+      var exported = when(state.exported);
+      line.textContent = (saved ? "Progress last saved in this browser: " + saved + ". " : "Nothing saved in this browser yet. ") +
+        (exported ? "Last progress file saved: " + exported + "." : "No progress file saved yet.");
+      line.hidden = false;
+    }
+    var box = $("[data-progress-reminder]");
+    if (!box || !state.activeSince || box.getAttribute("data-shown") === "done") {
+      return;
+    }
+    var since = new Date(state.activeSince).getTime();
+    var flag = store.key + ":reminded";
+    var reminded = false;
+    try {
+      reminded = window.sessionStorage.getItem(flag) === "1";
+    } catch (e) {
+      reminded = false;
+    }
+    if (box.hidden && !reminded && since && Date.now() - since >= WEEK) {
+      box.hidden = false;
+      box.setAttribute("data-shown", "done");
+      try {
+        window.sessionStorage.setItem(flag, "1");
+      } catch (e) {
+        /* shown again next time: harmless */
+      }
+    }
+  }
+
+  function hideReminder() {
+    var box = $("[data-progress-reminder]");
+    if (box) {
+      box.hidden = true;
+    }
+  }
 
   function cssEscape(s) {
     return window.CSS && CSS.escape ? CSS.escape(s) : String(s).replace(/["\\]/g, "\\$&");
@@ -327,77 +385,279 @@
 
   /* ------------------------------------------------------------ import */
 
-  function newer(a, b) {
-    return String((a && a.updated) || "") >= String((b && b.updated) || "");
+  var FILE_SCHEMA = 3;
+
+  function clone(v) {
+    return JSON.parse(JSON.stringify(v));
   }
 
-  /* Merges an exported file into the stored progress: per question, the newer record wins;
-     reflection text is never dropped. */
-  function importText(text) {
+  function isObject(v) {
+    return !!v && typeof v === "object" && !Array.isArray(v);
+  }
+
+  function slug(text) {
+    var s = String(text || "").toLowerCase();
+    if (s.normalize) {
+      s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+    }
+    return s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
+  var NOTHING = "; nothing was imported.";
+
+  /* Checks a progress file (docs/progress-file.md, schema 1 to 3, or a bare stored state) for
+     this handbook: { progress, entries, scenarios, drafts } or { error }. Nothing is changed. */
+  function checkFile(text) {
     var parsed;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(String(text).replace(/^\ufeff/, ""));
     } catch (e) {
-      say("That file is not a progress file (it is not valid JSON).");
-      return;
+      return { error: "That file is not a progress file (it is not valid JSON)" + NOTHING };
     }
-    var incoming = parsed && parsed.format === "handbook-progress" ? parsed.progress : parsed;
-    if (!incoming || typeof incoming !== "object" || !incoming.exercises || typeof incoming.exercises !== "object") {
-      say("That file is not a progress file exported from this page.");
-      return;
+    if (!isObject(parsed)) {
+      return { error: "That file is not a progress file" + NOTHING };
     }
-    if (parsed.format === "handbook-progress" && parsed.handbook && data.handbook && parsed.handbook !== data.handbook) {
-      say("That file is from another handbook (\u201c" + parsed.handbook + "\u201d); nothing was imported.");
-      return;
-    }
-    var count = 0;
-    var ok = store.update(function (state) {
-      Object.keys(incoming.exercises).forEach(function (id) {
-        var src = incoming.exercises[id];
-        if (!src || typeof src !== "object" || !src.questions || typeof src.questions !== "object") {
-          return;
-        }
-        var dst = state.exercises[id] || (state.exercises[id] = { title: src.title, page: src.page, questions: {} });
-        dst.title = dst.title || src.title;
-        dst.page = dst.page || src.page;
-        Object.keys(src.questions).forEach(function (key) {
-          var a = src.questions[key];
-          var b = dst.questions[key];
-          if (!a || typeof a !== "object") {
-            return;
-          }
-          if (!b || newer(a, b)) {
-            if (b && b.type === "reflection" && b.response && a.response !== b.response) {
-              a.response = a.response ? a.response + "\n\n" + b.response : b.response;
-            }
-            dst.questions[key] = a;
-            count += 1;
-          }
-        });
-      });
-      if (incoming.reading && typeof incoming.reading === "object") {
-        Object.keys(incoming.reading).forEach(function (path) {
-          var src = incoming.reading[path];
-          if (!src || typeof src !== "object") {
-            return;
-          }
-          var dst = state.reading[path] || (state.reading[path] = { sections: {} });
-          if (src.read && (!dst.read || src.read < dst.read)) {
-            dst.read = src.read;
-          }
-          Object.keys(src.sections || {}).forEach(function (id) {
-            if (!dst.sections[id]) {
-              dst.sections[id] = src.sections[id];
-            }
-          });
-        });
+    var id = data.id || api.handbookId || "";
+    var incoming = parsed;
+    var schema = 0;
+    if (parsed.format === "handbook-progress") {
+      schema = parsed.schema;
+      if (typeof schema !== "number" || schema < 1 || Math.floor(schema) !== schema) {
+        return { error: "That progress file is damaged (its schema is not a version number)" + NOTHING };
       }
-      if (!state.learner && typeof incoming.learner === "string") {
-        state.learner = incoming.learner;
+      if (schema > FILE_SCHEMA) {
+        return { error: "That progress file was saved by a newer version of this handbook (file format " + schema + "); this page reads formats 1 to " + FILE_SCHEMA + NOTHING };
+      }
+      var from = typeof parsed.handbook === "string" ? parsed.handbook : "";
+      var same = schema >= 3
+        ? from === id
+        : from === data.handbook || slug(from) === id || slug(from) === slug(data.handbook);
+      if (!same) {
+        var shown = schema >= 3 && parsed.title ? parsed.title + "\u201d, id \u201c" + from : from;
+        return { error: "That file is from another handbook (\u201c" + shown + "\u201d)" + NOTHING };
+      }
+      incoming = parsed.progress;
+    } else if (parsed.format !== undefined) {
+      return { error: "That file is not a progress file of this handbook" + NOTHING };
+    }
+    if (!isObject(incoming) || !isObject(incoming.exercises)) {
+      return { error: parsed.format ? "That progress file is damaged (its answers are missing or not readable)" + NOTHING : "That file is not a progress file exported from this page" + NOTHING };
+    }
+    var problems = [];
+    var progress = store.normalize(clone(incoming), problems);
+    if (problems.length) {
+      return { error: "That progress file is damaged (" + problems[0] + (problems.length > 1 ? " and " + (problems.length - 1) + " more" : "") + ")" + NOTHING };
+    }
+    var out = { progress: progress, entries: [], scenarios: {}, drafts: {} };
+    var practice = schema >= 3 ? parsed.practice : null;
+    if (schema >= 3) {
+      if (!isObject(practice) || !Array.isArray(practice.entries)) {
+        return { error: "That progress file is damaged (its practice log is not readable)" + NOTHING };
+      }
+      for (var i = 0; i < practice.entries.length; i++) {
+        var e = practice.entries[i];
+        if (!isObject(e) || typeof e.set !== "string" || !e.set || !store.validEntry(e)) {
+          return { error: "That progress file is damaged (practice entry " + (i + 1) + " is not readable)" + NOTHING };
+        }
+      }
+      var parts = ["scenarios", "drafts"];
+      for (var j = 0; j < parts.length; j++) {
+        var part = practice[parts[j]];
+        if (part !== undefined && !isObject(part)) {
+          return { error: "That progress file is damaged (its practice " + parts[j] + " are not readable)" + NOTHING };
+        }
+        var bad = Object.keys(part || {}).filter(function (k) {
+          return !isObject(part[k]);
+        });
+        if (bad.length) {
+          return { error: "That progress file is damaged (practice " + parts[j] + " " + bad[0] + " is not readable)" + NOTHING };
+        }
+      }
+      out.entries = practice.entries;
+      out.scenarios = practice.scenarios || {};
+      out.drafts = practice.drafts || {};
+    }
+    return out;
+  }
+
+  /* Per answer, the newer wins; the other's written text is kept with it ("earlier"). */
+  function mergeAnswer(dst, key, a, counts) {
+    var b = dst.questions[key];
+    if (!b) {
+      dst.questions[key] = a;
+      counts.answers += 1;
+      return;
+    }
+    if (JSON.stringify(a) === JSON.stringify(b)) {
+      return;
+    }
+    var incomingNewer = String(a.updated || "") > String(b.updated || "");
+    var winner = incomingNewer ? a : b;
+    var loser = incomingNewer ? b : a;
+    if (incomingNewer) {
+      counts.answers += 1;
+    } else {
+      counts.kept += 1;
+    }
+    var texts = [].concat(winner.earlier || [], loser.earlier || []);
+    if (typeof loser.response === "string" && loser.response && loser.response !== winner.response && (loser.type === "reflection" || loser.status === "written")) {
+      texts.push({ response: loser.response, updated: loser.updated || "" });
+      counts.texts += 1;
+    }
+    var seen = {};
+    texts = texts.filter(function (t) {
+      var k = isObject(t) ? String(t.response) : "";
+      if (!k || seen[k] || k === winner.response) {
+        return false;
+      }
+      seen[k] = true;
+      return true;
+    });
+    if (texts.length) {
+      winner.earlier = texts;
+    }
+    dst.questions[key] = winner;
+  }
+
+  function mergeProgress(state, incoming, counts) {
+    Object.keys(incoming.exercises).forEach(function (id) {
+      var src = incoming.exercises[id];
+      var dst = state.exercises[id];
+      if (!dst) {
+        dst = state.exercises[id] = clone(src);
+        dst.questions = {};
+      } else {
+        ["title", "page"].forEach(function (k) {
+          if (!dst[k] && src[k]) {
+            dst[k] = src[k];
+          }
+        });
+        if (String(src.updated || "") > String(dst.updated || "")) {
+          dst.updated = src.updated;
+        }
+      }
+      Object.keys(src.questions).forEach(function (key) {
+        mergeAnswer(dst, key, src.questions[key], counts);
+      });
+    });
+    Object.keys(incoming.reading).forEach(function (path) {
+      var src = incoming.reading[path];
+      var dst = state.reading[path];
+      if (!dst) {
+        state.reading[path] = src;
+        counts.reading += 1;
+        return;
+      }
+      var added = false;
+      if (src.read && (!dst.read || src.read < dst.read)) {
+        added = !dst.read;
+        dst.read = src.read;
+      }
+      Object.keys(src.sections).forEach(function (id) {
+        if (!dst.sections[id]) {
+          dst.sections[id] = src.sections[id];
+          added = true;
+        }
+      });
+      counts.reading += added ? 1 : 0;
+    });
+    if (!state.learner && incoming.learner) {
+      state.learner = incoming.learner;
+    }
+  }
+
+  function mergePractice(practice, file, counts) {
+    file.entries.forEach(function (e) {
+      var entry = clone(e);
+      var set = entry.set;
+      delete entry.set;
+      delete entry.total;
+      var log = practice.logs[set] || (practice.logs[set] = []);
+      var text = JSON.stringify(entry);
+      var have = log.some(function (x) {
+        return entry.id ? x.id === entry.id : JSON.stringify(x) === text;
+      });
+      if (!have) {
+        log.push(entry);
+        counts.entries += 1;
       }
     });
+    Object.keys(file.scenarios).forEach(function (key) {
+      var a = file.scenarios[key];
+      var b = practice.scenarios[key];
+      if (!b) {
+        practice.scenarios[key] = a;
+        counts.scenarios += 1;
+      } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+        if (String(a.t || "") > String(b.t || "")) {
+          practice.scenarios[key] = a;
+          counts.scenarios += 1;
+        } else {
+          counts.kept += 1;
+        }
+      }
+    });
+    Object.keys(file.drafts).forEach(function (key) {
+      if (!practice.drafts[key]) {
+        practice.drafts[key] = file.drafts[key];
+        counts.drafts += 1;
+      }
+    });
+  }
+
+  function importMessage(c) {
+    var parts = [];
+    if (c.answers) {
+      parts.push(plural(c.answers, "answer", "answers"));
+    }
+    if (c.reading) {
+      parts.push(plural(c.reading, "page of reading marks", "pages of reading marks"));
+    }
+    if (c.entries) {
+      parts.push(plural(c.entries, "practice entry", "practice entries"));
+    }
+    if (c.scenarios) {
+      parts.push(plural(c.scenarios, "practice-scenario answer", "practice-scenario answers"));
+    }
+    var text = parts.length ? parts.join(", ") + " imported" : "Nothing new to import: this browser already has everything in that file";
+    if (c.kept) {
+      text += "; " + c.kept + " kept because " + (c.kept === 1 ? "it was" : "they were") + " newer here";
+    }
+    if (c.texts) {
+      text += "; " + plural(c.texts, "older reflection text was", "older reflection texts were") + " kept with the newer (in progress files)";
+    }
+    return text.charAt(0).toUpperCase() + text.slice(1) + ".";
+  }
+
+  /* Merges a progress file into this browser's progress: per item, the newer wins; nothing is
+     deleted; a file from another handbook, a damaged one or one of a newer format is refused
+     and nothing changes. */
+  function importText(text) {
+    var file = checkFile(text);
+    if (file.error) {
+      say(file.error);
+      return;
+    }
+    if (store.isReadOnly()) {
+      say("Your progress here was saved by a newer version of this handbook, so it is not changed here" + NOTHING);
+      return;
+    }
+    var counts = { answers: 0, reading: 0, entries: 0, scenarios: 0, drafts: 0, kept: 0, texts: 0 };
+    var state = store.load();
+    mergeProgress(state, file.progress, counts);
+    var practiceBefore = store.readPractice();
+    var practice = practiceBefore.state;
+    mergePractice(practice, file, counts);
+    if (counts.entries || counts.scenarios || counts.drafts) {
+      if (!store.savePractice(practice, practiceBefore)) {
+        render();
+        say("Could not save the imported progress in this browser" + NOTHING);
+        return;
+      }
+    }
+    var ok = store.replace(state);
     render();
-    say(ok ? "Imported " + plural(count, "answer", "answers") + "." : "Could not save the imported progress in this browser.");
+    say(ok ? importMessage(counts) : "Could not save the imported progress in this browser; it is shown on this page until you leave it.");
   }
 
   /* ------------------------------------------------------------ actions */
@@ -461,7 +721,9 @@
     }
     var action = button.getAttribute("data-progress-action");
     var choice = button.getAttribute("data-dialog");
-    if (action === "print") {
+    if (action === "dismiss-reminder") {
+      hideReminder();
+    } else if (action === "print") {
       preparePrint();
       window.print();
     } else if (action === "csv") {
@@ -476,6 +738,8 @@
         return;
       }
       download(json(learner), "application/json", shared.fileName(data, learner, "json"));
+      store.markExported();
+      hideReminder();
     } else if (action === "reset") {
       openDialog();
     } else if (action === "undo") {

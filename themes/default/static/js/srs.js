@@ -21,9 +21,14 @@
  * the total, and is told which are within the tolerance (0.2); a ruler can be shown; entries are
  * kept. The scenario's question is the exercise engine's (exercise.js), not this script's.
  *
- * Storage: one key per handbook, window.handbook.storageKey("srs") ("handbook:<slug>:srs", from
+ * Storage: one key per handbook, window.handbook.storageKey("srs") ("handbook:<id>:srs", from
  * theme.js), holding { v: 1, logs: { <item set>: [entry] }, drafts: { <page#form>: {...} },
- * scenarios: { <page#id>: {...} } }. Nothing is ever sent anywhere.
+ * scenarios: { <page#id>: {...} } }; entry = { id, date, session, label, values, labels, saved }.
+ * Damaged parts (an entry that is null or has no list of values, a log that is not a list) are
+ * left out one by one with a console warning, and the stored text is copied to "<key>:backup"
+ * before it is next written. When the browser refuses to store, the page says so (here and
+ * through progress-store.js's alert) and keeps the data for this page view.
+ * Nothing is ever sent anywhere.
  *
  * The scoring and interpretation are pure functions (module.exports under Node, and
  * window.handbook.srs in the page) so they are unit-tested on their own.
@@ -386,14 +391,43 @@
     return { v: VERSION, logs: {}, drafts: {}, scenarios: {} };
   }
 
+  function isObject(v) {
+    return !!v && typeof v === "object" && !Array.isArray(v);
+  }
+
+  /* A stored item larger than this (characters of JSON) is not something a learner made. */
+  var MAX_ITEM = 200000;
+
+  function tooBig(v) {
+    try {
+      return JSON.stringify(v).length > MAX_ITEM;
+    } catch (e) {
+      return true;
+    }
+  }
+
+  /** Whether a stored practice-log entry can be shown and counted. */
+  function validEntry(e) {
+    return isObject(e) && typeof e.date === "string" && Array.isArray(e.values) && e.values.length <= 50 &&
+      e.values.every(function (v) { return v === null || (typeof v === "number" && isFinite(v)); }) &&
+      (e.id === undefined || typeof e.id === "string") &&
+      (e.label === undefined || e.label === null || typeof e.label === "string") &&
+      (e.labels === undefined || Array.isArray(e.labels)) &&
+      (e.session === undefined || e.session === null || typeof e.session === "number") &&
+      (e.saved === undefined || typeof e.saved === "string") && !tooBig(e);
+  }
+
   /**
-   * Parses stored text into { state, problem }: problem is null, "unreadable" (not JSON or not
-   * an object: start afresh, after keeping a copy) or "newer" (written by a newer version of
-   * the handbook: read what is understood, never overwrite it).
+   * Parses stored text into { state, problem, dropped }: problem is null, "unreadable" (not
+   * JSON or not an object: start afresh, after keeping a copy), "damaged" (some entries,
+   * drafts or scenarios are not what this script writes: they are left out, one by one, and a
+   * copy of the text is kept before it is next written) or "newer" (written by a newer version
+   * of the handbook: read what is understood, never overwrite it). `dropped` names what was
+   * left out.
    */
   function readStored(text) {
     if (text === null || text === undefined || text === "") {
-      return { state: emptyState(), problem: null };
+      return { state: emptyState(), problem: null, dropped: [] };
     }
     var s;
     try {
@@ -401,16 +435,42 @@
     } catch (e) {
       s = null;
     }
-    if (!s || typeof s !== "object" || Array.isArray(s) || typeof s.v !== "number") {
-      return { state: emptyState(), problem: "unreadable" };
+    if (!isObject(s) || typeof s.v !== "number") {
+      return { state: emptyState(), problem: "unreadable", dropped: ["everything (not readable)"] };
     }
-    var problem = s.v > VERSION ? "newer" : null;
+    var dropped = [];
     ["logs", "drafts", "scenarios"].forEach(function (k) {
-      if (!s[k] || typeof s[k] !== "object" || Array.isArray(s[k])) {
+      if (s[k] !== undefined && !isObject(s[k])) {
+        dropped.push(k + " (not an object)");
+      }
+      if (!isObject(s[k])) {
         s[k] = {};
       }
     });
-    return { state: s, problem: problem };
+    Object.keys(s.logs).forEach(function (set) {
+      if (!Array.isArray(s.logs[set])) {
+        dropped.push("the log of " + set + " (not a list)");
+        delete s.logs[set];
+        return;
+      }
+      s.logs[set] = s.logs[set].filter(function (e, i) {
+        var ok = validEntry(e);
+        if (!ok) {
+          dropped.push("entry " + (i + 1) + " of " + set);
+        }
+        return ok;
+      });
+    });
+    ["drafts", "scenarios"].forEach(function (k) {
+      Object.keys(s[k]).forEach(function (id) {
+        if (!isObject(s[k][id]) || tooBig(s[k][id])) {
+          dropped.push(k + " " + id);
+          delete s[k][id];
+        }
+      });
+    });
+    var problem = s.v > VERSION ? "newer" : dropped.length ? "damaged" : null;
+    return { state: s, problem: problem, dropped: dropped };
   }
 
   /** The state stored as `text`, in the current schema (empty when unusable). */
@@ -436,6 +496,7 @@
     toCsv: toCsv,
     chartModel: chartModel,
     emptyState: emptyState,
+    validEntry: validEntry,
     readStored: readStored,
     readState: readState
   };
@@ -468,59 +529,124 @@
     return "handbook:" + (name || "handbook") + ":" + STORE_NAME;
   }
 
-  function load() {
-    if (memory) {
-      return JSON.parse(JSON.stringify(memory));
-    }
+  var warned = {};
+
+  /* Reads the stored state; damaged parts are left out with a console warning (once each). */
+  function readNow() {
     var text = null;
     try {
       text = window.localStorage.getItem(storageKey());
     } catch (e) {
       storageBroken = true;
     }
-    return readStored(text).state;
+    var read = readStored(text);
+    read.text = text;
+    read.dropped.forEach(function (what) {
+      if (!warned[what] && window.console && console.warn) {
+        warned[what] = true;
+        console.warn("handbook: ignored damaged practice data: " + what);
+      }
+    });
+    return read;
+  }
+
+  function load() {
+    if (memory) {
+      return JSON.parse(JSON.stringify(memory));
+    }
+    return readNow().state;
   }
 
   /** Applies `change(state)` to the freshest stored state and writes it back. Data this
-   * version cannot read is copied to "<key>-unreadable" first; data of a newer version is
-   * never overwritten (changes then last for this page view only). */
+   * version cannot read (or damaged entries) is copied to "<key>:backup" first (and never
+   * overwritten when that copy fails); data of a newer version is never overwritten. When the
+   * browser refuses, the change lasts for this page view and the learner is told. */
   function update(change) {
     if (memory) {
       change(memory);
+      tryFlush();
       return memory;
     }
     var key = storageKey();
-    var text = null;
-    try {
-      text = window.localStorage.getItem(key);
-    } catch (e) {
-      storageBroken = true;
-    }
-    var read = readStored(text);
+    var read = readNow();
     var state = read.state;
     change(state);
+    lastWriteOk = false;
     if (storageBroken || read.problem === "newer") {
       memory = state;
-      warnStorage();
+      warnStorage(read.problem !== "newer");
       return state;
     }
     try {
-      if (read.problem === "unreadable") {
-        window.localStorage.setItem(key + "-unreadable", text);
+      if (read.problem === "unreadable" || read.problem === "damaged") {
+        keepCopy(key, read.text);
       }
       window.localStorage.setItem(key, JSON.stringify(state));
+      lastWriteOk = true;
     } catch (e) {
       storageBroken = true;
       memory = state;
-      warnStorage();
+      warnStorage(true);
     }
     return state;
   }
 
-  function warnStorage() {
+  /* Whether the last update() reached storage. */
+  var lastWriteOk = true;
+
+  /* After a failed write, each later change tries storage again (space may have been freed). */
+  function tryFlush() {
+    lastWriteOk = false;
+    try {
+      var read = readNow();
+      if (read.problem === "newer") {
+        return;
+      }
+      if (read.problem === "unreadable" || read.problem === "damaged") {
+        keepCopy(storageKey(), read.text);
+      }
+      window.localStorage.setItem(storageKey(), JSON.stringify(memory));
+      lastWriteOk = true;
+      memory = null;
+      storageBroken = false;
+      hideStorageWarning();
+    } catch (e) {
+      warnStorage(true);
+    }
+  }
+
+  /* "<key>:backup", or "<key>:backup:<time>" when an older copy is there; throws when full. */
+  function keepCopy(key, text) {
+    var existing = window.localStorage.getItem(key + ":backup");
+    if (existing !== text) {
+      window.localStorage.setItem(existing === null ? key + ":backup" : key + ":backup:" + new Date().toISOString(), text);
+    }
+  }
+
+  function hideStorageWarning() {
+    var forms = document.querySelectorAll("[data-srs] .srs-storage-warning");
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].hidden = true;
+    }
+  }
+
+  /* Practice data for progress files: this page view's copy when storage failed. */
+  api.practiceStore = {
+    load: load,
+    inMemory: function () {
+      return !!memory;
+    }
+  };
+
+  /* Shows each form's storage warning; `refused` (the browser would not store, rather than
+     data of a newer version) also raises the page's alert offering a progress file. */
+  function warnStorage(refused) {
     var forms = document.querySelectorAll("[data-srs] .srs-storage-warning");
     for (var i = 0; i < forms.length; i++) {
       forms[i].hidden = false;
+    }
+    if (refused && api.progress && api.progress.reportTrouble) {
+      api.progress.reportTrouble();
     }
   }
 
@@ -694,12 +820,12 @@
       }
     }
     if (this.fields.date) {
-      this.fields.date.value = (draft && draft.date) || today();
+      this.fields.date.value = (draft && typeof draft.date === "string" && draft.date) || today();
     }
     if (this.fields.session && draft && draft.session !== undefined && draft.session !== null) {
       this.fields.session.value = String(draft.session);
     }
-    if (this.fields.label && draft && draft.label) {
+    if (this.fields.label && draft && typeof draft.label === "string" && draft.label) {
       this.fields.label.value = draft.label;
     }
     this.savedSig = (draft && draft.savedSig) || null;
@@ -1005,7 +1131,9 @@
       /* very old browsers: the lists update on the next visit */
     }
     this.saveDraft();
-    this.status(this.saveStatus, "Saved: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". It is in your practice log below.");
+    this.status(this.saveStatus, lastWriteOk
+      ? "Saved: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". It is in your practice log below."
+      : "Kept for this page view only: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". This browser did not store it; save a progress file to keep it.");
     renderLogs(this.set);
   };
 
@@ -1333,7 +1461,7 @@
     this.addRulers();
     var saved = load().scenarios[this.key];
     if (saved) {
-      (saved.measures || []).forEach(function (v, k) {
+      (Array.isArray(saved.measures) ? saved.measures : []).forEach(function (v, k) {
         if (self.inputs[k] && typeof v === "string") {
           self.inputs[k].value = v;
         }

@@ -7,6 +7,7 @@
  * - restores a collapsed sidebar (wide screens) before layout,
  * - applies the agency accent from <html data-accent> through the CSSOM (allowed by a strict
  *   Content-Security-Policy, unlike an inline style attribute),
+ * - moves data older versions stored under the title's slug to the id, once (see migrate()),
  * - defines window.handbook.storageKey(name) -> "handbook:<id>:<name>", the one storage
  *   namespace per handbook that every component script should use (file:// pages of different
  *   handbooks share one localStorage), and window.handbook.store.get/set (never throw).
@@ -28,11 +29,76 @@
     return s || "handbook";
   }
 
-  var prefix = "handbook:" + slug(doc.getAttribute("data-handbook")) + ":";
+  /* The handbook's id (handbook.toml `id`, or derived from the title) names the storage; an
+     attribute that is not a valid id (an older custom template) is turned into a slug. */
+  var rawId = doc.getAttribute("data-handbook") || "";
+  var handbookId = /^[A-Za-z0-9._-]{1,100}$/.test(rawId) ? rawId : slug(rawId);
+  var prefix = "handbook:" + handbookId + ":";
 
   function storageKey(name) {
     return prefix + name;
   }
+
+  /* Older versions keyed storage by the slug of the title. On the first load after upgrading,
+     everything under "handbook:<title slug>:" is moved to "handbook:<id>:" once: a key already
+     taken under the id keeps its value and the older one is kept beside it as "<key>:from-title";
+     the old keys are removed only after every copy succeeded, so nothing is lost. A prefix that
+     a current version already uses (it holds "...:id") belongs to that handbook and is left
+     alone, so two handbooks with one title never take each other's progress. */
+  function migrate() {
+    var title = doc.getAttribute("data-handbook-title");
+    var ls;
+    try {
+      ls = window.localStorage;
+      if (ls.getItem(prefix + "id") !== handbookId) {
+        ls.setItem(prefix + "id", handbookId);
+      }
+    } catch (e) {
+      return;
+    }
+    if (title === null) {
+      return;
+    }
+    var legacy = "handbook:" + slug(title) + ":";
+    if (legacy === prefix) {
+      return;
+    }
+    try {
+      if (ls.getItem(legacy + "id") !== null) {
+        return;
+      }
+      var keys = [];
+      for (var i = 0; i < ls.length; i++) {
+        var k = ls.key(i);
+        if (k && k.indexOf(legacy) === 0 && !/:probe$/.test(k)) {
+          keys.push(k);
+        }
+      }
+      if (!keys.length) {
+        return;
+      }
+      keys.forEach(function (k) {
+        var target = prefix + k.slice(legacy.length);
+        var value = ls.getItem(k);
+        var existing = ls.getItem(target);
+        if (existing === null) {
+          ls.setItem(target, value);
+        } else if (existing !== value) {
+          ls.setItem(target + ":from-title", value);
+        }
+      });
+      keys.forEach(function (k) {
+        ls.removeItem(k);
+      });
+      ls.setItem(prefix + "migrated", JSON.stringify({ from: legacy, keys: keys.length, at: new Date().toISOString() }));
+      if (window.console && console.info) {
+        console.info("handbook: moved " + keys.length + " stored item(s) from \"" + legacy + "\" to \"" + prefix + "\" (the handbook now has an id).");
+      }
+    } catch (e) {
+      /* storage full or blocked: the old keys stay where they are; try again next time */
+    }
+  }
+  migrate();
 
   function get(name) {
     try {
@@ -56,6 +122,7 @@
 
   var api = window.handbook || {};
   api.storageKey = storageKey;
+  api.handbookId = handbookId;
   api.store = { get: get, set: set };
   window.handbook = api;
 

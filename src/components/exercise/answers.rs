@@ -1,0 +1,373 @@
+//! Grading typed answers, the reference for `exercise.js`: text normalisation (case, quotes,
+//! spaces, trailing punctuation, diacritics), one tolerated typo in long words, and numeric
+//! answers (`accept_number`, `tolerance`, `unit`) with a decimal comma where the language
+//! writes one. `tests/vectors/answers.json` holds cases both implementations must agree on
+//! (run by `cargo test` and by `node --test tests/js/answers.test.js`).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A numeric short answer: `accept_number`, `tolerance` and `unit`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberAnswer {
+    /// The expected value.
+    pub value: f64,
+    /// Anything within `value ± tolerance` is accepted (0: exactly the value).
+    pub tolerance: f64,
+    /// An optional unit the learner may write after the number (`%`, `points`).
+    pub unit: Option<String>,
+    /// Whether the handbook's language writes a decimal comma (`7,5`).
+    pub decimal_comma: bool,
+}
+
+impl NumberAnswer {
+    /// Whether `x` is within the accepted range.
+    pub fn accepts(&self, x: f64) -> bool {
+        (x - self.value).abs() <= self.tolerance + 1e-9
+    }
+
+    /// `value` as the language writes it (`7.5`, or `7,5` with a decimal comma).
+    pub fn format(&self, x: f64) -> String {
+        let mut s = format!("{}", (x * 1e9).round() / 1e9);
+        if self.decimal_comma {
+            s = s.replace('.', ",");
+        }
+        s
+    }
+
+    /// The number with its unit: `8 %`, `12 points`.
+    pub fn with_unit(&self, x: f64) -> String {
+        match &self.unit {
+            Some(u) => format!("{} {u}", self.format(x)),
+            None => self.format(x),
+        }
+    }
+
+    /// The expected answer in words: `8 %`, or `8 % (anything from 7 % to 9 % is accepted)`.
+    pub fn describe(&self) -> String {
+        if self.tolerance > 0.0 {
+            format!(
+                "{} (anything from {} to {} is accepted)",
+                self.with_unit(self.value),
+                self.with_unit(self.value - self.tolerance),
+                self.with_unit(self.value + self.tolerance)
+            )
+        } else {
+            self.with_unit(self.value)
+        }
+    }
+}
+
+/// Whether numbers in `language` (a BCP 47 tag) are written with a decimal comma.
+pub fn decimal_comma(language: &str) -> bool {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    DECIMAL_COMMA.contains(&primary.as_str())
+}
+
+/// Languages whose usual decimal separator is a comma (primary subtags). `exercise.js` has the
+/// same list.
+pub const DECIMAL_COMMA: &[&str] = &[
+    "af", "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo", "fr", "gl", "hr", "hu",
+    "id", "is", "it", "kk", "lt", "lv", "mk", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk",
+    "sl", "sq", "sr", "sv", "tr", "uk", "vi",
+];
+
+/// Short answers are compared after this: lower case, diacritics removed (`é` is `e`),
+/// typographic quotes made plain, runs of white space made one space, trimmed, trailing
+/// punctuation (`. , ; : ! ?` and `…`) removed.
+pub fn normalize_answer(text: &str) -> String {
+    let folded: String = text
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.nfc() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    let trimmed = out.trim_end_matches(|c: char| c == ' ' || ".,;:!?\u{2026}".contains(c));
+    trimmed.trim().to_string()
+}
+
+/// Whether `given` matches `accepted`: equal after [`normalize_answer`], or, with `typos`,
+/// the same words where each word of six letters or more may carry one typo (a letter
+/// added, left out, changed, or two neighbours swapped).
+pub fn text_matches(given: &str, accepted: &str, typos: bool) -> bool {
+    let g = normalize_answer(given);
+    let a = normalize_answer(accepted);
+    if g == a {
+        return true;
+    }
+    if !typos || g.is_empty() {
+        return false;
+    }
+    let gw: Vec<&str> = g.split(' ').collect();
+    let aw: Vec<&str> = a.split(' ').collect();
+    gw.len() == aw.len()
+        && gw
+            .iter()
+            .zip(&aw)
+            .all(|(g, a)| g == a || (a.chars().count() >= TYPO_MIN_LETTERS && one_edit_apart(g, a)))
+}
+
+/// Words this long (or longer) may carry one typo.
+pub const TYPO_MIN_LETTERS: usize = 6;
+
+/// Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of two
+/// neighbouring letters.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if p == n && p == m {
+        return true;
+    }
+    let s = a[p..]
+        .iter()
+        .rev()
+        .zip(b[p..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // What is left between the common prefix and suffix.
+    let (ra, rb) = (n - p - s, m - p - s);
+    match (ra, rb) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        (2, 2) => a[p] == b[p + 1] && a[p + 1] == b[p],
+        _ => false,
+    }
+}
+
+/// Words a learner may put before an estimate.
+const APPROX: &[&str] = &[
+    "approximately",
+    "approx.",
+    "approx",
+    "roughly",
+    "around",
+    "about",
+    "circa",
+    "ca.",
+    "c.",
+    "~",
+    "\u{2248}",
+];
+
+/// The number in a typed answer (`8`, `8%`, `8 %`, `about 8`, `~8`, `8.0`, `7,5` with a
+/// decimal comma, `1,000` without one), after an optional word like "about" and before an
+/// optional `unit`; `None` when the answer is not one number.
+pub fn parse_number(text: &str, unit: Option<&str>, decimal_comma: bool) -> Option<f64> {
+    let mut s = normalize_answer(text);
+    for p in APPROX {
+        if let Some(rest) = s.strip_prefix(p) {
+            s = rest.trim_start().to_string();
+            break;
+        }
+    }
+    let mut units: Vec<String> = Vec::new();
+    if let Some(u) = unit.map(normalize_answer).filter(|u| !u.is_empty()) {
+        if u == "%" {
+            units.push("per cent".into());
+            units.push("percent".into());
+        }
+        units.push(u);
+    }
+    for u in &units {
+        if let Some(rest) = s.strip_suffix(u.as_str()) {
+            s = rest.trim_end().to_string();
+            break;
+        }
+    }
+    number(&s, decimal_comma)
+}
+
+/// A plain number: optional sign, digits, an optional decimal part, optional thousands groups.
+fn number(s: &str, decimal_comma: bool) -> Option<f64> {
+    let (negative, digits) = match s.chars().next()? {
+        '-' | '\u{2212}' => (true, &s[s.chars().next()?.len_utf8()..]),
+        '+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (group, decimal) = if decimal_comma {
+        ('.', ',')
+    } else {
+        (',', '.')
+    };
+    let plain: String = if grouped(digits, group, decimal) {
+        digits
+            .chars()
+            .filter(|c| *c != group)
+            .map(|c| if c == decimal { '.' } else { c })
+            .collect()
+    } else {
+        // One decimal separator at most: the language's, or (with a decimal comma) a point.
+        let seps = digits.chars().filter(|c| !c.is_ascii_digit()).count();
+        let sep_ok = digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == decimal || (decimal_comma && c == '.'));
+        if seps > 1 || !sep_ok {
+            return None;
+        }
+        digits.replace(decimal, ".")
+    };
+    let mut parts = plain.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(f) = frac
+        && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let v: f64 = plain.parse().ok()?;
+    Some(if negative { -v } else { v })
+}
+
+/// `1,000` / `12,345.5` (or `1.000,5` with a decimal comma): groups of three after the first.
+fn grouped(s: &str, group: char, decimal: char) -> bool {
+    let int = s.split(decimal).next().unwrap_or("");
+    if !int.contains(group) || s.matches(decimal).count() > 1 {
+        return false;
+    }
+    let mut parts = int.split(group);
+    let first = parts.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && parts.all(|p| p.len() == 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The outcome of grading a short answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShortGrade {
+    /// Accepted.
+    Correct,
+    /// A number, outside the accepted range.
+    OutOfRange,
+    /// The question wants a number and the answer is not one.
+    NotANumber,
+    /// Text that matches no accepted answer.
+    NotAccepted,
+}
+
+/// Grades a short answer against accepted texts and an optional number, as `exercise.js` does.
+pub fn grade_short(
+    given: &str,
+    accept: &[String],
+    number: Option<&NumberAnswer>,
+    typos: bool,
+) -> ShortGrade {
+    if accept.iter().any(|a| text_matches(given, a, typos)) {
+        return ShortGrade::Correct;
+    }
+    let Some(n) = number else {
+        return ShortGrade::NotAccepted;
+    };
+    match parse_number(given, n.unit.as_deref(), n.decimal_comma) {
+        Some(x) if n.accepts(x) => ShortGrade::Correct,
+        Some(_) => ShortGrade::OutOfRange,
+        None if accept.is_empty() => ShortGrade::NotANumber,
+        None => ShortGrade::NotAccepted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_spaces_punctuation_quotes_and_diacritics() {
+        assert_eq!(normalize_answer("  The   Bond. "), "the bond");
+        assert_eq!(normalize_answer("client\u{2019}s  goal"), "client's goal");
+        assert_eq!(normalize_answer("Flückiger"), "fluckiger");
+        assert_eq!(normalize_answer("ROGERS\u{301}"), "rogers");
+        assert_eq!(normalize_answer("..."), "");
+    }
+
+    #[test]
+    fn one_typo_in_long_words_only() {
+        assert!(text_matches("alliamce", "alliance", true));
+        assert!(text_matches("allaince", "alliance", true), "a swap");
+        assert!(
+            text_matches("aliance", "alliance", true),
+            "a letter left out"
+        );
+        assert!(!text_matches("allaimce", "alliance", true), "two typos");
+        assert!(!text_matches("bnod", "bond", true), "short word");
+        assert!(
+            !text_matches("alliamce", "alliance", false),
+            "typos = false"
+        );
+        assert!(text_matches("working allaince", "working alliance", true));
+        assert!(!text_matches("working", "working alliance", true));
+    }
+
+    #[test]
+    fn numbers_in_their_usual_forms() {
+        let p = |s: &str| parse_number(s, Some("%"), false);
+        for s in ["8", "8%", "8 %", "about 8", "~8", "8.0", "8 percent", "+8"] {
+            assert_eq!(p(s), Some(8.0), "{s}");
+        }
+        assert_eq!(p("7,5"), None);
+        assert_eq!(parse_number("7,5", None, true), Some(7.5));
+        assert_eq!(parse_number("1,000", None, false), Some(1000.0));
+        assert_eq!(parse_number("1.000", None, true), Some(1000.0));
+        assert_eq!(parse_number("8 or 9", None, false), None);
+        assert_eq!(parse_number("eight", None, false), None);
+        assert_eq!(parse_number("-3", None, false), Some(-3.0));
+    }
+
+    #[test]
+    fn grading_numbers_with_a_tolerance() {
+        let n = NumberAnswer {
+            value: 8.0,
+            tolerance: 1.0,
+            unit: Some("%".into()),
+            decimal_comma: false,
+        };
+        assert_eq!(grade_short("9 %", &[], Some(&n), true), ShortGrade::Correct);
+        assert_eq!(grade_short("7", &[], Some(&n), true), ShortGrade::Correct);
+        assert_eq!(
+            grade_short("10", &[], Some(&n), true),
+            ShortGrade::OutOfRange
+        );
+        assert_eq!(
+            grade_short("lots", &[], Some(&n), true),
+            ShortGrade::NotANumber
+        );
+        assert_eq!(n.describe(), "8 % (anything from 7 % to 9 % is accepted)");
+        let comma = NumberAnswer {
+            value: 7.5,
+            tolerance: 0.0,
+            unit: None,
+            decimal_comma: true,
+        };
+        assert_eq!(comma.describe(), "7,5");
+    }
+
+    #[test]
+    fn decimal_comma_languages() {
+        assert!(decimal_comma("nl"));
+        assert!(decimal_comma("de-CH"));
+        assert!(!decimal_comma("en-GB"));
+        assert!(!decimal_comma(""));
+    }
+}

@@ -1,0 +1,162 @@
+//! The question keys of the assessment features: `shuffle` (choice questions) and, for
+//! short answers, `accept_number`, `tolerance`, `unit` and `typos`. Kept apart from
+//! `parse.rs` so each feature's validation reads in one place.
+
+use super::answers::{NumberAnswer, decimal_comma};
+use super::parse::{Source, Value, boolean, string};
+use super::{Question, QuestionType};
+use crate::error::Diagnostic;
+use toml::de::{DeTable, DeValue};
+
+/// What [`parse`] read.
+pub(super) struct Extra {
+    pub shuffle: Option<bool>,
+    pub number: Option<NumberAnswer>,
+    pub typos: bool,
+}
+
+/// Reads the keys of this module from a question table (the type's other keys are checked
+/// by `parse.rs`; keys of another type are reported there as not applying).
+pub(super) fn parse(
+    table: &DeTable<'_>,
+    src: &Source<'_>,
+    kind: Option<QuestionType>,
+    errors: &mut Vec<Diagnostic>,
+) -> Extra {
+    let get = |name: &str| -> Option<&Value<'_>> {
+        table.iter().find_map(|(k, v)| {
+            let k: &str = k.get_ref();
+            (k == name).then_some(v)
+        })
+    };
+    let mut extra = Extra {
+        shuffle: None,
+        number: None,
+        typos: true,
+    };
+    let choice = matches!(
+        kind,
+        Some(QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario)
+    );
+    if choice && let Some(v) = get("shuffle") {
+        extra.shuffle = boolean(src, "shuffle", v, errors);
+    }
+    if kind != Some(QuestionType::Short) {
+        return extra;
+    }
+    if let Some(v) = get("typos") {
+        extra.typos = boolean(src, "typos", v, errors).unwrap_or(true);
+    }
+    let value = get("accept_number").and_then(|v| number(src, "accept_number", v, errors));
+    let tolerance = match get("tolerance") {
+        Some(v) => {
+            let t = number(src, "tolerance", v, errors);
+            if let Some(t) = t
+                && t < 0.0
+            {
+                errors.push(
+                    src.error(&v.span(), format!("`tolerance` is negative ({t})"))
+                        .with_hint("give how far from `accept_number` an answer may be, e.g. `tolerance = 1`"),
+                );
+            }
+            if get("accept_number").is_none() {
+                errors.push(
+                    src.error(&v.span(), "`tolerance` without `accept_number`")
+                        .with_hint(
+                            "add `accept_number = N`, the expected number, or remove `tolerance`",
+                        ),
+                );
+            }
+            t.unwrap_or(0.0)
+        }
+        None => 0.0,
+    };
+    let unit = match get("unit") {
+        Some(v) => {
+            let u = string(src, "unit", v, errors).map(|u| u.trim().to_string());
+            if get("accept_number").is_none() {
+                errors.push(
+                    src.error(&v.span(), "`unit` without `accept_number`")
+                        .with_hint("add `accept_number = N`, or remove `unit`"),
+                );
+            }
+            if u.as_deref() == Some("") {
+                errors.push(
+                    src.error(&v.span(), "empty `unit`")
+                        .with_hint("write the unit (`unit = \"%\"`), or remove the line"),
+                );
+            }
+            u.filter(|u| !u.is_empty())
+        }
+        None => None,
+    };
+    extra.number = value.map(|value| NumberAnswer {
+        value,
+        tolerance: tolerance.max(0.0),
+        unit,
+        decimal_comma: false,
+    });
+    extra
+}
+
+/// A TOML integer or float.
+fn number(
+    src: &Source<'_>,
+    name: &str,
+    v: &Value<'_>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let parsed = match v.get_ref() {
+        DeValue::Integer(i) => {
+            let text = i.as_str().replace('_', "");
+            i64::from_str_radix(&text, i.radix()).ok().map(|n| n as f64)
+        }
+        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+        DeValue::String(s) => {
+            let hint = match s.trim().replace(',', ".").parse::<f64>() {
+                Ok(n) => format!("write the number without quotes: `{name} = {n}`"),
+                Err(_) => format!("write a number, e.g. `{name} = 8`"),
+            };
+            errors.push(
+                src.error(
+                    &v.span(),
+                    format!("`{name}` must be a number, not a string"),
+                )
+                .with_hint(hint),
+            );
+            return None;
+        }
+        other => {
+            errors.push(
+                src.error(
+                    &v.span(),
+                    format!("`{name}` must be a number, not {}", other.type_str()),
+                )
+                .with_hint(format!("write a number, e.g. `{name} = 8`")),
+            );
+            return None;
+        }
+    };
+    match parsed {
+        Some(n) if n.is_finite() => Some(n),
+        _ => {
+            errors.push(
+                src.error(&v.span(), format!("`{name}` is not a usable number"))
+                    .with_hint(format!(
+                        "write a plain number, e.g. `{name} = 8` or `{name} = 7.5`"
+                    )),
+            );
+            None
+        }
+    }
+}
+
+/// Marks the numeric answers of an exercise's questions with the handbook's decimal separator.
+pub(super) fn set_decimal_comma(questions: &mut [Question], language: &str) {
+    let comma = decimal_comma(language);
+    for q in questions {
+        if let Some(n) = &mut q.number {
+            n.decimal_comma = comma;
+        }
+    }
+}
