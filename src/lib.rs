@@ -67,7 +67,7 @@ fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
 /// is written into the staging folder as soon as it is rendered, so the filled pages are never
 /// in memory together.
 ///
-/// The output folder is checked first (see [`output_guard`]): it may not hold or replace the
+/// The output folder is checked first (module `output_guard`): it may not hold or replace the
 /// handbook's sources, and it is never read as content. At the end it is replaced only when it
 /// is missing, empty or the output of an earlier build (it carries [`write::MARKER`]), or with
 /// `force`.
