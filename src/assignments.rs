@@ -315,7 +315,7 @@ fn resolve_items(
                 .filter_map(|id| exercises.get(id).map(|e| (id, e)))
                 .filter(|(_, e)| e.page == target)
                 .collect();
-            if on_page.is_empty() {
+            if on_page.is_empty() && !broken_exercise(rendered, Some(target), "") {
                 out.push(
                     Diagnostic::error(
                         file,
@@ -335,6 +335,7 @@ fn resolve_items(
         } else {
             match exercises.get(entry.as_str()) {
                 Some(e) => items.push(exercise_item(handbook, entry, e)),
+                None if broken_exercise(rendered, None, entry) => {}
                 None => {
                     let mut known: Vec<&&str> = exercises.keys().collect();
                     known.sort();
@@ -368,6 +369,10 @@ fn resolve_items(
                     count: n,
                 })
             }
+            // A practice form that failed is reported once, where it is.
+            None if rendered
+                .iter()
+                .any(|r| r.failed_blocks.iter().any(|b| b.name == "srs")) => {}
             None => out.push(
                 Diagnostic::error(
                     file,
@@ -379,6 +384,18 @@ fn resolve_items(
         }
     }
     items
+}
+
+/// Whether an exercise block that failed (and is reported where it is) may be the one an
+/// assignment names: on page `page` (any page when `None`), with id `id` or no readable id.
+/// Then the assignment is not reported as well: one mistake, one error.
+fn broken_exercise(rendered: &[RenderedPage], page: Option<usize>, id: &str) -> bool {
+    rendered.iter().enumerate().any(|(i, r)| {
+        page.is_none_or(|p| p == i)
+            && r.failed_blocks.iter().any(|b| {
+                b.name == "exercise" && (page.is_some() || b.id.as_deref().is_none_or(|b| b == id))
+            })
+    })
 }
 
 fn exercise_item(handbook: &Handbook, id: &str, e: &ExerciseRef<'_>) -> Item {

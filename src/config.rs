@@ -223,6 +223,16 @@ impl Config {
     /// Parses `text` (the contents of `path`), then checks the values.
     pub fn parse(text: &str, path: &Path) -> Result<Config, Vec<Diagnostic>> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            // Curly quotes, an unquoted value, a word where a number goes: in plain words.
+            if let Some(p) = crate::error::plain::toml_problem(text, e.message(), offset) {
+                let (line, column) = line_col(text, p.offset);
+                return vec![
+                    Diagnostic::error(path, line, p.message)
+                        .with_column(column)
+                        .with_hint(p.hint),
+                ];
+            }
             let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             let message = e.message().trim().to_string();
             let hint = if message.contains("unknown field") {

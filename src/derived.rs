@@ -8,6 +8,41 @@ use crate::site::{Shared, nav_script};
 use crate::write::Sink;
 use std::sync::Mutex;
 
+/// Every path the build generates besides the pages and the content's own files (the home
+/// page `index.html` aside), with what it is: the one list content may not land on. A path
+/// ending in `/` is a folder. A test builds a site and checks every generated file is here.
+pub const RESERVED: &[(&str, &str)] = &[
+    ("print.html", "the printable handbook"),
+    ("404.html", "the page-not-found page"),
+    (crate::progress::PAGE_PATH, "the progress page"),
+    (crate::progress::MANIFEST_PATH, "the progress data"),
+    ("nav.js", "the navigation script"),
+    ("search-index.js", "the search index"),
+    ("search/", "the search index"),
+    (
+        "assets/",
+        "the theme's styles and scripts, the logo and the favicon",
+    ),
+    ("sitemap.xml", "the sitemap"),
+    (
+        ".handbook-build",
+        "the marker that says the folder is a built site",
+    ),
+];
+
+/// The reserved entry `out_path` (an output path relative to the site root) falls on, if any:
+/// the entry and what it is. Compared without case (macOS and Windows file systems ignore it).
+pub fn reserved(out_path: &str) -> Option<(&'static str, &'static str)> {
+    let lower = out_path.to_lowercase();
+    RESERVED
+        .iter()
+        .copied()
+        .find(|(r, _)| match r.strip_suffix('/') {
+            Some(folder) => lower == folder || lower.starts_with(r),
+            None => lower == *r,
+        })
+}
+
 /// Every derived file of the site: output path and bytes, by path.
 pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
     struct Files(Mutex<Vec<(String, Vec<u8>)>>);
@@ -97,7 +132,21 @@ fn percent_encode_path(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::percent_encode_path;
+    use super::{percent_encode_path, reserved};
+
+    #[test]
+    fn reserved_paths_match_files_and_folders() {
+        assert_eq!(
+            reserved("progress.html").map(|r| r.0),
+            Some("progress.html")
+        );
+        assert_eq!(reserved("Nav.js").map(|r| r.0), Some("nav.js"));
+        assert_eq!(reserved("search/index.html").map(|r| r.0), Some("search/"));
+        assert_eq!(reserved("assets").map(|r| r.0), Some("assets/"));
+        assert_eq!(reserved("index.html"), None);
+        assert_eq!(reserved("chapter/nav.js"), None);
+        assert_eq!(reserved("searching.html"), None);
+    }
 
     #[test]
     fn sitemap_paths_are_percent_encoded() {

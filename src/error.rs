@@ -1,6 +1,8 @@
 //! Diagnostics: one error/warning type carrying a file, a position, a message and a hint,
 //! collected for a whole build and printed together the way a compiler does.
 
+pub mod plain;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 

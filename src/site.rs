@@ -80,6 +80,9 @@ struct ChapterCtx {
 struct PageCtx<'a> {
     title: &'a str,
     description: &'a str,
+    /// The first paragraph's text, cut short (for `<meta name="description">` when
+    /// `description` is empty).
+    summary: &'a str,
     kind: PageKind,
     path: &'a str,
     content: &'a str,
@@ -301,6 +304,7 @@ impl<'a> Shared<'a> {
             &PageCtx {
                 title: &page.title,
                 description: &page.description,
+                summary: &r.summary,
                 kind: page.kind,
                 path: &page.out_path,
                 content: &r.html,
@@ -475,7 +479,12 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
         .collect();
     for (i, r) in rendered.iter().enumerate() {
         for check in &r.fragment_checks {
-            if !anchors[check.target].contains(check.fragment.as_str()) {
+            // An id a failed block would have defined: that block's error is enough.
+            let from_failed_block = rendered[check.target]
+                .failed_blocks
+                .iter()
+                .any(|b| b.id.as_deref().is_none_or(|id| check.fragment.contains(id)));
+            if !anchors[check.target].contains(check.fragment.as_str()) && !from_failed_block {
                 let target = &handbook.pages[check.target];
                 let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
                 known.sort_unstable();
@@ -494,6 +503,7 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
                         target.display_path.display(),
                         check.fragment
                     ),
+                    links::Broken::Fragment,
                 ));
             }
         }

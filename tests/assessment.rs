@@ -365,7 +365,7 @@ fn handbook(pages: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::write(
         dir.path().join("handbook.toml"),
-        "title = \"Lint fixture\"\ndescription = \"Answer keys.\"\n",
+        "id = \"lint-fixture\"\ntitle = \"Lint fixture\"\ndescription = \"Answer keys.\"\n",
     )
     .unwrap();
     fs::create_dir_all(dir.path().join("content")).unwrap();

@@ -124,7 +124,7 @@ fn browser_suite() {
     let status = Command::new("node")
         .arg("--test")
         .arg("--test-reporter=spec")
-        .arg("--test-timeout=180000")
+        .arg("--test-timeout=600000")
         .args(&files)
         .current_dir(&root)
         .env("HANDBOOK_SITE", &site)

@@ -238,7 +238,7 @@ fn assert_fails(name: &str, file: &str, line: usize, words: &str) {
 
 #[test]
 fn malformed_config() {
-    assert_fails("bad-config-syntax", "handbook.toml", 2, "string");
+    assert_fails("bad-config-syntax", "handbook.toml", 2, "never closed");
 }
 
 #[test]

@@ -265,7 +265,7 @@ fn error_toml_syntax() {
     let (msg, _) = one_error(
         "[[question]]\ntype = \"single\"\nprompt = \"unterminated\n",
         3,
-        "invalid TOML",
+        "never closed",
     );
     assert!(msg.starts_with("exercise:"));
 }

@@ -246,7 +246,7 @@ proptest! {
         let text = format!("+++\n{inner}\n+++\n{body}");
         let path = Path::new("content/page.md");
         if let Err(d) = content::frontmatter::split(&text, path) {
-            assert_located(&[d], path, 1, lines(&text), &text);
+            assert_located(&d, path, 1, lines(&text), &text);
         }
     }
 
@@ -255,7 +255,7 @@ proptest! {
         let text = format!("---\n{inner}\n---\n{body}");
         let path = Path::new("content/page.md");
         if let Err(d) = content::frontmatter::split(&text, path) {
-            assert_located(&[d], path, 1, lines(&text), &text);
+            assert_located(&d, path, 1, lines(&text), &text);
         }
     }
 

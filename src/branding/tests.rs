@@ -170,7 +170,7 @@ fn a_dark_red_is_kept_in_light_and_shaded_in_dark_with_one_note() {
     assert!(!note.contains("light scheme"), "{note}");
     let css = brand.css();
     for needle in [
-        ":root {\n  --accent: #8b0000;\n  --link: #8b0000;",
+        ":root {\n  --accent: #8b0000;\n}\n\n@media screen {\n  :root {\n    --link: #8b0000;",
         "@media (prefers-color-scheme: dark)",
         ":root:not([data-theme=\"light\"])",
         ":root[data-theme=\"dark\"] {",

@@ -1,8 +1,10 @@
 //! Front matter: TOML between `+++` lines or YAML between `---` lines at the top of a page.
 
+use crate::error::plain::{self, closest};
 use crate::error::{Diagnostic, line_col};
 use serde::Deserialize;
 use std::path::Path;
+use toml::de::{DeTable, DeValue};
 
 /// The keys a page may set in its front matter.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -160,10 +162,27 @@ pub struct Split<'a> {
     pub body: &'a str,
     /// The 1-based line of the file on which `body` starts.
     pub body_line: usize,
+    /// Problems that do not stop the build (a YAML value in curly quotes).
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Splits and parses the front matter of `text` (the contents of `path`).
-pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+/// The keys of the front matter, for "did you mean".
+pub const KEYS: [&str; 8] = [
+    "title",
+    "description",
+    "weight",
+    "draft",
+    "slug",
+    "search",
+    "extra",
+    "assignment",
+];
+/// The keys of `[assignment]`.
+pub const ASSIGNMENT_KEYS: [&str; 5] = ["due", "note", "read", "exercises", "practice"];
+
+/// Splits and parses the front matter of `text` (the contents of `path`). Every problem found
+/// is returned (all unknown keys at once, each with its line).
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     let fence = text[..first_line_end].trim_end();
@@ -176,6 +195,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
                 has_front_matter: false,
                 body: text,
                 body_line: 1,
+                warnings: Vec::new(),
             });
         }
     };
@@ -190,18 +210,21 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         offset += line.len();
     }
     let Some((inner_end, body_start)) = close else {
-        return Err(Diagnostic::error(
-            path,
-            1,
-            format!("front matter opened with `{fence}` is never closed"),
-        )
-        .with_hint(format!(
-            "add a line with only `{fence}` after the front matter"
-        )));
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                1,
+                format!("front matter opened with `{fence}` is never closed"),
+            )
+            .with_hint(format!(
+                "add a line with only `{fence}` after the front matter"
+            )),
+        ]);
     };
     let inner = &rest[..inner_end];
+    let mut warnings = Vec::new();
     let mut front = if yaml {
-        parse_yaml(inner, path)?
+        parse_yaml(inner, path, &mut warnings)?
     } else {
         parse_toml(inner, path)?
     };
@@ -215,38 +238,176 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         has_front_matter: true,
         body,
         body_line,
+        warnings,
     })
 }
 
-fn parse_toml(inner: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
-    toml::from_str(inner).map_err(|e| {
-        let (line, column) = e.span().map_or((0, 0), |s| line_col(inner, s.start));
-        Diagnostic::error(
-            path,
-            line + 1,
-            format!("front matter: {}", e.message().trim()),
-        )
-        .with_column(column)
-        .with_hint(front_matter_hint(e.message()))
-    })
+/// An error at byte `offset` of the front matter text (which starts on file line 2).
+fn error_at(path: &Path, inner: &str, offset: usize, message: String) -> Diagnostic {
+    let (line, column) = line_col(inner, offset);
+    Diagnostic::error(path, line + 1, message).with_column(column)
 }
 
-fn parse_yaml(inner: &str, path: &Path) -> Result<FrontMatter, Diagnostic> {
+/// "unknown key" for `name` at byte `offset`, with the closest allowed key.
+fn unknown_key(path: &Path, inner: &str, offset: usize, name: &str, within: &str) -> Diagnostic {
+    let allowed: &[&str] = if within.is_empty() {
+        &KEYS
+    } else {
+        &ASSIGNMENT_KEYS
+    };
+    let place = if within.is_empty() {
+        "front matter".to_string()
+    } else {
+        format!("`[{within}]`")
+    };
+    let d = error_at(
+        path,
+        inner,
+        offset,
+        format!("unknown key `{name}` in the {place}"),
+    );
+    let list = allowed.join(", ");
+    match closest(name, allowed.iter().copied()) {
+        Some(c) => d.with_hint(format!("did you mean `{c}`? Keys allowed here: {list}")),
+        None => d.with_hint(format!("keys allowed here: {list}")),
+    }
+}
+
+fn parse_toml(inner: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let to_diagnostic = |e: toml::de::Error| {
+        let offset = e.span().map_or(0, |s| s.start);
+        match plain::toml_problem(inner, e.message(), offset) {
+            Some(p) => error_at(
+                path,
+                inner,
+                p.offset,
+                format!("front matter: {}", p.message),
+            )
+            .with_hint(p.hint),
+            None => error_at(
+                path,
+                inner,
+                offset,
+                format!("front matter: {}", e.message().trim()),
+            )
+            .with_hint(front_matter_hint(e.message())),
+        }
+    };
+    let doc = DeTable::parse(inner).map_err(|e| vec![to_diagnostic(e)])?;
+    let mut unknown = Vec::new();
+    for (key, value) in doc.get_ref().iter() {
+        let name: &str = key.get_ref();
+        if !KEYS.contains(&name) {
+            unknown.push(unknown_key(path, inner, key.span().start, name, ""));
+        } else if name == "assignment"
+            && let DeValue::Table(t) = value.get_ref()
+        {
+            for (k, _) in t.iter() {
+                let k_name: &str = k.get_ref();
+                if !ASSIGNMENT_KEYS.contains(&k_name) {
+                    unknown.push(unknown_key(
+                        path,
+                        inner,
+                        k.span().start,
+                        k_name,
+                        "assignment",
+                    ));
+                }
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    toml::from_str(inner).map_err(|e| vec![to_diagnostic(e)])
+}
+
+/// The byte offset of `key:` in the YAML text, searching from `from` (at the line start).
+fn yaml_key_offset(inner: &str, key: &str, from: usize) -> usize {
+    let mut start = 0;
+    for line in inner.split_inclusive('\n') {
+        if start >= from {
+            let t = line.trim_start();
+            if t.strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+            {
+                return start + (line.len() - t.len());
+            }
+        }
+        start += line.len();
+    }
+    from
+}
+
+fn parse_yaml(
+    inner: &str,
+    path: &Path,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
     if inner.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    serde_norway::from_str(inner).map_err(|e| {
-        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let to_diagnostic = |e: serde_norway::Error| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let message = e.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_string();
-        Diagnostic::error(path, line + 1, format!("front matter: {message}"))
+        match plain::yaml_problem(inner, &message, (line, column)) {
+            Some(p) => error_at(
+                path,
+                inner,
+                p.offset,
+                format!("front matter: {}", p.message),
+            )
+            .with_hint(p.hint),
+            None => {
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_string();
+                Diagnostic::error(path, line + 1, format!("front matter: {message}"))
+                    .with_column(column)
+                    .with_hint(front_matter_hint(&message))
+            }
+        }
+    };
+    let value: serde_norway::Value =
+        serde_norway::from_str(inner).map_err(|e| vec![to_diagnostic(e)])?;
+    let mut unknown = Vec::new();
+    if let serde_norway::Value::Mapping(map) = &value {
+        for (k, v) in map {
+            let Some(name) = k.as_str() else { continue };
+            if !KEYS.contains(&name) {
+                let at = yaml_key_offset(inner, name, 0);
+                unknown.push(unknown_key(path, inner, at, name, ""));
+            } else if name == "assignment"
+                && let serde_norway::Value::Mapping(sub) = v
+            {
+                let from = yaml_key_offset(inner, "assignment", 0);
+                for k in sub.keys().filter_map(|k| k.as_str()) {
+                    if !ASSIGNMENT_KEYS.contains(&k) {
+                        let at = yaml_key_offset(inner, k, from);
+                        unknown.push(unknown_key(path, inner, at, k, "assignment"));
+                    }
+                }
+            }
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    for (offset, key) in plain::yaml_curly_values(inner) {
+        let (line, column) = line_col(inner, offset);
+        warnings.push(
+            Diagnostic::warning(
+                path,
+                line + 1,
+                format!("front matter: the value of `{key}` is in curly quotes “ ”, which YAML keeps as part of the text"),
+            )
             .with_column(column)
-            .with_hint(front_matter_hint(&message))
-    })
+            .with_hint("replace the curly quotes “ ” with straight quotes \" or remove them"),
+        );
+    }
+    serde_norway::from_str(inner).map_err(|e| vec![to_diagnostic(e)])
 }
 
 fn front_matter_hint(message: &str) -> &'static str {
@@ -291,19 +452,25 @@ mod tests {
 
     #[test]
     fn malformed_toml_names_the_file_line() {
-        let e = split("+++\ntitle = \"ok\"\nweight = = 3\n+++\n", p()).unwrap_err();
+        let e = split("+++\ntitle = \"ok\"\nweight = = 3\n+++\n", p())
+            .unwrap_err()
+            .remove(0);
         assert_eq!(e.line, 3);
     }
 
     #[test]
     fn malformed_yaml_names_the_file_line() {
-        let e = split("---\ntitle: ok\nweight: [1\n---\n", p()).unwrap_err();
+        let e = split("---\ntitle: ok\nweight: [1\n---\n", p())
+            .unwrap_err()
+            .remove(0);
         assert!(e.line >= 3, "{e}");
     }
 
     #[test]
     fn unknown_key_is_an_error() {
-        let e = split("+++\ntitel = \"x\"\n+++\n", p()).unwrap_err();
+        let e = split("+++\ntitel = \"x\"\n+++\n", p())
+            .unwrap_err()
+            .remove(0);
         assert_eq!(e.line, 2);
         assert!(e.message.contains("titel"));
     }
@@ -349,14 +516,16 @@ mod tests {
 
     #[test]
     fn unknown_assignment_key_is_an_error() {
-        let e = split("+++\n[assignment]\nreads = [\"a.md\"]\n+++\n", p()).unwrap_err();
+        let e = split("+++\n[assignment]\nreads = [\"a.md\"]\n+++\n", p())
+            .unwrap_err()
+            .remove(0);
         assert_eq!(e.line, 3);
         assert!(e.message.contains("reads"), "{}", e.message);
     }
 
     #[test]
     fn unclosed_front_matter() {
-        let e = split("+++\ntitle = \"x\"\n", p()).unwrap_err();
+        let e = split("+++\ntitle = \"x\"\n", p()).unwrap_err().remove(0);
         assert!(e.message.contains("never closed"));
     }
 }

@@ -14,9 +14,6 @@ use std::path::{Component, Path, PathBuf};
 /// Landing-page file names of a folder, in order of preference.
 pub const LANDING_NAMES: [&str; 3] = ["_index.md", "index.md", "README.md"];
 
-/// Output names the build generates at the site root; content may not take them.
-const RESERVED_ROOT: [&str; 3] = ["assets", "print.html", "404.html"];
-
 /// One file of the content folder, read into memory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -75,6 +72,7 @@ struct Parsed {
     body: String,
     body_line: usize,
     heading: Option<(String, usize)>,
+    warnings: Vec<Diagnostic>,
 }
 
 struct Builder<'a> {
@@ -140,7 +138,7 @@ pub fn load_from_files(
         let split = match frontmatter::split(&text, &display) {
             Ok(s) => s,
             Err(d) => {
-                errors.push(d);
+                errors.extend(d);
                 continue;
             }
         };
@@ -156,6 +154,7 @@ pub fn load_from_files(
                 body,
                 body_line: split.body_line,
                 heading,
+                warnings: split.warnings,
             },
         );
         insert(&mut tree, &file.path);
@@ -203,23 +202,37 @@ pub fn load_from_files(
             bytes: file.bytes,
         });
     }
-    for reserved in RESERVED_ROOT {
-        let clash = b
-            .out_owner
-            .iter()
-            .find(|(out, _)| *out == reserved || out.starts_with(&format!("{reserved}/")));
-        if let Some((out, owner)) = clash {
-            b.errors.push(
-                Diagnostic::error(
-                    owner,
-                    0,
-                    format!("`{out}` is reserved for the generated site"),
-                )
-                .with_hint(format!(
-                    "rename the file or folder so it does not produce `{reserved}`"
-                )),
-            );
-        }
+    // Paths the build generates (one list: `derived::RESERVED`); sorted, so the errors are
+    // the same from run to run.
+    let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = b
+        .out_owner
+        .iter()
+        .filter_map(|(out, owner)| {
+            crate::derived::reserved(out).map(|(r, what)| (out, owner, r, what))
+        })
+        .collect();
+    clashes.sort();
+    for (out, owner, reserved, what) in clashes {
+        b.errors.push(
+            Diagnostic::error(
+                owner,
+                0,
+                if out == reserved {
+                    format!(
+                        "`{}` would be written to `{out}`, which the build generates ({what})",
+                        owner.display()
+                    )
+                } else {
+                    format!(
+                        "`{}` would be written to `{out}`, inside `{reserved}`, which the build generates ({what})",
+                        owner.display()
+                    )
+                },
+            )
+            .with_hint(
+                "rename the file or folder, or give the page another `slug` in its front matter",
+            ),
+        );
     }
     if !b.errors.is_empty() {
         return Err(b.errors);
@@ -464,6 +477,7 @@ impl Builder<'_> {
             body: String::new(),
             body_line: 1,
             heading: None,
+            warnings: Vec::new(),
         });
         let stem = src
             .file_stem()
@@ -489,6 +503,7 @@ impl Builder<'_> {
             searchable: parsed.front.search.unwrap_or(true),
             extra: parsed.front.extra.unwrap_or(serde_json::Value::Null),
             assignment: parsed.front.assignment,
+            load_warnings: parsed.warnings,
             parent,
             children: Vec::new(),
             depth,
@@ -520,6 +535,7 @@ impl Builder<'_> {
             searchable: true,
             extra: serde_json::Value::Null,
             assignment: None,
+            load_warnings: Vec::new(),
             parent,
             children: Vec::new(),
             depth,
@@ -675,7 +691,11 @@ mod tests {
     #[test]
     fn reserved_names_are_errors() {
         let e = hb(vec![f("assets/x.md", "# X\n")]).unwrap_err();
-        assert!(e[0].message.contains("reserved"));
+        assert!(
+            e[0].message.contains("which the build generates"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]

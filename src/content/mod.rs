@@ -56,6 +56,9 @@ pub struct Page {
     pub extra: serde_json::Value,
     /// What the page assigns, when it is an assignment page.
     pub assignment: Option<frontmatter::AssignmentSpec>,
+    /// Problems found while loading that do not stop the build (front matter values in curly
+    /// quotes); reported with the page's render diagnostics.
+    pub load_warnings: Vec<crate::error::Diagnostic>,
     /// The parent chapter (None only for the home page).
     pub parent: Option<usize>,
     /// Child pages and chapters, in order.

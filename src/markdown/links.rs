@@ -95,35 +95,220 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
             fragment: None,
         };
     }
-    let reason = if normal.extension().is_some_and(|e| e == "md") {
-        format!(
-            "there is no page `{}` in the content folder",
-            normal.display()
-        )
+    let what = if normal.extension().is_some_and(|e| e == "md") {
+        "page"
     } else {
-        format!(
-            "there is no file `{}` in the content folder",
-            normal.display()
-        )
+        "file"
     };
-    Resolved::Broken { reason }
+    let close = suggestion(handbook, &normal, path_part)
+        .or_else(|| suggestion_anywhere(handbook, &normal, &base, path_part))
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default();
+    Resolved::Broken {
+        reason: format!(
+            "there is no {what} `{}` in the content folder{close}",
+            normal.display()
+        ),
+    }
 }
 
-/// The diagnostic for a broken link, an error or a warning by the handbook's link policy.
+/// The existing page or file closest to the missing `normal` (same folder, file name within
+/// a few edits), written the way the author wrote `dest`: only the last part replaced.
+fn suggestion(handbook: &Handbook, normal: &Path, dest: &str) -> Option<String> {
+    let parent = normal.parent().unwrap_or(Path::new(""));
+    let name = normal.file_name()?.to_str()?;
+    let mut names: Vec<&str> = handbook
+        .by_source
+        .keys()
+        .chain(handbook.asset_by_source.keys())
+        .filter(|p| p.parent().unwrap_or(Path::new("")) == parent)
+        .filter_map(|p| p.file_name()?.to_str())
+        .collect();
+    names.sort_unstable();
+    let close = names
+        .iter()
+        .map(|n| (crate::error::plain::edit_distance(name, n), *n))
+        .filter(|(d, n)| *d <= 3.max(n.chars().count() / 5))
+        .min_by_key(|(d, _)| *d)?
+        .1;
+    let dest = dest.trim_end_matches('/');
+    Some(match dest.rfind('/') {
+        Some(i) => format!("{}/{close}", &dest[..i]),
+        None => close.to_string(),
+    })
+}
+
+/// The page or file whose whole path (relative to the content folder) is closest to the
+/// missing `normal`, for a typo in a folder name; written relative to `base` (or from the
+/// content folder when `dest` was, with a leading `/`).
+fn suggestion_anywhere(
+    handbook: &Handbook,
+    normal: &Path,
+    base: &Path,
+    dest: &str,
+) -> Option<String> {
+    let want = normal.to_string_lossy().replace('\\', "/");
+    let mut all: Vec<String> = handbook
+        .by_source
+        .keys()
+        .chain(handbook.asset_by_source.keys())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !p.is_empty())
+        .collect();
+    all.sort_unstable();
+    let close = all
+        .iter()
+        .map(|p| (crate::error::plain::edit_distance(&want, p), p))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d)?
+        .1;
+    if dest.starts_with('/') {
+        return Some(format!("/{close}"));
+    }
+    let base: Vec<String> = base
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let target: Vec<&str> = close.split('/').collect();
+    let common = base
+        .iter()
+        .zip(&target)
+        .take_while(|(a, b)| a.as_str() == **b)
+        .count();
+    let mut out = "../".repeat(base.len() - common);
+    out.push_str(&target[common..].join("/"));
+    Some(out)
+}
+
+/// What a broken reference is, for the hint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// A link to a page or file.
+    Link,
+    /// An image's file.
+    Image,
+    /// A `#heading` in a page.
+    Fragment,
+}
+
+/// The diagnostic for a broken link, an error or a warning by the handbook's link policy. The
+/// hint only offers `[links] broken = "warn"` when it is not already set.
 pub fn broken_diagnostic(
     config: &Config,
     path: &Path,
     line: usize,
     column: usize,
     message: String,
+    kind: Broken,
 ) -> Diagnostic {
-    let d = match config.links.broken {
-        Severity::Error => Diagnostic::error(path, line, message),
-        Severity::Warn => Diagnostic::warning(path, line, message),
+    let (d, policy) = match config.links.broken {
+        Severity::Error => (
+            Diagnostic::error(path, line, message),
+            "; or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+        ),
+        Severity::Warn => (Diagnostic::warning(path, line, message), ""),
     };
-    d.with_column(column).with_hint(
-        "correct the path (relative to this file) or the heading id; set `[links] broken = \"warn\"` in handbook.toml to only warn",
-    )
+    let fix = match kind {
+        Broken::Link => "correct the path (relative to this file)",
+        Broken::Image => {
+            "correct the image's file name or folder (relative to this file); the image must be inside the content folder"
+        }
+        Broken::Fragment => {
+            "use the heading's id as the page's table of contents shows it (lower case, words joined by `-`)"
+        }
+    };
+    d.with_column(column).with_hint(format!("{fix}{policy}"))
+}
+
+/// A link or image whose destination has a space, so CommonMark left it as text:
+/// `![Diagram](alliance diagram.svg)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpacedLink<'a> {
+    /// Byte offset of the `[` (or `!` of an image) in the text scanned.
+    pub offset: usize,
+    /// Whether it is an image.
+    pub is_image: bool,
+    /// The text between the brackets.
+    pub text: &'a str,
+    /// The destination as written, spaces included.
+    pub dest: &'a str,
+}
+
+/// Every `[text](dest with spaces)` in `body` outside the byte ranges `skip` (code, HTML). A
+/// destination followed by a quoted title (`[a](b.md "Title")`) is a valid link, not one of
+/// these.
+pub fn spaced_links<'a>(body: &'a str, skip: &[std::ops::Range<usize>]) -> Vec<SpacedLink<'a>> {
+    let mut out = Vec::new();
+    for (i, _) in body.match_indices("](") {
+        if skip.iter().any(|r| r.contains(&i)) {
+            continue;
+        }
+        let line_start = body[..i].rfind('\n').map_or(0, |n| n + 1);
+        let after = &body[i + 2..];
+        let Some(close) = after
+            .find([')', '\n'])
+            .filter(|&c| after[c..].starts_with(')'))
+        else {
+            continue;
+        };
+        let dest = after[..close].trim();
+        if dest.starts_with('<') || !dest.contains(' ') {
+            continue;
+        }
+        let (_, rest) = dest.split_once(' ').unwrap_or((dest, ""));
+        if rest.trim_start().starts_with(['"', '\'', '(']) {
+            continue;
+        }
+        let Some(open) = body[line_start..i].rfind('[').map(|o| line_start + o) else {
+            continue;
+        };
+        let is_image = open > 0 && body.as_bytes()[open - 1] == b'!';
+        out.push(SpacedLink {
+            offset: if is_image { open - 1 } else { open },
+            is_image,
+            text: &body[open + 1..i],
+            dest,
+        });
+    }
+    out
+}
+
+/// Errors for the links and images of `page` left as text because their destination has a
+/// space, when a file of that name exists (so the intent is clear). `code` are the byte ranges
+/// of code and HTML in the body; `pos` turns a body offset into a file line and column.
+pub fn spaced_link_errors(
+    handbook: &Handbook,
+    page: &Page,
+    code: &[std::ops::Range<usize>],
+    pos: &dyn Fn(usize) -> (usize, usize),
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for found in spaced_links(&page.body, code) {
+        let path_part = found.dest.split('#').next().unwrap_or("");
+        if !matches!(resolve(handbook, page, path_part), Resolved::Target { .. }) {
+            continue;
+        }
+        let (line, column) = pos(found.offset);
+        let (what, bang) = if found.is_image {
+            ("image", "!")
+        } else {
+            ("link", "")
+        };
+        let (text, dest) = (found.text, found.dest);
+        out.push(
+            Diagnostic::error(
+                &page.display_path,
+                line,
+                format!("this {what} is shown as plain text: its file name `{dest}` has a space, which Markdown does not allow in a link"),
+            )
+            .with_column(column)
+            .with_hint(format!(
+                "write `{bang}[{text}]({})` or `{bang}[{text}](<{dest}>)`, or rename the file without spaces",
+                dest.replace(' ', "%20")
+            )),
+        );
+    }
+    out
 }
 
 fn is_landing_file(source: &Path) -> bool {
@@ -202,6 +387,56 @@ mod tests {
         assert!(is_external("//cdn.example"));
         assert!(!is_external("a/b.md"));
         assert!(!is_external("b.md#x:y"));
+    }
+
+    #[test]
+    fn spaced_destinations_are_found_outside_code() {
+        let body = "![Diagram](alliance diagram.svg) and [ok](a.md \"T\") `[x](y z)`\n[Notes](my notes.md)\n";
+        let code = body.find('`').unwrap()..body.rfind('`').unwrap();
+        let found = spaced_links(body, &[code]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].offset, found[0].is_image), (0, true));
+        assert_eq!(
+            (found[0].text, found[0].dest),
+            ("Diagram", "alliance diagram.svg")
+        );
+        assert_eq!((found[1].text, found[1].dest), ("Notes", "my notes.md"));
+        assert!(!found[1].is_image);
+    }
+
+    #[test]
+    fn a_typo_in_a_folder_name_gets_the_closest_path() {
+        use crate::content::{SourceFile, load_from_files};
+        let files = [
+            ("01-alliance/02-bordin.md", "# B\n"),
+            ("02-goals/01-a.md", "# A\n"),
+        ]
+        .iter()
+        .map(|(p, t)| SourceFile {
+            path: p.into(),
+            bytes: t.as_bytes().to_vec(),
+        })
+        .collect();
+        let config = Config {
+            title: "T".into(),
+            ..Config::default()
+        };
+        let h = load_from_files(
+            config,
+            Path::new("/r"),
+            Path::new("/r/content"),
+            Path::new("content"),
+            files,
+        )
+        .unwrap();
+        let page = &h.pages[h.page_by_source(Path::new("02-goals/01-a.md")).unwrap()];
+        let Resolved::Broken { reason } = resolve(&h, page, "../01-aliance/02-bordin.md") else {
+            panic!("broken");
+        };
+        assert!(
+            reason.ends_with("(did you mean `../01-alliance/02-bordin.md`?)"),
+            "{reason}"
+        );
     }
 
     #[test]

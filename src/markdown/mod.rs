@@ -1,10 +1,16 @@
 //! Render stage for one page: Markdown to HTML by transforming pulldown-cmark's event stream
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
+pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod summary;
 pub mod unsafe_html;
+
+pub use fences::FailedBlock;
+use fences::Fence;
+pub use summary::{SUMMARY_CHARS, summarize};
 
 use crate::components::{self, BlockCtx, BlockOutput};
 use crate::config::{Config, UnsafeHtml};
@@ -85,6 +91,13 @@ pub struct RenderedPage {
     pub components: Vec<(String, BlockOutput)>,
     /// Plain text by section, for search.
     pub sections: Vec<Section>,
+    /// Component blocks that failed (their errors are in `diagnostics`), so that references
+    /// to them are not reported a second time.
+    pub failed_blocks: Vec<FailedBlock>,
+    /// The first paragraph's plain text, cut at a word boundary (about
+    /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
+    /// matter has no `description`.
+    pub summary: String,
 }
 
 /// Renders page `index` of `handbook`.
@@ -224,6 +237,9 @@ impl<'a> Renderer<'a> {
 
     fn run(mut self) -> RenderedPage {
         let body = self.page.body.as_str();
+        self.out
+            .diagnostics
+            .extend(self.page.load_warnings.iter().cloned());
         // Ids the theme's layout uses, then explicit `{#id}` ids, are reserved first so generated
         // heading ids never collide with them.
         for id in THEME_IDS {
@@ -246,8 +262,25 @@ impl<'a> Renderer<'a> {
             text: String::new(),
         };
         let mut raw_html = unsafe_html::HtmlRuns::default();
+        // A misspelt or unclosed component block: left out of the page entirely (its answer
+        // key must never be shown), until the end of the block.
+        let mut swallow = false;
+        let mut summary = summary::Collector::default();
+        // Code and HTML, where `](` is not a link.
+        let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
         for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
             raw_html.event(&event, &range);
+            if let Event::Start(Tag::CodeBlock(_))
+            | Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_) = event
+            {
+                code_ranges.push(range.clone());
+            }
+            if swallow {
+                swallow = !matches!(event, Event::End(TagEnd::CodeBlock));
+                continue;
+            }
             // Component blocks: collect the body, then hand it over.
             if let Some((name, line, text)) = component.as_mut() {
                 match event {
@@ -265,12 +298,23 @@ impl<'a> Renderer<'a> {
             }
             let event = match event {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
-                    if let Some(name) = components::component_name(info) {
-                        let (line, _) = self.lines.pos(range.start);
-                        component = Some((name, line + 1, String::new()));
-                        continue;
+                    let raw = body.get(range.clone()).unwrap_or("");
+                    let (line, _) = self.lines.pos(range.start);
+                    let checked = fences::check(info, raw, &self.page.display_path, line);
+                    self.out.diagnostics.extend(checked.diagnostic);
+                    self.out.failed_blocks.extend(checked.failed);
+                    match checked.fence {
+                        Fence::Component(name) => {
+                            let (line, _) = self.lines.pos(range.start);
+                            component = Some((name, line + 1, String::new()));
+                            continue;
+                        }
+                        Fence::Swallow => {
+                            swallow = true;
+                            continue;
+                        }
+                        Fence::Code => event,
                     }
-                    event
                 }
                 Event::Start(Tag::Link {
                     link_type,
@@ -327,6 +371,7 @@ impl<'a> Renderer<'a> {
                 }
                 other => other,
             };
+            summary.feed(&event, heading.is_some());
             if let Some((alt, _, _)) = image_alt.as_mut()
                 && let Event::Text(t) | Event::Code(t) = &event
             {
@@ -377,8 +422,18 @@ impl<'a> Renderer<'a> {
             events.push(Event::Html(html.into()));
         }
         push_section(&mut self.out.sections, section);
+        self.out.summary = summary.finish();
         raw_html.flush();
         self.report_unsafe_html(raw_html.findings);
+        if body.contains("](") {
+            let lines = &self.lines;
+            self.out.diagnostics.extend(links::spaced_link_errors(
+                self.handbook,
+                self.page,
+                &code_ranges,
+                &|offset| lines.pos(offset),
+            ));
+        }
         let mut html = String::with_capacity(body.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         self.out.html = align_classes(html);
@@ -473,6 +528,11 @@ impl<'a> Renderer<'a> {
             }
             Err(mut errors) => {
                 self.out.diagnostics.append(&mut errors);
+                self.out.failed_blocks.push(FailedBlock {
+                    name,
+                    line: line.saturating_sub(1),
+                    id: fences::block_id(body),
+                });
                 None
             }
         }
@@ -551,13 +611,18 @@ impl<'a> Renderer<'a> {
                 Some(url)
             }
             Resolved::Broken { reason } => {
-                let what = if is_image { "image" } else { "link" };
+                let (what, kind) = if is_image {
+                    ("image", links::Broken::Image)
+                } else {
+                    ("link", links::Broken::Link)
+                };
                 let d = links::broken_diagnostic(
                     self.config,
                     &self.page.display_path,
                     line,
                     column,
                     format!("broken {what} `{dest}`: {reason}"),
+                    kind,
                 );
                 self.out.diagnostics.push(d);
                 None
@@ -780,6 +845,43 @@ mod tests {
             let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squeeze_whitespace(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn misspelt_and_unclosed_blocks_leave_no_trace_of_their_answer_key() {
+        for page in [
+            "# A\n\n```Exercise\nid = \"e\"\n[[question]]\noptions = [\"SECRET\"]\nanswer = 1\n```\n\nAfter.\n",
+            "# A\n\n```excercise\nanswer = \"SECRET\"\n```\n\nAfter.\n",
+            "# A\n\n```srs\nmode = \"practice\"\nnote = \"SECRET\"\n\n## After\n",
+        ] {
+            let h = handbook(&[("_index.md", page)]);
+            let r = render_page(&h, 0);
+            assert!(!r.html.contains("SECRET"), "{}", r.html);
+            assert!(r.sections.iter().all(|s| !s.text.contains("SECRET")));
+            assert_eq!(
+                r.diagnostics.iter().filter(|d| d.is_error()).count(),
+                1,
+                "{:?}",
+                r.diagnostics
+            );
+            assert_eq!(r.failed_blocks.len(), 1);
+        }
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_cut_at_a_word() {
+        let long = "word ".repeat(50);
+        let h = handbook(&[(
+            "_index.md",
+            &format!(
+                "# Home\n\n```exercise\nid = \"x\"\n```\n\n![](pic.png)\n\nFirst *para*\ngraph.\n\nSecond.\n\n---\n\n{long}\n"
+            ),
+        )]);
+        let r = render_page(&h, 0);
+        assert_eq!(r.summary, "First para graph.");
+        let s = summarize(&long);
+        assert!(s.ends_with("word word…"), "{s}");
+        assert!(s.chars().count() <= SUMMARY_CHARS + 1);
     }
 
     #[test]

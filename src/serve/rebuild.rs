@@ -280,6 +280,7 @@ fn same_page(a: &Page, b: &Page) -> bool {
         searchable,
         extra,
         assignment,
+        load_warnings: _, // follows the front matter, compared through title and the rest
         parent,
         children,
         depth,

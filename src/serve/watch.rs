@@ -1,4 +1,5 @@
-//! Watching the handbook for changes: `content/`, `themes/` and `handbook.toml` (and the logo),
+//! Watching the handbook for changes: `content/`, `themes/` and `handbook.toml` (and the logo
+//! and favicon),
 //! with notify's debouncer. Editors' temporary and backup files and hidden files are ignored;
 //! an atomic save (write a temporary file, rename it over the page) counts as a change of the
 //! page. `--poll` (or a failing native watcher) polls instead, for network drives.
@@ -47,8 +48,8 @@ pub struct Layout {
     pub content_dir: PathBuf,
     /// Top-level names that are not content when the content folder is the root.
     skip_top: Vec<String>,
-    /// The logo file, when configured.
-    logo: Option<PathBuf>,
+    /// The branding files (`[branding] logo` and `favicon`), when configured.
+    branding: Vec<PathBuf>,
 }
 
 impl Layout {
@@ -67,20 +68,23 @@ impl Layout {
                 _ => None,
             })
             .unwrap_or_else(|| "public".into());
-        let logo = config
-            .map(|c| c.branding.logo.trim())
+        let branding = config
+            .map(|c| [c.branding.logo.trim(), c.branding.favicon.trim()])
+            .into_iter()
+            .flatten()
             .filter(|l| !l.is_empty())
-            .map(|l| root.join(l));
+            .map(|l| root.join(l))
+            .collect();
         Layout {
             root: root.to_path_buf(),
             content_dir,
             skip_top: vec![output_top, "target".into(), "node_modules".into()],
-            logo,
+            branding,
         }
     }
 
     /// What a change of `path` means: `None` (ignore), `Some(false)` (content), `Some(true)`
-    /// (configuration, theme, logo or the folder layout: rebuild everything).
+    /// (configuration, theme, logo, favicon or the folder layout: rebuild everything).
     pub fn classify(&self, path: &Path) -> Option<bool> {
         let rel = path.strip_prefix(&self.root).ok()?;
         let names: Vec<String> = rel
@@ -94,7 +98,7 @@ impl Layout {
         if names.iter().any(|n| n.starts_with('.')) || is_editor_temp(names.last()?) {
             return None;
         }
-        if self.logo.as_deref() == Some(path) {
+        if self.branding.iter().any(|b| b == path) {
             return Some(true);
         }
         if names.len() == 1 && first == CONFIG_FILE {
@@ -222,15 +226,18 @@ impl Watcher {
                 wanted.push((themes, RecursiveMode::Recursive));
             }
         }
-        // A logo kept elsewhere in the handbook (`branding/logo.svg`): watch its folder.
-        if let Some(folder) = layout.logo.as_deref().and_then(Path::parent)
-            && folder.is_dir()
-            && folder.starts_with(&layout.root)
-            && !folder.starts_with(&layout.content_dir)
-            && !folder.starts_with(layout.root.join("themes"))
-            && folder != layout.root
-        {
-            wanted.push((folder.to_path_buf(), RecursiveMode::NonRecursive));
+        // A logo or favicon kept elsewhere in the handbook (`branding/logo.svg`): watch its
+        // folder.
+        for folder in layout.branding.iter().filter_map(|b| b.parent()) {
+            if folder.is_dir()
+                && folder.starts_with(&layout.root)
+                && !folder.starts_with(&layout.content_dir)
+                && !folder.starts_with(layout.root.join("themes"))
+                && folder != layout.root
+                && !wanted.iter().any(|(w, _)| w == folder)
+            {
+                wanted.push((folder.to_path_buf(), RecursiveMode::NonRecursive));
+            }
         }
         for (path, mode) in wanted {
             if self.watched.contains(&path) {
@@ -337,5 +344,19 @@ mod tests {
         assert_eq!(l.classify(&root.join("target/x")), None);
         assert_eq!(l.classify(&root.join("handbook.toml")), Some(true));
         assert_eq!(l.classify(&root.join("content")), Some(true));
+    }
+
+    #[test]
+    fn the_logo_and_favicon_rebuild_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let mut config = Config::default();
+        config.branding.logo = "branding/logo.svg".into();
+        config.branding.favicon = "branding/icon.png".into();
+        let l = Layout::new(root, Some(&config));
+        assert_eq!(l.classify(&root.join("branding/logo.svg")), Some(true));
+        assert_eq!(l.classify(&root.join("branding/icon.png")), Some(true));
+        assert_eq!(l.classify(&root.join("branding/other.png")), None);
     }
 }

@@ -108,7 +108,7 @@ h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; }
 p, ul { max-width: 48rem; }
 .lead { margin: 0 0 1rem; }
-.wrap { overflow-x: auto; max-width: 100%; }
+.wrap { overflow-x: auto; max-width: 100%; position: relative; }
 .wrap:focus { outline: 3px solid #1a4f8b; outline-offset: 2px; }
 table { border-collapse: separate; border-spacing: 0; font-size: .8125rem; line-height: 1.3;
   border-top: 1px solid #767676; border-left: 1px solid #767676; }

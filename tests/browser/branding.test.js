@@ -12,9 +12,14 @@
 //
 // Summary: `handbook progress summarize` on tests/fixtures/progress-files/wide (8 assignments in
 // two learning paths): at 1280 px nothing scrolls sideways (screenshot
-// tests/browser/screenshots/summary-1280.png); printed (print media, the printable width of a
+// tests/browser/screenshots/summary-1280.png); at 800 px it scrolls inside its region, the
+// trainee column staying in view; printed (print media, the printable width of a
 // Letter page in landscape, the narrower of A4 and Letter) no table is wider than the page, and
 // page.pdf renders it on A4 landscape.
+//
+// Small things: on the bundled handbook (HANDBOOK_SITE) a learning-path step's "0 of N done" stays
+// on one line at 375 px and h2 rules span the text column; the triangle diagram's labels sit
+// inside their circles.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -201,7 +206,16 @@ test('the build notes the adjusted accent once, naming the shades', () => {
   assert.match(sites.red.stderr, /dark scheme: links #[0-9a-f]{6}/);
   assert.doesNotMatch(sites.red.stderr, /light scheme/);
   const css = fs.readFileSync(path.join(sites.red.out, 'assets', 'brand.css'), 'utf8');
-  assert.match(css, /:root \{\n {2}--accent: #8b0000;\n {2}--link: #8b0000;/);
+  assert.match(css, /:root \{\n {2}--accent: #8b0000;\n\}\n\n@media screen \{\n {2}:root \{\n {4}--link: #8b0000;/);
+});
+
+test('printed, links keep the theme\'s print colour (black), not the accent', async () => {
+  await lib.withPage(browser, { width: 1280, height: 800, colorScheme: 'dark' }, async ({ page }) => {
+    await lib.visit(page, sites.red.server.at('first.html'));
+    await page.emulateMedia({ media: 'print' });
+    const colour = await page.evaluate(() => getComputedStyle(document.querySelector('.content a[href$="index.html"]')).color);
+    assert.equal(colour, 'rgb(0, 0, 0)');
+  });
 });
 
 for (const width of [375, 1280]) {
@@ -265,6 +279,31 @@ test('summary.html at 1280 px: 8 assignments without sideways scrolling', async 
   });
 });
 
+test('summary.html at 800 px: the table scrolls inside its region with the trainee column kept in view', async () => {
+  await lib.withPage(browser, { width: 800, height: 900 }, async ({ page }) => {
+    await lib.visit(page, sites.summary.server.at('summary.html'));
+    const m = await page.evaluate(() => {
+      const wrap = document.querySelector('.wrap');
+      const before = wrap.querySelector('tbody th').getBoundingClientRect().left;
+      wrap.scrollLeft = 300;
+      const cell = wrap.querySelector('tbody th').getBoundingClientRect();
+      const under = document.elementFromPoint(cell.left + 5, cell.top + cell.height / 2);
+      return {
+        page: document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth,
+        scrolled: wrap.scrollLeft,
+        before,
+        after: cell.left,
+        wrapLeft: wrap.getBoundingClientRect().left,
+        covered: !wrap.querySelector('tbody th').contains(under),
+      };
+    });
+    assert.ok(m.page, 'the page itself scrolls sideways');
+    assert.ok(m.scrolled > 0, 'the table region did not scroll');
+    assert.ok(Math.abs(m.after - m.wrapLeft) <= 1.5, `the trainee column moved: ${m.before} -> ${m.after}`);
+    assert.equal(m.covered, false, 'the trainee name is covered by the scrolled cells');
+  });
+});
+
 test('summary.html printed: every table fits a landscape page; the PDF renders on A4', async () => {
   // Letter landscape minus the 1 cm margins: 279.4 mm - 20 mm = 259.4 mm = 980 CSS px
   // (A4 landscape leaves 277 mm = 1047 px, so fitting Letter fits both).
@@ -304,4 +343,83 @@ test('summary.html printed: every table fits a landscape page; the PDF renders o
     fs.mkdirSync(lib.SCREENSHOT_DIR, { recursive: true });
     fs.writeFileSync(path.join(lib.SCREENSHOT_DIR, 'summary-a4-landscape.pdf'), pdf);
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Small things a new user trips on (the bundled handbook, HANDBOOK_SITE)
+
+test('375 px: a learning path step\'s "0 of N done" never breaks inside', async () => {
+  const server = await lib.startServer();
+  try {
+    await lib.withPage(browser, { width: 375, height: 800 }, async ({ page }) => {
+      await lib.visit(page, server.at('index.html'));
+      await lib.poll(() => page.evaluate(() => {
+        const s = document.querySelectorAll('.path-steps [data-step-status]');
+        return s.length > 0 && [...s].every((el) => /done|Complete/.test(el.textContent));
+      }));
+      const broken = await page.evaluate(() => [...document.querySelectorAll('.path-steps [data-step-status]')]
+        .flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()))
+        .map((n) => {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          return { text: n.textContent.trim(), lines: lines.size };
+        })
+        .filter((x) => x.lines > 1)
+        .map((x) => `"${x.text}" on ${x.lines} lines`));
+      lib.assertNone(broken, 'status words broken across lines');
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('1280 px: every h2 rule runs to the edge of the text column', async () => {
+  const server = await lib.startServer();
+  try {
+    await lib.withPage(browser, { width: 1280, height: 900 }, async ({ page }) => {
+      const rel = lib.siteFiles('.html').find((r) => /(^|\/)alliance\/three-elements\.html$/.test(r)) ||
+        lib.siteFiles('.html').find((r) => r.split('/').length === 2 && !r.endsWith('index.html'));
+      await lib.visit(page, server.at(rel));
+      const short = await page.evaluate(() => {
+        const column = document.querySelector('.content').getBoundingClientRect();
+        return [...document.querySelectorAll('.content h2')].map((h2) => {
+          const ruled = [h2, h2.parentElement].find((el) => getComputedStyle(el).borderBottomStyle !== 'none');
+          if (!ruled) return `${h2.textContent.trim()}: no rule`;
+          const r = ruled.getBoundingClientRect();
+          return Math.abs(r.right - column.right) > 1 || Math.abs(r.left - column.left) > 1
+            ? `${h2.textContent.trim()}: rule ${Math.round(r.left)}..${Math.round(r.right)}, column ${Math.round(column.left)}..${Math.round(column.right)}`
+            : null;
+        }).filter(Boolean);
+      });
+      lib.assertNone(short, `${rel}: h2 rules not spanning the column`);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('the triangle diagram: every label inside its circle', async () => {
+  const svg = path.join(lib.REPO, 'content', '01-alliance', 'alliance-triangle.svg');
+  const page = await browser.newPage({ viewport: { width: 520, height: 420 } });
+  try {
+    await page.goto(require('node:url').pathToFileURL(svg).href);
+    const outside = await page.evaluate(() => {
+      const circles = [...document.querySelectorAll('circle')].map((c) => ({
+        cx: +c.getAttribute('cx'), cy: +c.getAttribute('cy'), r: +c.getAttribute('r'),
+      }));
+      return [...document.querySelectorAll('text')].map((t) => {
+        const b = t.getBBox();
+        const x = b.x + b.width / 2;
+        const y = b.y + b.height / 2;
+        const c = circles.find((k) => Math.hypot(k.cx - x, k.cy - y) < k.r);
+        if (!c) return null; // a free label (the middle of the triangle)
+        const corners = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]];
+        return corners.every(([px, py]) => Math.hypot(px - c.cx, py - c.cy) <= c.r) ? null : t.textContent;
+      }).filter(Boolean);
+    });
+    lib.assertNone(outside, 'labels spilling out of their circles');
+  } finally {
+    await page.close();
+  }
 });

@@ -235,6 +235,20 @@ pub fn parse_question_with(
         .join(", ");
     // type
     let kind = match get("type") {
+        // A misspelt `type` (`tpye`): say so, not "no type".
+        None if let Some((k, _)) = table
+            .iter()
+            .find(|(k, _)| crate::error::plain::closest(k.get_ref(), ["type"]).is_some()) =>
+        {
+            let name: &str = k.get_ref();
+            errors.push(
+                src.error(&k.span(), format!("unknown key `{name}` in a question"))
+                    .with_hint(format!(
+                        "did you mean `type`? Write `type = \"single\"` (one of: {allowed_list})"
+                    )),
+            );
+            None
+        }
         None => {
             errors.push(
                 Diagnostic::error(src.path, line, "the question has no `type`")
@@ -459,6 +473,7 @@ pub fn parse_question_with(
     }
     let extra = keys::parse(table, src, kind, &mut errors);
     if !errors.is_empty() {
+        drop_follow_ons(&mut errors);
         return Err(errors);
     }
     let (Some(kind), Some(prompt)) = (kind, prompt) else {
@@ -483,6 +498,20 @@ pub fn parse_question_with(
     })
 }
 
+/// Drops "has no `prompt`" when a misspelt key already says "did you mean `prompt`?": one
+/// mistake, one error.
+fn drop_follow_ons(errors: &mut Vec<Diagnostic>) {
+    let meant: Vec<String> = errors
+        .iter()
+        .filter_map(|d| {
+            let hint = d.hint.as_deref()?;
+            let rest = hint.strip_prefix("did you mean `")?;
+            Some(format!("has no `{}`", &rest[..rest.find('`')?]))
+        })
+        .collect();
+    errors.retain(|d| !meant.iter().any(|m| d.message.contains(m.as_str())));
+}
+
 /// The line a question table starts at: the `[[question]]` header when the span covers it,
 /// else the first key.
 fn question_line(src: &Source<'_>, span: &Range<usize>, table: &DeTable<'_>) -> usize {
@@ -501,6 +530,17 @@ fn question_line(src: &Source<'_>, span: &Range<usize>, table: &DeTable<'_>) -> 
 }
 
 fn toml_error(src: &Source<'_>, e: &toml::de::Error) -> Diagnostic {
+    let offset = e.span().map_or(0, |s| s.start);
+    // Curly quotes, an unquoted value, a quote never closed: in plain words.
+    if let Some(p) = crate::error::plain::toml_problem(src.text, e.message(), offset) {
+        return Diagnostic::error(
+            src.path,
+            src.line(p.offset),
+            format!("exercise: {}", p.message),
+        )
+        .with_column(line_col(src.text, p.offset).1)
+        .with_hint(p.hint);
+    }
     let line = e.span().map_or(src.first_line, |s| src.line(s.start));
     let message = e.message().trim().trim_end_matches('.').to_string();
     Diagnostic::error(src.path, line, format!("exercise: invalid TOML: {message}")).with_hint(

@@ -29,6 +29,11 @@ use sets::{ITEM_MAX, ItemSet, is_one_decimal};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+/// The keys of an `srs` block.
+const BLOCK_KEYS: [&str; 7] = [
+    "mode", "items", "id", "title", "vignette", "ratings", "question",
+];
+
 /// How far (in item points) a scenario measurement may be from the client's mark.
 pub const TOLERANCE: f64 = 0.2;
 
@@ -80,8 +85,41 @@ impl Lines<'_> {
 /// Parses, validates and renders an `srs` block.
 pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnostic>> {
     let lines = Lines { body, ctx };
+    if let Ok(doc) = DeTable::parse(body) {
+        let unknown: Vec<Diagnostic> = doc
+            .get_ref()
+            .iter()
+            .filter(|(k, _)| !BLOCK_KEYS.contains(&k.get_ref().as_ref()))
+            .map(|(k, _)| {
+                let name: &str = k.get_ref();
+                let list = BLOCK_KEYS.join(", ");
+                let hint = match crate::error::plain::closest(name, BLOCK_KEYS) {
+                    Some(c) => format!("did you mean `{c}`? Keys allowed here: {list}"),
+                    None => format!("keys allowed here: {list}"),
+                };
+                lines
+                    .error(
+                        k.span().start,
+                        format!("unknown key `{name}` in an srs block"),
+                    )
+                    .with_hint(hint)
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(unknown);
+        }
+    }
     let block: Block = toml::from_str(body).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
+        // Curly quotes, an unquoted value, a quote never closed: in plain words.
+        if let Some(p) = crate::error::plain::toml_problem(body, e.message(), offset) {
+            return vec![
+                lines
+                    .error(p.offset, format!("srs: {}", p.message))
+                    .with_column(line_col(body, p.offset).1)
+                    .with_hint(p.hint),
+            ];
+        }
         let message = e.message().trim().to_string();
         let hint = if message.contains("unknown field") {
             "an srs block takes mode, items, id, title, vignette, ratings and [question]"
@@ -103,7 +141,12 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
                         block.mode.span().start,
                         format!("unknown srs mode `{other}`"),
                     )
-                    .with_hint("use mode = \"practice\" or mode = \"scenario\""),
+                    .with_hint(
+                        match crate::error::plain::closest(other, ["practice", "scenario"]) {
+                            Some(c) => format!("did you mean `mode = \"{c}\"`? Use mode = \"practice\" or mode = \"scenario\""),
+                            None => "use mode = \"practice\" or mode = \"scenario\"".to_string(),
+                        },
+                    ),
             ]);
         }
     };
