@@ -280,11 +280,10 @@ fn a_logo_outside_the_handbook_is_an_error() {
     );
     let out = dir.path().join("site");
     let o = build(&root, Some(&out), &[]);
-    let err = assert_refused(
+    assert_refused(
         &o,
-        "handbook.toml:4: the logo `../secret.png` points outside the handbook",
+        "handbook.toml:4: the logo `../secret.png` is outside the handbook folder",
     );
-    assert!(err.contains("copy the file in instead"), "{err}");
     assert!(!out.exists());
     // Through a link in the root, too.
     symlink(dir.path().join("secret.png"), root.join("logo.png")).unwrap();
@@ -293,7 +292,7 @@ fn a_logo_outside_the_handbook_is_an_error() {
         "title = \"Safety\"\n\n[branding]\nlogo = \"logo.png\"\n",
     );
     let o = build(&root, Some(&out), &[]);
-    assert_refused(&o, "the logo `logo.png` points outside the handbook");
+    assert_refused(&o, "the logo `logo.png` is outside the handbook folder");
     assert!(!out.exists());
 }
 

@@ -6,7 +6,7 @@ use super::slug::{slugify, split_prefix, title_from_name};
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
 use super::{Asset, Handbook, Page, PageKind};
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::Config;
 use crate::error::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -94,7 +94,8 @@ pub fn load_from_files(
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut errors: Vec<Diagnostic> = check_branding_files(root, &config);
+    // (The `[branding]` logo and favicon are read, inside the root only, by `branding`.)
+    let mut errors: Vec<Diagnostic> = Vec::new();
     if !files.iter().any(|f| is_markdown(&f.path)) {
         errors.push(
             Diagnostic::error(
@@ -254,29 +255,6 @@ pub fn load_from_files(
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-}
-
-/// The `[branding]` files (`logo`, `favicon`) must lie inside the handbook: a path climbing
-/// out with `../`, an absolute one elsewhere or a link leaving the root would publish a file
-/// from anywhere.
-fn check_branding_files(root: &Path, config: &Config) -> Vec<Diagnostic> {
-    let root_real = crate::safety::resolve(root);
-    let b = &config.branding;
-    [("logo", b.logo.trim()), ("favicon", b.favicon.trim())]
-        .into_iter()
-        .filter(|(_, value)| !value.is_empty())
-        .filter(|(_, value)| !crate::safety::resolve(&root.join(value)).starts_with(&root_real))
-        .map(|(key, value)| {
-            Diagnostic::error(
-                CONFIG_FILE,
-                crate::config::key_line_in_file(root, key),
-                format!("the {key} `{value}` points outside the handbook: copy the file in instead"),
-            )
-            .with_hint(format!(
-                "copy the {key} into the handbook folder (for example `branding/{key}.svg`) and give its path relative to the handbook root"
-            ))
-        })
-        .collect()
 }
 
 fn insert(tree: &mut Dir, path: &Path) {
