@@ -52,8 +52,7 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn an_accent_writes_brand_css_linked_from_every_page_with_one_note() {
-    let hb =
-        handbook("title = \"T\"\nid = \"t\"\n[branding]\nagency = \"A\"\naccent = \"#fff3a0\"\n");
+    let hb = handbook("title = \"T\"\n[branding]\nagency = \"A\"\naccent = \"#fff3a0\"\n");
     let (o, out) = build(hb.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
