@@ -13,8 +13,10 @@ pub mod content;
 pub mod derived;
 pub mod error;
 pub mod markdown;
+mod output_guard;
 pub mod print;
 pub mod progress;
+pub mod safety;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
@@ -41,15 +43,21 @@ pub struct BuildSummary {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// An error unless `root` is a folder.
+fn check_root(root: &Path) -> Result<(), Diagnostics> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    Err(
+        Diagnostic::error(root, 0, "the handbook folder does not exist")
+            .with_hint("pass --root with the folder that holds handbook.toml and content/")
+            .into(),
+    )
+}
+
 /// Loads the handbook at `root` and its theme.
 fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
-    if !root.is_dir() {
-        return Err(
-            Diagnostic::error(root, 0, "the handbook folder does not exist")
-                .with_hint("pass --root with the folder that holds handbook.toml and content/")
-                .into(),
-        );
-    }
+    check_root(root)?;
     let handbook = content::load(root).map_err(sorted)?;
     let theme = theme::load(root, &handbook.config).map_err(sorted)?;
     Ok((handbook, theme))
@@ -58,13 +66,23 @@ fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
 /// Builds the handbook at `root` into `out` (default: the configured output folder). Each file
 /// is written into the staging folder as soon as it is rendered, so the filled pages are never
 /// in memory together.
-pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, Diagnostics> {
-    let (handbook, theme) = load(root)?;
+///
+/// The output folder is checked first (module `output_guard`): it may not hold or replace the
+/// handbook's sources, and it is never read as content. At the end it is replaced only when it
+/// is missing, empty or the output of an earlier build (it carries [`write::MARKER`]), or with
+/// `force`.
+pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummary, Diagnostics> {
+    check_root(root)?;
+    let config = config::Config::load(root).map_err(sorted)?;
     let out = out
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| root.join(&handbook.config.output));
-    guard_output(root, &handbook.content_dir, &out)?;
-    let staging = write::Staging::new(&out)?;
+        .unwrap_or_else(|| root.join(&config.output));
+    let out_real = safety::resolve(&out);
+    output_guard::before_load(root, &config, &out, &out_real)?;
+    let (handbook, hits) = content::load_excluding(root, Some(&out_real)).map_err(sorted)?;
+    output_guard::after_load(&out, &out_real, &hits)?;
+    let theme = theme::load(root, &handbook.config).map_err(sorted)?;
+    let staging = write::Staging::new(&out_real, force)?;
     let (warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit()?;
@@ -166,43 +184,6 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
 /// Creates a small, working starter handbook in `dir`.
 pub fn new_handbook(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
     scaffold::create(dir).map_err(Diagnostics::from)
-}
-
-/// Refuses output folders that would destroy the sources.
-fn guard_output(root: &Path, content_dir: &Path, out: &Path) -> Result<(), Diagnostics> {
-    let abs = |p: &Path| {
-        std::path::absolute(p)
-            .map(|a| normalize(&a))
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let (root_abs, content_abs, out_abs) = (abs(root), abs(content_dir), abs(out));
-    if root_abs.starts_with(&out_abs)
-        || content_abs.starts_with(&out_abs)
-        || out_abs.starts_with(&content_abs) && content_abs != root_abs
-    {
-        return Err(Diagnostic::error(
-            out,
-            0,
-            "the output folder would overwrite the handbook's sources",
-        )
-        .with_hint("choose an output folder outside content/, such as `public`")
-        .into());
-    }
-    Ok(())
-}
-
-fn normalize(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn sorted(list: Vec<Diagnostic>) -> Diagnostics {

@@ -47,6 +47,11 @@ enum Command {
         /// Where to write the site (default: `output` in handbook.toml, else `public/` in the root).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace the output folder even when it was not made by `handbook build` (it is not
+        /// empty and has no `.handbook-build` file): everything in it is deleted. Never allows
+        /// an output folder that holds or lies in the handbook's sources.
+        #[arg(long)]
+        force: bool,
     },
     /// Check the handbook without writing anything: everything `build` validates, plus lints
     /// (images without alt text, empty pages, pages without a title, exercises without an `id`,
@@ -126,26 +131,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     match cli.command {
-        Command::Build { root, out } => match handbook::build(&root, out.as_deref()) {
-            Ok(summary) => {
-                print_warnings(&summary.warnings);
-                if !cli.quiet {
-                    println!(
-                        "Built {} pages ({} files, {:.1} MB) into {} in {:.2} s",
-                        summary.pages,
-                        summary.files,
-                        summary.bytes as f64 / 1e6,
-                        summary.out.display(),
-                        started.elapsed().as_secs_f64()
-                    );
-                }
-                ExitCode::SUCCESS
+        Command::Build { root, out, force } => {
+            if let Err(e) = handbook::write::interrupt::remove_staging_on_interrupt(
+                "interrupted: the build stopped and the output folder was left unchanged",
+            ) {
+                eprintln!(
+                    "warning: cannot catch Ctrl-C ({e}); an interrupted build may leave a temporary folder"
+                );
             }
-            Err(errors) => fail(
-                &errors,
-                "build failed; the output folder was left unchanged",
-            ),
-        },
+            build(&root, out.as_deref(), force, cli.quiet, started)
+        }
         Command::Check {
             root,
             deny_warnings,
@@ -255,6 +250,36 @@ fn main() -> ExitCode {
                 Err(errors) => fail(&errors, "summarize failed"),
             }
         }
+    }
+}
+
+/// `handbook build`: builds, prints the warnings and a summary line, returns the exit code.
+fn build(
+    root: &std::path::Path,
+    out: Option<&std::path::Path>,
+    force: bool,
+    quiet: bool,
+    started: Instant,
+) -> ExitCode {
+    match handbook::build(root, out, force) {
+        Ok(summary) => {
+            print_warnings(&summary.warnings);
+            if !quiet {
+                println!(
+                    "Built {} pages ({} files, {:.1} MB) into {} in {:.2} s",
+                    summary.pages,
+                    summary.files,
+                    summary.bytes as f64 / 1e6,
+                    summary.out.display(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => fail(
+            &errors,
+            "build failed; the output folder was left unchanged",
+        ),
     }
 }
 

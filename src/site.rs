@@ -414,11 +414,16 @@ fn logo_out_path(handbook: &Handbook) -> Option<String> {
 fn nav_for(handbook: &Handbook, current: usize, truncated: bool) -> Vec<NavItem> {
     let mut chain: HashSet<usize> = handbook.ancestors(current).into_iter().collect();
     chain.insert(current);
-    let top = &handbook.pages[0].children;
     let entries: Vec<usize> = if truncated {
-        top.iter().copied().filter(|c| chain.contains(c)).collect()
+        // The one top-level entry on the current page's branch (none for the home page):
+        // looked up along the chain, not by scanning every top-level entry (quadratic).
+        let mut top = current;
+        while let Some(parent) = handbook.pages[top].parent.filter(|&p| p != 0) {
+            top = parent;
+        }
+        if current == 0 { Vec::new() } else { vec![top] }
     } else {
-        top.clone()
+        handbook.pages[0].children.clone()
     };
     entries
         .into_iter()

@@ -2,7 +2,9 @@
 //! own `themes/NAME/`; loads the Tera templates and gathers the static files.
 
 use crate::config::Config;
+use crate::content::load::is_editor_temp;
 use crate::error::Diagnostic;
+use crate::safety;
 use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -100,43 +102,41 @@ fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
     out
 }
 
+/// Reads the handbook's theme folder over the default theme. Every file must resolve inside
+/// the theme folder (which must lie inside the handbook): a link out of it is an error at its
+/// path. Hidden files and editor temporaries are left out, as in content.
 fn overlay(
     root: &Path,
     theme_dir: &Path,
     templates: &mut BTreeMap<String, (PathBuf, String)>,
     static_files: &mut BTreeMap<String, Vec<u8>>,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    for entry in walkdir::WalkDir::new(theme_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let p = e.path().unwrap_or(theme_dir).to_path_buf();
-                errors.push(Diagnostic::error(
-                    p.strip_prefix(root).unwrap_or(&p),
-                    0,
-                    format!("cannot read the theme: {e}"),
-                ));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry.path().strip_prefix(theme_dir).unwrap_or(entry.path());
-        let rel_str = rel.to_string_lossy().replace('\\', "/");
-        let display = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let bytes = match std::fs::read(entry.path()) {
+    let display_base = theme_dir.strip_prefix(root).unwrap_or(theme_dir);
+    let theme_real = safety::resolve(theme_dir);
+    if let Err(refusal) = safety::check_inside(&theme_real, &safety::resolve(root)) {
+        return Err(vec![refusal.diagnostic(display_base, "the handbook")]);
+    }
+    let walked = safety::walk(
+        theme_dir,
+        &safety::Walk {
+            boundary: &theme_real,
+            display_base,
+            what: "the theme folder",
+            skip_name: &|_, name| name.starts_with('.'),
+            skip: &|e| !e.is_dir && is_editor_temp(e.name),
+        },
+    );
+    let mut errors = walked.errors;
+    for file in walked.files {
+        let rel_str = file.rel.to_string_lossy().replace('\\', "/");
+        let display = display_base.join(&file.rel);
+        let bytes = match std::fs::read(&file.real) {
             Ok(b) => b,
             Err(e) => {
-                errors.push(Diagnostic::error(&display, 0, format!("cannot read: {e}")));
+                errors.push(
+                    Diagnostic::error(&display, 0, format!("cannot read: {e}"))
+                        .with_hint("check the file's permissions"),
+                );
                 continue;
             }
         };
@@ -145,11 +145,10 @@ fn overlay(
                 Ok(text) => {
                     templates.insert(name.to_string(), (display, text));
                 }
-                Err(_) => errors.push(Diagnostic::error(
-                    &display,
-                    0,
-                    "the template is not valid UTF-8",
-                )),
+                Err(_) => errors.push(
+                    Diagnostic::error(&display, 0, "the template is not valid UTF-8")
+                        .with_hint("save the template as UTF-8 in your editor"),
+                ),
             }
         } else if let Some(name) = rel_str.strip_prefix("static/") {
             static_files.insert(name.to_string(), bytes);

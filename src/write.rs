@@ -31,13 +31,46 @@ pub trait Sink: Sync {
     }
 }
 
+/// The file every output folder carries, so a later build knows the folder is its own and may
+/// replace it whole (and that a folder without it is not).
+pub const MARKER: &str = ".handbook-build";
+
+/// What the marker file says.
+fn marker_text() -> String {
+    format!(
+        "This folder was written by `handbook build` (handbook {}).\nThe next build replaces it whole: keep nothing else in it.\n",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Files every output of a version before the marker has (`index.html`, `print.html`,
+/// `404.html`, `nav.js`, and the folder `assets/`).
+const LEGACY_FILES: [&str; 4] = ["index.html", "print.html", "404.html", "nav.js"];
+
+/// Whether `dir` is the output of a `handbook build`: it carries [`MARKER`], or (built before
+/// the marker existed) it has every file such an output always had.
+pub fn is_build_output(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+        || (dir.join(LEGACY_FILES[0]).is_file()
+            && LEGACY_FILES[1..].iter().all(|f| dir.join(f).is_file())
+            && dir.join("assets").is_dir())
+}
+
+/// Whether the folder `dir` is missing or empty.
+fn is_empty_dir(dir: &Path) -> bool {
+    fs::read_dir(dir).map_or(true, |mut r| r.next().is_none())
+}
+
 /// The output folder being written: files go into a temporary folder beside `out`, which
 /// [`Staging::commit`] swaps in; dropped without a commit, the temporary folder is removed and
-/// the previous output stays as it was.
+/// the previous output stays as it was. The temporary folder carries [`MARKER`] from the start,
+/// so one left by a crash is recognised (and removed) by the next build to the same output.
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
     old: PathBuf,
+    /// Replace `out` even when it is not a previous build's output.
+    force: bool,
     /// Folders already created under `tmp`.
     dirs: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
@@ -50,9 +83,78 @@ fn fail(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
         .with_hint("check that the output folder's parent exists and is writable")
 }
 
+/// Removes `dir` if it is a leftover of a build (carries the marker); an unknown folder of that
+/// name is an error rather than deleted.
+fn remove_leftover(dir: &Path) -> Result<(), Diagnostic> {
+    if fs::symlink_metadata(dir).is_err() {
+        return Ok(());
+    }
+    if dir.is_dir() && !dir.is_symlink() && dir.join(MARKER).is_file() {
+        return fs::remove_dir_all(dir)
+            .map_err(|e| fail("cannot remove the leftover folder", dir, e));
+    }
+    Err(Diagnostic::error(
+        dir,
+        0,
+        "this name is needed for the build's temporary folder, and it is not one the build made",
+    )
+    .with_hint("move or rename it, then build again"))
+}
+
+/// Removes the staging and backup folders (`.OUT.tmp-PID`, `.OUT.old-PID`) an earlier build
+/// of `name` in `parent` left behind when it was killed: only ones carrying the marker, of
+/// processes no longer running.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let me = std::process::id();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = [".tmp-", ".old-"].iter().find_map(|kind| {
+            file_name
+                .strip_prefix('.')?
+                .strip_prefix(name)?
+                .strip_prefix(kind)?
+                .parse::<u32>()
+                .ok()
+        }) else {
+            continue;
+        };
+        let path = entry.path();
+        if pid != me
+            && !process_running(pid)
+            && entry.file_type().is_ok_and(|t| t.is_dir())
+            && path.join(MARKER).is_file()
+        {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether the process `pid` still runs (then its staging folder is in use).
+fn process_running(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: kill with signal 0 only checks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        false
+    }
+}
+
 impl Staging {
-    /// Creates the temporary folder for a build going to `out`.
-    pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
+    /// Creates the temporary folder for a build going to `out` (a resolved path: see
+    /// [`crate::safety::resolve`]); with `force`, `out` is replaced at the end even when it is
+    /// not the output of an earlier build.
+    pub fn new(out: &Path, force: bool) -> Result<Staging, Diagnostic> {
         if out.exists() && !out.is_dir() {
             return Err(
                 Diagnostic::error(out, 0, "the output path exists and is not a folder")
@@ -68,23 +170,32 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        remove_stale(parent, &name);
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&tmp);
+        remove_leftover(&tmp)?;
         fs::create_dir_all(&tmp).map_err(|e| fail("cannot create the folder", &tmp, e))?;
-        Ok(Staging {
+        interrupt::register(&tmp);
+        let staging = Staging {
             out: out.to_path_buf(),
             dirs: Mutex::new(HashSet::from([tmp.clone()])),
             tmp,
             old,
+            force,
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             committed: false,
-        })
+        };
+        let marker = staging.tmp.join(MARKER);
+        fs::write(&marker, marker_text()).map_err(|e| fail("cannot write", &marker, e))?;
+        Ok(staging)
     }
 
     /// The path of `path` in the temporary folder, its folder created.
     fn target(&self, path: &str) -> Result<PathBuf, Diagnostic> {
+        if interrupt::interrupted() {
+            return Err(Diagnostic::error(&self.out, 0, "interrupted"));
+        }
         let target = self.tmp.join(path);
         if let Some(dir) = target.parent() {
             let mut dirs = self.dirs.lock().unwrap_or_else(|e| e.into_inner());
@@ -115,28 +226,58 @@ impl Staging {
         self.bytes.load(Ordering::Relaxed)
     }
 
+    /// Refuses to replace a folder that is neither empty nor an earlier build's output (unless
+    /// forced): the swap would delete it.
+    fn check_replaceable(&self) -> Result<(), Diagnostic> {
+        let out = &self.out;
+        if self.force || !out.exists() || is_empty_dir(out) || is_build_output(out) {
+            return Ok(());
+        }
+        Err(Diagnostic::error(
+            out,
+            0,
+            format!(
+                "the output folder is not empty and was not made by `handbook build` (it has no {MARKER} file): building would delete what it holds"
+            ),
+        )
+        .with_hint(
+            "choose a new or empty folder with --out, or add --force to replace this folder and everything in it",
+        ))
+    }
+
     /// Swaps the temporary folder in as the output folder (as atomically as the file system
-    /// allows: two renames).
+    /// allows: two renames). Fails, leaving `out` as it was, when `out` may not be replaced
+    /// (see [`Staging::new`]).
     pub fn commit(mut self) -> Result<(), Diagnostic> {
+        self.check_replaceable()?;
+        let _swap = interrupt::hold();
+        if interrupt::interrupted() {
+            return Err(Diagnostic::error(&self.out, 0, "interrupted"));
+        }
+        remove_leftover(&self.old)?;
         self.committed = true;
         let (out, tmp, old) = (&self.out, &self.tmp, &self.old);
-        if out.exists() {
-            let _ = fs::remove_dir_all(old);
+        let result = if out.exists() {
             if let Err(e) = fs::rename(out, old) {
                 let _ = fs::remove_dir_all(tmp);
-                return Err(fail("cannot replace the output folder", out, e));
-            }
-            if let Err(e) = fs::rename(tmp, out) {
+                Err(fail("cannot replace the output folder", out, e))
+            } else if let Err(e) = fs::rename(tmp, out) {
                 let _ = fs::rename(old, out);
                 let _ = fs::remove_dir_all(tmp);
-                return Err(fail("cannot replace the output folder", out, e));
+                Err(fail("cannot replace the output folder", out, e))
+            } else {
+                // The previous output (or, with --force, the folder the user chose to replace).
+                let _ = fs::remove_dir_all(old);
+                Ok(())
             }
-            let _ = fs::remove_dir_all(old);
         } else if let Err(e) = fs::rename(tmp, out) {
             let _ = fs::remove_dir_all(tmp);
-            return Err(fail("cannot create the output folder", out, e));
-        }
-        Ok(())
+            Err(fail("cannot create the output folder", out, e))
+        } else {
+            Ok(())
+        };
+        interrupt::unregister(tmp);
+        result
     }
 }
 
@@ -144,7 +285,68 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.tmp);
+            interrupt::unregister(&self.tmp);
         }
+    }
+}
+
+/// Ctrl-C and SIGTERM during a build: the staging folders are removed before the process
+/// exits, and never while an output is being swapped in (so the output is always whole).
+pub mod interrupt {
+    use std::path::{Path, PathBuf};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Mutex, MutexGuard};
+    use std::time::Duration;
+
+    static STAGING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    static SWAP: Mutex<()> = Mutex::new(());
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+    pub(super) fn register(tmp: &Path) {
+        STAGING
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tmp.to_path_buf());
+    }
+
+    pub(super) fn unregister(tmp: &Path) {
+        STAGING
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|p| p != tmp);
+    }
+
+    /// Held while an output is swapped in.
+    pub(super) fn hold() -> MutexGuard<'static, ()> {
+        SWAP.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Whether an interrupt arrived (writing stops).
+    pub fn interrupted() -> bool {
+        INTERRUPTED.load(Ordering::SeqCst)
+    }
+
+    /// Installs the handler (once per process): on Ctrl-C or SIGTERM, writing stops, every
+    /// staging folder is removed, `message` is printed and the process exits with code 130.
+    pub fn remove_staging_on_interrupt(message: &'static str) -> Result<(), String> {
+        ctrlc::set_handler(move || {
+            INTERRUPTED.store(true, Ordering::SeqCst);
+            let _swap = hold();
+            let dirs = STAGING.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            for dir in &dirs {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            if !dirs.is_empty() {
+                // A writer that was past its check may still create a folder: sweep again.
+                std::thread::sleep(Duration::from_millis(100));
+                for dir in &dirs {
+                    let _ = std::fs::remove_dir_all(dir);
+                }
+            }
+            eprintln!("{message}");
+            std::process::exit(130);
+        })
+        .map_err(|e| e.to_string())
     }
 }
 
@@ -195,7 +397,7 @@ impl<W: Write> Write for Counting<W> {
 
 /// Writes `site` to `out` atomically (see [`Staging`]).
 pub fn write_site(site: &Site, out: &Path) -> Result<(), Diagnostic> {
-    let staging = Staging::new(out)?;
+    let staging = Staging::new(out, false)?;
     site.files
         .par_iter()
         .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
@@ -229,7 +431,7 @@ mod tests {
         let mut site = Site::default();
         site.files.insert("index.html".into(), b"old".to_vec());
         write_site(&site, &out).unwrap();
-        let staging = Staging::new(&out).unwrap();
+        let staging = Staging::new(&out, false).unwrap();
         staging.put("index.html".into(), b"new".to_vec()).unwrap();
         staging
             .put_with("deep/er/print.html".into(), &mut |w| w.write_all(b"x"))

@@ -51,6 +51,8 @@ fn build(root: &Path) -> (i32, String) {
     let out = root.join("public");
     fs::create_dir_all(&out).unwrap();
     fs::write(out.join("index.html"), "previous build").unwrap();
+    // A previous build carries the marker (a folder without it is not replaced).
+    fs::write(out.join(".handbook-build"), "previous build").unwrap();
     let o = run(&["build", "--quiet", "--out", out.to_str().unwrap()], root);
     let text = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(!text.contains("panicked"), "{text}");
@@ -62,7 +64,7 @@ fn build(root: &Path) -> (i32, String) {
         );
         assert_eq!(
             fs::read_dir(&out).unwrap().count(),
-            1,
+            2,
             "nothing else written"
         );
     }

@@ -343,7 +343,8 @@ fn once_idle_the_served_site_equals_the_built_site() {
     let mut files = 0;
     for entry in walkdir::WalkDir::new(out.path()) {
         let entry = entry.unwrap();
-        if !entry.file_type().is_file() {
+        // The marker of a build's output folder is not part of the site.
+        if !entry.file_type().is_file() || entry.file_name() == ".handbook-build" {
             continue;
         }
         let rel = entry.path().strip_prefix(out.path()).unwrap();
@@ -700,4 +701,44 @@ fn ctrl_c_stops_at_once_while_clients_hold_connections() {
         assert!(status.success(), "{status}");
         server.wait_output("Stopped.");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_handbook_is_never_served() {
+    let dir = copy_fixture("good");
+    let root = dir.path();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    fs::write(&secret, "OUTSIDE SECRET").unwrap();
+    std::os::unix::fs::symlink(&secret, root.join("content/01-alliance/leak.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", root.join("content/passwd")).unwrap();
+    let server = Server::start(root);
+    for target in [
+        "/",
+        "/alliance/leak.txt",
+        "/passwd",
+        "/alliance/",
+        "/alliance/evidence.html",
+    ] {
+        let reply = server.get(target);
+        let body = reply.text();
+        for leak in ["OUTSIDE SECRET", "root:x:0"] {
+            assert!(
+                !body.contains(leak),
+                "{target} ({}) leaked {leak}",
+                reply.status
+            );
+        }
+    }
+    assert_ne!(server.get("/alliance/leak.txt").status, 200);
+    assert_ne!(server.get("/passwd").status, 200);
+    // The request never reads the disk: the link's target changing is not seen either.
+    fs::write(&secret, "OUTSIDE SECRET, CHANGED").unwrap();
+    assert!(
+        !server
+            .get("/alliance/leak.txt")
+            .text()
+            .contains("OUTSIDE SECRET")
+    );
 }

@@ -3,10 +3,11 @@
 
 use super::frontmatter::{self, FrontMatter};
 use super::slug::{slugify, split_prefix, title_from_name};
+use super::walk::ContentFolder;
+pub use super::walk::is_editor_temp;
 use super::{Asset, Handbook, Page, PageKind};
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::Config;
 use crate::error::Diagnostic;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
@@ -25,135 +26,28 @@ pub struct SourceFile {
 /// Reads `root`: its `handbook.toml` and its content folder (`root/content`, or `root` itself
 /// when there is none, so a plain folder of notes builds).
 pub fn load(root: &Path) -> Result<Handbook, Vec<Diagnostic>> {
+    load_excluding(root, None).map(|(h, _)| h)
+}
+
+/// [`load`], never reading the folder `exclude` (resolved; the output folder of a build).
+/// Also returns the excluded folders the walk met where it would have read them (see
+/// [`super::walk::Read::excluded_hits`]).
+pub fn load_excluding(
+    root: &Path,
+    exclude: Option<&Path>,
+) -> Result<(Handbook, Vec<PathBuf>), Vec<Diagnostic>> {
     let config = Config::load(root)?;
-    let content_dir = if root.join("content").is_dir() {
-        root.join("content")
-    } else {
-        root.to_path_buf()
-    };
-    let skip_top: Vec<String> = if content_dir == root {
-        vec![
-            config.output.trim_end_matches('/').to_string(),
-            "themes".into(),
-            "target".into(),
-            "node_modules".into(),
-            CONFIG_FILE.into(),
-        ]
-    } else {
-        Vec::new()
-    };
-    let display_base = content_dir
-        .strip_prefix(root)
-        .unwrap_or(Path::new(""))
-        .to_path_buf();
-    let (files, mut errors) = walk(&content_dir, &display_base, &skip_top);
-    match load_from_files(config, root, &content_dir, &display_base, files) {
-        Ok(h) if errors.is_empty() => Ok(h),
+    let folder = ContentFolder::new(root, &config, exclude);
+    let read = folder.read();
+    let mut errors = read.errors;
+    match load_from_files(config, root, &folder.dir, &folder.display_base, read.files) {
+        Ok(h) if errors.is_empty() => Ok((h, read.excluded_hits)),
         Ok(_) => Err(errors),
         Err(mut e) => {
             errors.append(&mut e);
             Err(errors)
         }
     }
-}
-
-/// Temporary, swap and backup files of common editors.
-pub fn is_editor_temp(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with('~')
-        || (lower.starts_with('#') && lower.ends_with('#'))
-        || lower == "4913"
-        || [
-            ".swp",
-            ".swo",
-            ".swx",
-            ".tmp",
-            ".temp",
-            ".bak",
-            ".crswap",
-            ".kate-swp",
-            "___jb_tmp___",
-            "___jb_old___",
-            ".part",
-        ]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
-
-fn walk(
-    content_dir: &Path,
-    display_base: &Path,
-    skip_top: &[String],
-) -> (Vec<SourceFile>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    let mut found = Vec::new();
-    let walker = walkdir::WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            if e.depth() == 0 {
-                return true;
-            }
-            if name.starts_with('.') || (e.file_type().is_file() && is_editor_temp(&name)) {
-                return false;
-            }
-            !(e.depth() == 1 && skip_top.iter().any(|s| *s == name))
-        });
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| display_base.join(p.strip_prefix(content_dir).unwrap_or(p)))
-                    .unwrap_or_else(|| display_base.to_path_buf());
-                let (message, hint) = if e.loop_ancestor().is_some() {
-                    (
-                        "symbolic link loop".to_string(),
-                        "remove the link or point it outside its own ancestors",
-                    )
-                } else {
-                    (
-                        format!(
-                            "cannot read: {}",
-                            e.io_error()
-                                .map_or_else(|| e.to_string(), |io| io.to_string())
-                        ),
-                        "check that the file exists and is readable",
-                    )
-                };
-                errors.push(Diagnostic::error(path, 0, message).with_hint(hint));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(content_dir)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        found.push((entry.into_path(), rel));
-    }
-    // Read in parallel, kept in walk order.
-    let read: Vec<_> = found
-        .into_par_iter()
-        .map(|(path, rel)| (std::fs::read(&path), rel))
-        .collect();
-    for (bytes, rel) in read {
-        match bytes {
-            Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
-            Err(e) => errors.push(
-                Diagnostic::error(display_base.join(&rel), 0, format!("cannot read: {e}"))
-                    .with_hint("check the file's permissions"),
-            ),
-        }
-    }
-    (files, errors)
 }
 
 /// A folder while the tree is being built.
@@ -200,16 +94,27 @@ pub fn load_from_files(
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut errors = Vec::new();
+    // (The `[branding]` logo and favicon are read, inside the root only, by `branding`.)
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    if !files.iter().any(|f| is_markdown(&f.path)) {
+        errors.push(
+            Diagnostic::error(
+                content_dir,
+                0,
+                format!(
+                    "no Markdown pages in {}; put pages in content/ or run `handbook new`",
+                    content_dir.display()
+                ),
+            )
+            .with_hint("a page is a `.md` file, such as content/_index.md for the home page"),
+        );
+        return Err(errors);
+    }
     let mut tree = Dir::default();
     let mut parsed = HashMap::new();
     let mut assets = Vec::new();
     for file in files {
-        let is_md = file
-            .path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-        if !is_md {
+        if !is_markdown(&file.path) {
             assets.push(file);
             continue;
         }
@@ -344,6 +249,12 @@ pub fn load_from_files(
         by_source,
         asset_by_source,
     })
+}
+
+/// Whether `path` is a Markdown page.
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 fn insert(tree: &mut Dir, path: &Path) {

@@ -4,8 +4,9 @@
 pub mod frontmatter;
 pub mod load;
 pub mod slug;
+pub mod walk;
 
-pub use load::{SourceFile, load, load_from_files};
+pub use load::{SourceFile, load, load_excluding, load_from_files};
 
 use crate::config::Config;
 use std::collections::HashMap;

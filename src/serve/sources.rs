@@ -1,13 +1,14 @@
 //! The content folder's files, kept in memory between rebuilds so an edit re-reads only the
 //! files that changed instead of the whole folder.
 //!
-//! [`Sources::read`] walks the folder exactly as [`content::load`] does (the same skipped
-//! names, following links); [`Sources::update`] applies the changed paths the watcher reports;
+//! [`Sources::read`] walks the folder exactly as [`content::load`] does (the same
+//! [`ContentFolder`] rules: skipped names, links kept inside the handbook); [`Sources::update`] applies the changed paths the watcher reports;
 //! [`Sources::load`] builds the `Handbook` from memory with [`content::load_from_files`]. A full
 //! rebuild always goes through `content::load` itself and reads the cache afresh, and a test
 //! checks that both give the same handbook.
 
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::Config;
+use crate::content::walk::ContentFolder;
 use crate::content::{self, Handbook, SourceFile};
 use crate::error::Diagnostic;
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ use std::path::{Path, PathBuf};
 pub struct Sources {
     root: PathBuf,
     content_dir: PathBuf,
+    /// What the loader reads (the same rules for a changed file).
+    folder: ContentFolder,
     files: BTreeMap<PathBuf, Vec<u8>>,
 }
 
@@ -24,46 +27,16 @@ impl Sources {
     /// Reads every content file of the handbook at `root` as `content::load` would; `None`
     /// when something cannot be read (the caller then uses `content::load`, which reports it).
     pub fn read(root: &Path, config: &Config) -> Option<Sources> {
-        let content_dir = content_dir(root);
-        let skip_top: Vec<String> = if content_dir == root {
-            vec![
-                config.output.trim_end_matches('/').to_string(),
-                "themes".into(),
-                "target".into(),
-                "node_modules".into(),
-                CONFIG_FILE.into(),
-            ]
-        } else {
-            Vec::new()
-        };
-        let mut files = BTreeMap::new();
-        let walker = walkdir::WalkDir::new(&content_dir)
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| {
-                let name = e.file_name().to_string_lossy();
-                if e.depth() == 0 {
-                    return true;
-                }
-                if name.starts_with('.')
-                    || (e.file_type().is_file() && crate::content::load::is_editor_temp(&name))
-                {
-                    return false;
-                }
-                !(e.depth() == 1 && skip_top.iter().any(|s| *s == name))
-            });
-        for entry in walker {
-            let entry = entry.ok()?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry.path().strip_prefix(&content_dir).ok()?.to_path_buf();
-            let bytes = std::fs::read(entry.path()).ok()?;
-            files.insert(rel, bytes);
+        let folder = ContentFolder::new(root, config, None);
+        let read = folder.read();
+        if !read.errors.is_empty() {
+            return None;
         }
+        let files = read.files.into_iter().map(|f| (f.path, f.bytes)).collect();
         Some(Sources {
             root: root.to_path_buf(),
-            content_dir,
+            content_dir: folder.dir.clone(),
+            folder,
             files,
         })
     }
@@ -78,7 +51,7 @@ impl Sources {
                 continue;
             };
             let in_content = in_content.to_path_buf();
-            if in_content.as_os_str().is_empty() {
+            if in_content.as_os_str().is_empty() || !self.folder.admits(&path) {
                 return false;
             }
             match std::fs::metadata(&path) {
@@ -115,15 +88,6 @@ impl Sources {
             })
             .collect();
         content::load_from_files(config, &self.root, &self.content_dir, &display_base, files)
-    }
-}
-
-/// The content folder of the handbook at `root`, as the loader chooses it.
-fn content_dir(root: &Path) -> PathBuf {
-    if root.join("content").is_dir() {
-        root.join("content")
-    } else {
-        root.to_path_buf()
     }
 }
 
