@@ -276,6 +276,13 @@ fn build(
             }
             ExitCode::SUCCESS
         }
+        Err(_) if handbook::write::interrupt::interrupted() => {
+            // The build stopped because of Ctrl-C or SIGTERM: the handler removes the staging
+            // folder, says so and exits with 130; its "interrupted" errors are not the news.
+            loop {
+                std::thread::park();
+            }
+        }
         Err(errors) => fail(
             &errors,
             "build failed; the output folder was left unchanged",
