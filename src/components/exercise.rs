@@ -287,24 +287,7 @@ pub fn anchor_id(exercise_id: &str) -> String {
 /// The short-answer normalisation of the first release (no diacritic folding), kept for
 /// fingerprints so that saved results stay valid.
 fn legacy_normalize(text: &str) -> String {
-    let lowered = text.to_lowercase();
-    let mut out = String::with_capacity(lowered.len());
-    for c in lowered.chars() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            c => c,
-        };
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    let trimmed = out.trim_end_matches(|c: char| c == ' ' || ".,;:!?\u{2026}".contains(c));
-    trimmed.trim().to_string()
+    answers::squeeze(text.to_lowercase().chars())
 }
 
 /// Renders an `exercise` block: parse, validate, HTML, manifest entry.

@@ -84,8 +84,15 @@ pub fn normalize_answer(text: &str) -> String {
         .nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect();
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.nfc() {
+    squeeze(folded.nfc())
+}
+
+/// Typographic quotes made straight, runs of whitespace made one space, and trailing spaces
+/// and punctuation (`. , ; : ! ?` and `…`) removed: the common tail of [`normalize_answer`] and
+/// the first release's normalisation (kept for fingerprints).
+pub(crate) fn squeeze(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
+    for c in chars {
         let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
