@@ -27,10 +27,6 @@ pub const MAX_COLUMNS: usize = 200;
 /// Column titles, ids and learning paths are shortened to this many characters.
 pub const MAX_LABEL_CHARS: usize = 120;
 
-/// The Content-Security-Policy of `summary.html`: no script and nothing loaded at all; only its
-/// own inline stylesheet applies.
-const SUMMARY_CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
-
 /// What to summarize and where.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -331,11 +327,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         );
     }
     let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
-    let html = render::html(&table, &chosen, &warnings).replacen(
-        "<meta charset=\"utf-8\">",
-        &format!("<meta charset=\"utf-8\">\n{SUMMARY_CSP}"),
-        1,
-    );
+    let html = render::html(&table, &chosen, &warnings);
     let csv = render::csv(&table);
     let written = write_outputs(
         &options.out,

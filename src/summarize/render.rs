@@ -159,6 +159,10 @@ struct Grid<'a> {
     caption: String,
 }
 
+/// The Content-Security-Policy of `summary.html`: no script and nothing loaded at all; only its
+/// own inline stylesheet applies.
+const CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
+
 /// The HTML page. `chosen` says how the handbook was chosen; `skipped` lists the files left
 /// out, with their reasons. On screen it is one table (the trainee column sticky when it must
 /// scroll); in print a wide one is split by learning path (see [`PRINT_SPLIT`]).
@@ -168,7 +172,7 @@ pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n{CSP}\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>Progress summary: {handbook}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
          <h1>Progress summary</h1>\n\
