@@ -10,10 +10,12 @@ use handbook::components::exercise::answers::{
 use handbook::components::exercise::{self, shuffle::option_ids};
 use handbook::components::{BlockCtx, render_block};
 use handbook::config::Config;
+mod common;
+
+use common::*;
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 // ---------------------------------------------------------------------------------------------
 // The shared vectors
@@ -361,34 +363,23 @@ fn fingerprints_of_existing_questions_do_not_change() {
 // ---------------------------------------------------------------------------------------------
 // The answer-key lints, through `handbook check`
 
-fn handbook(pages: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("handbook.toml"),
+/// A handbook with an id, a description and `pages` in `content/`.
+fn lint_handbook(pages: &[(&str, &str)]) -> tempfile::TempDir {
+    let mut files = vec![(
+        "handbook.toml",
         "id = \"lint-fixture\"\ntitle = \"Lint fixture\"\ndescription = \"Answer keys.\"\n",
-    )
-    .unwrap();
-    fs::create_dir_all(dir.path().join("content")).unwrap();
-    fs::write(dir.path().join("content/_index.md"), "# Home\n\nWelcome.\n").unwrap();
-    for (name, text) in pages {
-        fs::write(dir.path().join("content").join(name), text).unwrap();
-    }
-    dir
-}
-
-fn check(dir: &Path, deny: bool) -> (Output, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
-    cmd.args(["check", "--root"]).arg(dir);
-    if deny {
-        cmd.arg("--deny-warnings");
-    }
-    let out = cmd.output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
+    )];
+    let paths: Vec<String> = pages
+        .iter()
+        .map(|(name, _)| format!("content/{name}"))
+        .collect();
+    files.extend(
+        paths
+            .iter()
+            .map(String::as_str)
+            .zip(pages.iter().map(|(_, text)| *text)),
     );
-    (out, text)
+    handbook(&files)
 }
 
 /// A page with one exercise of the given questions (TOML `[[question]]` tables).
@@ -463,9 +454,9 @@ fn balanced() -> Vec<String> {
 
 #[test]
 fn a_balanced_handbook_has_no_lint_warnings() {
-    let dir = handbook(&[("quiz.md", &page("balanced", &balanced()))]);
-    let (out, stderr) = check(dir.path(), true);
-    assert!(out.status.success(), "{stderr}");
+    let dir = lint_handbook(&[("quiz.md", &page("balanced", &balanced()))]);
+    let (code, stderr) = check(dir.path(), &["--deny-warnings"]);
+    assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("no errors, 0 warnings"), "{stderr}");
 }
 
@@ -479,9 +470,9 @@ fn lint_the_correct_option_is_the_longest() {
         qs.push(single(&opts, i, ""));
     }
     qs.push(single(&["Bond", "Goals", "Tasks", "Insight"], 2, ""));
-    let dir = handbook(&[("quiz.md", &page("long", &qs))]);
-    let (out, stderr) = check(dir.path(), false);
-    assert!(out.status.success(), "warnings only: {stderr}");
+    let dir = lint_handbook(&[("quiz.md", &page("long", &qs))]);
+    let (code, stderr) = check(dir.path(), &[]);
+    assert_eq!(code, 0, "warnings only: {stderr}");
     assert!(
         stderr.contains("warning: content/quiz.md:6: the correct option is clearly the longest in 4 of 5 single-answer choice questions (content/quiz.md:6, content/quiz.md:12, content/quiz.md:18, content/quiz.md:24)"),
         "{stderr}"
@@ -502,8 +493,8 @@ fn lint_the_correct_option_is_the_longest() {
             }
         })
         .collect();
-    let dir = handbook(&[("quiz.md", &page("long", &quiet))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("long", &quiet))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("clearly the longest"), "{stderr}");
 }
 
@@ -520,9 +511,9 @@ fn lint_one_position_holds_too_many_authored_keys() {
         // Shuffled questions do not count: their positions are hidden.
         single(&opts, 2, ""),
     ];
-    let dir = handbook(&[("quiz.md", &page("pos", &qs))]);
-    let (out, stderr) = check(dir.path(), true);
-    assert_eq!(out.status.code(), Some(1), "--deny-warnings: {stderr}");
+    let dir = lint_handbook(&[("quiz.md", &page("pos", &qs))]);
+    let (code, stderr) = check(dir.path(), &["--deny-warnings"]);
+    assert_eq!(code, 1, "--deny-warnings: {stderr}");
     assert!(
         stderr.contains("option 2 is the correct answer in 3 of 5 questions shown in authored order (content/quiz.md:6, content/quiz.md:13, content/quiz.md:20)"),
         "{stderr}"
@@ -534,8 +525,8 @@ fn lint_one_position_holds_too_many_authored_keys() {
     // Two of five (40 %) is fine.
     let mut quiet = qs.clone();
     quiet[2] = single(&opts, 4, fixed);
-    let dir = handbook(&[("quiz.md", &page("pos", &quiet))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("pos", &quiet))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         !stderr.contains("questions shown in authored order"),
         "{stderr}"
@@ -545,15 +536,15 @@ fn lint_one_position_holds_too_many_authored_keys() {
 #[test]
 fn lint_true_false_keys_lean_one_way() {
     let qs = vec![tf(false), tf(false), tf(false), tf(false), tf(true)];
-    let dir = handbook(&[("quiz.md", &page("tf", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("tf", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("4 of 5 true/false questions are false (content/quiz.md:6, content/quiz.md:11, content/quiz.md:16, content/quiz.md:21)"),
         "{stderr}"
     );
     let qs = vec![tf(false), tf(false), tf(false), tf(true)];
-    let dir = handbook(&[("quiz.md", &page("tf", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("tf", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         !stderr.contains("true/false questions are"),
         "75 % is allowed: {stderr}"
@@ -563,30 +554,30 @@ fn lint_true_false_keys_lean_one_way() {
 #[test]
 fn lint_multiple_select_keys_share_a_position() {
     let qs = vec![multiple("[1, 2]"), multiple("[1, 3]"), multiple("[1, 4]")];
-    let dir = handbook(&[("quiz.md", &page("multi", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("multi", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("every multiple-select key includes option 1 (content/quiz.md:6, content/quiz.md:12, content/quiz.md:18)"),
         "{stderr}"
     );
     let qs = vec![multiple("[1, 2]"), multiple("[1, 3]"), multiple("[2, 4]")];
-    let dir = handbook(&[("quiz.md", &page("multi", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("multi", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("multiple-select key"), "{stderr}");
 }
 
 #[test]
 fn lint_fewer_than_three_options() {
     let qs = vec![single(&["Bond", "Goals"], 1, "")];
-    let dir = handbook(&[("quiz.md", &page("two", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("two", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("warning: content/quiz.md:6: `two` q1 has only 2 options"),
         "{stderr}"
     );
     let qs = vec![single(&["Bond", "Goals", "Tasks"], 1, "")];
-    let dir = handbook(&[("quiz.md", &page("two", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("two", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("only 2 options"), "{stderr}");
 }
 
@@ -602,8 +593,8 @@ fn lint_absolute_words_in_wrong_options() {
         1,
         "",
     )];
-    let dir = handbook(&[("quiz.md", &page("abs", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("abs", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("warning: content/quiz.md:6: `abs` q1: wrong option 2 says \"always\" and no correct option does"),
         "{stderr}"
@@ -626,24 +617,18 @@ fn lint_absolute_words_in_wrong_options() {
             "",
         ),
     ];
-    let dir = handbook(&[("quiz.md", &page("abs", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("abs", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("says \""), "{stderr}");
 }
 
 #[test]
 fn build_output_is_byte_identical_with_shuffling() {
     let qs = balanced();
-    let dir = handbook(&[("quiz.md", &page("same", &qs))]);
+    let dir = lint_handbook(&[("quiz.md", &page("same", &qs))]);
     let run = |out: &Path| {
-        let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
-            .args(["build", "--root"])
-            .arg(dir.path())
-            .arg("--out")
-            .arg(out)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let o = build(dir.path(), out);
+        assert!(o.status.success(), "{}", stderr(&o));
         fs::read(out.join("quiz.html")).unwrap()
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -655,8 +640,7 @@ fn build_output_is_byte_identical_with_shuffling() {
 #[test]
 fn the_bundled_handbook_has_no_guessable_answer_keys() {
     // The bundled handbook shows how it is done: `handbook check` prints no warning at all.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (out, text) = check(root, true);
-    assert!(out.status.success(), "{text}");
+    let (code, text) = check(&repo(), &["--deny-warnings"]);
+    assert_eq!(code, 0, "{text}");
     assert!(!text.contains("warning:"), "{text}");
 }

@@ -7,16 +7,15 @@
 //! Needs: Node.js 20+, `npm ci` done (node_modules), `/usr/bin/chromium`, and `java` 11+.
 //! `.ci/run` installs all of them. A missing piece fails this test loudly; it never skips.
 
+mod common;
+
+use common::repo;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn cannot_run(why: &str) -> ! {
     let bar = "=".repeat(78);

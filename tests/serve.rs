@@ -5,11 +5,12 @@
 //! Written for a loaded 2-core machine: every wait polls with a generous deadline. Only the
 //! hostile-client tests of issue 19 (at the end) bound a wait more tightly, by [`PROMPT`] (6 s,
 //! well under the server's own 10 s timeouts), to tell "answered while the attacker holds on"
-//! from "answered once the server gave up on the attacker". Helpers: `serve_support`.
+//! from "answered once the server gave up on the attacker". Helpers: `common::serve`.
 
-mod serve_support;
+mod common;
 
-use serve_support::*;
+use common::serve::*;
+use common::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;

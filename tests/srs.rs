@@ -2,61 +2,26 @@
 //! `tests/fixtures/srs-good` builds into practice forms and scenarios, and every configuration
 //! mistake (in `handbook.toml` or in a block) is a build error naming `file:line`.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/srs-good")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+const FIXTURE: &str = "srs-good";
 
 /// A copy of the fixture with `edits` applied: (file, text to replace, replacement).
 fn variant(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    let dir = copy_fixture(FIXTURE);
     for (file, from, to) in edits {
-        let path = dir.path().join(file);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} does not contain {from:?}");
-        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        edit(dir.path(), file, from, to);
     }
     dir
 }
 
-fn run(args: &[&str], root: &Path, out: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
-    cmd.args(args).arg("--root").arg(root);
-    if let Some(out) = out {
-        cmd.arg("--out").arg(out);
-    }
-    cmd.output().unwrap()
-}
-
-fn build(root: &Path) -> (Output, tempfile::TempDir) {
-    let out = tempfile::tempdir().unwrap();
-    let o = run(&["build", "--quiet"], root, Some(&out.path().join("site")));
-    (o, out)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// Builds `root`, expects failure with exit code 1, and returns stderr.
 fn build_error(root: &Path) -> String {
-    let (o, _out) = build(root);
+    let (o, _out) = build_temp(root);
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -65,7 +30,7 @@ fn build_error(root: &Path) -> String {
     );
     let err = stderr(&o);
     // `check` reports the same problem
-    let c = run(&["check"], root, None);
+    let c = run_on(&["check"], root);
     assert_eq!(
         c.status.code(),
         Some(1),
@@ -75,19 +40,9 @@ fn build_error(root: &Path) -> String {
     err
 }
 
-/// The 1-based line of the first line containing `needle` in `file` under `root`.
-fn line_of(root: &Path, file: &str, needle: &str) -> usize {
-    fs::read_to_string(root.join(file))
-        .unwrap()
-        .lines()
-        .position(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("{file} has no line with {needle:?}"))
-        + 1
-}
-
 #[test]
 fn fixture_builds_practice_forms_scenarios_and_assets() {
-    let (o, out) = build(&fixture());
+    let (o, out) = build_temp(&fixture(FIXTURE));
     assert!(o.status.success(), "{}", stderr(&o));
     let site = out.path().join("site");
     let practice = fs::read_to_string(site.join("practice.html")).unwrap();
@@ -139,8 +94,8 @@ fn fixture_builds_practice_forms_scenarios_and_assets() {
 
 #[test]
 fn same_input_same_output() {
-    let (a, out_a) = build(&fixture());
-    let (b, out_b) = build(&fixture());
+    let (a, out_a) = build_temp(&fixture(FIXTURE));
+    let (b, out_b) = build_temp(&fixture(FIXTURE));
     assert!(a.status.success() && b.status.success());
     for page in ["practice.html", "scenarios.html", "custom.html"] {
         assert_eq!(
@@ -287,7 +242,7 @@ fn duplicate_scenario_ids_are_errors() {
 
 #[test]
 fn the_documented_blocks_build() {
-    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let doc = read(&repo().join("README.md"));
     let mut blocks = Vec::new();
     let mut rest = doc.as_str();
     while let Some(start) = rest.find("```srs\n") {
@@ -304,7 +259,7 @@ fn the_documented_blocks_build() {
         format!("# Docs\n\n{}\n", blocks.join("\n")),
     )
     .unwrap();
-    let (o, out) = build(dir.path());
+    let (o, out) = build_temp(dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let page = fs::read_to_string(out.path().join("site/index.html")).unwrap();
     assert!(page.contains("id=\"my-form\""));
@@ -315,13 +270,9 @@ fn the_documented_blocks_build() {
 fn the_starter_handbook_has_a_practice_form() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("starter");
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .arg("new")
-        .arg(&root)
-        .output()
-        .unwrap();
+    let o = run(&["new", root.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (o, out) = build(&root);
+    let (o, out) = build_temp(&root);
     assert!(o.status.success(), "{}", stderr(&o));
     let page =
         fs::read_to_string(out.path().join("site/getting-started/practice-form.html")).unwrap();
