@@ -193,7 +193,7 @@ function startServer({ base = SUB_PATH, root = SITE } = {}) {
 async function launch() {
   if (!fs.existsSync(CHROMIUM)) {
     fail(`${CHROMIUM} is missing. Install Debian's Chromium: apt-get install -y --no-install-recommends chromium\n` +
-      '(.ci/run does this). The tests never download a browser of their own.');
+      '(./test.sh does this). The tests never download a browser of their own.');
   }
   let chromium;
   try {
