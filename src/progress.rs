@@ -14,7 +14,6 @@
 //! The learner's results never leave the browser: they live in `localStorage` under
 //! `handbook:<handbook id>:progress` (see `themes/default/static/js/progress-store.js`).
 
-use crate::error::Diagnostic;
 use crate::site::Shared;
 use serde::Serialize;
 use serde_json::Value;
@@ -215,15 +214,13 @@ pub fn manifest_script(m: &Manifest) -> String {
 
 /// The derived files: the manifest script and the "My progress" page (when the theme has a
 /// `progress.html` template).
-pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
     let m = manifest(shared);
     let mut files = vec![(MANIFEST_PATH.to_string(), manifest_script(&m).into_bytes())];
     if shared.has_template(PAGE_PATH) {
         let mut ctx = shared.base_context(PAGE_PATH, 0);
         ctx.insert("progress", &m);
-        let html = shared
-            .render_template(PAGE_PATH, &ctx)
-            .map_err(|d| vec![d])?;
+        let html = shared.render_template(PAGE_PATH, &ctx)?;
         files.push((PAGE_PATH.to_string(), html.into_bytes()));
     }
     Ok(files)

@@ -152,9 +152,7 @@ pub fn render_into(
         }
         Ok(mut warnings) if brand_diagnostics.iter().any(Diagnostic::is_error) => {
             warnings.extend(brand_diagnostics);
-            let mut all = Diagnostics(warnings);
-            all.sort();
-            return Err(all);
+            return Err(Diagnostics::sorted(warnings));
         }
         Ok(mut warnings) => {
             warnings.extend(brand_diagnostics);
@@ -165,15 +163,12 @@ pub fn render_into(
     let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
     // The derived files (the search index above all) are built while the pages are filled.
     let (derived, pages) = rayon::join(
-        || crate::derived::generate_into(&shared, sink).map_err(Diagnostics),
+        || crate::derived::generate_into(&shared, sink),
         || {
-            (0..handbook.pages.len())
-                .into_par_iter()
-                .try_for_each(|i| {
-                    let (path, bytes) = shared.render_page(i)?;
-                    sink.put(path, bytes)
-                })
-                .map_err(Diagnostics::from)
+            (0..handbook.pages.len()).into_par_iter().try_for_each(|i| {
+                let (path, bytes) = shared.render_page(i)?;
+                sink.put(path, bytes)
+            })
         },
     );
     pages?;
@@ -219,8 +214,7 @@ pub fn check_rendered(
     for r in rendered {
         diagnostics.extend(r.diagnostics.iter().cloned());
     }
-    let mut all = Diagnostics(diagnostics);
-    all.sort();
+    let all = Diagnostics::sorted(diagnostics);
     if all.has_errors() {
         return Err(all);
     }
