@@ -203,12 +203,7 @@ fn exercise_entry(entry: &Value, page: &str, page_title: &str) -> Option<Exercis
 
 /// The manifest as a classic script.
 pub fn manifest_script(m: &Manifest) -> String {
-    let json = serde_json::to_string(m).unwrap_or_else(|_| "{}".into());
-    // `</` cannot end a script element early, and U+2028/9 are line breaks in old parsers.
-    let json = json
-        .replace("</", "<\\/")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
+    let json = crate::js::script_json(m, "{}");
     format!("window.HANDBOOK_PROGRESS_DATA = {json};\n")
 }
 

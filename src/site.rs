@@ -536,31 +536,11 @@ fn check_component_ids(rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
 
 /// A stable identifier of this build's input, for the progress files learners hand in.
 fn build_id(handbook: &Handbook) -> String {
-    let mut h = Fnv::default();
+    let mut h = crate::hash::Fnv::default();
     h.write(handbook.config.title.as_bytes());
     for page in &handbook.pages {
         h.write(page.out_path.as_bytes());
         h.write(page.body.as_bytes());
     }
-    format!("{:016x}", h.0)
-}
-
-/// FNV-1a, 64 bit: a fixed hash whose value never changes between Rust versions.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 ^= 0xff;
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-    }
+    format!("{:016x}", h.finish())
 }
