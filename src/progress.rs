@@ -14,7 +14,6 @@
 //! The learner's results never leave the browser: they live in `localStorage` under
 //! `handbook:<handbook id>:progress` (see `themes/default/static/js/progress-store.js`).
 
-use crate::error::Diagnostic;
 use crate::site::Shared;
 use serde::Serialize;
 use serde_json::Value;
@@ -204,26 +203,19 @@ fn exercise_entry(entry: &Value, page: &str, page_title: &str) -> Option<Exercis
 
 /// The manifest as a classic script.
 pub fn manifest_script(m: &Manifest) -> String {
-    let json = serde_json::to_string(m).unwrap_or_else(|_| "{}".into());
-    // `</` cannot end a script element early, and U+2028/9 are line breaks in old parsers.
-    let json = json
-        .replace("</", "<\\/")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
+    let json = crate::js::script_json(m, "{}");
     format!("window.HANDBOOK_PROGRESS_DATA = {json};\n")
 }
 
 /// The derived files: the manifest script and the "My progress" page (when the theme has a
 /// `progress.html` template).
-pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
     let m = manifest(shared);
     let mut files = vec![(MANIFEST_PATH.to_string(), manifest_script(&m).into_bytes())];
     if shared.has_template(PAGE_PATH) {
         let mut ctx = shared.base_context(PAGE_PATH, 0);
         ctx.insert("progress", &m);
-        let html = shared
-            .render_template(PAGE_PATH, &ctx)
-            .map_err(|d| vec![d])?;
+        let html = shared.render_template(PAGE_PATH, &ctx)?;
         files.push((PAGE_PATH.to_string(), html.into_bytes()));
     }
     Ok(files)

@@ -566,13 +566,13 @@ impl<'a> Index<'a> {
             if i > 0 {
                 dict.push(' ');
             }
-            json_escape(&mut dict, t);
+            crate::js::push_escaped(&mut dict, t);
         }
         dict.push_str("\");\n");
         out.push(("search/terms.js".to_string(), dict.into_bytes()));
         out.par_extend(groups.par_iter().map(|(key, range)| {
             let mut text = String::from("window.HANDBOOK_SEARCH_SHARD(\"t\", ");
-            json_string(&mut text, key);
+            crate::js::push_string(&mut text, key);
             text.push_str(", ");
             self.terms_json(&mut text, &encoded, range.clone());
             text.push_str(");\n");
@@ -641,17 +641,17 @@ impl<'a> Index<'a> {
                 }
                 page = Some(d.url);
                 out.push('[');
-                json_string(out, d.url);
+                crate::js::push_string(out, d.url);
                 out.push(',');
-                json_string(out, d.title);
+                crate::js::push_string(out, d.title);
                 out.push_str(",[");
             }
             out.push('[');
-            json_string(out, d.id);
+            crate::js::push_string(out, d.id);
             out.push(',');
-            json_string(out, d.heading);
+            crate::js::push_string(out, d.heading);
             out.push(',');
-            json_string(out, &snippet(d.text));
+            crate::js::push_string(out, &snippet(d.text));
             out.push(']');
         }
         if page.is_some() {
@@ -667,7 +667,7 @@ impl<'a> Index<'a> {
             if i > range.start {
                 out.push(',');
             }
-            json_string(out, &self.terms[i].0);
+            crate::js::push_string(out, &self.terms[i].0);
             out.push(':');
             out.push('"');
             out.push_str(&encoded[i]);
@@ -747,38 +747,6 @@ pub fn decode_postings(text: &str) -> Vec<(u32, u32)> {
     out
 }
 
-/// Appends `s` as a JSON string.
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    json_escape(out, s);
-    out.push('"');
-}
-
-/// Appends `s` escaped for the inside of a JSON string (and of a JavaScript one: U+2028 and
-/// U+2029 are escaped too).
-fn json_escape(out: &mut String, s: &str) {
-    let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let esc = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => "",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        if esc.is_empty() {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push_str(esc);
-        }
-        start = i + c.len_utf8();
-    }
-    out.push_str(&s[start..]);
-}
-
 /// Appends `items` as a JSON list of strings.
 fn json_list<'s>(out: &mut String, items: impl Iterator<Item = &'s str>) {
     out.push('[');
@@ -786,7 +754,7 @@ fn json_list<'s>(out: &mut String, items: impl Iterator<Item = &'s str>) {
         if i > 0 {
             out.push(',');
         }
-        json_string(out, s);
+        crate::js::push_string(out, s);
     }
     out.push(']');
 }
@@ -1323,15 +1291,6 @@ mod tests {
         let s = snippet(&long);
         assert!(s.chars().count() <= SNIPPET_CHARS + 1 && s.ends_with('…'));
         assert_eq!(snippet("  a\n b  "), "a b");
-    }
-
-    #[test]
-    fn json_strings_are_escaped() {
-        let mut out = String::new();
-        json_string(&mut out, "a \"b\" \\ c\nd\u{1}\u{2028}é");
-        assert_eq!(out, r#""a \"b\" \\ c\nd\u0001\u2028é""#);
-        let back: String = serde_json::from_str(&out).unwrap();
-        assert_eq!(back, "a \"b\" \\ c\nd\u{1}\u{2028}é");
     }
 
     /// The theme's JavaScript stemmer gives the same stems as rust-stemmers (skipped when

@@ -152,9 +152,7 @@ pub fn render_into(
         }
         Ok(mut warnings) if brand_diagnostics.iter().any(Diagnostic::is_error) => {
             warnings.extend(brand_diagnostics);
-            let mut all = Diagnostics(warnings);
-            all.sort();
-            return Err(all);
+            return Err(Diagnostics::sorted(warnings));
         }
         Ok(mut warnings) => {
             warnings.extend(brand_diagnostics);
@@ -165,15 +163,12 @@ pub fn render_into(
     let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
     // The derived files (the search index above all) are built while the pages are filled.
     let (derived, pages) = rayon::join(
-        || crate::derived::generate_into(&shared, sink).map_err(Diagnostics),
+        || crate::derived::generate_into(&shared, sink),
         || {
-            (0..handbook.pages.len())
-                .into_par_iter()
-                .try_for_each(|i| {
-                    let (path, bytes) = shared.render_page(i)?;
-                    sink.put(path, bytes)
-                })
-                .map_err(Diagnostics::from)
+            (0..handbook.pages.len()).into_par_iter().try_for_each(|i| {
+                let (path, bytes) = shared.render_page(i)?;
+                sink.put(path, bytes)
+            })
         },
     );
     pages?;
@@ -219,8 +214,7 @@ pub fn check_rendered(
     for r in rendered {
         diagnostics.extend(r.diagnostics.iter().cloned());
     }
-    let mut all = Diagnostics(diagnostics);
-    all.sort();
+    let all = Diagnostics::sorted(diagnostics);
     if all.has_errors() {
         return Err(all);
     }
@@ -542,31 +536,11 @@ fn check_component_ids(rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
 
 /// A stable identifier of this build's input, for the progress files learners hand in.
 fn build_id(handbook: &Handbook) -> String {
-    let mut h = Fnv::default();
+    let mut h = crate::hash::Fnv::default();
     h.write(handbook.config.title.as_bytes());
     for page in &handbook.pages {
         h.write(page.out_path.as_bytes());
         h.write(page.body.as_bytes());
     }
-    format!("{:016x}", h.0)
-}
-
-/// FNV-1a, 64 bit: a fixed hash whose value never changes between Rust versions.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 ^= 0xff;
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-    }
+    format!("{:016x}", h.finish())
 }

@@ -163,7 +163,7 @@ fn overlay(
 
 /// HTML escaping for template output: `& < > " '`.
 fn escape_html(text: &str) -> String {
-    crate::markdown::escape(text)
+    crate::html::escape(text)
 }
 
 /// A Tera error with all its causes, on one line.

@@ -10,7 +10,7 @@
 
 use super::live::Hub;
 use crate::error::Diagnostics;
-use crate::markdown::escape;
+use crate::html::escape;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::AtomicUsize;
