@@ -5,16 +5,21 @@
 # and the build must grow linearly. Prints wall time, peak memory (GNU time), µs per page, the
 # output's size per page and the largest sibling page's size.
 #
-# Usage: bench/chapter.sh [--sizes "10000 50000 100000"] [--layouts "chapter flat"]
-# Needs: python3, GNU time (/usr/bin/time), bc.
+# With --browser, also opens the middle page of each chapter build in Chromium
+# (bench/nav-fill.js): time to DOMContentLoaded with the sidebar filled in from nav.js.
+#
+# Usage: bench/chapter.sh [--sizes "10000 50000 100000"] [--layouts "chapter flat"] [--browser]
+# Needs: python3, GNU time (/usr/bin/time), bc; for --browser node, playwright-core, chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes="10000 50000 100000"
 layouts="chapter flat"
+browser=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --layouts) layouts="$2"; shift 2 ;;
+    --browser) browser=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -59,5 +64,8 @@ for layout in $layouts; do
     printf '%-7s %7s pages  %7.2f s  %6.0f MiB  %6.1f µs/page  %5.1f KB/page out  largest page %5.1f KB  nav.js %6.0f KB\n' \
       "$layout" "$n" "$secs" "$(echo "$kb / 1024" | bc -l)" "$(echo "$secs * 1000000 / $n" | bc -l)" \
       "$(echo "$bytes / $n / 1000" | bc -l)" "$(echo "$largest / 1000" | bc -l)" "$(echo "$nav / 1000" | bc -l)"
+    if [ -n "$browser" ] && [ "$layout" = chapter ]; then
+      node bench/nav-fill.js --page "$pages_dir/p$(printf '%06d' $((n / 2))).html"
+    fi
   done
 done
