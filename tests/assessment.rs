@@ -1,104 +1,16 @@
 //! Assessment integrity: shuffled options (deterministic, also without JavaScript, feedback
 //! following its option), the answer-key lints of `handbook check` (each fires and stays
-//! quiet), numeric and typo-tolerant short answers, and the shared answer vectors
-//! (`tests/vectors/answers.json`, also run against exercise.js by
-//! `tests/browser/exercise-answers.test.js`).
+//! quiet), numeric and typo-tolerant short answers. (The shared answer-grading cases of
+//! `tests/vectors/text.json` are run by `tests/vectors.rs`.)
 
-use handbook::components::exercise::answers::{
-    NumberAnswer, ShortGrade, grade_short, normalize_answer, parse_number, text_matches,
-};
 use handbook::components::exercise::{self, shuffle::option_ids};
 use handbook::components::{BlockCtx, render_block};
 use handbook::config::Config;
 mod common;
 
 use common::*;
-use serde_json::Value;
 use std::fs;
 use std::path::Path;
-
-// ---------------------------------------------------------------------------------------------
-// The shared vectors
-
-fn vectors() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/answers.json");
-    let text = fs::read_to_string(&path).expect("tests/vectors/answers.json must exist");
-    serde_json::from_str(&text).expect("valid JSON")
-}
-
-fn cases<'a>(v: &'a Value, name: &str) -> &'a Vec<Value> {
-    let list = v[name].as_array().expect(name);
-    assert!(!list.is_empty(), "no `{name}` cases");
-    list
-}
-
-#[test]
-fn vectors_normalize() {
-    let v = vectors();
-    for c in cases(&v, "normalize") {
-        let (input, want) = (c[0].as_str().unwrap(), c[1].as_str().unwrap());
-        assert_eq!(normalize_answer(input), want, "normalize({input:?})");
-    }
-}
-
-#[test]
-fn vectors_text_matches() {
-    let v = vectors();
-    for c in cases(&v, "matches") {
-        let got = text_matches(
-            c["given"].as_str().unwrap(),
-            c["accepted"].as_str().unwrap(),
-            c["typos"].as_bool().unwrap(),
-        );
-        assert_eq!(got, c["expect"].as_bool().unwrap(), "{c}");
-    }
-}
-
-#[test]
-fn vectors_numbers() {
-    let v = vectors();
-    for c in cases(&v, "numbers") {
-        let got = parse_number(
-            c["text"].as_str().unwrap(),
-            c["unit"].as_str(),
-            c["comma"].as_bool().unwrap(),
-        );
-        assert_eq!(got, c["expect"].as_f64(), "{c}");
-    }
-}
-
-#[test]
-fn vectors_grade() {
-    let v = vectors();
-    for c in cases(&v, "grade") {
-        let accept: Vec<String> = c["accept"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a.as_str().unwrap().to_string())
-            .collect();
-        let number = c["number"].as_object().map(|n| NumberAnswer {
-            value: n["value"].as_f64().unwrap(),
-            tolerance: n["tolerance"].as_f64().unwrap(),
-            unit: n["unit"].as_str().map(str::to_string),
-            decimal_comma: n["comma"].as_bool().unwrap(),
-        });
-        let got = grade_short(
-            c["given"].as_str().unwrap(),
-            &accept,
-            number.as_ref(),
-            c["typos"].as_bool().unwrap(),
-        );
-        let want = match c["expect"].as_str().unwrap() {
-            "correct" => ShortGrade::Correct,
-            "out_of_range" => ShortGrade::OutOfRange,
-            "not_a_number" => ShortGrade::NotANumber,
-            "not_accepted" => ShortGrade::NotAccepted,
-            other => panic!("unknown expectation {other}"),
-        };
-        assert_eq!(got, want, "{c}");
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rendering one block

@@ -10,6 +10,20 @@ use std::fs;
 
 const WEEK1: &str = "content/assignments/week-1.md";
 
+/// A copy of the fixture whose week-1 assignment has every `(from, to)` replaced (each `from`
+/// must be there).
+fn week1_with(edits: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = copy_fixture("assignments");
+    let path = dir.path().join(WEEK1);
+    let mut text = read(&path);
+    for (from, to) in edits {
+        assert!(text.contains(from), "{WEEK1} has no {from:?}");
+        text = text.replace(from, to);
+    }
+    write(&path, &text);
+    dir
+}
+
 #[test]
 fn good_fixture_builds_checklist_manifest_and_paths() {
     let tmp = tempfile::tempdir().unwrap();
@@ -76,12 +90,7 @@ fn handbook_without_assignments_loads_no_assignment_script() {
 
 #[test]
 fn missing_page_is_an_error_at_its_line() {
-    let dir = copy_fixture("assignments");
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        &dir.path().join(WEEK1),
-        &text.replace("\"01-basics/01-bond.md\"", "\"01-basics/no-such-page.md\""),
-    );
+    let dir = week1_with(&[("\"01-basics/01-bond.md\"", "\"01-basics/no-such-page.md\"")]);
     let stderr = failing_build(dir.path());
     assert!(
         stderr.contains("week-1.md:9"),
@@ -99,12 +108,7 @@ fn missing_page_is_an_error_at_its_line() {
 
 #[test]
 fn missing_heading_is_an_error_with_a_suggestion() {
-    let dir = copy_fixture("assignments");
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        &dir.path().join(WEEK1),
-        &text.replace("#repair\"", "#repairs\""),
-    );
+    let dir = week1_with(&[("#repair\"", "#repairs\"")]);
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("week-1.md:8"), "{stderr}");
     assert!(
@@ -115,12 +119,7 @@ fn missing_heading_is_an_error_with_a_suggestion() {
 
 #[test]
 fn unknown_exercise_id_is_an_error() {
-    let dir = copy_fixture("assignments");
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        &dir.path().join(WEEK1),
-        &text.replace("[\"bond-check\"]", "[\"bond-chek\"]"),
-    );
+    let dir = week1_with(&[("[\"bond-check\"]", "[\"bond-chek\"]")]);
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("week-1.md:11"), "{stderr}");
     assert!(
@@ -194,12 +193,7 @@ fn learning_path_entries_must_be_assignment_pages() {
 
 #[test]
 fn check_reports_assignment_errors_too() {
-    let dir = copy_fixture("assignments");
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        &dir.path().join(WEEK1),
-        &text.replace("[\"bond-check\"]", "[\"nope\"]"),
-    );
+    let dir = week1_with(&[("[\"bond-check\"]", "[\"nope\"]")]);
     let output = run(&["check", "--root", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -233,15 +227,13 @@ fn path_problems_name_their_own_lines() {
 
 #[test]
 fn only_headings_can_be_assigned_as_sections() {
-    let dir = copy_fixture("assignments");
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        &dir.path().join(WEEK1),
-        &text.replace("#repair\"", "#exercise-bond-check\"").replace(
+    let dir = week1_with(&[
+        ("#repair\"", "#exercise-bond-check\""),
+        (
             "\"01-basics/01-bond.md\"",
             "\"01-basics/02-quiz.md#exercise-bond-check\"",
         ),
-    );
+    ]);
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("week-1.md:9"), "{stderr}");
     assert!(stderr.contains("only headings can be assigned"), "{stderr}");

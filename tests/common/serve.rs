@@ -138,6 +138,18 @@ impl Drop for Server {
     }
 }
 
+/// Serves a copy of the `good` fixture and watches `page` (fetched once: it must answer 200):
+/// the folder, the server, the generation the page was built in and an event stream open for
+/// it.
+pub fn watch_page(page: &str) -> (tempfile::TempDir, Server, u64, Events) {
+    let dir = copy_fixture("good");
+    let server = Server::start(dir.path());
+    assert_eq!(server.get(&format!("/{page}")).status, 200, "{page}");
+    let generation = server.status()["generation"].as_u64().unwrap();
+    let events = server.events(&format!("?page={page}&since={generation}"));
+    (dir, server, generation, events)
+}
+
 /// An HTTP response.
 #[derive(Debug)]
 pub struct Reply {
