@@ -125,17 +125,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
         .flat_map(|r| r.components.iter())
         .flat_map(|(_, block)| block.manifest.iter())
     {
-        let derived = entry.get("explicit_id").and_then(|v| v.as_bool()) == Some(false);
-        if let (true, Some(id), Some(source)) = (
-            derived,
-            entry.get("id").and_then(|v| v.as_str()),
-            entry.get("source").and_then(|v| v.as_str()),
-        ) {
-            let line = entry.get("line").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+        if !entry.explicit_id {
+            let id = &entry.id;
             warnings.push(
                 Diagnostic::warning(
-                    source,
-                    line,
+                    &entry.source,
+                    entry.line,
                     format!("exercise without an `id` (it is `{id}` for now, from its page and position)"),
                 )
                 .with_hint("add a short, stable `id = \"...\"`: learners' saved answers and assignments refer to it, and moving the exercise or renaming the page would change the derived one"),

@@ -14,9 +14,9 @@
 //! The learner's results never leave the browser: they live in `localStorage` under
 //! `handbook:<handbook id>:progress` (see `themes/default/static/js/progress-store.js`).
 
+use crate::components;
 use crate::site::Shared;
 use serde::Serialize;
-use serde_json::Value;
 
 /// The manifest's schema version (also the version of the stored progress).
 pub const SCHEMA: u32 = 1;
@@ -108,12 +108,7 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
         let page = &handbook.pages[i];
         for (_, block) in &rendered.components {
             for entry in &block.manifest {
-                if entry.get("kind").and_then(Value::as_str) != Some("exercise") {
-                    continue;
-                }
-                let Some(ex) = exercise_entry(entry, &page.out_path, &page.title) else {
-                    continue;
-                };
+                let ex = exercise_entry(entry, &page.title);
                 exercise_count += 1;
                 question_count += ex.questions.len();
                 let chapter = chapter_of(shared, i);
@@ -150,58 +145,33 @@ fn chapter_of(shared: &Shared<'_>, i: usize) -> usize {
     ancestors.get(1).copied().unwrap_or(i)
 }
 
-fn exercise_entry(entry: &Value, page: &str, page_title: &str) -> Option<ExerciseEntry> {
-    let id = entry.get("id")?.as_str()?.to_string();
-    let anchor = entry
-        .get("anchor")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("exercise-{id}"));
-    let title = entry
-        .get("title")
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-        .unwrap_or(page_title)
-        .to_string();
+/// The progress manifest's view of a component's exercise entry.
+fn exercise_entry(entry: &components::ExerciseEntry, page_title: &str) -> ExerciseEntry {
+    let title = if entry.title.is_empty() {
+        page_title
+    } else {
+        &entry.title
+    };
     let questions: Vec<QuestionEntry> = entry
-        .get("questions")
-        .and_then(Value::as_array)
-        .map(|qs| {
-            qs.iter()
-                .filter_map(|q| {
-                    Some(QuestionEntry {
-                        key: q.get("key")?.as_str()?.to_string(),
-                        kind: q.get("type")?.as_str()?.to_string(),
-                        prompt: q
-                            .get("prompt")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                        fp: q
-                            .get("fp")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                        graded: q.get("graded").and_then(Value::as_bool).unwrap_or(true),
-                    })
-                })
-                .collect()
+        .questions
+        .iter()
+        .map(|q| QuestionEntry {
+            key: q.key.clone(),
+            kind: q.kind.to_string(),
+            prompt: q.prompt.clone(),
+            fp: q.fp.clone(),
+            graded: q.graded,
         })
-        .unwrap_or_default();
-    let page = entry
-        .get("page")
-        .and_then(Value::as_str)
-        .unwrap_or(page)
-        .to_string();
-    Some(ExerciseEntry {
-        url: format!("{page}#{anchor}"),
-        id,
-        title,
+        .collect();
+    ExerciseEntry {
+        url: format!("{}#{}", entry.page, entry.anchor),
+        id: entry.id.clone(),
+        title: title.to_string(),
         page_title: page_title.to_string(),
         graded: questions.iter().filter(|q| q.graded).count(),
-        page,
+        page: entry.page.clone(),
         questions,
-    })
+    }
 }
 
 /// The manifest as a classic script.

@@ -454,22 +454,16 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
 
 /// Component ids (exercise ids and the like) must be unique across the handbook.
 fn check_component_ids(rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (String, u64)> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     for r in rendered {
         for (_, block) in &r.components {
             for entry in &block.manifest {
-                let (Some(id), Some(path)) = (
-                    entry.get("id").and_then(|v| v.as_str()),
-                    entry.get("source").and_then(|v| v.as_str()),
-                ) else {
-                    continue;
-                };
-                let line = entry.get("line").and_then(|v| v.as_u64()).unwrap_or(0);
+                let (id, path, line) = (entry.id.as_str(), entry.source.as_str(), entry.line);
                 if let Some((first_path, first_line)) = seen.get(id) {
                     out.push(
                         Diagnostic::error(
                             path,
-                            line as usize,
+                            line,
                             format!("duplicate id `{id}`: also used at {first_path}:{first_line}"),
                         )
                         .with_hint("give each exercise its own `id`"),

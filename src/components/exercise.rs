@@ -65,9 +65,9 @@ pub use answers::{NumberAnswer, normalize_answer};
 pub use html::{QuestionView, Standalone, exercise_html, question_html, standalone_html};
 pub use parse::{ParseOptions, Source, parse_exercise, parse_question, parse_question_with};
 
+use super::manifest::{ExerciseEntry, QuestionEntry};
 use super::{BlockCtx, BlockOutput};
 use crate::error::Diagnostic;
-use serde_json::json;
 
 /// The kinds of question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -302,39 +302,33 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
     })
 }
 
-/// The progress-manifest entry of an exercise. `site.rs` checks the `id`, `source` and `line`
-/// keys for duplicate ids across the handbook; `progress.rs` builds the progress page and the
-/// manifest script from the rest.
-pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> serde_json::Value {
-    let questions: Vec<serde_json::Value> = ex
+/// The manifest entry of an exercise. `site.rs` checks the `id`, `source` and `line` for
+/// duplicate ids across the handbook; `progress.rs` builds the progress page and the manifest
+/// script from the rest.
+pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> ExerciseEntry {
+    let questions = ex
         .questions
         .iter()
-        .map(|q| {
-            let mut entry = json!({
-                "key": q.key,
-                "type": q.kind.name(),
-                "prompt": truncate(&plain_text(&q.prompt), 160),
-                "fp": q.fingerprint(),
-                "graded": q.kind.graded(),
-            });
+        .map(|q| QuestionEntry {
+            key: q.key.clone(),
+            kind: q.kind.name(),
+            prompt: truncate(&plain_text(&q.prompt), 160),
+            fp: q.fingerprint(),
+            graded: q.kind.graded(),
             // For `handbook check`'s answer-key lints (not written to the site).
-            if let Some(l) = lint::lint_entry(q, ex.shuffle) {
-                entry["lint"] = l;
-            }
-            entry
+            lint: lint::lint_entry(q, ex.shuffle),
         })
         .collect();
-    json!({
-        "kind": "exercise",
-        "id": ex.id,
-        "explicit_id": ex.explicit_id,
-        "source": source,
-        "line": ex.line,
-        "page": page_out_path,
-        "anchor": anchor_id(&ex.id),
-        "title": ex.title.as_deref().map(plain_text).unwrap_or_default(),
-        "questions": questions,
-    })
+    ExerciseEntry {
+        id: ex.id.clone(),
+        explicit_id: ex.explicit_id,
+        source: source.to_string(),
+        line: ex.line,
+        page: page_out_path.to_string(),
+        anchor: anchor_id(&ex.id),
+        title: ex.title.as_deref().map(plain_text).unwrap_or_default(),
+        questions,
+    }
 }
 
 /// The plain text for the search index: title, vignettes, prompts and options.
