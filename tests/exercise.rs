@@ -605,15 +605,15 @@ fn block_output_has_manifest_search_text_and_anchor() {
     assert_eq!(out.anchors, ["exercise-alliance-basics"]);
     assert!(out.search_text.contains("Which is not one of Bordin"));
     let m = &out.manifest[0];
-    assert_eq!(m["id"], "alliance-basics");
-    assert_eq!(m["source"], "content/01-alliance/05-self-check.md");
-    assert_eq!(m["line"], FIRST_LINE as u64);
-    assert_eq!(m["page"], "alliance/self-check.html");
-    assert_eq!(m["title"], "Check your understanding");
-    assert_eq!(m["questions"].as_array().unwrap().len(), 7);
-    assert_eq!(m["questions"][6]["graded"], false);
+    assert_eq!(m.id, "alliance-basics");
+    assert_eq!(m.source, "content/01-alliance/05-self-check.md");
+    assert_eq!(m.line, FIRST_LINE);
+    assert_eq!(m.page, "alliance/self-check.html");
+    assert_eq!(m.title, "Check your understanding");
+    assert_eq!(m.questions.len(), 7);
+    assert!(!m.questions[6].graded);
     assert_eq!(
-        m["questions"][0]["prompt"],
+        m.questions[0].prompt,
         "Which is not one of Bordin\u{2019}s elements?"
     );
 }
