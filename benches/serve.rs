@@ -41,9 +41,7 @@ fn main() {
     let edits = env_number("HANDBOOK_BENCH_EDITS", 20).max(1);
     let script = std::env::var_os("HANDBOOK_GEN_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_corpus.py")
-        });
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_corpus.py"));
     let dir = tempfile::tempdir().expect("temporary folder");
     let corpus = dir.path().join("corpus");
     let generated = Command::new("python3")

@@ -115,6 +115,14 @@ pub fn failing_build(root: &Path) -> String {
     text
 }
 
+/// Asserts `text` has each of `lines` as one of its lines.
+#[track_caller]
+pub fn has_lines(text: &str, lines: &[&str]) {
+    for line in lines {
+        has_line(text, line);
+    }
+}
+
 /// Asserts `text` has `line` as one of its lines.
 #[track_caller]
 pub fn has_line(text: &str, line: &str) {
