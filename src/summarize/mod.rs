@@ -9,6 +9,7 @@
 
 pub mod parse;
 pub mod render;
+pub mod view;
 
 use crate::error::{Diagnostic, Diagnostics};
 use parse::{Assignment, Instant, ProgressFile, Totals};
@@ -327,7 +328,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         );
     }
     let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
-    let html = render::html(&table, &chosen, &warnings);
+    let html = render::html(&table, &chosen, &warnings)?;
     let csv = render::csv(&table);
     let written = write_outputs(
         &options.out,
