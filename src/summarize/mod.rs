@@ -180,50 +180,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         );
         return Err(warnings.into());
     }
-
-    // Read and check every file; reading errors fail the run (a bad argument).
-    let mut errors = Vec::new();
-    let mut accepted = Vec::new();
-    for path in &paths {
-        let bytes = match read(path) {
-            Ok(Some(b)) => b,
-            Ok(None) => {
-                warnings.push(
-                    Diagnostic::warning(
-                        path,
-                        0,
-                        format!(
-                            "skipped: too large to be a progress file (over {} MB)",
-                            MAX_FILE_BYTES / (1024 * 1024)
-                        ),
-                    )
-                    .with_hint("pass the .json files trainees export from the handbook"),
-                );
-                continue;
-            }
-            Err(d) => {
-                errors.push(d);
-                continue;
-            }
-        };
-        match parse::parse(&bytes) {
-            Ok(file) => accepted.push(Accepted {
-                path: path.clone(),
-                file,
-            }),
-            Err(problem) => warnings.push(
-                Diagnostic::warning(path, 0, format!("skipped: {problem}"))
-                    .with_hint(problem.hint()),
-            ),
-        }
-    }
-    if !errors.is_empty() {
-        errors.push(
-            Diagnostic::error("", 0, "some files could not be read")
-                .with_hint("check the paths; pass progress files (.json) or folders holding them"),
-        );
-        return Err(errors.into());
-    }
+    let mut accepted = read_all(&paths, &mut warnings)?;
 
     // Schema 3 files name the handbook by its id; an older file (named by title) belongs to
     // the id that newer files with its title carry.
@@ -241,63 +198,12 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
     let titles = titles_by_count(&accepted);
     let (handbook, chosen) = match wanted {
         Some(t) => (t, "chosen with --handbook".to_string()),
-        None => match titles.first() {
-            Some((title, count)) => {
-                let reason = match (titles.get(1), *count) {
-                    (None, 1) => "the title of the only usable file".to_string(),
-                    (None, 2) => "the title of both usable files".to_string(),
-                    (None, n) => format!("the title of all {n} usable files"),
-                    (Some((other, n)), _) if n == count => format!(
-                        "the first file's title, tied with \"{other}\" ({n} file{} each)",
-                        if *n == 1 { "" } else { "s" }
-                    ),
-                    (Some(_), n) => format!("the title of {n} of {} usable files", accepted.len()),
-                };
-                (title.clone(), reason)
-            }
-            None => (String::new(), String::new()),
-        },
+        None => most_common(&titles, accepted.len()),
     };
-    let mut same_handbook = Vec::new();
-    for a in accepted {
-        if a.file.handbook == handbook {
-            same_handbook.push(a);
-        } else {
-            warnings.push(
-                Diagnostic::warning(
-                    &a.path,
-                    0,
-                    format!(
-                        "skipped: from another handbook (\"{}\"); summarizing \"{handbook}\"",
-                        a.file.handbook
-                    ),
-                )
-                .with_hint(
-                    "summarize each handbook's files separately, or choose one with --handbook TITLE",
-                ),
-            );
-        }
-    }
-
+    let same_handbook = of_handbook(accepted, &handbook, &mut warnings);
     let kept = drop_older_duplicates(same_handbook, &mut warnings);
     if kept.is_empty() {
-        let hint = if titles.is_empty() {
-            "pass the .json files trainees export from the handbook's \"My progress\" or assignment pages"
-                .to_string()
-        } else {
-            let found: Vec<String> = titles
-                .iter()
-                .map(|(t, n)| format!("\"{t}\" ({n})"))
-                .collect();
-            format!(
-                "the usable files are from {}; choose one with --handbook TITLE",
-                found.join(", ")
-            )
-        };
-        warnings.push(
-            Diagnostic::error("", 0, "no progress file could be used; nothing was written")
-                .with_hint(hint),
-        );
+        warnings.push(nothing_usable(&titles));
         return Err(warnings.into());
     }
 
@@ -347,6 +253,124 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         csv: written[1].clone(),
         warnings,
     })
+}
+
+/// Reads and checks every file: the ones that pass, and a warning for each skipped one.
+/// Reading errors fail the run (a bad argument).
+fn read_all(
+    paths: &[PathBuf],
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Accepted>, Diagnostics> {
+    let mut errors = Vec::new();
+    let mut accepted = Vec::new();
+    for path in paths {
+        let bytes = match read(path) {
+            Ok(Some(b)) => b,
+            Ok(None) => {
+                warnings.push(
+                    Diagnostic::warning(
+                        path,
+                        0,
+                        format!(
+                            "skipped: too large to be a progress file (over {} MB)",
+                            MAX_FILE_BYTES / (1024 * 1024)
+                        ),
+                    )
+                    .with_hint("pass the .json files trainees export from the handbook"),
+                );
+                continue;
+            }
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        match parse::parse(&bytes) {
+            Ok(file) => accepted.push(Accepted {
+                path: path.clone(),
+                file,
+            }),
+            Err(problem) => warnings.push(
+                Diagnostic::warning(path, 0, format!("skipped: {problem}"))
+                    .with_hint(problem.hint()),
+            ),
+        }
+    }
+    if !errors.is_empty() {
+        errors.push(
+            Diagnostic::error("", 0, "some files could not be read")
+                .with_hint("check the paths; pass progress files (.json) or folders holding them"),
+        );
+        return Err(errors.into());
+    }
+    Ok(accepted)
+}
+
+/// The handbook most files carry (`titles` sorted by count) and why it was chosen.
+fn most_common(titles: &[(String, usize)], usable: usize) -> (String, String) {
+    match titles.first() {
+        Some((title, count)) => {
+            let reason = match (titles.get(1), *count) {
+                (None, 1) => "the title of the only usable file".to_string(),
+                (None, 2) => "the title of both usable files".to_string(),
+                (None, n) => format!("the title of all {n} usable files"),
+                (Some((other, n)), _) if n == count => format!(
+                    "the first file's title, tied with \"{other}\" ({n} file{} each)",
+                    if *n == 1 { "" } else { "s" }
+                ),
+                (Some(_), n) => format!("the title of {n} of {usable} usable files"),
+            };
+            (title.clone(), reason)
+        }
+        None => (String::new(), String::new()),
+    }
+}
+
+/// The files of `handbook`; the others are skipped with a warning.
+fn of_handbook(
+    accepted: Vec<Accepted>,
+    handbook: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Accepted> {
+    let mut same_handbook = Vec::new();
+    for a in accepted {
+        if a.file.handbook == handbook {
+            same_handbook.push(a);
+        } else {
+            warnings.push(
+                Diagnostic::warning(
+                    &a.path,
+                    0,
+                    format!(
+                        "skipped: from another handbook (\"{}\"); summarizing \"{handbook}\"",
+                        a.file.handbook
+                    ),
+                )
+                .with_hint(
+                    "summarize each handbook's files separately, or choose one with --handbook TITLE",
+                ),
+            );
+        }
+    }
+    same_handbook
+}
+
+/// The error when no file is left, with the handbooks the usable files came from.
+fn nothing_usable(titles: &[(String, usize)]) -> Diagnostic {
+    let hint = if titles.is_empty() {
+        "pass the .json files trainees export from the handbook's \"My progress\" or assignment pages"
+            .to_string()
+    } else {
+        let found: Vec<String> = titles
+            .iter()
+            .map(|(t, n)| format!("\"{t}\" ({n})"))
+            .collect();
+        format!(
+            "the usable files are from {}; choose one with --handbook TITLE",
+            found.join(", ")
+        )
+    };
+    Diagnostic::error("", 0, "no progress file could be used; nothing was written").with_hint(hint)
 }
 
 /// Expands folders into their `*.json` files (sorted by name, hidden files ignored) and drops
