@@ -148,11 +148,11 @@ impl Expander<'_, '_> {
                 .count()
                 + 1;
             let at = (file, line, column);
-            let replacement = self.helper(&d, at, depth);
-            // The directive's own line breaks advance the file line but make no output line.
-            line += here[..d.len].matches('\n').count();
-            match replacement {
+            match self.helper(&d, at, depth) {
                 Some(r) => {
+                    // The directive's own line breaks advance the file line but make no
+                    // output line; the lines put in its place map to its line.
+                    line += here[..d.len].matches('\n').count();
                     for c in r.split_inclusive('\n') {
                         out.push_str(c);
                         if map && c.ends_with('\n') {
@@ -160,7 +160,7 @@ impl Expander<'_, '_> {
                         }
                     }
                 }
-                None => out.push_str(&here[..d.len]),
+                None => self.copy(&mut out, &here[..d.len], &mut line, map),
             }
             i = found + d.len;
         }
@@ -452,6 +452,10 @@ mod tests {
         let e = run("a {{#title\nT}} b\nc");
         assert_eq!(e.text, "a  b\nc");
         assert_eq!(e.line_map, [3, 5]);
+        // An unknown helper over two lines is kept, and so are its lines (found by fuzzing).
+        let e = run("{{#other x\ny}} {{#include five.txt:1}}\nz");
+        assert_eq!(e.text, "{{#other x\ny}} one\nz");
+        assert_eq!(e.line_map, [3, 4, 5]);
     }
 
     #[test]
