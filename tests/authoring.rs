@@ -2,83 +2,10 @@
 //! warning) at `file:line`, saying what is wrong and what to do, with exit code 1 for errors,
 //! no panic, the previous output untouched, and never an answer key on a page.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-/// A handbook in a temporary folder: `handbook.toml` (title "T" unless given) and the files.
-fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    if !files.iter().any(|(p, _)| *p == "handbook.toml") {
-        fs::write(dir.path().join("handbook.toml"), "title = \"T\"\n").unwrap();
-    }
-    if !files.iter().any(|(p, _)| *p == "content/_index.md") {
-        fs::create_dir_all(dir.path().join("content")).unwrap();
-        fs::write(dir.path().join("content/_index.md"), "# Home\n\nWelcome.\n").unwrap();
-    }
-    for (path, text) in files {
-        let p = dir.path().join(path);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-    }
-    dir
-}
-
-fn run(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-/// `handbook check`: exit code and everything printed.
-fn check(root: &Path) -> (i32, String) {
-    let o = run(&["check"], root);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert!(!text.contains("panicked"), "{text}");
-    (o.status.code().unwrap_or(-1), text)
-}
-
-/// `handbook build` into `public/` over a previous build: exit code and output; on failure,
-/// the previous output must be untouched.
-fn build(root: &Path) -> (i32, String) {
-    let out = root.join("public");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), "previous build").unwrap();
-    // A previous build carries the marker (a folder without it is not replaced).
-    fs::write(out.join(".handbook-build"), "previous build").unwrap();
-    let o = run(&["build", "--quiet", "--out", out.to_str().unwrap()], root);
-    let text = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(!text.contains("panicked"), "{text}");
-    let code = o.status.code().unwrap_or(-1);
-    if code != 0 {
-        assert_eq!(
-            fs::read_to_string(out.join("index.html")).unwrap(),
-            "previous build"
-        );
-        assert_eq!(
-            fs::read_dir(&out).unwrap().count(),
-            2,
-            "nothing else written"
-        );
-    }
-    (code, text)
-}
-
-/// Asserts `text` has `line` as one of its lines.
-#[track_caller]
-fn has_line(text: &str, line: &str) {
-    assert!(
-        text.lines().any(|l| l == line),
-        "expected the line\n{line}\nin:\n{text}"
-    );
-}
 
 /// How many errors the summary line counts.
 fn error_count(text: &str) -> usize {
@@ -105,7 +32,7 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
                 "title = \"T\"\n[links]\nbroken = \"warn\"\n",
             ),
         ]);
-        let (code, text) = check(hb.path());
+        let (code, text) = check(hb.path(), &[]);
         assert_eq!(code, 1, "{text}");
         has_line(
             &text,
@@ -117,7 +44,7 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
                 "  hint: write ```{meant} (lower case) on the opening line; component names are: exercise, srs"
             ),
         );
-        let (code, text) = build(hb.path());
+        let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 1, "{text}");
         assert!(!text.contains("SECRET-ANSWER-KEY"), "{text}");
     }
@@ -127,7 +54,7 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
 fn code_blocks_in_other_languages_are_not_taken_for_components() {
     let page = "# A\n\n```rs\nfn main() {}\n```\n\n```css\na {}\n```\n\n```python\nx = 1\n```\n";
     let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("unknown block"), "{text}");
 }
@@ -139,7 +66,7 @@ fn exercise_in_a_toml_or_untagged_block_is_a_warning() {
             "# A\n\nText.\n\n```{label}\n[[question]]\ntype = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n"
         );
         let hb = handbook(&[("content/a.md", &page)]);
-        let (code, text) = build(hb.path());
+        let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 0, "{text}");
         let what = if label.is_empty() {
             String::new()
@@ -163,7 +90,7 @@ fn exercise_in_a_toml_or_untagged_block_is_a_warning() {
 fn unclosed_component_fence_is_reported_at_its_opening_line() {
     let page = "# A\n\nIntro.\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\n\n## Next heading\n\nMore text.\n";
     let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -185,7 +112,7 @@ fn image_and_link_with_spaces_in_the_file_name() {
         ("content/my notes.md", "# Notes\n"),
         ("content/b.md", "# B\n"),
     ]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -200,14 +127,14 @@ fn image_and_link_with_spaces_in_the_file_name() {
         "error: content/a.md:7:6: this link is shown as plain text: its file name `my notes.md` has a space, which Markdown does not allow in a link",
     );
     assert_eq!(error_count(&text), 2, "{text}");
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 1, "build fails too: {text}");
     // Both fixes work.
     let fixed = page
         .replace("(alliance diagram.svg)", "(alliance%20diagram.svg)")
         .replace("(my notes.md)", "(<my notes.md>)");
     fs::write(hb.path().join("content/a.md"), fixed).unwrap();
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(hb.path().join("public/a.html")).unwrap();
     assert!(html.contains("src=\"alliance%20diagram.svg\""), "{html}");
@@ -221,7 +148,7 @@ fn image_and_link_with_spaces_in_the_file_name() {
 fn curly_quotes_in_toml_are_errors_at_their_column() {
     let exercise = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = “single”\nprompt = \"It’s “fine” inside straight quotes\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
     let hb = handbook(&[("content/a.md", exercise)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -233,7 +160,7 @@ fn curly_quotes_in_toml_are_errors_at_their_column() {
     );
 
     let hb = handbook(&[("content/a.md", "+++\ntitle = ‘Goals’\n+++\nText.\n")]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -241,7 +168,7 @@ fn curly_quotes_in_toml_are_errors_at_their_column() {
     );
 
     let hb = handbook(&[("handbook.toml", "title = “My handbook”\n")]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -250,7 +177,7 @@ fn curly_quotes_in_toml_are_errors_at_their_column() {
 
     let srs = "# A\n\n```srs\nmode = “practice”\n```\n";
     let hb = handbook(&[("content/a.md", srs)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -264,7 +191,7 @@ fn curly_quotes_in_yaml_are_a_warning() {
         "content/a.md",
         "---\ntitle: “Active listening”\n---\nText.\n",
     )]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 0, "{text}");
     has_line(
         &text,
@@ -279,7 +206,7 @@ fn curly_quotes_in_yaml_are_a_warning() {
 /// One front matter, one error: (front matter, file line:column, message, hint).
 fn front_matter_error(front: &str, at: &str, message: &str, hint: &str) {
     let hb = handbook(&[("content/a.md", &format!("{front}\nText.\n"))]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -358,7 +285,7 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
         "---\ntitel: x\nwieght: 2\nassignment:\n  reed: [b.md]\n---",
     ] {
         let hb = handbook(&[("content/a.md", &format!("{front}\nText.\n"))]);
-        let (code, text) = check(hb.path());
+        let (code, text) = check(hb.path(), &[]);
         assert_eq!(code, 1, "{text}");
         has_line(
             &text,
@@ -385,7 +312,7 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
     }
     let srs = "# A\n\n```srs\nmdoe = \"practice\"\nitmes = \"x\"\n```\n";
     let hb = handbook(&[("content/a.md", srs)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -409,7 +336,7 @@ fn one_mistake_gives_one_error() {
     // assignment naming the exercise.
     let exercise = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\npromt = \"Which?\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n```srs\nmode = \"practise\"\n```\n";
     let hb = handbook(&[("content/a.md", exercise), ("content/week.md", week)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -433,7 +360,7 @@ fn one_mistake_gives_one_error() {
             "# B\n\nDo [the exercise](a.md#exercise-e1).\n",
         ),
     ]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     assert!(!text.contains("week.md"), "no follow-on errors: {text}");
     assert!(!text.contains("b.md"), "no follow-on errors: {text}");
@@ -444,7 +371,7 @@ fn one_mistake_gives_one_error() {
 fn a_misspelt_type_is_named_not_reported_missing() {
     let page = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntpye = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
     let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -460,7 +387,7 @@ fn a_misspelt_type_is_named_not_reported_missing() {
 #[test]
 fn a_misspelt_setting_gets_a_suggestion() {
     let hb = handbook(&[("handbook.toml", "title = \"T\"\n[search]\nenabeld = true\n")]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(&text, "error: handbook.toml:3:1: unknown key `enabeld`");
     assert!(
@@ -473,7 +400,7 @@ fn a_misspelt_setting_gets_a_suggestion() {
 fn errors_in_one_file_are_in_line_order() {
     let page = "# A\n\n[x](missing-one.md)\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\npromt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n[y](missing-two.md)\n";
     let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     let lines: Vec<usize> = text
         .lines()
@@ -494,7 +421,7 @@ fn a_mistyped_page_gets_the_closest_file() {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ),
     ]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -522,7 +449,7 @@ fn a_mistyped_page_gets_the_closest_file() {
         "title = \"T\"\n[links]\nbroken = \"warn\"\n",
     )
     .unwrap();
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 0, "{text}");
     has_line(&text, "  hint: correct the path (relative to this file)");
     assert!(!text.contains("broken = \"warn\""), "{text}");
@@ -537,7 +464,7 @@ fn content_may_not_land_on_a_generated_path() {
         ("content/sitemap.xml", "sitemap.xml", "the sitemap"),
     ] {
         let hb = handbook(&[(file, "# X\n")]);
-        let (code, text) = build(hb.path());
+        let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 1, "{text}");
         has_line(
             &text,
@@ -551,14 +478,14 @@ fn content_may_not_land_on_a_generated_path() {
         );
     }
     let hb = handbook(&[("content/search/help.md", "# Help\n")]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 1, "{text}");
     assert!(
         text.contains("would be written to `search/help.html`, inside `search/`, which the build generates (the search index)"),
         "{text}"
     );
     let hb = handbook(&[("content/a.md", "+++\nslug = \"404\"\n+++\n# A\n")]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 1, "{text}");
     assert!(
         text.contains("`content/a.md` would be written to `404.html`"),
@@ -586,7 +513,7 @@ fn every_generated_file_is_in_the_reserved_list() {
             "# B\n\n```srs\nmode = \"practice\"\n```\n",
         ),
     ]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let content = ["index.html", "a.html", "d.svg", "c/index.html", "c/b.html"];
     let out = hb.path().join("public");
@@ -600,27 +527,6 @@ fn every_generated_file_is_in_the_reserved_list() {
             "`{name}` is generated but not in derived::RESERVED"
         );
     }
-}
-
-/// Every file of a folder, sorted, with its bytes.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]
@@ -648,10 +554,7 @@ fn output_is_the_same_from_build_to_build() {
     let mut first = None;
     for i in 0..20 {
         let out = hb.path().join(format!("out{i}"));
-        let o = run(
-            &["build", "--quiet", "--out", out.to_str().unwrap()],
-            hb.path(),
-        );
+        let o = build(hb.path(), &out);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let files = tree(&out);
         match &first {
@@ -684,7 +587,7 @@ fn every_page_gets_a_meta_description() {
         ),
         ("content/c/d.md", "# D\n"),
     ]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let page = |p: &str| fs::read_to_string(hb.path().join("public").join(p)).unwrap();
     assert!(
@@ -704,7 +607,7 @@ fn every_page_gets_a_meta_description() {
     assert!(page("c/d.html").contains("<meta name=\"description\" content=\"D · T\">"));
     // A long paragraph is cut at a word.
     let hb = handbook(&[("content/a.md", &format!("# A\n\n{long}\n"))]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(hb.path().join("public/a.html")).unwrap();
     let start = html.find("<meta name=\"description\" content=\"").unwrap() + 34;
@@ -715,7 +618,7 @@ fn every_page_gets_a_meta_description() {
     );
     let words = "Reflective listening asks the clinician to mirror the client's words and feelings accurately and without judgement, checking understanding at each step of the conversation and beyond";
     let hb = handbook(&[("content/a.md", &format!("# A\n\n{words}\n"))]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(hb.path().join("public/a.html")).unwrap();
     assert!(

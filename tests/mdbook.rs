@@ -4,51 +4,29 @@
 //! links to built `.html` paths). The reading order (the prev/next chain and the sidebar) is
 //! checked against SUMMARY.md, and every problem against its file:line.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mdbook")
-}
+const BOOK: &str = "mdbook";
 
-fn copy_fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(fixture()) {
-        let entry = entry.unwrap();
-        let target = dir
-            .path()
-            .join(entry.path().strip_prefix(fixture()).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
-}
-
+/// `handbook ARGS... --root ROOT`, with `--out OUT` when given (not quiet: the warnings count).
 fn run(args: &[&str], root: &Path, out: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
-    cmd.args(args).arg("--root").arg(root);
-    if let Some(out) = out {
-        cmd.arg("--out").arg(out);
+    let mut args: Vec<&str> = args.to_vec();
+    let out = out.map(|o| o.to_string_lossy().into_owned());
+    if let Some(out) = &out {
+        args.extend(["--out", out.as_str()]);
     }
-    cmd.output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    run_on(&args, root)
 }
 
 /// Builds the fixture once per test into a fresh folder.
 fn built() -> (tempfile::TempDir, Output) {
     let out = tempfile::tempdir().unwrap();
-    let o = run(&["build"], &fixture(), Some(&out.path().join("site")));
+    let o = run(&["build"], &fixture(BOOK), Some(&out.path().join("site")));
     (out, o)
 }
 
@@ -336,31 +314,18 @@ fn what_is_not_used_gets_one_warning_each_at_its_line() {
     );
     assert!(err.contains("0 errors, 10 warnings"), "{err}");
     // `check` reports the same and exits 0; with --deny-warnings, 1.
-    let c = run(&["check"], &fixture(), None);
+    let c = run(&["check"], &fixture(BOOK), None);
     assert_eq!(c.status.code(), Some(0), "{}", stderr(&c));
-    let c = run(&["check", "--deny-warnings"], &fixture(), None);
+    let c = run(&["check", "--deny-warnings"], &fixture(BOOK), None);
     assert_eq!(c.status.code(), Some(1), "{}", stderr(&c));
 }
 
-/// Applies `edit` to a copy of the fixture, builds it over a previous build, and returns the
-/// output and stderr; the previous build must be untouched.
+/// Applies `edit` to a copy of the fixture and builds it over a previous build, which must
+/// fail (exit 1) and leave that build untouched: the build's stderr.
 fn broken(edit: impl FnOnce(&Path)) -> String {
-    let dir = copy_fixture();
-    let out = dir.path().join("public");
-    let first = run(&["build"], dir.path(), Some(&out));
-    assert!(first.status.success(), "{}", stderr(&first));
-    let before = read(&out.join("index.html"));
+    let dir = copy_fixture(BOOK);
     edit(dir.path());
-    let o = run(&["build"], dir.path(), Some(&out));
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert_eq!(
-        read(&out.join("index.html")),
-        before,
-        "previous output kept"
-    );
-    let err = stderr(&o);
-    assert!(!err.contains("panicked"), "{err}");
-    err
+    failing_build(dir.path())
 }
 
 fn append(path: &Path, text: &str) {
@@ -449,7 +414,7 @@ fn an_include_through_a_link_out_of_the_book_is_refused() {
 
 #[test]
 fn handbook_toml_beside_book_toml_wins() {
-    let dir = copy_fixture();
+    let dir = copy_fixture(BOOK);
     fs::write(
         dir.path().join("handbook.toml"),
         "id = \"field-guide\"\ntitle = \"Field Guide for Trainers\"\n\n[branding]\nagency = \"Example Agency\"\n",
@@ -484,7 +449,7 @@ fn book_toml_problems_name_their_line() {
         err.contains("error: book.toml:28:2: duplicate key"),
         "{err}"
     );
-    let dir = copy_fixture();
+    let dir = copy_fixture(BOOK);
     fs::write(
         dir.path().join("book.toml"),
         "[book]\ntitle = \"T\"\nauthors = \"Just me\"\n",

@@ -49,7 +49,7 @@ mod server;
 mod sources;
 mod watch;
 
-use crate::error::Diagnostics;
+use crate::error::{Diagnostic, Diagnostics};
 use http::{Bytes, Ctx, Snapshot};
 use live::{Hub, lock};
 use rebuild::{Rebuilt, State};
@@ -106,13 +106,13 @@ impl Default for Options {
     }
 }
 
-/// Why `serve` could not run.
+/// Why `serve` could not run: the diagnostic to show.
 #[derive(Debug)]
 pub enum ServeError {
     /// The arguments are wrong (exit code 2).
-    Usage(String),
+    Usage(Diagnostic),
     /// The server could not start (exit code 1).
-    Failed(String),
+    Failed(Diagnostic),
 }
 
 impl ServeError {
@@ -123,13 +123,40 @@ impl ServeError {
             ServeError::Failed(_) => 1,
         }
     }
+
+    /// What went wrong and what to do.
+    pub fn diagnostic(&self) -> &Diagnostic {
+        match self {
+            ServeError::Usage(d) | ServeError::Failed(d) => d,
+        }
+    }
 }
 
+impl From<Diagnostic> for ServeError {
+    /// A failure to start (exit code 1).
+    fn from(d: Diagnostic) -> Self {
+        ServeError::Failed(d)
+    }
+}
+
+/// A failure to start that concerns no file: `message`, no hint yet.
+fn failed(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error("", 0, message)
+}
+
+/// The message and its hint, without the "error:" label (the caller adds it).
 impl fmt::Display for ServeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::Usage(m) | ServeError::Failed(m) => f.write_str(m),
+        let d = self.diagnostic();
+        if d.path.as_os_str().is_empty() {
+            f.write_str(&d.message)?;
+        } else {
+            write!(f, "{}: {}", d.location(), d.message)?;
         }
+        if let Some(hint) = &d.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
     }
 }
 
@@ -140,11 +167,11 @@ impl std::error::Error for ServeError {}
 pub fn serve(options: &Options) -> Result<(), ServeError> {
     let ip = parse_bind(&options.bind)?;
     let root = options.root.canonicalize().map_err(|e| {
-        ServeError::Failed(format!(
-            "the handbook folder {} cannot be opened: {e}\n  hint: pass --root with the folder \
-             that holds handbook.toml and content/",
+        failed(format!(
+            "the handbook folder {} cannot be opened: {e}",
             options.root.display()
         ))
+        .with_hint("pass --root with the folder that holds handbook.toml and content/")
     })?;
     let out = Printer {
         quiet: options.quiet,
@@ -195,7 +222,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let (listener, port_note) = bind(ip, options.port)?;
     let addr = listener
         .local_addr()
-        .map_err(|e| ServeError::Failed(format!("cannot listen: {e}")))?;
+        .map_err(|e| failed(format!("cannot listen: {e}")))?;
     let instance = format!(
         "{:x}-{:x}",
         std::process::id(),
@@ -217,10 +244,9 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     // Watch.
     let (tx, rx) = mpsc::channel::<Trigger>();
     let layout = Layout::new(&root, good.as_ref().map(|s| &s.handbook.config));
-    let (watcher, watch_note) =
-        Watcher::start(layout, options.poll, tx).map_err(ServeError::Failed)?;
+    let (watcher, watch_note) = Watcher::start(layout, options.poll, tx)?;
     if let Some(note) = watch_note {
-        complain!("warning: {note}");
+        complain!("{note}");
     }
 
     // Work.
@@ -233,7 +259,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let sources = good
         .as_ref()
         .and_then(|s| Sources::read(&root, &s.handbook.config));
-    let http = server::Http::start(listener, ip, ctx.clone()).map_err(ServeError::Failed)?;
+    let http = server::Http::start(listener, ip, ctx.clone())?;
     let refresher = Refresher::start(ctx.clone(), out)?;
     let builder = {
         let builder = Builder {
@@ -250,7 +276,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         std::thread::Builder::new()
             .name("handbook-build".into())
             .spawn(move || builder.run())
-            .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))?
+            .map_err(|e| failed(format!("cannot start a thread: {e}")))?
     };
 
     let url = url_of(addr);
@@ -309,23 +335,28 @@ fn parse_bind(bind: &str) -> Result<IpAddr, ServeError> {
         return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
     }
     bind.parse().map_err(|_| {
-        ServeError::Usage(format!(
-            "invalid --bind address `{bind}`\n  hint: give an IP address such as 127.0.0.1 \
-             (the default), ::1 or 0.0.0.0 (every interface)"
-        ))
+        ServeError::Usage(
+            Diagnostic::error("", 0, format!("invalid --bind address `{bind}`")).with_hint(
+                "give an IP address such as 127.0.0.1 (the default), ::1 or 0.0.0.0 (every \
+                 interface)",
+            ),
+        )
     })
 }
 
 /// Listens on `port`, or on 3000 or the next free port; returns a note when it fell back.
-fn bind(ip: IpAddr, port: Option<u16>) -> Result<(TcpListener, Option<String>), ServeError> {
+fn bind(ip: IpAddr, port: Option<u16>) -> Result<(TcpListener, Option<String>), Diagnostic> {
     if let Some(port) = port {
         return TcpListener::bind((ip, port))
             .map(|l| (l, None))
             .map_err(|e| {
-                ServeError::Failed(format!(
-                    "cannot listen on {}: {e}\n  hint: choose another --port, or leave --port \
-                     out to take {DEFAULT_PORT} or the next free port",
+                failed(format!(
+                    "cannot listen on {}: {e}",
                     SocketAddr::new(ip, port)
+                ))
+                .with_hint(format!(
+                    "choose another --port, or leave --port out to take {DEFAULT_PORT} or \
+                         the next free port"
                 ))
             });
     }
@@ -344,7 +375,7 @@ fn bind(ip: IpAddr, port: Option<u16>) -> Result<(TcpListener, Option<String>), 
             );
             (l, Some(note))
         })
-        .map_err(|e| ServeError::Failed(format!("cannot listen on {ip}: {e}")))
+        .map_err(|e| failed(format!("cannot listen on {ip}: {e}")))
 }
 
 /// The URL to open for a listening address.
@@ -417,7 +448,7 @@ impl Printer {
 
     fn warnings(&self, warnings: &[crate::error::Diagnostic]) {
         if !warnings.is_empty() {
-            report(&Diagnostics(warnings.to_vec()));
+            report(&warnings.to_vec().into());
         }
     }
 }
@@ -539,7 +570,8 @@ impl Builder {
                 ));
                 let config = self.good.as_ref().map(|s| s.handbook.config.clone());
                 if let Err(e) = self.watcher.refresh(config.as_ref()) {
-                    complain!("warning: {e}");
+                    // The server keeps running on what it watches already.
+                    complain!("{}", e.into_warning());
                 }
                 // The next edit reads only what changed from here.
                 self.sources = config.and_then(|c| Sources::read(&self.root, &c));
@@ -643,7 +675,7 @@ impl Refresher {
             .num_threads(1)
             .thread_name(|_| "handbook-refresh-worker".into())
             .build()
-            .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))?;
+            .map_err(|e| failed(format!("cannot start a thread: {e}")))?;
         let this = Refresher {
             tx,
             epoch: epoch.clone(),
@@ -658,7 +690,7 @@ impl Refresher {
                     ctx.busy.fetch_sub(1, Ordering::SeqCst);
                 }
             })
-            .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))?;
+            .map_err(|e| failed(format!("cannot start a thread: {e}")))?;
         Ok(this)
     }
 

@@ -177,7 +177,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             Diagnostic::error("", 0, "no progress files to summarize")
                 .with_hint("pass the .json files trainees handed in, or a folder holding them"),
         );
-        return Err(Diagnostics(warnings));
+        return Err(warnings.into());
     }
 
     // Read and check every file; reading errors fail the run (a bad argument).
@@ -221,7 +221,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             Diagnostic::error("", 0, "some files could not be read")
                 .with_hint("check the paths; pass progress files (.json) or folders holding them"),
         );
-        return Err(Diagnostics(errors));
+        return Err(errors.into());
     }
 
     // Schema 3 files name the handbook by its id; an older file (named by title) belongs to
@@ -297,7 +297,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             Diagnostic::error("", 0, "no progress file could be used; nothing was written")
                 .with_hint(hint),
         );
-        return Err(Diagnostics(warnings));
+        return Err(warnings.into());
     }
 
     // Shown by its title (the newest file's), and by its id where that differs.
@@ -335,8 +335,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             ("summary.html", html.as_bytes()),
             ("summary.csv", csv.as_bytes()),
         ],
-    )
-    .map_err(Diagnostics::from)?;
+    )?;
     Ok(Summary {
         other_handbooks: titles.len() > 1 && options.handbook.is_none(),
         handbook: table.handbook.clone(),
@@ -394,7 +393,7 @@ fn expand_inputs(
         }
     }
     if !errors.is_empty() {
-        return Err(Diagnostics(errors));
+        return Err(errors.into());
     }
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));

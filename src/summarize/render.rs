@@ -91,7 +91,7 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-pub use crate::markdown::escape;
+pub use crate::html::escape;
 
 /// Tables with more assignments than this are printed as one table per learning path (in
 /// parts of at most [`PRINT_CHUNK`] assignments) and one for the whole-handbook totals, so each

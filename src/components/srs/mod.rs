@@ -22,7 +22,7 @@ pub mod sets;
 use super::exercise::{self, QuestionType};
 use super::{BlockCtx, BlockOutput};
 use crate::error::{Diagnostic, line_col};
-use crate::markdown::{block_html, escape};
+use crate::html::{block_html, escape};
 use serde::Deserialize;
 use serde_json::json;
 use sets::{ITEM_MAX, ItemSet, is_one_decimal};
