@@ -263,7 +263,13 @@ impl Builder<'_> {
         if parsed.draft {
             return None;
         }
-        let out_path = out.unwrap_or_else(|| page_out_path(&source, parsed.slug.as_deref()));
+        let mut out_path = out.unwrap_or_else(|| page_out_path(&source, parsed.slug.as_deref()));
+        // A top-level README.md or index.md after a first chapter that took `index.html` (mdBook
+        // writes both there, the later one winning): the later one gets its own name.
+        if out_path == "index.html" && self.out_owner.contains_key(&out_path) {
+            let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned());
+            out_path = self.free_out_path(&slugify(&stem.unwrap_or_default()));
+        }
         Some(self.push(c, source, display, out_path, parent, depth, parsed))
     }
 

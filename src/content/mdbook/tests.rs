@@ -222,3 +222,25 @@ fn clashing_and_repeated_chapters() {
             .any(|d| d.line == 3 && d.message.contains("already a chapter (line 2)"))
     );
 }
+
+#[test]
+fn a_later_top_level_readme_does_not_take_the_home_page() {
+    let h = book(&[
+        (
+            "SUMMARY.md",
+            "[Start](start.md)\n- [Read me](README.md)\n- [Index](index.md)\n",
+        ),
+        ("start.md", "# Start\n"),
+        ("README.md", "# Read me\n"),
+        ("index.md", "# Index\n"),
+    ])
+    .unwrap();
+    assert_eq!(
+        outline(&h),
+        [
+            "index.html Start Home",
+            "  readme.html Read me Page",
+            "  index-2.html Index Page",
+        ]
+    );
+}
