@@ -113,6 +113,15 @@ impl QuestionType {
         }
     }
 
+    /// The template of its HTML: `components/question/NAME.html` in the theme (the choice
+    /// types share one).
+    pub fn template(self) -> &'static str {
+        match self {
+            QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario => "choice",
+            other => other.name(),
+        }
+    }
+
     /// The type named `name`.
     pub fn from_name(name: &str) -> Option<QuestionType> {
         QuestionType::ALL.into_iter().find(|t| t.name() == name)
