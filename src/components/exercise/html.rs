@@ -4,8 +4,9 @@
 
 use super::shuffle::{display_order, option_ids, seed, shuffles};
 use super::{Answer, Exercise, Question, QuestionType, anchor_id, permutation, plain_text};
-use crate::html::{block_html, escape, inline_html};
+use crate::html::{block_html, inline_html};
 use serde::Serialize;
+use tera::Tera;
 
 /// How to render one question.
 #[derive(Debug, Clone, Copy)]
@@ -36,14 +37,32 @@ pub struct Standalone<'a> {
     pub title: Option<&'a str>,
 }
 
-/// Renders template `name` of the components' templates with `value` as `key`. A failure is
-/// a bug in the embedded theme (its templates are compiled and tested); the page then shows an
-/// HTML comment rather than nothing at all.
-fn render(name: &str, key: &str, value: &impl Serialize) -> String {
+/// Why a component's template could not be filled (a handbook's override that uses a
+/// variable the data does not have, say): the template and Tera's explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError(pub String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Renders template `name` of `templates` with `value` as `key`.
+fn render(
+    templates: &Tera,
+    name: &str,
+    key: &str,
+    value: &impl Serialize,
+) -> Result<String, TemplateError> {
     let mut ctx = tera::Context::new();
     ctx.insert(key, value);
-    crate::theme::render_builtin(name, &ctx)
-        .unwrap_or_else(|d| format!("<!-- {} -->\n", escape(&d.to_string())))
+    templates.render(name, &ctx).map_err(|e| {
+        TemplateError(format!(
+            "template error in `{name}`: {}",
+            crate::theme::error_chain(&e)
+        ))
+    })
 }
 
 /// What `components/exercise.html` receives as `ex`.
@@ -59,13 +78,14 @@ struct ExerciseData<'a> {
 }
 
 /// A whole exercise: a labelled `section` with every question (`components/exercise.html`).
-pub fn exercise_html(ex: &Exercise) -> String {
+pub fn exercise_html(templates: &Tera, ex: &Exercise) -> Result<String, TemplateError> {
     let anchor = anchor_id(&ex.id);
     let total = ex.questions.len();
     let mut questions = String::with_capacity(2048 * total);
     for (i, q) in ex.questions.iter().enumerate() {
         let dom_id = format!("{anchor}-{}", q.key);
         questions.push_str(&question_html(
+            templates,
             q,
             &QuestionView {
                 dom_id: &dom_id,
@@ -74,7 +94,7 @@ pub fn exercise_html(ex: &Exercise) -> String {
                 seed: &ex.id,
                 show_answer: ex.show_answer,
             },
-        ));
+        )?);
     }
     let graded = ex.questions.iter().filter(|q| q.kind.graded()).count();
     let data = ExerciseData {
@@ -86,7 +106,7 @@ pub fn exercise_html(ex: &Exercise) -> String {
         reflections: total - graded,
         questions,
     };
-    render("components/exercise.html", "ex", &data)
+    render(templates, "components/exercise.html", "ex", &data)
 }
 
 /// What `components/exercise-standalone.html` receives as `ex`.
@@ -103,13 +123,19 @@ struct StandaloneData<'a> {
 /// One question wrapped in its own `[data-exercise]` element, for components that embed a
 /// single question (the SRS form's scenario mode). `exercise_id` must be unique in the
 /// handbook when `track` is true.
-pub fn standalone_html(exercise_id: &str, q: &Question, opts: &Standalone<'_>) -> String {
+pub fn standalone_html(
+    templates: &Tera,
+    exercise_id: &str,
+    q: &Question,
+    opts: &Standalone<'_>,
+) -> Result<String, TemplateError> {
     let anchor = anchor_id(exercise_id);
     let key = if q.key.is_empty() { "q1" } else { &q.key };
     let dom_id = format!("{anchor}-{key}");
     let mut q = q.clone();
     q.key = key.to_string();
     let question = question_html(
+        templates,
         &q,
         &QuestionView {
             dom_id: &dom_id,
@@ -118,7 +144,7 @@ pub fn standalone_html(exercise_id: &str, q: &Question, opts: &Standalone<'_>) -
             seed: exercise_id,
             show_answer: opts.show_answer,
         },
-    );
+    )?;
     let data = StandaloneData {
         id: exercise_id,
         anchor,
@@ -127,7 +153,12 @@ pub fn standalone_html(exercise_id: &str, q: &Question, opts: &Standalone<'_>) -
         track: opts.track,
         question,
     };
-    render("components/exercise-standalone.html", "ex", &data)
+    render(
+        templates,
+        "components/exercise-standalone.html",
+        "ex",
+        &data,
+    )
 }
 
 /// What a question's template (`components/question/TYPE.html`, extending
@@ -223,7 +254,11 @@ struct NumberData {
 
 /// One question (`components/question/TYPE.html`): vignette, `fieldset` + `legend` with the
 /// controls, hint, buttons, the live feedback region and the answer in a `<details>`.
-pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
+pub fn question_html(
+    templates: &Tera,
+    q: &Question,
+    view: &QuestionView<'_>,
+) -> Result<String, TemplateError> {
     let ids = option_ids(&q.options);
     let order = display_order(
         q.options.len(),
@@ -260,7 +295,7 @@ pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
         answer: answer(q, &ids),
     };
     let template = format!("components/question/{}.html", q.kind.template());
-    render(&template, "q", &data)
+    render(templates, &template, "q", &data)
 }
 
 /// An ordering question's items in display order: shuffled by the seed, never in the correct
