@@ -99,7 +99,10 @@ pub struct Manifest {
 /// `"kind": "exercise"` (see `components::exercise::manifest_entry`).
 pub fn manifest(shared: &Shared<'_>) -> Manifest {
     let handbook = shared.handbook;
-    let mut chapters: Vec<(usize, ChapterEntry)> = Vec::new();
+    let mut chapters: Vec<ChapterEntry> = Vec::new();
+    // Where each chapter's entry is in `chapters` (a scan per exercise was quadratic in a
+    // handbook of many top-level pages with exercises).
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let (mut exercise_count, mut question_count) = (0, 0);
     for (i, rendered) in shared.rendered.iter().enumerate() {
         let page = &handbook.pages[i];
@@ -109,16 +112,16 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
                 exercise_count += 1;
                 question_count += ex.questions.len();
                 let chapter = chapter_of(shared, i);
-                match chapters.iter_mut().find(|(c, _)| *c == chapter) {
-                    Some((_, c)) => c.exercises.push(ex),
-                    None => chapters.push((
-                        chapter,
-                        ChapterEntry {
+                match slot.get(&chapter) {
+                    Some(&k) => chapters[k].exercises.push(ex),
+                    None => {
+                        slot.insert(chapter, chapters.len());
+                        chapters.push(ChapterEntry {
                             title: handbook.pages[chapter].title.clone(),
                             url: handbook.pages[chapter].out_path.clone(),
                             exercises: vec![ex],
-                        },
-                    )),
+                        });
+                    }
                 }
             }
         }
@@ -128,7 +131,7 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
         id: handbook.config.handbook_id(),
         handbook: handbook.config.title.clone(),
         build: shared.build_id().to_string(),
-        chapters: chapters.into_iter().map(|(_, c)| c).collect(),
+        chapters,
         exercise_count,
         question_count,
         assignments: shared.plan.assignments.clone(),

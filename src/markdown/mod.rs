@@ -1,6 +1,7 @@
 //! Render stage for one page: Markdown to HTML by transforming pulldown-cmark's event stream
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
+pub mod built_paths;
 pub mod fences;
 pub mod headings;
 pub mod lines;
@@ -172,7 +173,7 @@ impl<'a> Renderer<'a> {
             page,
             config: &handbook.config,
             templates,
-            lines: LineIndex::new(&page.body, page.body_line),
+            lines: LineIndex::with_map(&page.body, page.body_line, &page.line_map),
             ids: IdAllocator::default(),
             out: RenderedPage::default(),
             ordinals: Default::default(),

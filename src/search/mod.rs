@@ -1,7 +1,8 @@
 //! The search index (issue 7): every searchable page's sections (title, heading, text) as
-//! classic scripts (not JSON: `fetch()` fails on `file://`). Terms are lower-cased, split on
-//! non-alphanumerics, stripped of English stop words and stemmed with Snowball English (the
-//! theme's `search.js` ports the same stemmer).
+//! classic scripts (not JSON: `fetch()` fails on `file://`). Terms are lower-cased, split into
+//! words ([`tokenize::is_word_char`]), stripped of English stop words and stemmed with Snowball
+//! English (the theme's `search.js` ports the same tokeniser and stemmer; `tests/vectors/text.json`
+//! holds both to the same cases).
 //!
 //! A small index is one file, `search-index.js`:
 //!
@@ -38,7 +39,7 @@ mod tests;
 
 pub use index::{Doc, Index};
 pub use output::{decode_postings, encode_postings, hex, snippet};
-pub use tokenize::{STOP_WORDS, for_each_token, is_stop_word, terms, tokenize};
+pub use tokenize::{STOP_WORDS, for_each_token, is_stop_word, is_word_char, terms, tokenize};
 
 use crate::site::Shared;
 

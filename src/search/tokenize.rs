@@ -1,5 +1,6 @@
-//! Words of the search index: lower-casing and splitting on non-alphanumerics, the English stop
-//! words and Snowball stemming. The theme's `search.js` mirrors this tokeniser exactly.
+//! Words of the search index: lower-casing and splitting into words ([`is_word_char`]), the
+//! English stop words and Snowball stemming. The theme's `search.js` mirrors this tokeniser;
+//! `tests/vectors/text.json` holds both to the same cases.
 
 use rust_stemmers::Stemmer;
 
@@ -132,7 +133,15 @@ pub const STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
-/// Lower-cases `text` and splits it on non-alphanumerics.
+/// Whether `c` belongs to a word: a letter or other alphabetic character, a number, or a
+/// combining mark (so Devanagari vowel signs and viramas stay inside their word). The theme's
+/// `search.js` splits on the same classes (`[^\p{Alphabetic}\p{M}\p{N}]`); both are held to
+/// `tests/vectors/text.json`.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Lower-cases `text` and splits it into words (runs of [`is_word_char`]).
 pub fn tokenize(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_token(text, |w| out.push(w.to_string()));
@@ -158,7 +167,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
                 break;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
+                if !is_word_char(c) {
                     break;
                 }
                 ascii = false;
@@ -166,7 +175,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
             }
         }
         if i == start {
-            // A separator: one ASCII byte or one non-alphanumeric character.
+            // A separator: one ASCII byte or one character that is not a word's.
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
@@ -179,9 +188,9 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str)) {
             lower.make_ascii_lowercase();
             f(&lower);
         } else {
-            // Lower-casing can add a non-alphanumeric (İ -> i + combining dot): split again.
+            // Lower-casing may change the classes (İ -> i + combining dot): split again.
             let l = w.to_lowercase();
-            for part in l.split(|c: char| !c.is_alphanumeric()) {
+            for part in l.split(|c: char| !is_word_char(c)) {
                 if !part.is_empty() {
                     f(part);
                 }

@@ -244,7 +244,10 @@ pub fn refresh(
 
 /// Whether only what page `b` renders by itself differs from `a` (its body).
 fn body_changed(a: &Page, b: &Page) -> bool {
-    a.body != b.body || a.body_line != b.body_line || a.title_heading_line != b.title_heading_line
+    a.body != b.body
+        || a.body_line != b.body_line
+        || a.line_map != b.line_map
+        || a.title_heading_line != b.title_heading_line
 }
 
 /// Whether two loads of a handbook have the same tree: everything but the pages' bodies and
@@ -282,6 +285,7 @@ fn same_page(a: &Page, b: &Page) -> bool {
         kind,
         body: _,      // body
         body_line: _, // body
+        line_map: _,  // body
         searchable,
         extra,
         assignment,
