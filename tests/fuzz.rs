@@ -259,6 +259,7 @@ proptest! {
             line: 10,
             ordinal: 0,
             config: &config,
+            templates: handbook::theme::builtin(),
         };
         let name = if srs { "srs" } else { "exercise" };
         if let Err(ds) = components::render_block(name, &body, &ctx) {
