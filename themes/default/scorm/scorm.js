@@ -149,15 +149,19 @@
     box.hidden = false;
   }
 
-  /* Checks the error after a call; `quiet` codes only go to the console (an optional element
-     the LMS does not implement). */
+  /* Checks the error after a call; `quiet` codes are not shown to the learner (an optional
+     element the LMS does not implement), and when reading, not logged either (2004 answers 403
+     for suspend_data on a first attempt). */
   function check(kind, what, quiet) {
     var err = lastError();
     if (!err) {
       return true;
     }
-    warn(what + " failed: error " + err.code + (err.text ? " (" + err.text + ")" : ""));
-    if (!(quiet && quiet.indexOf(err.code) >= 0)) {
+    var expected = quiet && quiet.indexOf(err.code) >= 0;
+    if (!expected || kind !== "get") {
+      warn(what + " failed: error " + err.code + (err.text ? " (" + err.text + ")" : ""));
+    }
+    if (!expected) {
       notice(kind);
     }
     return false;
