@@ -175,10 +175,10 @@ async function startHost(pkgDir) {
  * LMS's stored data, loaded first), counts the session calls, and launches the package.
  * Returns the launch page's frame once the site's frame has loaded.
  */
-async function launchInLms(page, host, version, cmi = null) {
+async function launchInLms(page, host, version, cmi = null, { failCommit = false } = {}) {
   await page.goto(`${host.origin}/host.html`);
   await page.addScriptTag({ url: `${host.origin}/scorm-again.js` });
-  await page.evaluate(({ version, cmi }) => {
+  await page.evaluate(({ version, cmi, failCommit }) => {
     const v12 = version === '1.2';
     const api = v12 ? new window.Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 })
       : new window.Scorm2004API({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
@@ -198,11 +198,33 @@ async function launchInLms(page, host, version, cmi = null) {
     wrap(v12 ? 'LMSFinish' : 'Terminate', 'finish');
     wrap(v12 ? 'LMSCommit' : 'Commit', 'commit');
     wrap(v12 ? 'LMSSetValue' : 'SetValue');
+    if (failCommit) {
+      // An LMS whose server refuses to store: Commit answers "false" and error 101 (1.2:
+      // general exception) or 391 (2004: general commit failure) until the next call.
+      let failing = false;
+      for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(api)).concat(Object.keys(api))) {
+        if (typeof api[name] !== 'function' || /GetLastError|GetErrorString|GetDiagnostic/.test(name) || !/^(LMS|Initialize|Terminate|GetValue|SetValue|Commit)/.test(name)) continue;
+        const original = api[name].bind(api);
+        api[name] = (...args) => {
+          failing = false;
+          return original(...args);
+        };
+      }
+      const commitName = v12 ? 'LMSCommit' : 'Commit';
+      const errorName = v12 ? 'LMSGetLastError' : 'GetLastError';
+      const realError = api[errorName].bind(api);
+      api[commitName] = () => {
+        calls.commit += 1;
+        failing = true;
+        return 'false';
+      };
+      api[errorName] = () => (failing ? (v12 ? '101' : '391') : realError());
+    }
     window.lmsCalls = calls;
     window[v12 ? 'API' : 'API_1484_11'] = api;
     window.lmsApi = api;
     document.getElementById('sco').src = '/pkg/scorm-launch.html';
-  }, { version, cmi });
+  }, { version, cmi, failCommit });
   const launchFrame = await lib.poll(async () => page.frames().find((f) => f.url().endsWith('/scorm-launch.html')), 10_000);
   await lib.poll(async () => page.frames().some((f) => f.parentFrame() === launchFrame && /\.html$/.test(f.url()) && !f.url().endsWith('scorm-launch.html')), 10_000);
   return launchFrame;

@@ -210,6 +210,47 @@ for (const version of ['1.2', '2004']) {
   });
 }
 
+test('SCORM: an LMS that refuses to save is reported to the learner once, in words', { timeout: 60_000 }, async () => {
+  const dir = s.extract(s.exportPackage(small, '2004'), 'fail');
+  await inLms(dir, async ({ page, host }) => {
+    const launch = await s.launchInLms(page, host, '2004', null, { failCommit: true });
+    await follow(page, 'quiz.html');
+    await answer(s.siteFrame(page), 'colour', (q) => q.getByLabel('Blue').check());
+    await answer(s.siteFrame(page), 'flat', (q) => q.getByLabel('False').check());
+    const notice = launch.locator('[data-scorm-notice]');
+    await notice.waitFor({ state: 'visible' });
+    assert.equal(await notice.getAttribute('role'), 'alert');
+    const words = await notice.innerText();
+    assert.match(words, /could not save your progress/);
+    assert.match(words, /still kept in this browser/);
+    assert.doesNotMatch(words, /\b391\b/, 'words, not codes');
+    assert.equal(await notice.locator('p').count(), 1, 'shown once');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'hidden' });
+    await answer(s.siteFrame(page), 'capital', (q) => q.locator('input[data-input]').fill('Paris'));
+    await new Promise((done) => setTimeout(done, 300));
+    assert.equal(await notice.isVisible(), false, 'not shown again');
+  });
+});
+
+test('SCORM: completion = "pages" completes when every page has been read', { timeout: 60_000 }, async () => {
+  const root = s.smallHandbook();
+  fs.writeFileSync(path.join(root, 'handbook.toml'), 'id = "scorm-pages"\ntitle = "Pages course"\n\n[scorm]\ncompletion = "pages"\n\n[progress]\nread_after_seconds = 0\n');
+  fs.writeFileSync(path.join(root, 'content/quiz.md'), '# Quiz\n\nNo questions here after all. Read [more](more.md).\n');
+  const dir = s.extract(s.exportPackage(root, '1.2'), 'pages');
+  await inLms(dir, async ({ page, host }) => {
+    await s.launchInLms(page, host, '1.2');
+    const status = async () => (await s.readCmi(page)).cmi.cmi.core.lesson_status;
+    await follow(page, 'quiz.html');
+    await new Promise((done) => setTimeout(done, 1500));
+    assert.equal(await status(), 'incomplete', 'one page is still unread');
+    await follow(page, 'more.html');
+    assert.ok(await lib.poll(async () => (await status()) === 'completed', 5000), `completed after reading every page (${await status()})`);
+    const r = await leave(page);
+    assert.equal(r.cmi.cmi.core.exit, '', 'no suspend once complete');
+  });
+});
+
 test('SCORM: a learning path (--path) counts only its own assignments and opens at the first', { timeout: 120_000 }, async () => {
   const dir = s.extract(s.exportPackage(lib.REPO, '2004', ['--path', 'four-week-onboarding']), 'path');
   const config = fs.readFileSync(path.join(dir, 'assets/scorm/config.js'), 'utf8');
