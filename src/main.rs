@@ -273,19 +273,26 @@ fn main() -> ExitCode {
                     version,
                     path,
                 },
-        } => export_scorm(
-            handbook::export::Options {
-                root,
-                out,
-                version: version.map(|v| match v {
-                    ScormVersionArg::V12 => handbook::config::ScormVersion::V12,
-                    ScormVersionArg::V2004 => handbook::config::ScormVersion::V2004,
-                }),
-                path,
-            },
-            cli.quiet,
-            started,
-        ),
+        } => {
+            if let Err(e) = handbook::export::package::remove_partial_on_interrupt() {
+                eprintln!(
+                    "warning: cannot catch Ctrl-C ({e}); an interrupted export may leave a temporary file"
+                );
+            }
+            export_scorm(
+                handbook::export::Options {
+                    root,
+                    out,
+                    version: version.map(|v| match v {
+                        ScormVersionArg::V12 => handbook::config::ScormVersion::V12,
+                        ScormVersionArg::V2004 => handbook::config::ScormVersion::V2004,
+                    }),
+                    path,
+                },
+                cli.quiet,
+                started,
+            )
+        }
         Command::Progress {
             command:
                 ProgressCommand::Summarize {

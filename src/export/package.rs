@@ -5,13 +5,18 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
+
+/// The temporary file being written, for the Ctrl-C handler.
+static PARTIAL: Mutex<Option<PathBuf>> = Mutex::new(None);
 
 /// Writes `files` (path in the package -> bytes, in order) as a zip at `out`. Returns the size
 /// of the zip in bytes.
 pub fn write_zip(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<u64> {
     let temp = temp_name(out);
+    set_partial(Some(temp.clone()));
     let result = write_to(&temp, files).and_then(|size| {
         std::fs::rename(&temp, out)?;
         Ok(size)
@@ -19,7 +24,30 @@ pub fn write_zip(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Resu
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
+    set_partial(None);
     result
+}
+
+fn set_partial(path: Option<PathBuf>) {
+    if let Ok(mut guard) = PARTIAL.lock() {
+        *guard = path;
+    }
+}
+
+/// On Ctrl-C (or SIGTERM): removes the zip being written, says so and exits with 130. For the
+/// command line; call once, before exporting.
+pub fn remove_partial_on_interrupt() -> Result<(), ctrlc::Error> {
+    ctrlc::set_handler(|| {
+        if let Ok(guard) = PARTIAL.lock()
+            && let Some(path) = guard.as_ref()
+        {
+            let _ = std::fs::remove_file(path);
+        }
+        eprintln!(
+            "interrupted: no package was written (an earlier one at the same name is unchanged)"
+        );
+        std::process::exit(130);
+    })
 }
 
 /// `.NAME.partial-PID` beside `out`: the same folder, so the rename is atomic.
@@ -37,13 +65,15 @@ fn write_to(path: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<u
     // A fixed time: the same handbook gives a byte-identical package.
     let time = DateTime::from_date_and_time(2000, 1, 1, 0, 0, 0).unwrap_or_default();
     for (name, bytes) in files {
-        let method = if already_compressed(name) {
-            CompressionMethod::Stored
+        // The fastest deflate level: about a third larger than the best, twice as quick.
+        let (method, level) = if already_compressed(name) {
+            (CompressionMethod::Stored, None)
         } else {
-            CompressionMethod::Deflated
+            (CompressionMethod::Deflated, Some(1))
         };
         let options = SimpleFileOptions::default()
             .compression_method(method)
+            .compression_level(level)
             .last_modified_time(time)
             .unix_permissions(0o644);
         zip.start_file(name.as_str(), options)

@@ -662,6 +662,12 @@
 
   window.addEventListener("pagehide", finish);
   window.addEventListener("unload", finish);
+  window.addEventListener("pageshow", function (event) {
+    // Back from the browser's page cache after the session ended: start a new launch.
+    if (event.persisted && finished) {
+      window.location.reload();
+    }
+  });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") {
       sync(true);
