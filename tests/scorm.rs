@@ -49,6 +49,8 @@ fn small(dir: &Path, scorm: &str) {
     .unwrap();
     fs::create_dir_all(dir.join("content/files")).unwrap();
     fs::write(dir.join("content/files/a file ü.txt"), "x").unwrap();
+    // Stored, not deflated, in the zip.
+    fs::write(dir.join("content/files/pic.png"), b"\x89PNG\r\n\x1a\n not really").unwrap();
 }
 
 /// The zip's entries: name -> bytes.
@@ -253,6 +255,7 @@ fn small_handbook_packages_validate_and_list_every_file() {
     for version in ["1.2", "2004"] {
         let files = export_and_check(&root, version, dir.path());
         assert!(files.contains_key("files/a file ü.txt"));
+        assert_eq!(files["files/pic.png"], b"\x89PNG\r\n\x1a\n not really");
         let manifest = String::from_utf8(files["imsmanifest.xml"].clone()).unwrap();
         assert!(manifest.contains("<title>Small &amp; &lt;course&gt;</title>"));
         if version == "1.2" {
