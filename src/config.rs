@@ -49,6 +49,10 @@ pub struct Config {
     pub progress: ProgressConfig,
     /// SCORM packages for learning management systems (`[scorm]`, `handbook export scorm`).
     pub scorm: ScormConfig,
+    /// Which kind of folder the root is (not a setting: decided by [`Config::load`] from the
+    /// files present, e.g. `book.toml`).
+    #[serde(skip)]
+    pub layout: crate::content::layout::SourceLayout,
 }
 
 /// The `[scorm]` table: defaults of `handbook export scorm`.
@@ -255,6 +259,7 @@ impl Default for Config {
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
             scorm: ScormConfig::default(),
+            layout: Default::default(),
         }
     }
 }
@@ -311,6 +316,7 @@ impl Config {
     /// defaults to the folder name.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
+        let mut text = None;
         let mut config = if path.is_file() {
             let bytes = std::fs::read(&path).map_err(|e| {
                 vec![Diagnostic::error(
@@ -319,16 +325,20 @@ impl Config {
                     format!("cannot read: {e}"),
                 )]
             })?;
-            let text = String::from_utf8(bytes).map_err(|_| {
+            let t = String::from_utf8(bytes).map_err(|_| {
                 vec![
                     Diagnostic::error(CONFIG_FILE, 0, "the file is not valid UTF-8")
                         .with_hint("save it as UTF-8 in your editor"),
                 ]
             })?;
-            Config::parse(&text, Path::new(CONFIG_FILE))?
+            let config = Config::parse(&t, Path::new(CONFIG_FILE))?;
+            text = Some(t);
+            config
         } else {
             Config::default()
         };
+        // The layout: an mdBook book (`book.toml`), its settings under handbook.toml's.
+        crate::content::mdbook::book_toml::apply(root, &mut config, text.as_deref())?;
         if config.title.trim().is_empty() {
             config.title = folder_title(root);
         }

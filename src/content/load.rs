@@ -2,6 +2,7 @@
 //! Markdown files, ordering, slugs, titles; everything else becomes an asset.
 
 use super::frontmatter::{self, FrontMatter};
+use super::layout::SourceLayout;
 use super::slug::{slugify, split_prefix, title_from_name};
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
@@ -94,6 +95,11 @@ pub fn load_from_files(
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    // An mdBook book: its SUMMARY.md gives the pages and their order.
+    if let SourceLayout::MdBook(book) = &config.layout {
+        let book = book.clone();
+        return super::mdbook::load(config, &book, root, content_dir, display_base, files);
+    }
     // (The `[branding]` logo and favicon are read, inside the root only, by `branding`.)
     let mut errors: Vec<Diagnostic> = Vec::new();
     if !files.iter().any(|f| is_markdown(&f.path)) {
@@ -203,10 +209,28 @@ pub fn load_from_files(
             bytes: file.bytes,
         });
     }
-    // Paths the build generates (one list: `derived::RESERVED`); sorted, so the errors are
-    // the same from run to run.
-    let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = b
-        .out_owner
+    b.errors.extend(reserved_clashes(&b.out_owner));
+    if !b.errors.is_empty() {
+        return Err(b.errors);
+    }
+    let pages = b.pages;
+    let by_source = b.by_source;
+    Ok(Handbook {
+        root: root.to_path_buf(),
+        content_dir: content_dir.to_path_buf(),
+        config,
+        pages,
+        assets: asset_list,
+        by_source,
+        asset_by_source,
+    })
+}
+
+/// Errors for output paths that the build generates itself (one list: `derived::RESERVED`),
+/// by the file that would be written there; sorted, so the errors are the same from run to run.
+pub(crate) fn reserved_clashes(out_owner: &HashMap<String, PathBuf>) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = out_owner
         .iter()
         .filter_map(|(out, owner)| {
             crate::derived::reserved(out).map(|(r, what)| (out, owner, r, what))
@@ -214,7 +238,7 @@ pub fn load_from_files(
         .collect();
     clashes.sort();
     for (out, owner, reserved, what) in clashes {
-        b.errors.push(
+        errors.push(
             Diagnostic::error(
                 owner,
                 0,
@@ -235,24 +259,11 @@ pub fn load_from_files(
             ),
         );
     }
-    if !b.errors.is_empty() {
-        return Err(b.errors);
-    }
-    let pages = b.pages;
-    let by_source = b.by_source;
-    Ok(Handbook {
-        root: root.to_path_buf(),
-        content_dir: content_dir.to_path_buf(),
-        config,
-        pages,
-        assets: asset_list,
-        by_source,
-        asset_by_source,
-    })
+    errors
 }
 
 /// Whether `path` is a Markdown page.
-fn is_markdown(path: &Path) -> bool {
+pub(crate) fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
@@ -292,7 +303,7 @@ fn insert(tree: &mut Dir, path: &Path) {
 }
 
 /// The output folder (with trailing `/`, or empty) of a content folder.
-fn out_dir_of(dir: &Path) -> String {
+pub(crate) fn out_dir_of(dir: &Path) -> String {
     let mut s = String::new();
     for c in dir.components() {
         if let Component::Normal(name) = c {
@@ -478,6 +489,7 @@ impl Builder<'_> {
             kind,
             body: parsed.body,
             body_line: parsed.body_line,
+            line_map: Vec::new(),
             searchable: parsed.front.search.unwrap_or(true),
             extra: parsed.front.extra.unwrap_or(serde_json::Value::Null),
             assignment: parsed.front.assignment,
@@ -510,6 +522,7 @@ impl Builder<'_> {
             kind,
             body: String::new(),
             body_line: 1,
+            line_map: Vec::new(),
             searchable: true,
             extra: serde_json::Value::Null,
             assignment: None,
@@ -559,7 +572,7 @@ fn page_title(p: &Parsed, stem: &str) -> (String, bool, Option<usize>) {
 
 /// The first level-1 ATX heading of a body, when it is the first thing on the page:
 /// its plain text and 1-based line within the body.
-fn first_heading(body: &str) -> Option<(String, usize)> {
+pub(crate) fn first_heading(body: &str) -> Option<(String, usize)> {
     for (i, line) in body.lines().enumerate() {
         let t = line.trim();
         if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {

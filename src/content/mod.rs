@@ -2,7 +2,9 @@
 //! is built from a content folder. No HTML is produced here.
 
 pub mod frontmatter;
+pub mod layout;
 pub mod load;
+pub mod mdbook;
 pub mod slug;
 pub mod walk;
 
@@ -50,6 +52,10 @@ pub struct Page {
     pub body: String,
     /// The file line on which `body` starts (1-based).
     pub body_line: usize,
+    /// The file line of each line of `body` when the body is not the file's text as written
+    /// (mdBook's `{{#include}}` expanded); empty when body line `i` is file line
+    /// `body_line + i`.
+    pub line_map: Vec<usize>,
     /// Whether the page is listed in search.
     pub searchable: bool,
     /// Free-form front matter values for themes.

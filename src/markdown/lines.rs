@@ -7,6 +7,8 @@ pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     first_line: usize,
+    /// The file line of each text line, when they are not consecutive (see `Page::line_map`).
+    map: &'a [usize],
     /// (line index, byte offset, column) of the last lookup.
     last: std::cell::Cell<(usize, usize, usize)>,
 }
@@ -19,8 +21,22 @@ impl<'a> LineIndex<'a> {
             text,
             starts,
             first_line,
+            map: &[],
             last: std::cell::Cell::new((0, 0, 1)),
         }
+    }
+
+    /// The same, with `map` giving the file line of each line of `text` (empty: consecutive
+    /// lines from `first_line`).
+    pub fn with_map(text: &'a str, first_line: usize, map: &'a [usize]) -> Self {
+        LineIndex {
+            map,
+            ..LineIndex::new(text, first_line)
+        }
+    }
+
+    fn file_line(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or(self.first_line + i)
     }
 
     /// The file line and column of byte `offset`.
@@ -36,11 +52,11 @@ impl<'a> LineIndex<'a> {
             (self.starts[i], 1)
         };
         let Some(between) = self.text.get(from..offset) else {
-            return (self.first_line + i, 1);
+            return (self.file_line(i), 1);
         };
         let col = base + between.chars().count();
         self.last.set((i, offset, col));
-        (self.first_line + i, col)
+        (self.file_line(i), col)
     }
 }
 
