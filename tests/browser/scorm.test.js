@@ -251,6 +251,59 @@ test('SCORM: completion = "pages" completes when every page has been read', { ti
   });
 });
 
+test('SCORM: another learner in the same browser starts from their own record, not the last one\'s', { timeout: 60_000 }, async () => {
+  const dir = s.extract(s.exportPackage(small, '1.2'), 'learners');
+  await inLms(dir, async ({ page, host }) => {
+    await s.launchInLms(page, host, '1.2', { core: { student_id: 'learner-a' } });
+    await follow(page, 'quiz.html');
+    await answer(s.siteFrame(page), 'colour', (q) => q.getByLabel('Blue').check());
+    await leave(page);
+    // Learner B, first attempt, same browser profile: nothing of A's shows or is reported.
+    await s.launchInLms(page, host, '1.2', { core: { student_id: 'learner-b' } });
+    await follow(page, 'quiz.html');
+    const site = s.siteFrame(page);
+    await site.locator('[data-question="colour"] button[data-action="check"]').waitFor();
+    assert.equal(await site.getByLabel('Blue').isChecked(), false, "A's answer is not B's");
+    assert.equal(await site.locator('[data-question="colour"] .question-verdict').count(), 0);
+    let r = await s.readCmi(page);
+    assert.equal(r.cmi.cmi.core.score.raw, '0', 'B has answered nothing');
+    assert.doesNotMatch(r.cmi.cmi.suspend_data, /colour/);
+    await leave(page);
+    // Learner A again, resuming: A's own record comes back from the LMS.
+    await s.launchInLms(page, host, '1.2', { core: { student_id: 'learner-a', entry: 'resume' }, suspend_data: '{"v":1,"e":{"basics":{"colour":["c",[1],1]}}}' });
+    await follow(page, 'quiz.html');
+    await s.siteFrame(page).locator('[data-question="colour"] .question-verdict').waitFor();
+    assert.equal(await s.siteFrame(page).getByLabel('Blue').isChecked(), true);
+    r = await s.readCmi(page);
+    assert.equal(r.cmi.cmi.core.score.raw, '25');
+  });
+});
+
+test('SCORM: completion = "assignments" completes when the package\'s assignment is done', { timeout: 60_000 }, async () => {
+  const root = s.smallHandbook();
+  fs.writeFileSync(path.join(root, 'handbook.toml'), 'id = "scorm-assign"\ntitle = "Assignment course"\n\n[scorm]\ncompletion = "assignments"\n\n[progress]\nread_after_seconds = 0\n');
+  fs.writeFileSync(path.join(root, 'content/week.md'), '+++\ntitle = "Week 1"\n[assignment]\nread = ["more.md"]\nexercises = ["basics"]\n+++\n\nDo [the quiz](quiz.md) and read [more](more.md).\n');
+  fs.writeFileSync(path.join(root, 'content/_index.md'), '# Assignment course\n\nStart with [the week](week.md).\n');
+  const dir = s.extract(s.exportPackage(root, '2004'), 'assign');
+  await inLms(dir, async ({ page, host }) => {
+    await s.launchInLms(page, host, '2004');
+    const status = async () => (await s.readCmi(page)).cmi.cmi.completion_status;
+    await follow(page, 'week.html');
+    await follow(page, 'quiz.html');
+    const site = s.siteFrame(page);
+    await answer(site, 'colour', (q) => q.getByLabel('Blue').check());
+    await answer(site, 'flat', (q) => q.getByLabel('False').check());
+    await answer(site, 'capital', (q) => q.locator('input[data-input]').fill('Paris'));
+    await answer(site, 'steps', async () => {});
+    await site.locator('[data-question="thoughts"] textarea').fill('A little.');
+    await site.locator('[data-question="thoughts"] [data-saved]').waitFor({ state: 'visible' });
+    await new Promise((done) => setTimeout(done, 500));
+    assert.equal(await status(), 'incomplete', 'the reading is still to do');
+    await follow(page, 'more.html');
+    assert.ok(await lib.poll(async () => (await status()) === 'completed', 5000), `completed once the assignment is done (${await status()})`);
+  });
+});
+
 test('SCORM: a learning path (--path) counts only its own assignments and opens at the first', { timeout: 120_000 }, async () => {
   const dir = s.extract(s.exportPackage(lib.REPO, '2004', ['--path', 'four-week-onboarding']), 'path');
   const config = fs.readFileSync(path.join(dir, 'assets/scorm/config.js'), 'utf8');
