@@ -50,7 +50,11 @@ fn small(dir: &Path, scorm: &str) {
     fs::create_dir_all(dir.join("content/files")).unwrap();
     fs::write(dir.join("content/files/a file ü.txt"), "x").unwrap();
     // Stored, not deflated, in the zip.
-    fs::write(dir.join("content/files/pic.png"), b"\x89PNG\r\n\x1a\n not really").unwrap();
+    fs::write(
+        dir.join("content/files/pic.png"),
+        b"\x89PNG\r\n\x1a\n not really",
+    )
+    .unwrap();
 }
 
 /// The zip's entries: name -> bytes.
@@ -368,6 +372,15 @@ fn errors_name_the_line_and_use_exit_codes_1_and_2() {
     assert!(text(&o).contains("no assignments"), "{}", text(&o));
 
     small(&root, "");
+    fs::write(root.join("content/imsmanifest.xml"), "<x/>").unwrap();
+    let o = export(&[]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains("`imsmanifest.xml`, which the SCORM package needs"),
+        "{}",
+        text(&o)
+    );
+    fs::remove_file(root.join("content/imsmanifest.xml")).unwrap();
     let o = export(&["--path", "week-1"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert!(text(&o).contains("no learning paths"), "{}", text(&o));

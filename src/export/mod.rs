@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 
 /// The launch page's path in the package.
 pub const LAUNCH: &str = "scorm-launch.html";
+/// The manifest's path in the package.
+pub const MANIFEST: &str = "imsmanifest.xml";
 /// The runtime's folder in the package.
 pub const RUNTIME_DIR: &str = "assets/scorm/";
 
@@ -130,46 +132,20 @@ pub fn export_scorm(options: &Options) -> Result<Summary, Error> {
     check_rule(root, config, &scope, &plan, &questions, &mut warnings)?;
 
     let mut files = site.files;
-    let settings = json!({
-        "version": match version { ScormVersion::V12 => "1.2", ScormVersion::V2004 => "2004" },
-        "completion": match config.scorm.completion {
-            ScormCompletion::Pages => "pages",
-            ScormCompletion::Exercises => "exercises",
-            ScormCompletion::Assignments => "assignments",
-        },
-        "mastery": config.scorm.mastery,
-        "start": scope.start,
-        "pages": scope.pages,
-        "exercises": scope.exercises,
-        "assignments": scope.assignments,
-        "questions": questions,
-    });
-    let runtime = [
-        (LAUNCH.to_string(), launch_page(config, &scope)),
-        (
-            format!("{RUNTIME_DIR}config.js"),
-            format!(
-                "/* The SCORM package's settings (handbook export scorm); read by scorm.js. */\nwindow.HANDBOOK_SCORM = {settings};\n"
-            ),
-        ),
-        (format!("{RUNTIME_DIR}scorm.js"), SCORM_JS.to_string()),
-        (format!("{RUNTIME_DIR}suspend.js"), SUSPEND_JS.to_string()),
-        (format!("{RUNTIME_DIR}scorm.css"), SCORM_CSS.to_string()),
-    ];
+    let runtime = runtime_files(config, &scope, version, questions);
+    let taken = std::iter::once(MANIFEST).chain(runtime.iter().map(|(p, _)| p.as_str()));
+    if let Some(path) = taken.into_iter().find(|p| files.contains_key(*p)) {
+        return Err(Error::Content(
+            Diagnostic::error(
+                root.join("content"),
+                0,
+                format!("the site has a file `{path}`, which the SCORM package needs for itself"),
+            )
+            .with_hint("rename or move that page or file")
+            .into(),
+        ));
+    }
     for (path, text) in runtime {
-        if files.contains_key(&path) {
-            return Err(Error::Content(
-                Diagnostic::error(
-                    root.join("content"),
-                    0,
-                    format!(
-                        "the site has a file `{path}`, which the SCORM package needs for itself"
-                    ),
-                )
-                .with_hint("rename or move that page or file")
-                .into(),
-            ));
-        }
         files.insert(path, text.into_bytes());
     }
     let names: Vec<String> = files.keys().cloned().collect();
@@ -187,7 +163,7 @@ pub fn export_scorm(options: &Options) -> Result<Summary, Error> {
             files: &names,
         },
     );
-    files.insert("imsmanifest.xml".into(), manifest.into_bytes());
+    files.insert(MANIFEST.into(), manifest.into_bytes());
 
     let out = options
         .out
@@ -270,6 +246,42 @@ fn check_rule(
         );
     }
     Ok(())
+}
+
+/// The files the package adds to the site: the launch page and `assets/scorm/` (the runtime,
+/// the suspend-data encoding, the stylesheet and `config.js`, the package's settings).
+fn runtime_files(
+    config: &crate::config::Config,
+    scope: &scope::Scope,
+    version: ScormVersion,
+    questions: serde_json::Value,
+) -> Vec<(String, String)> {
+    let settings = json!({
+        "version": match version { ScormVersion::V12 => "1.2", ScormVersion::V2004 => "2004" },
+        "completion": match config.scorm.completion {
+            ScormCompletion::Pages => "pages",
+            ScormCompletion::Exercises => "exercises",
+            ScormCompletion::Assignments => "assignments",
+        },
+        "mastery": config.scorm.mastery,
+        "start": scope.start,
+        "pages": scope.pages,
+        "exercises": scope.exercises,
+        "assignments": scope.assignments,
+        "questions": questions,
+    });
+    vec![
+        (LAUNCH.to_string(), launch_page(config, scope)),
+        (
+            format!("{RUNTIME_DIR}config.js"),
+            format!(
+                "/* The SCORM package's settings (handbook export scorm); read by scorm.js. */\nwindow.HANDBOOK_SCORM = {settings};\n"
+            ),
+        ),
+        (format!("{RUNTIME_DIR}scorm.js"), SCORM_JS.to_string()),
+        (format!("{RUNTIME_DIR}suspend.js"), SUSPEND_JS.to_string()),
+        (format!("{RUNTIME_DIR}scorm.css"), SCORM_CSS.to_string()),
+    ]
 }
 
 /// The launch page for this handbook and scope.

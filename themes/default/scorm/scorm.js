@@ -40,9 +40,11 @@
 
   /* ------------------------------------------------------------ finding the API */
 
+  /* An API object, not just anything of that name (an element with id="API" is window.API). */
   function hasApi(win, name) {
     try {
-      return !!win && win[name] !== undefined && win[name] !== null;
+      var found = win && win[name];
+      return !!found && typeof found[name === "API" ? "LMSInitialize" : "Initialize"] === "function";
     } catch (e) {
       return false;
     }
@@ -307,11 +309,16 @@
     return fields;
   }
 
+  var interactionsSent = 0;
+
   function recordInteraction(fields) {
+    // The LMS's count, so a resumed attempt appends; this launch's own count when the LMS
+    // cannot say (an optional element in 1.2).
     var n = parseInt(getValue("cmi.interactions._count"), 10);
-    if (!(n >= 0)) {
-      n = 0;
+    if (!(n >= interactionsSent)) {
+      n = interactionsSent;
     }
+    interactionsSent = n + 1;
     for (var i = 0; i < fields.length; i++) {
       // 1.2 LMSs may not implement interactions (401): the score and status still count.
       if (!setValue("cmi.interactions." + n + "." + fields[i][0], fields[i][1], [401, 402])) {
