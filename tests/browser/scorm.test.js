@@ -8,7 +8,7 @@
 // and checks that the answers come back. Also: the bundled handbook's packages, the launch
 // page's accessibility and HTML, and the package without an LMS (file://).
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,23 +17,20 @@ const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 const s = require('./scorm-lib');
 
-let browser;
 let small;
-
-before(async () => {
-  browser = await lib.launch();
-  small = s.smallHandbook();
-});
-
-after(async () => {
-  await browser?.close();
+const env = lib.suite({
+  site: null,
+  setup: async (e) => {
+    s.workIn(e.tmp);
+    small = s.smallHandbook();
+  },
 });
 
 /** A fresh browser profile (storage included) with the host page serving `dir`. */
 async function inLms(dir, fn) {
   const host = await s.startHost(dir);
   try {
-    await lib.withPage(browser, {}, async (ctx) => fn({ ...ctx, host }));
+    await lib.withPage(env.browser, {}, async (ctx) => fn({ ...ctx, host }));
   } finally {
     await host.close();
   }
@@ -321,7 +318,7 @@ test('SCORM: a learning path (--path) counts only its own assignments and opens 
 
 test('SCORM: without an LMS the package is the plain site (file://), and its answers still work', { timeout: 60_000 }, async () => {
   const dir = s.extract(s.exportPackage(small, '1.2'), 'nolms');
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await page.goto(pathToFileURL(path.join(dir, 'scorm-launch.html')).href);
     await lib.poll(async () => page.url().endsWith('/index.html'), 5000);
     assert.ok(page.url().endsWith('/index.html'), `the launch page opens the home page without an LMS (${page.url()})`);
