@@ -7,6 +7,16 @@ mod common;
 use common::*;
 use std::fs;
 
+/// `handbook check` of a handbook whose one page, `content/a.md`, is `page`: asserts the exit
+/// code and returns everything printed.
+#[track_caller]
+fn check_page(page: &str, code: i32) -> String {
+    let hb = handbook(&[("content/a.md", page)]);
+    let (got, text) = check(hb.path(), &[]);
+    assert_eq!(got, code, "{text}");
+    text
+}
+
 /// How many errors the summary line counts.
 fn error_count(text: &str) -> usize {
     text.lines()
@@ -34,15 +44,16 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
         ]);
         let (code, text) = check(hb.path(), &[]);
         assert_eq!(code, 1, "{text}");
-        has_line(
+        has_lines(
             &text,
-            &format!("error: content/a.md:3: unknown block `{written}`: did you mean `{meant}`?"),
-        );
-        has_line(
-            &text,
-            &format!(
-                "  hint: write ```{meant} (lower case) on the opening line; component names are: exercise, srs"
-            ),
+            &[
+                &format!(
+                    "error: content/a.md:3: unknown block `{written}`: did you mean `{meant}`?"
+                ),
+                &format!(
+                    "  hint: write ```{meant} (lower case) on the opening line; component names are: exercise, srs"
+                ),
+            ],
         );
         let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 1, "{text}");
@@ -53,9 +64,7 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
 #[test]
 fn code_blocks_in_other_languages_are_not_taken_for_components() {
     let page = "# A\n\n```rs\nfn main() {}\n```\n\n```css\na {}\n```\n\n```python\nx = 1\n```\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 0, "{text}");
+    let text = check_page(page, 0);
     assert!(!text.contains("unknown block"), "{text}");
 }
 
@@ -89,9 +98,7 @@ fn exercise_in_a_toml_or_untagged_block_is_a_warning() {
 #[test]
 fn unclosed_component_fence_is_reported_at_its_opening_line() {
     let page = "# A\n\nIntro.\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\n\n## Next heading\n\nMore text.\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 1, "{text}");
+    let text = check_page(page, 1);
     has_line(
         &text,
         "error: content/a.md:5: this ```exercise block is never closed: add a line with ``` after its last line",
@@ -114,17 +121,13 @@ fn image_and_link_with_spaces_in_the_file_name() {
     ]);
     let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "error: content/a.md:5:1: this image is shown as plain text: its file name `alliance diagram.svg` has a space, which Markdown does not allow in a link",
-    );
-    has_line(
-        &text,
-        "  hint: write `![Alliance diagram](alliance%20diagram.svg)` or `![Alliance diagram](<alliance diagram.svg>)`, or rename the file without spaces",
-    );
-    has_line(
-        &text,
-        "error: content/a.md:7:6: this link is shown as plain text: its file name `my notes.md` has a space, which Markdown does not allow in a link",
+        &[
+            "error: content/a.md:5:1: this image is shown as plain text: its file name `alliance diagram.svg` has a space, which Markdown does not allow in a link",
+            "  hint: write `![Alliance diagram](alliance%20diagram.svg)` or `![Alliance diagram](<alliance diagram.svg>)`, or rename the file without spaces",
+            "error: content/a.md:7:6: this link is shown as plain text: its file name `my notes.md` has a space, which Markdown does not allow in a link",
+        ],
     );
     assert_eq!(error_count(&text), 2, "{text}");
     let (code, text) = build_over_previous(hb.path());
@@ -147,16 +150,13 @@ fn image_and_link_with_spaces_in_the_file_name() {
 #[test]
 fn curly_quotes_in_toml_are_errors_at_their_column() {
     let exercise = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = “single”\nprompt = \"It’s “fine” inside straight quotes\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
-    let hb = handbook(&[("content/a.md", exercise)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 1, "{text}");
-    has_line(
+    let text = check_page(exercise, 1);
+    has_lines(
         &text,
-        "error: content/a.md:6:8: exercise: curly quote `“` where a straight quote is needed",
-    );
-    has_line(
-        &text,
-        "  hint: replace the curly quotes “ ” with straight quotes \" (word processors change them as you type): `type = \"single\"`",
+        &[
+            "error: content/a.md:6:8: exercise: curly quote `“` where a straight quote is needed",
+            "  hint: replace the curly quotes “ ” with straight quotes \" (word processors change them as you type): `type = \"single\"`",
+        ],
     );
 
     let hb = handbook(&[("content/a.md", "+++\ntitle = ‘Goals’\n+++\nText.\n")]);
@@ -176,9 +176,7 @@ fn curly_quotes_in_toml_are_errors_at_their_column() {
     );
 
     let srs = "# A\n\n```srs\nmode = “practice”\n```\n";
-    let hb = handbook(&[("content/a.md", srs)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 1, "{text}");
+    let text = check_page(srs, 1);
     has_line(
         &text,
         "error: content/a.md:4:8: srs: curly quote `“` where a straight quote is needed",
@@ -193,13 +191,12 @@ fn curly_quotes_in_yaml_are_a_warning() {
     )]);
     let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 0, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "warning: content/a.md:2:8: front matter: the value of `title` is in curly quotes “ ”, which YAML keeps as part of the text",
-    );
-    has_line(
-        &text,
-        "  hint: replace the curly quotes “ ” with straight quotes \" or remove them",
+        &[
+            "warning: content/a.md:2:8: front matter: the value of `title` is in curly quotes “ ”, which YAML keeps as part of the text",
+            "  hint: replace the curly quotes “ ” with straight quotes \" or remove them",
+        ],
     );
 }
 
@@ -208,11 +205,13 @@ fn front_matter_error(front: &str, at: &str, message: &str, hint: &str) {
     let hb = handbook(&[("content/a.md", &format!("{front}\nText.\n"))]);
     let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        &format!("error: content/a.md:{at}: front matter: {message}"),
+        &[
+            &format!("error: content/a.md:{at}: front matter: {message}"),
+            &format!("  hint: {hint}"),
+        ],
     );
-    has_line(&text, &format!("  hint: {hint}"));
     assert_eq!(error_count(&text), 1, "{text}");
 }
 
@@ -287,17 +286,13 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
         let hb = handbook(&[("content/a.md", &format!("{front}\nText.\n"))]);
         let (code, text) = check(hb.path(), &[]);
         assert_eq!(code, 1, "{text}");
-        has_line(
+        has_lines(
             &text,
-            "error: content/a.md:2:1: unknown key `titel` in the front matter",
-        );
-        has_line(
-            &text,
-            "  hint: did you mean `title`? Keys allowed here: title, description, weight, draft, slug, search, extra, assignment",
-        );
-        has_line(
-            &text,
-            "error: content/a.md:3:1: unknown key `wieght` in the front matter",
+            &[
+                "error: content/a.md:2:1: unknown key `titel` in the front matter",
+                "  hint: did you mean `title`? Keys allowed here: title, description, weight, draft, slug, search, extra, assignment",
+                "error: content/a.md:3:1: unknown key `wieght` in the front matter",
+            ],
         );
         assert!(text.contains("error: content/a.md:5:"), "{text}");
         assert!(
@@ -311,20 +306,14 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
         assert_eq!(error_count(&text), 3, "{text}");
     }
     let srs = "# A\n\n```srs\nmdoe = \"practice\"\nitmes = \"x\"\n```\n";
-    let hb = handbook(&[("content/a.md", srs)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 1, "{text}");
-    has_line(
+    let text = check_page(srs, 1);
+    has_lines(
         &text,
-        "error: content/a.md:4: unknown key `mdoe` in an srs block",
-    );
-    has_line(
-        &text,
-        "  hint: did you mean `mode`? Keys allowed here: mode, items, id, title, vignette, ratings, question",
-    );
-    has_line(
-        &text,
-        "error: content/a.md:5: unknown key `itmes` in an srs block",
+        &[
+            "error: content/a.md:4: unknown key `mdoe` in an srs block",
+            "  hint: did you mean `mode`? Keys allowed here: mode, items, id, title, vignette, ratings, question",
+            "error: content/a.md:5: unknown key `itmes` in an srs block",
+        ],
     );
     assert_eq!(error_count(&text), 2, "{text}");
 }
@@ -338,14 +327,13 @@ fn one_mistake_gives_one_error() {
     let hb = handbook(&[("content/a.md", exercise), ("content/week.md", week)]);
     let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "error: content/a.md:7: unknown key `promt` in a single-choice question",
-    );
-    has_line(&text, "error: content/a.md:13: unknown srs mode `practise`");
-    has_line(
-        &text,
-        "  hint: did you mean `mode = \"practice\"`? Use mode = \"practice\" or mode = \"scenario\"",
+        &[
+            "error: content/a.md:7: unknown key `promt` in a single-choice question",
+            "error: content/a.md:13: unknown srs mode `practise`",
+            "  hint: did you mean `mode = \"practice\"`? Use mode = \"practice\" or mode = \"scenario\"",
+        ],
     );
     assert!(!text.contains("week.md"), "no follow-on errors: {text}");
     assert_eq!(error_count(&text), 2, "{text}");
@@ -370,16 +358,13 @@ fn one_mistake_gives_one_error() {
 #[test]
 fn a_misspelt_type_is_named_not_reported_missing() {
     let page = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntpye = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 1, "{text}");
-    has_line(
+    let text = check_page(page, 1);
+    has_lines(
         &text,
-        "error: content/a.md:6: unknown key `tpye` in a question",
-    );
-    has_line(
-        &text,
-        "  hint: did you mean `type`? Write `type = \"single\"` (one of: single, multiple, truefalse, short, ordering, scenario, reflection)",
+        &[
+            "error: content/a.md:6: unknown key `tpye` in a question",
+            "  hint: did you mean `type`? Write `type = \"single\"` (one of: single, multiple, truefalse, short, ordering, scenario, reflection)",
+        ],
     );
     assert_eq!(error_count(&text), 1, "{text}");
 }
@@ -399,9 +384,7 @@ fn a_misspelt_setting_gets_a_suggestion() {
 #[test]
 fn errors_in_one_file_are_in_line_order() {
     let page = "# A\n\n[x](missing-one.md)\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\npromt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n[y](missing-two.md)\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path(), &[]);
-    assert_eq!(code, 1, "{text}");
+    let text = check_page(page, 1);
     let lines: Vec<usize> = text
         .lines()
         .filter_map(|l| l.strip_prefix("error: content/a.md:"))
@@ -423,21 +406,14 @@ fn a_mistyped_page_gets_the_closest_file() {
     ]);
     let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "error: content/01-a.md:3:5: broken link `02-secnd-page.md`: there is no page `02-secnd-page.md` in the content folder (did you mean `02-second-page.md`?)",
-    );
-    has_line(
-        &text,
-        "  hint: correct the path (relative to this file); or set `[links] broken = \"warn\"` in handbook.toml to only warn",
-    );
-    has_line(
-        &text,
-        "error: content/01-a.md:3:34: broken image `diagam.svg`: there is no file `diagam.svg` in the content folder (did you mean `diagram.svg`?)",
-    );
-    has_line(
-        &text,
-        "  hint: correct the image's file name or folder (relative to this file); the image must be inside the content folder; or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+        &[
+            "error: content/01-a.md:3:5: broken link `02-secnd-page.md`: there is no page `02-secnd-page.md` in the content folder (did you mean `02-second-page.md`?)",
+            "  hint: correct the path (relative to this file); or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+            "error: content/01-a.md:3:34: broken image `diagam.svg`: there is no file `diagam.svg` in the content folder (did you mean `diagram.svg`?)",
+            "  hint: correct the image's file name or folder (relative to this file); the image must be inside the content folder; or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+        ],
     );
     assert!(
         !text.contains("heading"),
@@ -466,15 +442,14 @@ fn content_may_not_land_on_a_generated_path() {
         let hb = handbook(&[(file, "# X\n")]);
         let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 1, "{text}");
-        has_line(
+        has_lines(
             &text,
-            &format!(
-                "error: {file}: `{file}` would be written to `{out}`, which the build generates ({what})"
-            ),
-        );
-        has_line(
-            &text,
-            "  hint: rename the file or folder, or give the page another `slug` in its front matter",
+            &[
+                &format!(
+                    "error: {file}: `{file}` would be written to `{out}`, which the build generates ({what})"
+                ),
+                "  hint: rename the file or folder, or give the page another `slug` in its front matter",
+            ],
         );
     }
     let hb = handbook(&[("content/search/help.md", "# Help\n")]);

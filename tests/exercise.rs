@@ -23,6 +23,7 @@ fn ctx<'a>(config: &'a Config, ordinal: usize) -> BlockCtx<'a> {
         line: FIRST_LINE,
         ordinal,
         config,
+        templates: handbook::theme::builtin(),
     }
 }
 
@@ -291,26 +292,30 @@ fn error_no_correct_answer() {
     let body = "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\n";
     let (_, hint) = one_error(body, 1, "no correct answer");
     assert!(hint.contains("counting from 1"), "{hint}");
-    one_error(
-        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = []\n",
-        5,
-        "no correct answer",
-    );
-    one_error(
-        "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\n",
-        1,
-        "no correct answer",
-    );
-    one_error(
-        "[[question]]\ntype = \"short\"\nprompt = \"p\"\n",
-        1,
-        "no correct answer",
-    );
-    one_error(
-        "[[question]]\ntype = \"short\"\nprompt = \"p\"\naccept = []\n",
-        4,
-        "`accept` is empty",
-    );
+    for (body, line, needle) in [
+        (
+            "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = []\n",
+            5,
+            "no correct answer",
+        ),
+        (
+            "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\n",
+            1,
+            "no correct answer",
+        ),
+        (
+            "[[question]]\ntype = \"short\"\nprompt = \"p\"\n",
+            1,
+            "no correct answer",
+        ),
+        (
+            "[[question]]\ntype = \"short\"\nprompt = \"p\"\naccept = []\n",
+            4,
+            "`accept` is empty",
+        ),
+    ] {
+        one_error(body, line, needle);
+    }
 }
 
 #[test]
@@ -369,41 +374,45 @@ fn error_answer_listed_twice_or_written_as_text() {
 
 #[test]
 fn error_empty_prompt_and_options() {
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"  \"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        3,
-        "empty `prompt`",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        1,
-        "no `prompt`",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\n  \"a\",\n  \"\",\n]\nanswer = 1\n",
-        6,
-        "option 2 of `options` is empty",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"only\"]\nanswer = 1\n",
-        4,
-        "at least 2",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"a\"]\nanswer = 1\n",
-        4,
-        "repeats option 1",
-    );
-    one_error(
-        "[[question]]\ntype = \"scenario\"\nvignette = \"\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        3,
-        "empty `vignette`",
-    );
-    one_error(
-        "[[question]]\ntype = \"scenario\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        1,
-        "no `vignette`",
-    );
+    for (body, line, needle) in [
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"  \"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            3,
+            "empty `prompt`",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            1,
+            "no `prompt`",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\n  \"a\",\n  \"\",\n]\nanswer = 1\n",
+            6,
+            "option 2 of `options` is empty",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"only\"]\nanswer = 1\n",
+            4,
+            "at least 2",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"a\"]\nanswer = 1\n",
+            4,
+            "repeats option 1",
+        ),
+        (
+            "[[question]]\ntype = \"scenario\"\nvignette = \"\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            3,
+            "empty `vignette`",
+        ),
+        (
+            "[[question]]\ntype = \"scenario\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            1,
+            "no `vignette`",
+        ),
+    ] {
+        one_error(body, line, needle);
+    }
 }
 
 #[test]
@@ -673,6 +682,7 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
     .unwrap();
     q.key = "next".into();
     let html = exercise::standalone_html(
+        handbook::theme::builtin(),
         "srs-demo",
         &q,
         &Standalone {
@@ -680,12 +690,14 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
             show_answer: true,
             title: None,
         },
-    );
+    )
+    .unwrap();
     assert!(html.contains(r#"data-exercise="srs-demo""#));
     assert!(html.contains(r#"data-track="false""#));
     assert!(html.contains(r#"id="exercise-srs-demo-next""#));
     assert!(html.contains("<legend"));
     let bare = exercise::question_html(
+        handbook::theme::builtin(),
         &q,
         &QuestionView {
             dom_id: "x",
@@ -694,7 +706,8 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
             seed: "x",
             show_answer: false,
         },
-    );
+    )
+    .unwrap();
     assert!(bare.starts_with("<div class=\"question question-single\" id=\"x\""));
     assert!(!bare.contains("Show answer"));
 }

@@ -3,41 +3,28 @@
 //! siblings it has; `nav.js` holds the windowed lists whole; the landing page of a long chapter
 //! lists every page, so without scripts everything stays reachable. Structural checks only.
 
+mod common;
+
+use common::{stderr, write};
 use std::collections::{BTreeSet, VecDeque};
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 /// Builds the handbook at `root` into a fresh folder and returns it.
 fn build(root: &Path) -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    let site = out.path().join("site");
-    let run = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(&site)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let (run, out) = common::build_temp(root);
+    assert!(run.status.success(), "{}", stderr(&run));
     out
 }
 
 /// A handbook whose `content/` holds `files` (path, Markdown).
 fn handbook(files: &[(String, String)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("handbook.toml"), "title = \"Scale\"\n").unwrap();
-    let content = dir.path().join("content");
-    fs::create_dir_all(&content).unwrap();
-    fs::write(content.join("_index.md"), "# Scale\n\nWelcome.\n").unwrap();
+    let dir = common::handbook(&[
+        ("handbook.toml", "title = \"Scale\"\n"),
+        ("content/_index.md", "# Scale\n\nWelcome.\n"),
+    ]);
     for (path, text) in files {
-        let path = content.join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
+        write(&dir.path().join("content").join(path), text);
     }
     dir
 }
@@ -250,6 +237,12 @@ fn windows_apply_at_every_level_and_to_the_top_level() {
         .filter(|h| h.contains("/sub/p"))
         .count();
     assert_eq!(pages, 3 + 11 + 3);
+    // nav.js writes the top level once: HANDBOOK_NAV is derived from the windowed list.
+    let script = read(out.path(), "nav.js");
+    assert!(!script.contains("\"title\""), "{script}");
+    assert!(
+        script.contains(r#"window.HANDBOOK_NAV = window.HANDBOOK_NAV_LISTS["index.html"].map("#)
+    );
     // The home page keeps its list of every chapter (the top level's landing page).
     let home = read(out.path(), "index.html");
     assert!(home.contains(r#"<a href="ch30/index.html">Chapter 30</a>"#));

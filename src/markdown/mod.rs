@@ -93,10 +93,15 @@ pub struct RenderedPage {
     pub summary: String,
 }
 
-/// Renders page `index` of `handbook`.
+/// Renders page `index` of `handbook`, its components with the default theme's templates.
 pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
+    render_page_with(handbook, index, crate::theme::builtin())
+}
+
+/// Renders page `index` of `handbook`, its components with `templates` (the build's theme).
+pub fn render_page_with(handbook: &Handbook, index: usize, templates: &tera::Tera) -> RenderedPage {
     let page = &handbook.pages[index];
-    Renderer::new(handbook, page).run()
+    Renderer::new(handbook, page, templates).run()
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -154,6 +159,7 @@ struct Renderer<'a> {
     handbook: &'a Handbook,
     page: &'a Page,
     config: &'a Config,
+    templates: &'a tera::Tera,
     lines: LineIndex<'a>,
     ids: IdAllocator,
     out: RenderedPage,
@@ -161,11 +167,12 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(handbook: &'a Handbook, page: &'a Page) -> Self {
+    fn new(handbook: &'a Handbook, page: &'a Page, templates: &'a tera::Tera) -> Self {
         Renderer {
             handbook,
             page,
             config: &handbook.config,
+            templates,
             lines: LineIndex::with_map(&page.body, page.body_line, &page.line_map),
             ids: IdAllocator::default(),
             out: RenderedPage::default(),
@@ -449,6 +456,7 @@ impl<'a> Renderer<'a> {
             line,
             ordinal: *ordinal,
             config: self.config,
+            templates: self.templates,
         };
         *ordinal += 1;
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;

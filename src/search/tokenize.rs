@@ -1,5 +1,6 @@
-//! Words of the search index: lower-casing and splitting on non-alphanumerics, the English stop
-//! words and Snowball stemming. The theme's `search.js` mirrors this tokeniser exactly.
+//! Words of the search index: lower-casing and splitting into words ([`is_word_char`]), the
+//! English stop words and Snowball stemming. The theme's `search.js` mirrors this tokeniser;
+//! `tests/vectors/text.json` holds both to the same cases.
 
 use rust_stemmers::Stemmer;
 

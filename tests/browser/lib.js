@@ -628,7 +628,8 @@ function startServe(root, args = []) {
  * Registers the before/after hooks of a test file and returns their state, filled in before
  * the first test: `browser`; `tmp`, a temporary folder (removed after); `site`, the folder
  * served, and `server`, its static server (see startServer). The site is the bundled handbook
- * (HANDBOOK_SITE), or `fixture` (a handbook folder) built into tmp/site, or none with
+ * (HANDBOOK_SITE), or `fixture` built into tmp/site (a handbook folder, or a function that
+ * writes a handbook below the tmp folder it is given and returns its folder), or none with
  * `site: null`. `discover: true` fills `found` (the template pages, see discover). `setup(env)`
  * runs last, for what else the file needs; `env.serve(root)` starts another static server and
  * `env.handbookServe(root, args)` a `handbook serve` (see startServe), both stopped after the
@@ -651,8 +652,9 @@ function suite({ fixture = null, site = SITE, discover: wantFound = false, setup
     env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-browser-'));
     env.site = site;
     if (fixture) {
+      const root = typeof fixture === 'function' ? await fixture(env.tmp) : fixture;
       env.site = path.join(env.tmp, 'site');
-      buildSite(fixture, env.site, { args: ['--quiet'] });
+      buildSite(root, env.site, { args: ['--quiet'] });
     }
     if (env.site) env.server = await env.serve(env.site);
     env.browser = await launch();

@@ -6,12 +6,9 @@
 // page is still marked, Tab walks the filled list in order, focus on a "… N more" link is not
 // lost, and axe finds nothing, before (scripts held back) and after the fill.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
@@ -19,41 +16,23 @@ const PAGES = 300;
 const TOP = 65;
 const CURRENT = 150;
 
-let tmp;
-let site;
-let server;
-let browser;
-
 const pad = (i) => String(i).padStart(3, '0');
 
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-nav-window-'));
-  const root = path.join(tmp, 'src');
-  const write = (rel, text) => {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  };
-  write('handbook.toml', 'title = "Long chapters"\n');
-  write('content/_index.md', '# Long chapters\n\nWelcome.\n');
-  for (let c = 1; c < TOP; c++) write(`content/${pad(c)}-ch${c}/_index.md`, `# Chapter ${c}\n\nText.\n`);
-  write(`content/${pad(TOP)}-big/_index.md`, '# Big chapter\n\nEvery page.\n');
-  for (let i = 1; i <= PAGES; i++) write(`content/${pad(TOP)}-big/p${pad(i)}.md`, `# Page ${pad(i)}\n\nText of page ${i}.\n`);
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  site = path.join(tmp, 'site');
-  const run = spawnSync(bin, ['build', '--quiet', '--root', root, '--out', site], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `build failed:\n${run.stderr}`);
-  server = await lib.startServer({ root: site });
-  browser = await lib.launch();
+/** The handbook: 65 top-level chapters, the last one with 300 pages. */
+const env = lib.suite({
+  fixture: (tmp) => {
+    const root = path.join(tmp, 'src');
+    const write = (rel, text) => lib.writeFiles(root, { [rel]: text });
+    write('handbook.toml', 'title = "Long chapters"\n');
+    write('content/_index.md', '# Long chapters\n\nWelcome.\n');
+    for (let c = 1; c < TOP; c++) write(`content/${pad(c)}-ch${c}/_index.md`, `# Chapter ${c}\n\nText.\n`);
+    write(`content/${pad(TOP)}-big/_index.md`, '# Big chapter\n\nEvery page.\n');
+    for (let i = 1; i <= PAGES; i++) write(`content/${pad(TOP)}-big/p${pad(i)}.md`, `# Page ${pad(i)}\n\nText of page ${i}.\n`);
+    return root;
+  },
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-const fileUrl = (rel) => pathToFileURL(path.join(site, rel)).href;
+const fileUrl = (rel) => pathToFileURL(path.join(env.site, rel)).href;
 
 /** The sidebar as the page shows it: each nav list's key, state and entries. */
 function sidebarState() {
@@ -67,9 +46,10 @@ function sidebarState() {
   return { lists, current };
 }
 
-/** Keeps nav.js from defining the lists: the page stays as it is without scripts. */
+/** Keeps nav.js's lists from the page (they read as empty): the sidebar stays as it is without scripts. */
 function holdBackLists() {
-  Object.defineProperty(window, 'HANDBOOK_NAV_LISTS', { value: undefined, writable: false });
+  const empty = { 'index.html': [] };
+  Object.defineProperty(window, 'HANDBOOK_NAV_LISTS', { get: () => empty, set: () => {} });
 }
 
 function expectFilled(state) {
@@ -87,23 +67,27 @@ function expectFilled(state) {
 }
 
 test('from file:// the windowed lists are filled in whole, the current page still marked', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, fileUrl(`big/p${pad(CURRENT)}.html`));
     expectFilled(await page.evaluate(sidebarState));
+    // window.HANDBOOK_NAV (the top-level entries) is still there, derived from the list.
+    const top = await page.evaluate(() => window.HANDBOOK_NAV);
+    assert.equal(top.length, TOP);
+    assert.deepEqual(top[0], { title: 'Chapter 1', url: 'ch1/index.html' });
   });
 });
 
 test('over http (under a sub-path) the lists are filled in the same way', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(`big/p${pad(CURRENT)}.html`));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(`big/p${pad(CURRENT)}.html`));
     expectFilled(await page.evaluate(sidebarState));
   });
 });
 
 test('without the lists (no scripts) the page shows the window and "… N more" links to the landing page', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await page.addInitScript(holdBackLists);
-    await lib.visit(page, server.at(`big/p${pad(CURRENT)}.html`));
+    await lib.visit(page, env.server.at(`big/p${pad(CURRENT)}.html`));
     const state = await page.evaluate(sidebarState);
     const big = state.lists.find((l) => l.key === 'big/index.html');
     assert.equal(big.filled, false);
@@ -116,7 +100,7 @@ test('without the lists (no scripts) the page shows the window and "… N more" 
     assert.match(name, /^… \d+ more pages, all listed on “Big chapter”$/);
     lib.assertNoViolations(await lib.axe(page), 'windowed sidebar');
     // The landing page lists every page of the chapter.
-    await lib.visit(page, server.at('big/index.html'));
+    await lib.visit(page, env.server.at('big/index.html'));
     const listed = await page.locator('.chapter-pages-list > li > a').count();
     assert.equal(listed, PAGES);
     lib.assertNoViolations(await lib.axe(page), 'the landing page listing every page');
@@ -124,7 +108,7 @@ test('without the lists (no scripts) the page shows the window and "… N more" 
 });
 
 test('Tab walks the filled list in order through the current page', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, fileUrl(`big/p${pad(CURRENT)}.html`));
     await page.locator(`#hb-sidebar a[href="../big/p${pad(CURRENT - 2)}.html"]`).focus();
     const order = [];
@@ -147,7 +131,7 @@ test('Tab walks the filled list in order through the current page', async () => 
 });
 
 test('focus on a "… N more" link when the list is filled moves to the first page filled in there', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     let release;
     const gate = new Promise((resolve) => {
       release = resolve;
@@ -156,7 +140,7 @@ test('focus on a "… N more" link when the list is filled moves to the first pa
       await gate;
       await route.continue();
     });
-    await page.goto(server.at(`big/p${pad(CURRENT)}.html`), { waitUntil: 'commit' });
+    await page.goto(env.server.at(`big/p${pad(CURRENT)}.html`), { waitUntil: 'commit' });
     const gap = page.locator('ul[data-nav-list="big/index.html"] > li.nav-gap > a').first();
     await gap.focus();
     release();
@@ -169,8 +153,8 @@ test('focus on a "… N more" link when the list is filled moves to the first pa
 // axe runs over http: its colour-contrast rule reads the stylesheets, which file:// forbids.
 test('axe: no violations on the filled sidebar, wide and narrow (drawer open)', async () => {
   for (const width of lib.WIDTHS) {
-    await lib.withPage(browser, { width }, async ({ page }) => {
-      await lib.visit(page, server.at(`big/p${pad(CURRENT)}.html`));
+    await lib.withPage(env.browser, { width }, async ({ page }) => {
+      await lib.visit(page, env.server.at(`big/p${pad(CURRENT)}.html`));
       if (width < 960) await page.locator('#hb-sidebar-toggle').click();
       expectFilled(await page.evaluate(sidebarState));
       lib.assertNoViolations(await lib.axe(page), `filled sidebar at ${width}px`);
