@@ -22,9 +22,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use summary::{Chapter, Item};
 
-/// How deep chapters may nest below the home page (the sidebar is drawn recursively; no real
-/// book comes near this).
-pub const MAX_NESTING: usize = 24;
+pub use super::MAX_NESTING;
 
 /// The summary file of a book, in its source folder.
 pub const SUMMARY_FILE: &str = "SUMMARY.md";
