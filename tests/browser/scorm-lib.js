@@ -74,16 +74,10 @@ function extract(zip, label) {
   return dir;
 }
 
-function bin() {
-  const b = process.env.HANDBOOK_BIN;
-  if (!b || !fs.existsSync(b)) throw new Error('HANDBOOK_BIN must name the handbook binary (tests/browser.rs sets it)');
-  return b;
-}
-
 /** Runs `handbook export scorm` for `root`; returns the zip's path. */
 function exportPackage(root, version, extra = []) {
   const out = path.join(tempDir('zip'), `p-${version}.zip`);
-  execFileSync(bin(), ['export', 'scorm', '--root', root, '--out', out, '--version', version, '-q', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(lib.handbookBin(), ['export', 'scorm', '--root', root, '--out', out, '--version', version, '-q', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   return out;
 }
 
