@@ -177,7 +177,7 @@ fn render(templates: &Tera, name: &str, data: &FormData<'_>) -> Result<String, T
     templates.render(name, &ctx).map_err(|e| {
         TemplateError(format!(
             "template error in `{name}`: {}",
-            crate::theme::error_chain(&e)
+            crate::error::chain(&e)
         ))
     })
 }
