@@ -1,5 +1,6 @@
 //! Themes: the default theme embedded in the binary, overridden file by file by the handbook's
-//! own `themes/NAME/`; loads the Tera templates and gathers the static files.
+//! own `themes/NAME/`; loads the Tera templates and gathers the static files (expanding the
+//! scripts' build-time includes, see [`bundle`]).
 
 use crate::config::Config;
 use crate::content::load::is_editor_temp;
@@ -9,6 +10,8 @@ use include_dir::{Dir, include_dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tera::Tera;
+
+mod bundle;
 
 /// The default theme, compiled into the binary.
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -84,8 +87,15 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     let theme_dir = root.join("themes").join(&config.theme);
+    let mut overridden = std::collections::BTreeSet::new();
     if theme_dir.is_dir() {
-        overlay(root, &theme_dir, &mut templates, &mut static_files)?;
+        overlay(
+            root,
+            &theme_dir,
+            &mut templates,
+            &mut static_files,
+            &mut overridden,
+        )?;
     } else if config.theme != "default" {
         return Err(vec![
             Diagnostic::error(
@@ -131,6 +141,18 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     configure(&mut tera);
+    let origin = |name: &str| {
+        let theme = if overridden.contains(name) {
+            config.theme.as_str()
+        } else {
+            "default"
+        };
+        PathBuf::from("themes")
+            .join(theme)
+            .join("static")
+            .join(name)
+    };
+    bundle::expand(&mut static_files, &origin)?;
     Ok(Theme { tera, static_files })
 }
 
@@ -150,6 +172,7 @@ fn overlay(
     theme_dir: &Path,
     templates: &mut BTreeMap<String, (PathBuf, String)>,
     static_files: &mut BTreeMap<String, Vec<u8>>,
+    overridden: &mut std::collections::BTreeSet<String>,
 ) -> Result<(), Vec<Diagnostic>> {
     let display_base = theme_dir.strip_prefix(root).unwrap_or(theme_dir);
     let theme_real = safety::resolve(theme_dir);
@@ -191,6 +214,7 @@ fn overlay(
                 ),
             }
         } else if let Some(name) = rel_str.strip_prefix("static/") {
+            overridden.insert(name.to_string());
             static_files.insert(name.to_string(), bytes);
         }
     }

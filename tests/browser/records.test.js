@@ -487,7 +487,7 @@ describe('records: the progress page', () => {
 });
 
 describe('records: srs.js reads damaged practice data', () => {
-  const core = require('../../themes/default/static/js/srs.js');
+  const core = require('./theme-source').load('js/srs.js');
   test('damaged entries are left out one by one; the rest is kept', () => {
     const good = RICH_SRS.logs.default[0];
     const read = core.readStored(JSON.stringify({

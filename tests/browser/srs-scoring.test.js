@@ -6,9 +6,8 @@
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 
-const srs = require(path.join(__dirname, '..', '..', 'themes', 'default', 'static', 'js', 'srs.js'));
+const srs = require('./theme-source').load('js/srs.js');
 
 // The default item set as the component writes it into data-srs-config.
 const CFG = {

@@ -1,7 +1,8 @@
 'use strict';
 // The theme's scripts against tests/vectors/text.json, the cases the Rust side is held to by
 // tests/vectors.rs (which also runs this file): search.js's tokeniser and stemmer, and
-// exercise.js's answer grading. Loads the scripts in node (no browser, no built site needed);
+// exercise.js's answer grading. Loads the scripts in node as the build writes them
+// (theme-source.js expands their includes; no browser, no built site needed);
 // a missing or empty section fails the test.
 
 const { describe, test } = require('node:test');
@@ -11,10 +12,10 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const JS = path.join(REPO, 'themes', 'default', 'static', 'js');
 const vectors = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'vectors', 'text.json'), 'utf8'));
-const source = fs.readFileSync(path.join(JS, 'exercise.js'), 'utf8');
-const search = require(path.join(JS, 'search.js'));
+const themeSource = require('./theme-source');
+const source = themeSource.source('js/exercise.js');
+const search = themeSource.load('js/search.js');
 
 function loadExercises() {
   const window = { addEventListener() {} };

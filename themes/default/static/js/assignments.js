@@ -252,9 +252,7 @@
     return file;
   }
 
-  function slug(text) {
-    return String(text || "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
+//= include js/shared/slug.js
 
   function today() {
     var d = new Date();

@@ -209,16 +209,7 @@
     return Math.abs(x - number.value) <= number.tolerance + 1e-9 ? "correct" : "out_of_range";
   }
 
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) {
-      e.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      e.textContent = text;
-    }
-    return e;
-  }
+//= include js/shared/dom.js
 
   function clear(node) {
     while (node && node.firstChild) {

@@ -67,20 +67,13 @@
     ? scriptUrl.replace(/[?#].*$/, "").replace(/assets\/js\/[^/]*$/, "")
     : new URL("./", window.location.href).href;
 
-  function slug(text) {
-    var s = String(text || "").toLowerCase();
-    if (s.normalize) {
-      s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    }
-    s = s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-    return s || "handbook";
-  }
+//= include js/shared/slug.js
 
   function storageKey(name) {
     if (typeof api.storageKey === "function") {
       return api.storageKey(name);
     }
-    return "handbook:" + slug(document.documentElement.getAttribute("data-handbook")) + ":" + name;
+    return "handbook:" + (slug(document.documentElement.getAttribute("data-handbook")) || "handbook") + ":" + name;
   }
 
   var KEY = storageKey("progress");

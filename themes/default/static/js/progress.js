@@ -30,16 +30,7 @@
   var dialog = $("[data-reset-dialog]");
   var lastBackup = null;
 
-  function el(tag, className, text) {
-    var e = document.createElement(tag);
-    if (className) {
-      e.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      e.textContent = text;
-    }
-    return e;
-  }
+//= include js/shared/dom.js
 
   function percent(n, d) {
     return d ? Math.round((100 * n) / d) + "%" : "";
@@ -395,13 +386,7 @@
     return !!v && typeof v === "object" && !Array.isArray(v);
   }
 
-  function slug(text) {
-    var s = String(text || "").toLowerCase();
-    if (s.normalize) {
-      s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    }
-    return s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
+//= include js/shared/slug.js
 
   var NOTHING = "; nothing was imported.";
 

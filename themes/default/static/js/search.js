@@ -440,12 +440,7 @@
   // ------------------------------------------------------------------ dialog
   var dialog, input, list, more, statusEl, timer = null;
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
-    if (text != null) e.textContent = text;
-    return e;
-  }
+//= include js/shared/dom.js
 
   function build() {
     dialog = el('dialog', { class: 'search-dialog', 'aria-labelledby': 'hb-search-label' });

@@ -524,9 +524,7 @@
     if (api.storageKey) {
       return api.storageKey(STORE_NAME);
     }
-    var name = String(document.documentElement.getAttribute("data-handbook") || "handbook").toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-    return "handbook:" + (name || "handbook") + ":" + STORE_NAME;
+    return "handbook:" + (slug(document.documentElement.getAttribute("data-handbook")) || "handbook") + ":" + STORE_NAME;
   }
 
   var warned = {};
@@ -652,50 +650,14 @@
 
   /* ---------------------------------------------------------------- DOM helpers */
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
+//= include js/shared/dom.js
+//= include js/shared/slug.js
 
   function svg(tag, attrs, children) {
     var node = document.createElementNS(SVG_NS, tag);
     setAttrs(node, attrs);
     append(node, children);
     return node;
-  }
-
-  function setAttrs(node, attrs) {
-    if (!attrs) {
-      return;
-    }
-    Object.keys(attrs).forEach(function (k) {
-      var v = attrs[k];
-      if (v === null || v === undefined || v === false) {
-        return;
-      }
-      if (k === "text") {
-        node.textContent = v;
-      } else {
-        node.setAttribute(k, v === true ? "" : String(v));
-      }
-    });
-  }
-
-  function append(node, children) {
-    if (children === null || children === undefined) {
-      return;
-    }
-    if (!Array.isArray(children)) {
-      children = [children];
-    }
-    children.forEach(function (c) {
-      if (c === null || c === undefined || c === false) {
-        return;
-      }
-      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    });
   }
 
   function clear(node) {

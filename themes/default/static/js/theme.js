@@ -20,19 +20,12 @@
   var doc = document.documentElement;
   doc.classList.add("js");
 
-  function slug(text) {
-    var s = String(text || "").toLowerCase();
-    if (s.normalize) {
-      s = s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    }
-    s = s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-    return s || "handbook";
-  }
+//= include js/shared/slug.js
 
   /* The handbook's id (handbook.toml `id`, or derived from the title) names the storage; an
      attribute that is not a valid id (an older custom template) is turned into a slug. */
   var rawId = doc.getAttribute("data-handbook") || "";
-  var handbookId = /^[A-Za-z0-9._-]{1,100}$/.test(rawId) ? rawId : slug(rawId);
+  var handbookId = /^[A-Za-z0-9._-]{1,100}$/.test(rawId) ? rawId : slug(rawId) || "handbook";
   var prefix = "handbook:" + handbookId + ":";
 
   function storageKey(name) {
@@ -59,7 +52,7 @@
     if (title === null) {
       return;
     }
-    var legacy = "handbook:" + slug(title) + ":";
+    var legacy = "handbook:" + (slug(title) || "handbook") + ":";
     if (legacy === prefix) {
       return;
     }
