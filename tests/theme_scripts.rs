@@ -36,7 +36,9 @@ fn the_built_scripts_have_their_parts_inlined_and_no_parts_beside_them() {
     for script in ["srs.js", "exercise.js", "progress.js", "search.js"] {
         let text = read(&site.join("assets/js").join(script));
         assert!(
-            !text.lines().any(|l| l.trim_start().starts_with("//= include")),
+            !text
+                .lines()
+                .any(|l| l.trim_start().starts_with("//= include")),
             "{script} not expanded"
         );
         assert_eq!(
@@ -93,4 +95,18 @@ fn a_missing_part_is_an_error_at_the_including_line() {
         &text,
         &["themes/default/static/js/extra.js:2", "js/extra/gone.js"],
     );
+}
+
+#[test]
+fn no_theme_script_source_is_over_800_lines() {
+    let js = repo().join("themes/default/static/js");
+    let names = files(&js);
+    assert!(names.iter().any(|n| n.starts_with("srs/")), "{names:?}");
+    for name in names.iter().filter(|n| n.ends_with(".js")) {
+        let lines = read(&js.join(name)).lines().count();
+        assert!(
+            lines <= 800,
+            "themes/default/static/js/{name} has {lines} lines: split it into parts (ARCHITECTURE.md, Theme scripts)"
+        );
+    }
 }

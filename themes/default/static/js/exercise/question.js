@@ -1,0 +1,411 @@
+  /* ------------------------------------------------------------ a question */
+
+  function Question(exercise, root) {
+    var self = this;
+    this.exercise = exercise;
+    this.root = root;
+    this.key = root.getAttribute("data-question");
+    this.type = root.getAttribute("data-type");
+    this.mode = root.getAttribute("data-mode") || "";
+    this.fp = root.getAttribute("data-fp") || "";
+    this.prompt = plain(root.querySelector(".question-prompt")).slice(0, 160);
+    this.inputs = root.querySelectorAll("input[type=radio], input[type=checkbox]");
+    this.text = root.querySelector("[data-input]");
+    this.list = root.querySelector("[data-ordering]");
+    this.orderStatus = root.querySelector("[data-ordering-status]");
+    this.feedback = root.querySelector("[data-feedback]");
+    this.panel = root.querySelector("[data-answer-panel]");
+    this.saved = root.querySelector("[data-saved]");
+    this.buttons = {};
+    var actions = root.querySelector("[data-actions]");
+    show(actions, true);
+    var bs = root.querySelectorAll("[data-action]");
+    for (var i = 0; i < bs.length; i++) {
+      this.buttons[bs[i].getAttribute("data-action")] = bs[i];
+    }
+    if (this.buttons.reveal && !exercise.showAnswer) {
+      this.buttons.reveal.parentNode.removeChild(this.buttons.reveal);
+      delete this.buttons.reveal;
+    }
+    // With scripting, the answer is shown on demand, not in the open.
+    show(this.panel, false);
+    this.state = "idle";
+
+    root.addEventListener("click", function (event) {
+      var target = event.target.closest("button");
+      if (!target || !root.contains(target)) {
+        return;
+      }
+      var action = target.getAttribute("data-action");
+      if (action === "check") {
+        self.check();
+      } else if (action === "retry") {
+        self.retry();
+      } else if (action === "reveal") {
+        self.reveal();
+      } else if (action === "model") {
+        self.model();
+      } else if (target.hasAttribute("data-move")) {
+        self.move(target);
+      }
+    });
+    if (this.text && this.type === "short") {
+      // What the learner types is kept even before Check (nothing typed is lost).
+      var draftTimer = null;
+      var saveDraft = function () {
+        clearTimeout(draftTimer);
+        draftTimer = null;
+        if (self.state !== "idle") {
+          return;
+        }
+        var value = self.text.value;
+        self.exercise.save(self, function (rec) {
+          rec.draft = value;
+        });
+      };
+      this.text.addEventListener("input", function () {
+        clearTimeout(draftTimer);
+        draftTimer = setTimeout(saveDraft, 500);
+      });
+      this.text.addEventListener("blur", function () {
+        if (draftTimer) {
+          saveDraft();
+        }
+      });
+      window.addEventListener("pagehide", function () {
+        if (draftTimer) {
+          saveDraft();
+        }
+      });
+      this.text.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && !event.isComposing) {
+          event.preventDefault();
+          if (self.state === "idle") {
+            self.check();
+          }
+        }
+      });
+    }
+    if (this.text && this.type === "reflection") {
+      this.setupReflection();
+    }
+    root.addEventListener("change", function () {
+      if (self.state === "idle") {
+        self.clearNotice();
+      }
+    });
+    this.syncMoves();
+  }
+
+  /* What the learner chose: option values, the typed text, or the item order. */
+  Question.prototype.response = function () {
+    if (this.type === "short" || this.type === "reflection") {
+      return this.text ? this.text.value : "";
+    }
+    if (this.type === "ordering") {
+      return this.items().map(function (li) {
+        return li.getAttribute("data-item");
+      });
+    }
+    var values = [];
+    for (var i = 0; i < this.inputs.length; i++) {
+      if (this.inputs[i].checked) {
+        values.push(this.inputs[i].value);
+      }
+    }
+    return values;
+  };
+
+  Question.prototype.items = function () {
+    return this.list ? Array.prototype.slice.call(this.list.children) : [];
+  };
+
+  Question.prototype.correctValues = function () {
+    return (this.root.getAttribute("data-answer") || "").split(/\s+/).filter(Boolean);
+  };
+
+  Question.prototype.optionLabel = function (value) {
+    var li = this.root.querySelector('.question-option[data-option="' + value + '"] label');
+    return plain(li);
+  };
+
+  /* Grades a response: { correct, detail } */
+  Question.prototype.grade = function (response) {
+    if (this.type === "short") {
+      var accept = [];
+      try {
+        accept = JSON.parse(this.root.getAttribute("data-accept") || "[]");
+      } catch (e) {
+        accept = [];
+      }
+      var number = null;
+      var r = this.root;
+      if (r.hasAttribute("data-number")) {
+        number = {
+          value: parseFloat(r.getAttribute("data-number")),
+          tolerance: parseFloat(r.getAttribute("data-tolerance") || "0"),
+          unit: r.getAttribute("data-unit") || "",
+          decimalComma: r.getAttribute("data-decimal") === ","
+        };
+      }
+      var outcome = gradeShort(response, accept, number, r.getAttribute("data-typos") !== "false");
+      var details = {
+        correct: "",
+        out_of_range: "That number is not within the accepted range.",
+        not_a_number: "Write your answer as a number.",
+        not_accepted: "That is not one of the accepted answers."
+      };
+      return { correct: outcome === "correct", detail: details[outcome] };
+    }
+    if (this.type === "ordering") {
+      var inPlace = 0;
+      response.forEach(function (v, i) {
+        if (String(i + 1) === String(v)) {
+          inPlace += 1;
+        }
+      });
+      var all = inPlace === response.length;
+      return {
+        correct: all,
+        detail: all ? "" : inPlace + " of " + response.length + " items are in the right place."
+      };
+    }
+    var correct = this.correctValues();
+    var chosenRight = response.filter(function (v) {
+      return correct.indexOf(v) >= 0;
+    }).length;
+    var chosenWrong = response.length - chosenRight;
+    var isCorrect = chosenWrong === 0 && chosenRight === correct.length;
+    var detail = "";
+    if (!isCorrect && this.mode === "multiple") {
+      detail = "You chose " + chosenRight + " of the " + correct.length + " correct options";
+      if (chosenWrong > 0) {
+        detail += " and " + chosenWrong + (chosenWrong === 1 ? " option that is" : " options that are") + " not correct";
+      }
+      detail += ".";
+    }
+    return { correct: isCorrect, detail: detail };
+  };
+
+  Question.prototype.isEmpty = function (response) {
+    if (this.type === "short" || this.type === "reflection") {
+      return !String(response).trim();
+    }
+    if (this.type === "ordering") {
+      return false;
+    }
+    return response.length === 0;
+  };
+
+  Question.prototype.check = function () {
+    var response = this.response();
+    if (this.isEmpty(response)) {
+      this.notice(this.type === "short" ? "Type an answer first." : "Choose an answer first.");
+      if (this.type === "short" && this.text) {
+        this.text.focus();
+      }
+      return;
+    }
+    var result = this.grade(response);
+    var status = result.correct ? "correct" : "incorrect";
+    this.exercise.save(this, function (rec) {
+      rec.attempts = (rec.attempts || 0) + 1;
+      if (!rec.first) {
+        rec.first = rec.revealed ? "revealed" : status;
+      }
+      rec.status = status;
+      rec.response = response;
+      delete rec.draft;
+    });
+    this.showResult(status, response, result.detail, true);
+    fire(this.root, "handbook:exercise-result", {
+      exercise: this.exercise.id,
+      question: this.key,
+      status: status,
+      correct: result.correct
+    });
+  };
+
+  Question.prototype.showResult = function (status, response, detail, focus) {
+    this.state = status;
+    this.lock(true);
+    this.markOptions(response, false);
+    clear(this.feedback);
+    var verdict = el("p", "question-verdict " + (status === "correct" ? "is-correct" : "is-incorrect"));
+    verdict.appendChild(el("strong", null, status === "correct" ? "Correct." : "Not quite."));
+    if (detail) {
+      verdict.appendChild(document.createTextNode(" " + detail));
+    }
+    this.feedback.appendChild(verdict);
+    this.appendOptionFeedback(response);
+    if (status === "correct") {
+      this.appendExplanation();
+    }
+    this.root.classList.remove("is-correct", "is-incorrect", "is-revealed");
+    this.root.classList.add(status === "correct" ? "is-correct" : "is-incorrect");
+    this.setButtons(status === "correct");
+    if (focus && this.buttons.retry) {
+      this.buttons.retry.focus();
+    }
+  };
+
+  Question.prototype.appendOptionFeedback = function (response) {
+    if (!this.panel || this.type === "short" || this.type === "ordering" || this.type === "reflection") {
+      return;
+    }
+    var self = this;
+    response.forEach(function (value) {
+      var item = self.panel.querySelector('[data-feedback-for="' + value + '"] .feedback-text');
+      if (!item) {
+        return;
+      }
+      var p = el("p", "question-option-note");
+      if (self.mode === "multiple") {
+        p.appendChild(el("strong", null, self.optionLabel(value) + ": "));
+      }
+      var copy = item.cloneNode(true);
+      while (copy.firstChild) {
+        p.appendChild(copy.firstChild);
+      }
+      self.feedback.appendChild(p);
+    });
+  };
+
+  Question.prototype.appendExplanation = function () {
+    var explanation = this.panel && this.panel.querySelector("[data-explanation]");
+    if (explanation) {
+      var copy = explanation.cloneNode(true);
+      copy.removeAttribute("data-explanation");
+      this.feedback.appendChild(copy);
+    }
+  };
+
+  /* Marks chosen options right or wrong (with text, not colour alone); with `reveal`, marks
+     the correct ones. */
+  Question.prototype.markOptions = function (response, reveal) {
+    this.unmarkOptions();
+    if (!this.inputs.length) {
+      return;
+    }
+    var correct = this.correctValues();
+    for (var i = 0; i < this.inputs.length; i++) {
+      var input = this.inputs[i];
+      var li = input.closest(".question-option");
+      var isAnswer = correct.indexOf(input.value) >= 0;
+      var chosen = response.indexOf(input.value) >= 0;
+      var text = "";
+      if (reveal && isAnswer) {
+        text = "correct answer";
+        li.classList.add("is-answer");
+      } else if (!reveal && chosen) {
+        text = isAnswer ? "correct" : "not correct";
+        li.classList.add(isAnswer ? "is-right" : "is-wrong");
+      }
+      if (text) {
+        var mark = el("span", "option-mark", " (" + text + ")");
+        li.appendChild(mark);
+      }
+    }
+  };
+
+  Question.prototype.unmarkOptions = function () {
+    var marks = this.root.querySelectorAll(".option-mark");
+    for (var i = 0; i < marks.length; i++) {
+      marks[i].parentNode.removeChild(marks[i]);
+    }
+    var lis = this.root.querySelectorAll(".question-option");
+    for (var j = 0; j < lis.length; j++) {
+      lis[j].classList.remove("is-right", "is-wrong", "is-answer");
+    }
+  };
+
+  Question.prototype.lock = function (locked) {
+    for (var i = 0; i < this.inputs.length; i++) {
+      this.inputs[i].disabled = locked;
+    }
+    if (this.text && this.type === "short") {
+      this.text.readOnly = locked;
+    }
+    this.root.classList.toggle("is-locked", locked);
+    this.syncMoves();
+  };
+
+  Question.prototype.setButtons = function (done) {
+    var b = this.buttons;
+    var checked = this.state !== "idle";
+    show(b.check, !checked);
+    show(b.retry, checked);
+    show(b.reveal, !checked || (!done && this.state !== "revealed"));
+  };
+
+  Question.prototype.notice = function (text) {
+    clear(this.feedback);
+    this.feedback.appendChild(el("p", "question-notice", text));
+  };
+
+  Question.prototype.clearNotice = function () {
+    if (this.feedback.querySelector(".question-notice")) {
+      clear(this.feedback);
+    }
+  };
+
+  Question.prototype.retry = function () {
+    this.state = "idle";
+    this.lock(false);
+    this.unmarkOptions();
+    clear(this.feedback);
+    this.root.classList.remove("is-correct", "is-incorrect", "is-revealed");
+    for (var i = 0; i < this.inputs.length; i++) {
+      this.inputs[i].checked = false;
+    }
+    this.setButtons(false);
+    var first = this.inputs[0] || this.text || this.root.querySelector("[data-move]");
+    if (first) {
+      first.focus();
+      if (this.text && first === this.text && this.text.select) {
+        this.text.select();
+      }
+    }
+  };
+
+  Question.prototype.reveal = function () {
+    var response = this.response();
+    this.exercise.save(this, function (rec) {
+      rec.revealed = true;
+      if (rec.status !== "correct") {
+        rec.status = "revealed";
+        rec.response = response;
+      }
+    });
+    this.showReveal(true);
+    fire(this.root, "handbook:exercise-result", {
+      exercise: this.exercise.id,
+      question: this.key,
+      status: "revealed",
+      correct: false
+    });
+  };
+
+  Question.prototype.showReveal = function (focus) {
+    this.state = "revealed";
+    this.lock(true);
+    this.markOptions([], true);
+    clear(this.feedback);
+    var verdict = el("p", "question-verdict is-revealed");
+    verdict.appendChild(el("strong", null, "Answer shown."));
+    this.feedback.appendChild(verdict);
+    var solution = this.panel && this.panel.querySelector("[data-solution]");
+    if (solution) {
+      var copy = solution.cloneNode(true);
+      copy.removeAttribute("data-solution");
+      this.feedback.appendChild(copy);
+    }
+    this.appendExplanation();
+    this.root.classList.remove("is-correct", "is-incorrect");
+    this.root.classList.add("is-revealed");
+    this.setButtons(true);
+    if (focus && this.buttons.retry) {
+      this.buttons.retry.focus();
+    }
+  };
+
