@@ -47,6 +47,20 @@ pub struct Config {
     pub learning_path: Vec<LearningPathConfig>,
     /// How progress is recorded in the learner's browser (`[progress]`).
     pub progress: ProgressConfig,
+    /// Where the pages come from and what gives their order (detected from the files beside
+    /// `handbook.toml`, never written in it).
+    #[serde(skip)]
+    pub layout: SourceLayout,
+}
+
+/// The layout of the sources: the handbook's own, or another tool's read as that tool reads it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum SourceLayout {
+    /// `content/` (or a plain folder of Markdown), ordered by weight, prefix and title.
+    #[default]
+    Handbook,
+    /// An MkDocs / Material / Zensical site: `docs_dir` and `nav` from `mkdocs.yml`.
+    MkDocs(Box<crate::content::mkdocs::Site>),
 }
 
 /// One `[[learning_path]]`: an ordered sequence of assignments, shown on the home page and
@@ -215,6 +229,7 @@ impl Default for Config {
             content: ContentConfig::default(),
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
+            layout: SourceLayout::default(),
         }
     }
 }
@@ -271,6 +286,7 @@ impl Config {
     /// defaults to the folder name.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
+        let mut text_read = None;
         let mut config = if path.is_file() {
             let bytes = std::fs::read(&path).map_err(|e| {
                 vec![Diagnostic::error(
@@ -285,10 +301,14 @@ impl Config {
                         .with_hint("save it as UTF-8 in your editor"),
                 ]
             })?;
-            Config::parse(&text, Path::new(CONFIG_FILE))?
+            let config = Config::parse(&text, Path::new(CONFIG_FILE))?;
+            text_read = Some(text);
+            config
         } else {
             Config::default()
         };
+        // Another tool's layout beside (or instead of) handbook.toml.
+        crate::content::mkdocs::detect(root, &mut config, text_read.as_deref())?;
         if config.title.trim().is_empty() {
             config.title = folder_title(root);
         }

@@ -90,6 +90,11 @@ struct PageCtx<'a> {
     source: String,
     has_exercises: bool,
     has_srs: bool,
+    /// Whether the page has content tabs (`=== "Tab"`): loads `tabs.css` and `tabs.js`.
+    has_tabs: bool,
+    /// Free values for themes: the front matter's `extra` table and the keys of other tools
+    /// (`icon`, `tags`, ...).
+    extra: &'a serde_json::Value,
     /// The page's assignment, when it is one.
     assignment: Option<&'a crate::assignments::Assignment>,
 }
@@ -316,6 +321,8 @@ impl<'a> Shared<'a> {
                     .iter()
                     .any(|(n, o)| n == "exercise" || !o.manifest.is_empty()),
                 has_srs: r.components.iter().any(|(n, _)| n == "srs"),
+                has_tabs: r.has_tabs,
+                extra: &page.extra,
                 assignment: self.plan.for_page(i),
             },
         );

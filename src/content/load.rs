@@ -6,7 +6,7 @@ use super::slug::{slugify, split_prefix, title_from_name};
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
 use super::{Asset, Handbook, Page, PageKind};
-use crate::config::Config;
+use crate::config::{Config, SourceLayout};
 use crate::error::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -67,22 +67,27 @@ impl Dir {
 }
 
 /// A page's parsed source, before it has a place in the tree.
-struct Parsed {
-    front: FrontMatter,
+pub(super) struct Parsed {
+    pub(super) front: FrontMatter,
     body: String,
     body_line: usize,
     heading: Option<(String, usize)>,
     warnings: Vec<Diagnostic>,
 }
 
-struct Builder<'a> {
-    config: &'a Config,
+/// The tree while it is being built: pages are pushed in reading order.
+pub(super) struct Builder<'a> {
+    pub(super) config: &'a Config,
     display_base: &'a Path,
-    parsed: HashMap<PathBuf, Parsed>,
-    pages: Vec<Page>,
-    by_source: HashMap<PathBuf, usize>,
-    errors: Vec<Diagnostic>,
-    out_owner: HashMap<String, PathBuf>,
+    /// The parsed pages not yet placed, by source path.
+    pub(super) parsed: HashMap<PathBuf, Parsed>,
+    pub(super) pages: Vec<Page>,
+    pub(super) by_source: HashMap<PathBuf, usize>,
+    pub(super) errors: Vec<Diagnostic>,
+    /// Which source produces each output path claimed so far.
+    pub(super) out_owner: HashMap<String, PathBuf>,
+    /// Pages left out as drafts (a nav may still name them).
+    pub(super) drafts: std::collections::HashSet<PathBuf>,
 }
 
 /// Builds the `Handbook` from files already in memory (paths relative to `content_dir`).
@@ -112,6 +117,9 @@ pub fn load_from_files(
     }
     let mut tree = Dir::default();
     let mut parsed = HashMap::new();
+    // Front-matter keys of other tools: key -> (files, first file, its line).
+    let mut foreign: BTreeMap<String, (usize, PathBuf, usize)> = BTreeMap::new();
+    let mut drafts = std::collections::HashSet::new();
     let mut assets = Vec::new();
     for file in files {
         if !is_markdown(&file.path) {
@@ -143,7 +151,14 @@ pub fn load_from_files(
                 continue;
             }
         };
+        for key in &split.front.foreign {
+            let seen = foreign
+                .entry(key.name.clone())
+                .or_insert((0, display.clone(), key.line));
+            seen.0 += 1;
+        }
         if split.front.draft {
+            drafts.insert(file.path.clone());
             continue;
         }
         let heading = first_heading(split.body);
@@ -169,8 +184,16 @@ pub fn load_from_files(
         by_source: HashMap::new(),
         errors,
         out_owner: HashMap::new(),
+        drafts,
     };
-    b.add_dir(&tree, Path::new(""), "", None, 0);
+    match &config.layout {
+        SourceLayout::MkDocs(site) if site.nav.is_some() => {
+            super::mkdocs_nav::add_nav(&mut b, site)
+        }
+        _ => {
+            b.add_dir(&tree, Path::new(""), "", None, 0);
+        }
+    }
 
     let mut asset_list = Vec::new();
     let mut asset_by_source = HashMap::new();
@@ -238,7 +261,14 @@ pub fn load_from_files(
     if !b.errors.is_empty() {
         return Err(b.errors);
     }
-    let pages = b.pages;
+    let mut pages = b.pages;
+    // Build-wide warnings travel with the home page, so they are printed once per build.
+    if let Some(home) = pages.first_mut() {
+        home.load_warnings.extend(foreign_key_warnings(foreign));
+        if let SourceLayout::MkDocs(site) = &config.layout {
+            home.load_warnings.extend(site.warnings.iter().cloned());
+        }
+    }
     let by_source = b.by_source;
     Ok(Handbook {
         root: root.to_path_buf(),
@@ -248,6 +278,31 @@ pub fn load_from_files(
         assets: asset_list,
         by_source,
         asset_by_source,
+    })
+}
+
+/// One warning per front-matter key of another tool, naming how many files use it and
+/// pointing at the first.
+fn foreign_key_warnings(
+    foreign: BTreeMap<String, (usize, PathBuf, usize)>,
+) -> impl Iterator<Item = Diagnostic> {
+    foreign.into_iter().map(|(name, (count, path, line))| {
+        let files = if count == 1 {
+            "1 file".to_string()
+        } else {
+            format!("{count} files")
+        };
+        Diagnostic::warning(
+            path,
+            line,
+            format!(
+                "front matter key `{name}` ({files}) is not a handbook key; themes get it as `page.extra.{name}`"
+            ),
+        )
+        .with_hint(format!(
+            "the handbook's keys are {}; remove `{name}` or leave it for a theme",
+            frontmatter::KEYS.join(", ")
+        ))
     })
 }
 
@@ -292,7 +347,7 @@ fn insert(tree: &mut Dir, path: &Path) {
 }
 
 /// The output folder (with trailing `/`, or empty) of a content folder.
-fn out_dir_of(dir: &Path) -> String {
+pub(super) fn out_dir_of(dir: &Path) -> String {
     let mut s = String::new();
     for c in dir.components() {
         if let Component::Normal(name) = c {
@@ -314,7 +369,7 @@ impl Builder<'_> {
         self.display_base.join(rel)
     }
 
-    fn claim(&mut self, out_path: &str, source: &Path) -> bool {
+    pub(super) fn claim(&mut self, out_path: &str, source: &Path) -> bool {
         if let Some(owner) = self.out_owner.get(out_path) {
             let owner = owner.clone();
             self.errors.push(
@@ -440,7 +495,7 @@ impl Builder<'_> {
         )
     }
 
-    fn push_page(
+    pub(super) fn push_page(
         &mut self,
         src: &Path,
         out_path: String,
@@ -467,6 +522,7 @@ impl Builder<'_> {
         }
         let index = self.pages.len();
         self.by_source.insert(src.to_path_buf(), index);
+        let extra = parsed.front.extra_with_foreign();
         self.pages.push(Page {
             source: src.to_path_buf(),
             display_path: self.display(src),
@@ -479,7 +535,7 @@ impl Builder<'_> {
             body: parsed.body,
             body_line: parsed.body_line,
             searchable: parsed.front.search.unwrap_or(true),
-            extra: parsed.front.extra.unwrap_or(serde_json::Value::Null),
+            extra,
             assignment: parsed.front.assignment,
             load_warnings: parsed.warnings,
             parent,
@@ -489,7 +545,7 @@ impl Builder<'_> {
         index
     }
 
-    fn push_synthetic(
+    pub(super) fn push_synthetic(
         &mut self,
         rel: &Path,
         out_path: String,

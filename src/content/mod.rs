@@ -3,6 +3,8 @@
 
 pub mod frontmatter;
 pub mod load;
+pub mod mkdocs;
+mod mkdocs_nav;
 pub mod slug;
 pub mod walk;
 

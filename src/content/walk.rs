@@ -67,7 +67,9 @@ impl ContentFolder {
     /// The content folder of the handbook at `root` with `config`; `exclude` is the output
     /// folder of this build (resolved), never read whatever the layout.
     pub fn new(root: &Path, config: &Config, exclude: Option<&Path>) -> ContentFolder {
-        let dir = if root.join("content").is_dir() {
+        let dir = if let crate::config::SourceLayout::MkDocs(site) = &config.layout {
+            root.join(&site.docs_dir)
+        } else if root.join("content").is_dir() {
             root.join("content")
         } else {
             root.to_path_buf()

@@ -60,7 +60,12 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
         };
     }
     let decoded = percent_decode(path_part);
-    let base = if page.kind == PageKind::Page || is_landing_file(&page.source) {
+    // (A chapter read from a file, as MkDocs sections are, links from that file's folder.)
+    let is_file = page
+        .source
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let base = if page.kind == PageKind::Page || is_landing_file(&page.source) || is_file {
         page.source.parent().unwrap_or(Path::new("")).to_path_buf()
     } else {
         page.source.clone()

@@ -98,6 +98,9 @@ pub struct RenderedPage {
     /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
     /// matter has no `description`.
     pub summary: String,
+    /// Whether the page has content tabs or collapsible callouts (`=== "Tab"`, `??? note`):
+    /// the theme then loads `tabs.css` and `tabs.js`.
+    pub has_tabs: bool,
 }
 
 /// Renders page `index` of `handbook`.
