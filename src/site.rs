@@ -92,6 +92,8 @@ struct PageCtx<'a> {
     has_srs: bool,
     /// Whether the page has content tabs (`=== "Tab"`): loads `tabs.css` and `tabs.js`.
     has_tabs: bool,
+    /// Whether the page has collapsible callouts (`??? note`): loads `tabs.css`.
+    has_collapsible: bool,
     /// Free values for themes: the front matter's `extra` table and the keys of other tools
     /// (`icon`, `tags`, ...).
     extra: &'a serde_json::Value,
@@ -322,6 +324,7 @@ impl<'a> Shared<'a> {
                     .any(|(n, o)| n == "exercise" || !o.manifest.is_empty()),
                 has_srs: r.components.iter().any(|(n, _)| n == "srs"),
                 has_tabs: r.has_tabs,
+                has_collapsible: r.has_collapsible,
                 extra: &page.extra,
                 assignment: self.plan.for_page(i),
             },

@@ -9,6 +9,9 @@ pub struct LineIndex<'a> {
     first_line: usize,
     /// (line index, byte offset, column) of the last lookup.
     last: std::cell::Cell<(usize, usize, usize)>,
+    /// For a rewritten body (see `blocks::prepare`): per line, its 0-based line in the file's
+    /// body and the indentation removed.
+    map: Option<&'a [(usize, usize)]>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -20,6 +23,16 @@ impl<'a> LineIndex<'a> {
             starts,
             first_line,
             last: std::cell::Cell::new((0, 0, 1)),
+            map: None,
+        }
+    }
+
+    /// A line index of a rewritten body: `map` gives, per line of `text`, the body line it
+    /// comes from and the indentation removed, so positions name the file as written.
+    pub fn with_map(text: &'a str, first_line: usize, map: Option<&'a [(usize, usize)]>) -> Self {
+        LineIndex {
+            map,
+            ..LineIndex::new(text, first_line)
         }
     }
 
@@ -36,11 +49,19 @@ impl<'a> LineIndex<'a> {
             (self.starts[i], 1)
         };
         let Some(between) = self.text.get(from..offset) else {
-            return (self.first_line + i, 1);
+            return self.mapped(i, 1);
         };
         let col = base + between.chars().count();
         self.last.set((i, offset, col));
-        (self.first_line + i, col)
+        self.mapped(i, col)
+    }
+
+    /// The file line and column of column `col` on line `i` of the text.
+    fn mapped(&self, i: usize, col: usize) -> (usize, usize) {
+        match self.map.and_then(|m| m.get(i)) {
+            Some(&(line, shift)) => (self.first_line + line, col + shift),
+            None => (self.first_line + i, col),
+        }
     }
 }
 

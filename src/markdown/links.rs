@@ -280,15 +280,17 @@ pub fn spaced_links<'a>(body: &'a str, skip: &[std::ops::Range<usize>]) -> Vec<S
 
 /// Errors for the links and images of `page` left as text because their destination has a
 /// space, when a file of that name exists (so the intent is clear). `code` are the byte ranges
-/// of code and HTML in the body; `pos` turns a body offset into a file line and column.
+/// of code and HTML in `body` (the text parsed); `pos` turns an offset in it into a file line
+/// and column.
 pub fn spaced_link_errors(
     handbook: &Handbook,
     page: &Page,
+    body: &str,
     code: &[std::ops::Range<usize>],
     pos: &dyn Fn(usize) -> (usize, usize),
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for found in spaced_links(&page.body, code) {
+    for found in spaced_links(body, code) {
         let path_part = found.dest.split('#').next().unwrap_or("");
         if !matches!(resolve(handbook, page, path_part), Resolved::Target { .. }) {
             continue;

@@ -1,11 +1,14 @@
 //! Render stage for one page: Markdown to HTML by transforming pulldown-cmark's event stream
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
+pub mod admonitions;
+pub mod blocks;
 pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
 pub mod summary;
+pub mod tabs;
 pub mod unsafe_html;
 
 pub use fences::FailedBlock;
@@ -98,15 +101,18 @@ pub struct RenderedPage {
     /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
     /// matter has no `description`.
     pub summary: String,
-    /// Whether the page has content tabs or collapsible callouts (`=== "Tab"`, `??? note`):
-    /// the theme then loads `tabs.css` and `tabs.js`.
+    /// Whether the page has content tabs (`=== "Tab"`): the theme loads `tabs.css` and
+    /// `tabs.js`.
     pub has_tabs: bool,
+    /// Whether the page has collapsible callouts (`??? note`): the theme loads `tabs.css`.
+    pub has_collapsible: bool,
 }
 
 /// Renders page `index` of `handbook`.
 pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
     let page = &handbook.pages[index];
-    Renderer::new(handbook, page).run()
+    let prepared = blocks::prepare(&page.body);
+    Renderer::new(handbook, page, &prepared).run()
 }
 
 /// Inline Markdown (a prompt, an option) to HTML without the wrapping paragraph.
@@ -218,6 +224,8 @@ struct PendingHeading {
 struct Renderer<'a> {
     handbook: &'a Handbook,
     page: &'a Page,
+    /// The body as parsed: the page's, with admonitions and tabs rewritten (`blocks`).
+    prepared: &'a blocks::Prepared<'a>,
     config: &'a Config,
     lines: LineIndex<'a>,
     ids: IdAllocator,
@@ -226,12 +234,13 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(handbook: &'a Handbook, page: &'a Page) -> Self {
+    fn new(handbook: &'a Handbook, page: &'a Page, prepared: &'a blocks::Prepared<'a>) -> Self {
         Renderer {
             handbook,
             page,
+            prepared,
             config: &handbook.config,
-            lines: LineIndex::new(&page.body, page.body_line),
+            lines: LineIndex::with_map(&prepared.text, page.body_line, prepared.map.as_deref()),
             ids: IdAllocator::default(),
             out: RenderedPage::default(),
             ordinals: Default::default(),
@@ -239,15 +248,22 @@ impl<'a> Renderer<'a> {
     }
 
     fn run(mut self) -> RenderedPage {
-        let body = self.page.body.as_str();
+        let body: &'a str = &self.prepared.text;
+        self.out.has_tabs = self.prepared.has_tabs;
+        self.out.has_collapsible = self.prepared.has_collapsible;
         self.out
             .diagnostics
             .extend(self.page.load_warnings.iter().cloned());
         // Ids the theme's layout uses, then explicit `{#id}` ids, are reserved first so generated
         // heading ids never collide with them.
-        for id in THEME_IDS {
+        for id in THEME_IDS
+            .iter()
+            .copied()
+            .chain(self.prepared.ids.iter().map(String::as_str))
+        {
             self.ids.reserve(id);
         }
+        self.out.anchors.extend(self.prepared.ids.iter().cloned());
         if may_have_heading_ids(body) {
             for ev in Parser::new_ext(body, options()) {
                 if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
@@ -433,6 +449,7 @@ impl<'a> Renderer<'a> {
             self.out.diagnostics.extend(links::spaced_link_errors(
                 self.handbook,
                 self.page,
+                body,
                 &code_ranges,
                 &|offset| lines.pos(offset),
             ));
