@@ -296,7 +296,7 @@ fn foreign_key_warnings(
             path,
             line,
             format!(
-                "front matter key `{name}` ({files}) is not a handbook key; themes get it as `page.extra.{name}`"
+                "front matter key `{name}` (in {files}) is not a handbook key; themes get it as `page.extra.{name}`"
             ),
         )
         .with_hint(format!(
