@@ -323,16 +323,25 @@ fn errors_inside_admonitions_and_tabs_name_the_line_and_column() {
             "# Repair\n\n!!! note\n    Text.\n\n    - item [gone](gone.md)\n\n=== \"A\"\n\n        ![]( pic.png )\n\n    See [x](nowhere.md#y).\n",
         )],
     );
+    // As in MkDocs, a broken link is a warning in a site read from mkdocs.yml...
+    let (code, text, _) = build(dir.path());
+    assert_eq!(code, 0, "{text}");
+    for (line, col, dest) in [(6, 12, "gone.md"), (12, 9, "nowhere.md#y")] {
+        let want = format!("warning: docs/practice/repair.md:{line}:{col}: broken link `{dest}`");
+        assert!(text.contains(&want), "{want}\n{text}");
+    }
+    // ... unless handbook.toml says otherwise.
+    fs::write(
+        dir.path().join("handbook.toml"),
+        "[links]\nbroken = \"error\"\n",
+    )
+    .unwrap();
     let (code, text, _) = build(dir.path());
     assert_eq!(code, 1, "{text}");
-    assert!(
-        text.contains("error: docs/practice/repair.md:6:12: broken link `gone.md`"),
-        "{text}"
-    );
-    assert!(
-        text.contains("error: docs/practice/repair.md:12:9: broken link `nowhere.md#y`"),
-        "{text}"
-    );
+    for (line, col, dest) in [(6, 12, "gone.md"), (12, 9, "nowhere.md#y")] {
+        let want = format!("error: docs/practice/repair.md:{line}:{col}: broken link `{dest}`");
+        assert!(text.contains(&want), "{want}\n{text}");
+    }
 }
 
 #[test]

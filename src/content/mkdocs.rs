@@ -383,7 +383,7 @@ fn key_line(text: &str, key: &str, from: usize) -> usize {
 }
 
 /// Settings the site gives the handbook where `handbook.toml` (its text, when there is one)
-/// says nothing: the title, description, authors and language.
+/// says nothing: the title, description, authors and language; broken links are warnings.
 pub fn merge_into(config: &mut Config, site: &Site, handbook_toml: Option<&str>) {
     let said = |key: &str| {
         handbook_toml
@@ -401,6 +401,11 @@ pub fn merge_into(config: &mut Config, site: &Site, handbook_toml: Option<&str>)
     }
     if !said("language") && !site.language.is_empty() {
         config.language = site.language.clone();
+    }
+    // MkDocs only warns about a broken link; so does the handbook for such a site, unless
+    // `[links]` in handbook.toml says otherwise.
+    if !said("links") {
+        config.links.broken = crate::config::Severity::Warn;
     }
 }
 
@@ -578,6 +583,10 @@ nav:
         merge_into(&mut c, &site, Some("title = \"Own\"\n"));
         assert_eq!((c.title.as_str(), c.description.as_str()), ("Own", "D"));
         assert_eq!(c.authors, ["Sam"]);
+        assert_eq!(c.links.broken, crate::config::Severity::Warn);
+        let mut c = Config::default();
+        merge_into(&mut c, &site, Some("[links]\nbroken = \"error\"\n"));
+        assert_eq!(c.links.broken, crate::config::Severity::Error);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! indented content is found). Material's types are mapped onto the five callout kinds; an
 //! unknown type is a note.
 
-use super::escape;
+use super::{escape, inline_html};
 
 /// A parsed admonition header line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,7 +117,8 @@ impl Header {
     pub fn open_html(&self) -> String {
         let kind = self.kind;
         let label = escape(&self.label);
-        let title = escape(&self.title);
+        // Titles are inline Markdown, as in Material (`"*Why* it matters"`).
+        let title = inline_html(&self.title);
         match self.collapsible {
             None if self.title.is_empty() => format!(
                 "<div class=\"callout callout-{kind}\" role=\"note\" aria-label=\"{label}\">"
@@ -211,12 +212,18 @@ mod tests {
 
     #[test]
     fn html_escapes_the_title() {
-        let h = header("??? note \"<b>&\"").unwrap();
+        let h = header("??? note \"a < b & c\"").unwrap();
         assert!(
-            h.open_html().contains("</span>&lt;b&gt;&amp;</summary>"),
+            h.open_html().contains("</span>a &lt; b &amp; c</summary>"),
             "{}",
             h.open_html()
         );
+        let h = header("!!! note \"*Why* it matters\"").unwrap();
+        assert!(
+            h.open_html()
+                .contains("<p class=\"callout-title\"><em>Why</em> it matters</p>")
+        );
+        let h = header("??? note").unwrap();
         assert_eq!(h.close_html(), "</details>");
         let h = header("!!! tip \"\"").unwrap();
         assert!(!h.open_html().contains("callout-title"));

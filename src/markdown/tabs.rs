@@ -2,7 +2,7 @@
 //! new set, `===+` is the tab selected first). Without JavaScript, and in `print.html`, a set
 //! is a series of titled sections; the theme's `tabs.js` turns it into a WAI-ARIA tab list.
 
-use super::escape;
+use super::inline_html;
 
 /// A parsed tab header line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn open_panel_html(h: &Header, set: usize, tab: usize) -> String {
     let selected = if h.selected { " data-selected" } else { "" };
     format!(
         "<div class=\"tabbed-panel\" id=\"{id}\"{selected}>\n<p class=\"tabbed-title\">{}</p>",
-        escape(&h.title)
+        inline_html(&h.title)
     )
 }
 
@@ -95,9 +95,9 @@ mod tests {
 
     #[test]
     fn panel_html_escapes_the_title() {
-        let h = header("===+ \"<i>\"").unwrap();
+        let h = header("===+ \"1 < 2 *and*\"").unwrap();
         let html = open_panel_html(&h, 2, 3);
         assert!(html.contains("id=\"tabset-2-3\" data-selected"), "{html}");
-        assert!(html.contains("&lt;i&gt;"), "{html}");
+        assert!(html.contains(">1 &lt; 2 <em>and</em></p>"), "{html}");
     }
 }
