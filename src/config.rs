@@ -47,20 +47,10 @@ pub struct Config {
     pub learning_path: Vec<LearningPathConfig>,
     /// How progress is recorded in the learner's browser (`[progress]`).
     pub progress: ProgressConfig,
-    /// Where the pages come from and what gives their order (detected from the files beside
-    /// `handbook.toml`, never written in it).
+    /// Which kind of folder the root is (not a setting: decided by [`Config::load`] from the
+    /// files present, e.g. `mkdocs.yml`).
     #[serde(skip)]
-    pub layout: SourceLayout,
-}
-
-/// The layout of the sources: the handbook's own, or another tool's read as that tool reads it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum SourceLayout {
-    /// `content/` (or a plain folder of Markdown), ordered by weight, prefix and title.
-    #[default]
-    Handbook,
-    /// An MkDocs / Material / Zensical site: `docs_dir` and `nav` from `mkdocs.yml`.
-    MkDocs(Box<crate::content::mkdocs::Site>),
+    pub layout: crate::content::layout::SourceLayout,
 }
 
 /// One `[[learning_path]]`: an ordered sequence of assignments, shown on the home page and
@@ -229,7 +219,7 @@ impl Default for Config {
             content: ContentConfig::default(),
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
-            layout: SourceLayout::default(),
+            layout: Default::default(),
         }
     }
 }
@@ -286,7 +276,7 @@ impl Config {
     /// defaults to the folder name.
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let mut text_read = None;
+        let mut text = None;
         let mut config = if path.is_file() {
             let bytes = std::fs::read(&path).map_err(|e| {
                 vec![Diagnostic::error(
@@ -295,20 +285,20 @@ impl Config {
                     format!("cannot read: {e}"),
                 )]
             })?;
-            let text = String::from_utf8(bytes).map_err(|_| {
+            let t = String::from_utf8(bytes).map_err(|_| {
                 vec![
                     Diagnostic::error(CONFIG_FILE, 0, "the file is not valid UTF-8")
                         .with_hint("save it as UTF-8 in your editor"),
                 ]
             })?;
-            let config = Config::parse(&text, Path::new(CONFIG_FILE))?;
-            text_read = Some(text);
+            let config = Config::parse(&t, Path::new(CONFIG_FILE))?;
+            text = Some(t);
             config
         } else {
             Config::default()
         };
-        // Another tool's layout beside (or instead of) handbook.toml.
-        crate::content::mkdocs::detect(root, &mut config, text_read.as_deref())?;
+        // The layout: an MkDocs site (`mkdocs.yml`), its settings under handbook.toml's.
+        crate::content::mkdocs::detect(root, &mut config, text.as_deref())?;
         if config.title.trim().is_empty() {
             config.title = folder_title(root);
         }

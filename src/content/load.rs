@@ -2,11 +2,12 @@
 //! Markdown files, ordering, slugs, titles; everything else becomes an asset.
 
 use super::frontmatter::{self, FrontMatter};
+use super::layout::SourceLayout;
 use super::slug::{slugify, split_prefix, title_from_name};
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
 use super::{Asset, Handbook, Page, PageKind};
-use crate::config::{Config, SourceLayout};
+use crate::config::Config;
 use crate::error::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};

@@ -3,7 +3,8 @@
 //! `site_description`, `site_author`, `theme.language`, `nav`, `not_in_nav`), everything else
 //! left alone. The reading order of such a site is its `nav` (see [`super::mkdocs_nav`]).
 
-use crate::config::{Config, SourceLayout};
+use super::layout::SourceLayout;
+use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -85,6 +86,10 @@ pub fn detect(
     let Some(file) = find(root) else {
         return Ok(());
     };
+    // (Another tool's layout found first, an mdBook book, wins.)
+    if config.layout != SourceLayout::Handbook {
+        return Ok(());
+    }
     if handbook_toml.is_some() && root.join("content").is_dir() {
         return Ok(());
     }

@@ -2,6 +2,7 @@
 //! is built from a content folder. No HTML is produced here.
 
 pub mod frontmatter;
+pub mod layout;
 pub mod load;
 pub mod mkdocs;
 mod mkdocs_nav;

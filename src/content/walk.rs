@@ -5,6 +5,7 @@
 //! folders (`themes/`, the output, `target/`, `node_modules/`, `handbook.toml`).
 
 use super::SourceFile;
+use super::layout::SourceLayout;
 use crate::config::{CONFIG_FILE, Config};
 use crate::error::Diagnostic;
 use crate::safety::{self, Entry, Walk};
@@ -67,12 +68,10 @@ impl ContentFolder {
     /// The content folder of the handbook at `root` with `config`; `exclude` is the output
     /// folder of this build (resolved), never read whatever the layout.
     pub fn new(root: &Path, config: &Config, exclude: Option<&Path>) -> ContentFolder {
-        let dir = if let crate::config::SourceLayout::MkDocs(site) = &config.layout {
-            root.join(&site.docs_dir)
-        } else if root.join("content").is_dir() {
-            root.join("content")
-        } else {
-            root.to_path_buf()
+        let dir = match &config.layout {
+            SourceLayout::MkDocs(site) => root.join(&site.docs_dir),
+            SourceLayout::Handbook if root.join("content").is_dir() => root.join("content"),
+            SourceLayout::Handbook => root.to_path_buf(),
         };
         let skip_top = if dir == root {
             vec![
