@@ -169,10 +169,10 @@ fn the_reading_order_is_the_nav_then_the_pages_not_in_it() {
     );
     assert!(print.contains("Written by Training Team"), "site_author");
     // One warning lists the pages not in the nav, at the nav's line.
-    let warning = "warning: mkdocs.yml:45: 2 pages are not in the nav, so they are built after it: extras/unlisted.md, release-notes.md";
+    let warning = "warning: mkdocs.yml:48: 2 pages are not in the nav, so they are built after it: extras/unlisted.md, release-notes.md";
     assert_eq!(text.matches(warning).count(), 1, "{text}");
     assert!(
-        text.contains("warning: mkdocs.yml:19: the handbook does not run MkDocs plugins `tags`"),
+        text.contains("warning: mkdocs.yml:19: the handbook does not run MkDocs plugins `tags`; `extra_css`: they are ignored"),
         "{text}"
     );
     assert!(
@@ -409,6 +409,30 @@ fn handbook_toml_beside_mkdocs_yml_adds_settings_and_wins() {
         Some("getting-started.html")
     );
     assert!(!out.join("search-index.js").exists());
+}
+
+#[test]
+fn files_in_docs_assets_sit_beside_the_themes_assets() {
+    let dir = site(true, &[]);
+    let (code, text, out) = build(dir.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(out.join("assets/images/triangle.svg").is_file());
+    assert!(out.join("assets/css/handbook.css").is_file());
+    assert!(
+        read(&out, "basics/index.html").contains("src=\"../assets/images/triangle.svg\""),
+        "the image link is checked and kept"
+    );
+    // A file of the theme's own is not overwritten: an error at the file.
+    fs::write(dir.path().join("docs/assets/css/handbook.css"), "x").unwrap_or_else(|_| {
+        fs::create_dir_all(dir.path().join("docs/assets/css")).unwrap();
+        fs::write(dir.path().join("docs/assets/css/handbook.css"), "x").unwrap();
+    });
+    let (code, text, _) = build(dir.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("error: docs/assets/css/handbook.css: would be written to `assets/css/handbook.css`, which the theme writes"),
+        "{text}"
+    );
 }
 
 #[test]

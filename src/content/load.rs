@@ -218,8 +218,14 @@ pub fn load_from_files(
             );
             continue;
         }
-        b.out_owner
-            .insert(out_path.clone(), display_base.join(&file.path));
+        // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
+        // files: only a file the theme writes itself clashes, see `site::theme_clashes`.)
+        let beside_theme =
+            matches!(config.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
+        if !beside_theme {
+            b.out_owner
+                .insert(out_path.clone(), display_base.join(&file.path));
+        }
         asset_by_source.insert(file.path.clone(), asset_list.len());
         asset_list.push(Asset {
             source: file.path,
