@@ -319,6 +319,52 @@ mod tests {
         assert!(p.has_tabs);
     }
 
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(vec![
+            "!!! note", "??? tip \"T\"", "???+ x", "!!! ", "=== \"A\"", "===! \"B\"",
+            "=== \"", "    text", "        deep", "    !!! note", "\tTabbed", "", "```", "    ```",
+            "~~~~", "para [a](b.md)", "# H", "- item", "    - sub", "<div>", "\r",
+        ])
+    }
+
+    proptest::proptest! {
+        /// Whatever the lines, every line of the result maps into the body, and a line taken
+        /// from the body is that line without the indentation the map says was removed.
+        #[test]
+        fn every_line_maps_into_the_body(lines in proptest::collection::vec(piece(), 0..40)) {
+            let body = lines.join("\n");
+            let p = prepare(&body);
+            let Some(map) = &p.map else { return Ok(()) };
+            let out: Vec<&str> = p.text.split('\n').collect();
+            proptest::prop_assert_eq!(map.len() + 1, out.len());
+            let src: Vec<&str> = body.split('\n').collect();
+            for (i, &(line, shift)) in map.iter().enumerate() {
+                proptest::prop_assert!(line < src.len(), "{line} of {}", src.len());
+                let original = src[line].strip_suffix('\r').unwrap_or(src[line]);
+                if !out[i].is_empty() && !out[i].starts_with('<') {
+                    proptest::prop_assert_eq!(original.get(shift..), Some(out[i]));
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Rendering such a page never panics, and every diagnostic names a line of the file.
+        #[test]
+        fn pages_with_blocks_render(lines in proptest::collection::vec(piece(), 0..30)) {
+            let body = format!("---\ntitle: T\n---\n{}", lines.join("\n"));
+            let file_lines = body.lines().count().max(1);
+            let files = vec![crate::content::SourceFile { path: "_index.md".into(), bytes: body.into_bytes() }];
+            let config = crate::config::Config { title: "T".into(), ..Default::default() };
+            let root = std::path::Path::new("/r");
+            let h = crate::content::load_from_files(config, root, root, std::path::Path::new(""), files).unwrap();
+            let r = super::super::render_page(&h, 0);
+            for d in &r.diagnostics {
+                proptest::prop_assert!(d.line >= 4 && d.line <= file_lines, "{d} ({file_lines} lines)");
+            }
+        }
+    }
+
     #[test]
     fn setext_underline_is_not_a_tab() {
         let p = prepare("Title\n===\n\nText.\n");
