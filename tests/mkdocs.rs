@@ -246,6 +246,17 @@ fn content_tabs_are_a_tab_set_and_load_their_script_only_where_used() {
     assert!(tabs.contains("assets/js/tabs.js") && tabs.contains("assets/css/tabs.css"));
     let bond = read(&out, "basics/bond.html");
     assert!(bond.contains("assets/css/tabs.css") && !bond.contains("assets/js/tabs.js"));
+    // Indented four spaces under a list item, a callout or a tab set stays in the item.
+    let repair = read(&out, "practice/repair.html");
+    assert!(
+        repair.contains("<li>\n<p>Notice the strain.</p>\n <div class=\"callout callout-tip\""),
+        "{repair}"
+    );
+    assert!(
+        repair.contains("<li>\n<p>Name it gently.</p>\n <div class=\"tabbed-set\" data-tabs>"),
+        "{repair}"
+    );
+    assert!(repair.contains("</div>\n</li>\n<li>\n<p>Talk about it together.</p>"));
     let plain = read(&out, "release-notes.html");
     assert!(!plain.contains("tabs.css") && !plain.contains("tabs.js"));
 }

@@ -201,12 +201,104 @@ fn process(lines: &[Src], out: &mut Out) -> bool {
             found = true;
             continue;
         }
+        if block_start && let Some(next) = in_list_item(lines, i, out) {
+            i = next;
+            found = true;
+            continue;
+        }
         fence = fence_open(src.text);
         block_start = src.text.trim().is_empty() || fence.is_some() || is_atx_heading(src.text);
         out.push(src);
         i += 1;
     }
     found
+}
+
+/// The number of spaces `text` starts with.
+fn indent_of(text: &str) -> usize {
+    text.len() - text.trim_start_matches(' ').len()
+}
+
+/// Whether `text` starts a list item (`- `, `* `, `+ `, `1. `, `1) `) after its indentation.
+fn is_list_item(text: &str) -> bool {
+    let t = text.trim_start_matches(' ');
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = if digits > 0 && digits < 10 {
+        t[digits..].strip_prefix(['.', ')'])
+    } else {
+        t.strip_prefix(['-', '*', '+'])
+    };
+    rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+}
+
+/// An admonition or tab set indented by a multiple of four spaces inside a list item (as in
+/// numbered steps): written at `start` with its HTML indented as far, so it stays in the item.
+/// Returns the index after it, or `None` when line `start` is no such block.
+fn in_list_item(lines: &[Src], start: usize, out: &mut Out) -> Option<usize> {
+    let text = lines[start].text;
+    let n = indent_of(text);
+    let header = &text[n..];
+    if n == 0
+        || !n.is_multiple_of(4)
+        || (admonitions::header(header).is_none() && tabs::header(header).is_none())
+    {
+        return None;
+    }
+    // The nearest line before it with less indentation must be a list item.
+    let owner = lines[..start]
+        .iter()
+        .rev()
+        .find(|l| !l.text.trim().is_empty() && indent_of(l.text) < n)?;
+    if !is_list_item(owner.text) {
+        return None;
+    }
+    // The block: its header, then blank lines, content indented further and (tabs) the next
+    // headers at the same indentation.
+    let mut end = start + 1;
+    let mut last = start + 1;
+    while let Some(l) = lines.get(end) {
+        let t = l.text;
+        let more = indent_of(t) >= n + 4 || (indent_of(t) == n && tabs::header(&t[n..]).is_some());
+        if t.trim().is_empty() {
+            end += 1;
+            continue;
+        }
+        if !more {
+            break;
+        }
+        end += 1;
+        last = end;
+    }
+    let region: Vec<Src> = lines[start..last]
+        .iter()
+        .map(|l| {
+            let cut = indent_of(l.text).min(n);
+            Src {
+                text: &l.text[cut..],
+                line: l.line,
+                shift: l.shift + cut,
+            }
+        })
+        .collect();
+    let mut inner = Out {
+        sets: out.sets,
+        ..Out::default()
+    };
+    process(&region, &mut inner);
+    let pad = " ".repeat(n);
+    for (line, &(src, shift)) in inner.text.lines().zip(&inner.map) {
+        if !line.is_empty() {
+            out.text.push_str(&pad);
+        }
+        out.text.push_str(line);
+        out.text.push('\n');
+        out.map.push((src, shift.saturating_sub(n)));
+    }
+    out.sets = inner.sets;
+    out.has_tabs |= inner.has_tabs;
+    out.has_collapsible |= inner.has_collapsible;
+    out.ids.extend(inner.ids);
+    Some(last)
 }
 
 /// Writes the tab set starting at `start` (a tab header); returns the index after it.
@@ -321,9 +413,27 @@ mod tests {
 
     fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
         proptest::sample::select(vec![
-            "!!! note", "??? tip \"T\"", "???+ x", "!!! ", "=== \"A\"", "===! \"B\"",
-            "=== \"", "    text", "        deep", "    !!! note", "\tTabbed", "", "```", "    ```",
-            "~~~~", "para [a](b.md)", "# H", "- item", "    - sub", "<div>", "\r",
+            "!!! note",
+            "??? tip \"T\"",
+            "???+ x",
+            "!!! ",
+            "=== \"A\"",
+            "===! \"B\"",
+            "=== \"",
+            "    text",
+            "        deep",
+            "    !!! note",
+            "\tTabbed",
+            "",
+            "```",
+            "    ```",
+            "~~~~",
+            "para [a](b.md)",
+            "# H",
+            "- item",
+            "    - sub",
+            "<div>",
+            "\r",
         ])
     }
 
@@ -341,7 +451,7 @@ mod tests {
             for (i, &(line, shift)) in map.iter().enumerate() {
                 proptest::prop_assert!(line < src.len(), "{line} of {}", src.len());
                 let original = src[line].strip_suffix('\r').unwrap_or(src[line]);
-                if !out[i].is_empty() && !out[i].starts_with('<') {
+                if !out[i].is_empty() && !out[i].trim_start().starts_with('<') {
                     proptest::prop_assert_eq!(original.get(shift..), Some(out[i]));
                 }
             }
@@ -363,6 +473,38 @@ mod tests {
                 proptest::prop_assert!(d.line >= 4 && d.line <= file_lines, "{d} ({file_lines} lines)");
             }
         }
+    }
+
+    #[test]
+    fn blocks_inside_list_items_stay_in_the_item() {
+        let body = "1. Open the form.\n\n    !!! tip \"Hint\"\n        Read it *first*.\n\n    === \"A\"\n        One.\n    === \"B\"\n        Two.\n\n2. Next.\n\n    !!! note\n    not content\n";
+        let p = prepare(body);
+        assert!(p.text.contains("\n    <div class=\"callout callout-tip\" role=\"note\" aria-label=\"Tip\">\n    <p class=\"callout-title\">Hint</p>\n\n    Read it *first*.\n"), "{}", p.text);
+        assert!(
+            p.text
+                .contains("    <div class=\"tabbed-panel\" id=\"tabset-1-2\">"),
+            "{}",
+            p.text
+        );
+        assert_eq!(line_of(&p, "Read it"), (3, 4));
+        assert_eq!(line_of(&p, "Two."), (8, 4));
+        let html = super::super::block_html(&p.text);
+        assert!(
+            html.contains("<li>\n<p>Open the form.</p>\n <div class=\"callout callout-tip\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("<p>Read it <em>first</em>.</p>\n </div>"),
+            "{html}"
+        );
+        assert!(html.contains("</div>\n</li>\n<li>\n<p>Next.</p>"), "{html}");
+        // A header with nothing indented under it is an empty callout.
+        assert!(html.contains("aria-label=\"Note\">\n <p class=\"callout-title\">Note</p>\n </div>\n<p>not content</p>"), "{html}");
+        // Not inside a list: indented text stays what CommonMark makes of it.
+        assert!(matches!(
+            prepare("Text.\n\n    !!! note\n        x\n").text,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -147,7 +147,7 @@ test('collapsible callouts are <details> opened by keyboard; print.html opens th
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe: callouts, collapsible callouts and tabs have no violations (${colorScheme})`, async () => {
-    for (const rel of [TABS, BOND, CALLOUTS, 'print.html']) {
+    for (const rel of [TABS, BOND, CALLOUTS, 'practice/repair.html', 'print.html']) {
       await lib.withPage(browser, { colorScheme }, async ({ page }) => {
         await lib.visit(page, server.at(rel));
         lib.assertNoViolations(await lib.axe(page), `${rel} (${colorScheme})`);
