@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Build benchmark: handbook against Hugo and mdBook on the generated corpora of
-# ../shared/bench/gen_corpus.py (1,000 and 10,000 pages; mdBook at 1,000 only, it grows
+# bench/gen_corpus.py (1,000 and 10,000 pages; mdBook at 1,000 only, it grows
 # quadratically). Prints wall time, peak memory and output bytes per page, and the ratios the
 # targets are stated in (issue 2): 10k pages <= 0.2x Hugo's time, 1k pages <= 0.5x Hugo's,
 # peak memory < 1 GiB at 10k, bytes per page flat from 1k to 10k.
@@ -19,12 +19,16 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-gen="${GEN_CORPUS:-../shared/bench/gen_corpus.py}"
+gen="${GEN_CORPUS:-bench/gen_corpus.py}"
 work="${BENCH_DIR:-target/bench}"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-cargo build --release --quiet
-hb="$PWD/target/release/handbook"
+# The release binary, unless HANDBOOK_BIN names another (a debug build, to try the script).
+if [ -z "${HANDBOOK_BIN:-}" ]; then
+  cargo build --release --quiet
+  HANDBOOK_BIN="$PWD/target/release/handbook"
+fi
+hb="$HANDBOOK_BIN"
 
 corpus() { # format pages
   local dir="$work/corpus-$1-$2"

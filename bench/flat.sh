@@ -17,8 +17,12 @@ done
 work="${BENCH_DIR:-target/bench}"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-cargo build --release --quiet
-hb="$PWD/target/release/handbook"
+# The release binary, unless HANDBOOK_BIN names another (a debug build, to try the script).
+if [ -z "${HANDBOOK_BIN:-}" ]; then
+  cargo build --release --quiet
+  HANDBOOK_BIN="$PWD/target/release/handbook"
+fi
+hb="$HANDBOOK_BIN"
 
 for n in $sizes; do
   dir="$work/flat-$n"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search benchmark (issue 7): index size, indexing time and search latency in the real page.
 #
-# Builds the bundled handbook and the 10,000-page corpus of ../shared/bench/gen_corpus.py
+# Builds the bundled handbook and the 10,000-page corpus of bench/gen_corpus.py
 # (--format plain) with the release binary, printing for each the indexing time (best of N
 # builds, from HANDBOOK_SEARCH_STATS), the whole build's wall time and peak memory, then runs
 # bench/search-latency.js (headless Chromium via playwright-core): total index bytes, bytes the
@@ -23,12 +23,16 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-gen="${GEN_CORPUS:-../shared/bench/gen_corpus.py}"
+gen="${GEN_CORPUS:-bench/gen_corpus.py}"
 work="${BENCH_DIR:-target/bench}"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-cargo build --release --quiet
-hb="${CARGO_TARGET_DIR:-target}/release/handbook"
+# The release binary, unless HANDBOOK_BIN names another (a debug build, to try the script).
+if [ -z "${HANDBOOK_BIN:-}" ]; then
+  cargo build --release --quiet
+  HANDBOOK_BIN="${CARGO_TARGET_DIR:-target}/release/handbook"
+fi
+hb="$HANDBOOK_BIN"
 
 # build NAME ROOT: best-of-N indexing time, then the site in $work/search-NAME
 build() {

@@ -6,8 +6,8 @@
 //! HANDBOOK_BENCH_PAGES=1000 HANDBOOK_BENCH_EDITS=20 cargo bench --bench serve
 //! ```
 //!
-//! The corpus comes from `gen_corpus.py` (`--format plain`), found at `HANDBOOK_GEN_CORPUS` or
-//! `../shared/bench/gen_corpus.py` beside the repository. Each edit waits until the server is
+//! The corpus comes from `bench/gen_corpus.py` (`--format plain`; `HANDBOOK_GEN_CORPUS` names
+//! another copy). Each edit waits until the server is
 //! idle (the previous edit's background refresh finished), then rewrites one page (a different
 //! page each time, appending a sentence) with a single write and times the arrival of the
 //! `reload` event naming that page on an open `/__handbook/events` stream. It prints the
@@ -41,9 +41,7 @@ fn main() {
     let edits = env_number("HANDBOOK_BENCH_EDITS", 20).max(1);
     let script = std::env::var_os("HANDBOOK_GEN_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py")
-        });
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_corpus.py"));
     let dir = tempfile::tempdir().expect("temporary folder");
     let corpus = dir.path().join("corpus");
     let generated = Command::new("python3")

@@ -18,7 +18,6 @@ use crate::error::Diagnostic;
 use crate::markdown::RenderedPage;
 use crate::markdown::links::{LinkTarget, Resolved, resolve as resolve_link};
 use serde::Serialize;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -159,22 +158,10 @@ fn exercise_index(rendered: &[RenderedPage]) -> HashMap<&str, ExerciseRef<'_>> {
     for (page, r) in rendered.iter().enumerate() {
         for (_, block) in &r.components {
             for entry in &block.manifest {
-                if entry.get("kind").and_then(Value::as_str) != Some("exercise") {
-                    continue;
-                }
-                let Some(id) = entry.get("id").and_then(Value::as_str) else {
-                    continue;
-                };
-                let anchor = entry
-                    .get("anchor")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("exercise-{id}"));
-                let title = entry.get("title").and_then(Value::as_str).unwrap_or("");
-                index.entry(id).or_insert(ExerciseRef {
+                index.entry(entry.id.as_str()).or_insert(ExerciseRef {
                     page,
-                    anchor,
-                    title,
+                    anchor: entry.anchor.clone(),
+                    title: &entry.title,
                 });
             }
         }
@@ -311,7 +298,7 @@ fn resolve_items(
                 .components
                 .iter()
                 .flat_map(|(_, block)| block.manifest.iter())
-                .filter_map(|entry| entry.get("id").and_then(Value::as_str))
+                .map(|entry| entry.id.as_str())
                 .filter_map(|id| exercises.get(id).map(|e| (id, e)))
                 .filter(|(_, e)| e.page == target)
                 .collect();

@@ -48,7 +48,7 @@ pub struct Config {
     /// How progress is recorded in the learner's browser (`[progress]`).
     pub progress: ProgressConfig,
     /// Which kind of folder the root is (not a setting: decided by [`Config::load`] from the
-    /// files present, e.g. `mkdocs.yml`).
+    /// files present, e.g. `book.toml` or `mkdocs.yml`).
     #[serde(skip)]
     pub layout: crate::content::layout::SourceLayout,
 }
@@ -297,7 +297,9 @@ impl Config {
         } else {
             Config::default()
         };
-        // The layout: an MkDocs site (`mkdocs.yml`), its settings under handbook.toml's.
+        // The layout: an mdBook book (`book.toml`), its settings under handbook.toml's.
+        crate::content::mdbook::book_toml::apply(root, &mut config, text.as_deref())?;
+        // Or an MkDocs site (`mkdocs.yml`), its settings under handbook.toml's.
         crate::content::mkdocs::detect(root, &mut config, text.as_deref())?;
         if config.title.trim().is_empty() {
             config.title = folder_title(root);

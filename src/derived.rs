@@ -44,7 +44,7 @@ pub fn reserved(out_path: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// Every derived file of the site: output path and bytes, by path.
-pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
     struct Files(Mutex<Vec<(String, Vec<u8>)>>);
     impl Sink for Files {
         fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
@@ -62,7 +62,7 @@ pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagn
 
 /// Hands every derived file to `sink` as soon as it is ready. The search index, the slowest,
 /// is built alongside the others.
-pub fn generate_into(shared: &Shared<'_>, sink: &dyn Sink) -> Result<(), Vec<Diagnostic>> {
+pub fn generate_into(shared: &Shared<'_>, sink: &dyn Sink) -> crate::error::Result<()> {
     let (search, rest) = rayon::join(
         || -> Result<(), Diagnostic> {
             for (path, bytes) in crate::search::generate(shared) {
@@ -70,31 +70,26 @@ pub fn generate_into(shared: &Shared<'_>, sink: &dyn Sink) -> Result<(), Vec<Dia
             }
             Ok(())
         },
-        || -> Result<(), Vec<Diagnostic>> {
-            print::render_into(shared, sink).map_err(|d| vec![d])?;
+        || -> crate::error::Result<()> {
+            print::render_into(shared, sink)?;
             let ctx = shared.base_context("404.html", 0);
-            let html = shared
-                .render_template("404.html", &ctx)
-                .map_err(|d| vec![d])?;
-            sink.put("404.html".to_string(), html.into_bytes())
-                .map_err(|d| vec![d])?;
+            let html = shared.render_template("404.html", &ctx)?;
+            sink.put("404.html".to_string(), html.into_bytes())?;
             sink.put(
                 "nav.js".to_string(),
                 nav_script(shared.handbook).into_bytes(),
-            )
-            .map_err(|d| vec![d])?;
+            )?;
             for (path, bytes) in crate::progress::generate(shared)? {
-                sink.put(path, bytes).map_err(|d| vec![d])?;
+                sink.put(path, bytes)?;
             }
             if let Some(xml) = sitemap(shared) {
-                sink.put("sitemap.xml".to_string(), xml.into_bytes())
-                    .map_err(|d| vec![d])?;
+                sink.put("sitemap.xml".to_string(), xml.into_bytes())?;
             }
             Ok(())
         },
     );
     rest?;
-    search.map_err(|d| vec![d])
+    Ok(search?)
 }
 
 /// `sitemap.xml` (sitemaps.org 0.9) listing every page at `base_url`, when one is set; no

@@ -65,6 +65,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem as a warning: something that does not stop the work under way.
+    pub fn into_warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
     /// Whether this diagnostic is a warning (not an error, not a note).
     pub fn is_warning(&self) -> bool {
         self.severity == Severity::Warning
@@ -119,6 +127,10 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The result of every stage that can fail on the user's input: its value, or the diagnostics
+/// saying why not. A single [`Diagnostic`] or a `Vec<Diagnostic>` converts with `?`.
+pub type Result<T, E = Diagnostics> = std::result::Result<T, E>;
+
 /// A list of diagnostics, as returned by a failed stage.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -126,6 +138,13 @@ pub struct Diagnostics(pub Vec<Diagnostic>);
 impl Diagnostics {
     /// How many diagnostics are printed at most; the rest are counted.
     pub const PRINT_CAP: usize = 50;
+
+    /// The list, sorted (see [`Diagnostics::sort`]).
+    pub fn sorted(list: Vec<Diagnostic>) -> Self {
+        let mut d = Diagnostics(list);
+        d.sort();
+        d
+    }
 
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
@@ -170,6 +189,12 @@ impl Diagnostics {
 impl From<Diagnostic> for Diagnostics {
     fn from(d: Diagnostic) -> Self {
         Diagnostics(vec![d])
+    }
+}
+
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(list: Vec<Diagnostic>) -> Self {
+        Diagnostics(list)
     }
 }
 

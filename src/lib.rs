@@ -12,6 +12,9 @@ pub mod config;
 pub mod content;
 pub mod derived;
 pub mod error;
+pub mod hash;
+pub mod html;
+pub mod js;
 pub mod markdown;
 mod output_guard;
 pub mod print;
@@ -58,8 +61,8 @@ fn check_root(root: &Path) -> Result<(), Diagnostics> {
 /// Loads the handbook at `root` and its theme.
 fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
     check_root(root)?;
-    let handbook = content::load(root).map_err(sorted)?;
-    let theme = theme::load(root, &handbook.config).map_err(sorted)?;
+    let handbook = content::load(root).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
     Ok((handbook, theme))
 }
 
@@ -73,15 +76,16 @@ fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
 /// `force`.
 pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummary, Diagnostics> {
     check_root(root)?;
-    let config = config::Config::load(root).map_err(sorted)?;
+    let config = config::Config::load(root).map_err(Diagnostics::sorted)?;
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&config.output));
     let out_real = safety::resolve(&out);
     output_guard::before_load(root, &config, &out, &out_real)?;
-    let (handbook, hits) = content::load_excluding(root, Some(&out_real)).map_err(sorted)?;
+    let (handbook, hits) =
+        content::load_excluding(root, Some(&out_real)).map_err(Diagnostics::sorted)?;
     output_guard::after_load(&out, &out_real, &hits)?;
-    let theme = theme::load(root, &handbook.config).map_err(sorted)?;
+    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
     let staging = write::Staging::new(&out_real, force)?;
     let (warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
     let (files, bytes) = (staging.files(), staging.bytes());
@@ -121,17 +125,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
         .flat_map(|r| r.components.iter())
         .flat_map(|(_, block)| block.manifest.iter())
     {
-        let derived = entry.get("explicit_id").and_then(|v| v.as_bool()) == Some(false);
-        if let (true, Some(id), Some(source)) = (
-            derived,
-            entry.get("id").and_then(|v| v.as_str()),
-            entry.get("source").and_then(|v| v.as_str()),
-        ) {
-            let line = entry.get("line").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+        if !entry.explicit_id {
+            let id = &entry.id;
             warnings.push(
                 Diagnostic::warning(
-                    source,
-                    line,
+                    &entry.source,
+                    entry.line,
                     format!("exercise without an `id` (it is `{id}` for now, from its page and position)"),
                 )
                 .with_hint("add a short, stable `id = \"...\"`: learners' saved answers and assignments refer to it, and moving the exercise or renaming the page would change the derived one"),
@@ -176,18 +175,10 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
             );
         }
     }
-    let mut all = Diagnostics(warnings);
-    all.sort();
-    Ok(all.0)
+    Ok(Diagnostics::sorted(warnings).0)
 }
 
 /// Creates a small, working starter handbook in `dir`.
 pub fn new_handbook(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
-    scaffold::create(dir).map_err(Diagnostics::from)
-}
-
-fn sorted(list: Vec<Diagnostic>) -> Diagnostics {
-    let mut d = Diagnostics(list);
-    d.sort();
-    d
+    Ok(scaffold::create(dir)?)
 }

@@ -14,10 +14,9 @@
 //! The learner's results never leave the browser: they live in `localStorage` under
 //! `handbook:<handbook id>:progress` (see `themes/default/static/js/progress-store.js`).
 
-use crate::error::Diagnostic;
+use crate::components;
 use crate::site::Shared;
 use serde::Serialize;
-use serde_json::Value;
 
 /// The manifest's schema version (also the version of the stored progress).
 pub const SCHEMA: u32 = 1;
@@ -100,31 +99,29 @@ pub struct Manifest {
 /// `"kind": "exercise"` (see `components::exercise::manifest_entry`).
 pub fn manifest(shared: &Shared<'_>) -> Manifest {
     let handbook = shared.handbook;
-    let mut chapters: Vec<(usize, ChapterEntry)> = Vec::new();
+    let mut chapters: Vec<ChapterEntry> = Vec::new();
+    // Where each chapter's entry is in `chapters` (a scan per exercise was quadratic in a
+    // handbook of many top-level pages with exercises).
+    let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let (mut exercise_count, mut question_count) = (0, 0);
     for (i, rendered) in shared.rendered.iter().enumerate() {
         let page = &handbook.pages[i];
         for (_, block) in &rendered.components {
             for entry in &block.manifest {
-                if entry.get("kind").and_then(Value::as_str) != Some("exercise") {
-                    continue;
-                }
-                let Some(ex) = exercise_entry(entry, &page.out_path, &page.title) else {
-                    continue;
-                };
+                let ex = exercise_entry(entry, &page.title);
                 exercise_count += 1;
                 question_count += ex.questions.len();
                 let chapter = chapter_of(shared, i);
-                match chapters.iter_mut().find(|(c, _)| *c == chapter) {
-                    Some((_, c)) => c.exercises.push(ex),
-                    None => chapters.push((
-                        chapter,
-                        ChapterEntry {
+                match slot.get(&chapter) {
+                    Some(&k) => chapters[k].exercises.push(ex),
+                    None => {
+                        slot.insert(chapter, chapters.len());
+                        chapters.push(ChapterEntry {
                             title: handbook.pages[chapter].title.clone(),
                             url: handbook.pages[chapter].out_path.clone(),
                             exercises: vec![ex],
-                        },
-                    )),
+                        });
+                    }
                 }
             }
         }
@@ -134,7 +131,7 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
         id: handbook.config.handbook_id(),
         handbook: handbook.config.title.clone(),
         build: shared.build_id().to_string(),
-        chapters: chapters.into_iter().map(|(_, c)| c).collect(),
+        chapters,
         exercise_count,
         question_count,
         assignments: shared.plan.assignments.clone(),
@@ -148,82 +145,50 @@ fn chapter_of(shared: &Shared<'_>, i: usize) -> usize {
     ancestors.get(1).copied().unwrap_or(i)
 }
 
-fn exercise_entry(entry: &Value, page: &str, page_title: &str) -> Option<ExerciseEntry> {
-    let id = entry.get("id")?.as_str()?.to_string();
-    let anchor = entry
-        .get("anchor")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("exercise-{id}"));
-    let title = entry
-        .get("title")
-        .and_then(Value::as_str)
-        .filter(|t| !t.is_empty())
-        .unwrap_or(page_title)
-        .to_string();
+/// The progress manifest's view of a component's exercise entry.
+fn exercise_entry(entry: &components::ExerciseEntry, page_title: &str) -> ExerciseEntry {
+    let title = if entry.title.is_empty() {
+        page_title
+    } else {
+        &entry.title
+    };
     let questions: Vec<QuestionEntry> = entry
-        .get("questions")
-        .and_then(Value::as_array)
-        .map(|qs| {
-            qs.iter()
-                .filter_map(|q| {
-                    Some(QuestionEntry {
-                        key: q.get("key")?.as_str()?.to_string(),
-                        kind: q.get("type")?.as_str()?.to_string(),
-                        prompt: q
-                            .get("prompt")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                        fp: q
-                            .get("fp")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                        graded: q.get("graded").and_then(Value::as_bool).unwrap_or(true),
-                    })
-                })
-                .collect()
+        .questions
+        .iter()
+        .map(|q| QuestionEntry {
+            key: q.key.clone(),
+            kind: q.kind.to_string(),
+            prompt: q.prompt.clone(),
+            fp: q.fp.clone(),
+            graded: q.graded,
         })
-        .unwrap_or_default();
-    let page = entry
-        .get("page")
-        .and_then(Value::as_str)
-        .unwrap_or(page)
-        .to_string();
-    Some(ExerciseEntry {
-        url: format!("{page}#{anchor}"),
-        id,
-        title,
+        .collect();
+    ExerciseEntry {
+        url: format!("{}#{}", entry.page, entry.anchor),
+        id: entry.id.clone(),
+        title: title.to_string(),
         page_title: page_title.to_string(),
         graded: questions.iter().filter(|q| q.graded).count(),
-        page,
+        page: entry.page.clone(),
         questions,
-    })
+    }
 }
 
 /// The manifest as a classic script.
 pub fn manifest_script(m: &Manifest) -> String {
-    let json = serde_json::to_string(m).unwrap_or_else(|_| "{}".into());
-    // `</` cannot end a script element early, and U+2028/9 are line breaks in old parsers.
-    let json = json
-        .replace("</", "<\\/")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029");
+    let json = crate::js::script_json(m, "{}");
     format!("window.HANDBOOK_PROGRESS_DATA = {json};\n")
 }
 
 /// The derived files: the manifest script and the "My progress" page (when the theme has a
 /// `progress.html` template).
-pub fn generate(shared: &Shared<'_>) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
+pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
     let m = manifest(shared);
     let mut files = vec![(MANIFEST_PATH.to_string(), manifest_script(&m).into_bytes())];
     if shared.has_template(PAGE_PATH) {
         let mut ctx = shared.base_context(PAGE_PATH, 0);
         ctx.insert("progress", &m);
-        let html = shared
-            .render_template(PAGE_PATH, &ctx)
-            .map_err(|d| vec![d])?;
+        let html = shared.render_template(PAGE_PATH, &ctx)?;
         files.push((PAGE_PATH.to_string(), html.into_bytes()));
     }
     Ok(files)

@@ -12,10 +12,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
-/// Top-level navigation entries are inlined in every page up to this many; beyond it each page
-/// carries only its own branch and the theme loads the rest from the shared `nav.js`, so
-/// output grows linearly with the page count.
-pub const NAV_INLINE_MAX: usize = 60;
+mod nav;
+
+pub use nav::{NAV_INLINE_MAX, NAV_WINDOW_AROUND, NAV_WINDOW_EDGE, nav_script};
 
 /// The built site, in memory: output paths (relative, `/`-separated) to bytes.
 #[derive(Debug, Default)]
@@ -50,17 +49,6 @@ struct AgencyCtx<'a> {
     /// The favicon every page links (relative to the site root) and its MIME type.
     favicon: String,
     favicon_type: &'static str,
-}
-
-/// One navigation entry.
-#[derive(Serialize, Clone)]
-pub struct NavItem {
-    title: String,
-    url: String,
-    current: bool,
-    open: bool,
-    has_children: bool,
-    children: Vec<NavItem>,
 }
 
 #[derive(Serialize)]
@@ -160,9 +148,7 @@ pub fn render_into(
         }
         Ok(mut warnings) if brand_diagnostics.iter().any(Diagnostic::is_error) => {
             warnings.extend(brand_diagnostics);
-            let mut all = Diagnostics(warnings);
-            all.sort();
-            return Err(all);
+            return Err(Diagnostics::sorted(warnings));
         }
         Ok(mut warnings) => {
             warnings.extend(brand_diagnostics);
@@ -173,15 +159,12 @@ pub fn render_into(
     let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
     // The derived files (the search index above all) are built while the pages are filled.
     let (derived, pages) = rayon::join(
-        || crate::derived::generate_into(&shared, sink).map_err(Diagnostics),
+        || crate::derived::generate_into(&shared, sink),
         || {
-            (0..handbook.pages.len())
-                .into_par_iter()
-                .try_for_each(|i| {
-                    let (path, bytes) = shared.render_page(i)?;
-                    sink.put(path, bytes)
-                })
-                .map_err(Diagnostics::from)
+            (0..handbook.pages.len()).into_par_iter().try_for_each(|i| {
+                let (path, bytes) = shared.render_page(i)?;
+                sink.put(path, bytes)
+            })
         },
     );
     pages?;
@@ -263,8 +246,7 @@ pub fn check_rendered(
     for r in rendered {
         diagnostics.extend(r.diagnostics.iter().cloned());
     }
-    let mut all = Diagnostics(diagnostics);
-    all.sort();
+    let all = Diagnostics::sorted(diagnostics);
     if all.has_errors() {
         return Err(all);
     }
@@ -375,6 +357,7 @@ impl<'a> Shared<'a> {
             })
             .collect();
         ctx.insert("breadcrumbs", &crumbs);
+        ctx.insert("chapter_pages", &self.chapter_pages(i));
         if i > 0 {
             ctx.insert("prev", &link_to(handbook, i - 1));
         }
@@ -383,6 +366,25 @@ impl<'a> Shared<'a> {
         }
         let html = self.render_template("page.html", &ctx)?;
         Ok((page.out_path.clone(), html.into_bytes()))
+    }
+
+    /// The pages of chapter `i` for its landing page to list, when its sidebar list is
+    /// windowed (more than [`NAV_INLINE_MAX`] children), so they stay reachable without
+    /// scripts; empty otherwise (the sidebar lists them) and for the home page (`chapters`).
+    fn chapter_pages(&self, i: usize) -> Vec<ChapterCtx> {
+        let pages = &self.handbook.pages;
+        if i == 0 || pages[i].children.len() <= NAV_INLINE_MAX {
+            return Vec::new();
+        }
+        pages[i]
+            .children
+            .iter()
+            .map(|&c| ChapterCtx {
+                title: pages[c].title.clone(),
+                url: pages[c].out_path.clone(),
+                description: pages[c].description.clone(),
+            })
+            .collect()
     }
 
     /// The build id (stable for the same input).
@@ -399,8 +401,10 @@ impl<'a> Shared<'a> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_ctx);
         ctx.insert("root", &root_prefix(out_path));
-        ctx.insert("nav", &nav_for(self.handbook, nav_page, self.nav_truncated));
-        ctx.insert("nav_truncated", &self.nav_truncated);
+        let nav = nav::nav_for(self.handbook, nav_page);
+        ctx.insert("nav", &nav.items);
+        ctx.insert("nav_truncated", &nav.top_windowed);
+        ctx.insert("nav_windowed", &nav.any_windowed);
         let chapters: &[ChapterCtx] = if self.nav_truncated && nav_page != 0 {
             &[]
         } else {
@@ -456,68 +460,6 @@ fn logo_out_path(handbook: &Handbook) -> Option<String> {
     Some(format!("assets/brand/{name}"))
 }
 
-/// The navigation for page `current`: the top-level entries (or only the current branch when
-/// there are too many), with children filled along the current page's branch.
-fn nav_for(handbook: &Handbook, current: usize, truncated: bool) -> Vec<NavItem> {
-    let mut chain: HashSet<usize> = handbook.ancestors(current).into_iter().collect();
-    chain.insert(current);
-    let entries: Vec<usize> = if truncated {
-        // The one top-level entry on the current page's branch (none for the home page):
-        // looked up along the chain, not by scanning every top-level entry (quadratic).
-        let mut top = current;
-        while let Some(parent) = handbook.pages[top].parent.filter(|&p| p != 0) {
-            top = parent;
-        }
-        if current == 0 { Vec::new() } else { vec![top] }
-    } else {
-        handbook.pages[0].children.clone()
-    };
-    entries
-        .into_iter()
-        .map(|c| nav_item(handbook, c, current, &chain))
-        .collect()
-}
-
-fn nav_item(handbook: &Handbook, index: usize, current: usize, chain: &HashSet<usize>) -> NavItem {
-    let page = &handbook.pages[index];
-    let on_branch = chain.contains(&index);
-    NavItem {
-        title: page.title.clone(),
-        url: page.out_path.clone(),
-        current: index == current,
-        open: on_branch,
-        has_children: !page.children.is_empty(),
-        children: if on_branch {
-            page.children
-                .iter()
-                .map(|&c| nav_item(handbook, c, current, chain))
-                .collect()
-        } else {
-            Vec::new()
-        },
-    }
-}
-
-/// `nav.js`: the top-level entries as a classic script (`window.HANDBOOK_NAV`), shared by all
-/// pages and cached by the browser; loads from `file://` where `fetch` would not.
-pub fn nav_script(handbook: &Handbook) -> String {
-    #[derive(Serialize)]
-    struct Entry<'a> {
-        title: &'a str,
-        url: &'a str,
-    }
-    let entries: Vec<Entry> = handbook.pages[0]
-        .children
-        .iter()
-        .map(|&c| Entry {
-            title: &handbook.pages[c].title,
-            url: &handbook.pages[c].out_path,
-        })
-        .collect();
-    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
-    format!("window.HANDBOOK_NAV = {};\n", json.replace("</", "<\\/"))
-}
-
 /// Checks every `#fragment` of an internal link against the ids of the page it points to.
 fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
     let anchors: Vec<HashSet<&str>> = rendered
@@ -559,22 +501,16 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
 
 /// Component ids (exercise ids and the like) must be unique across the handbook.
 fn check_component_ids(rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, (String, u64)> = HashMap::new();
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     for r in rendered {
         for (_, block) in &r.components {
             for entry in &block.manifest {
-                let (Some(id), Some(path)) = (
-                    entry.get("id").and_then(|v| v.as_str()),
-                    entry.get("source").and_then(|v| v.as_str()),
-                ) else {
-                    continue;
-                };
-                let line = entry.get("line").and_then(|v| v.as_u64()).unwrap_or(0);
+                let (id, path, line) = (entry.id.as_str(), entry.source.as_str(), entry.line);
                 if let Some((first_path, first_line)) = seen.get(id) {
                     out.push(
                         Diagnostic::error(
                             path,
-                            line as usize,
+                            line,
                             format!("duplicate id `{id}`: also used at {first_path}:{first_line}"),
                         )
                         .with_hint("give each exercise its own `id`"),
@@ -589,31 +525,11 @@ fn check_component_ids(rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
 
 /// A stable identifier of this build's input, for the progress files learners hand in.
 fn build_id(handbook: &Handbook) -> String {
-    let mut h = Fnv::default();
+    let mut h = crate::hash::Fnv::default();
     h.write(handbook.config.title.as_bytes());
     for page in &handbook.pages {
         h.write(page.out_path.as_bytes());
         h.write(page.body.as_bytes());
     }
-    format!("{:016x}", h.0)
-}
-
-/// FNV-1a, 64 bit: a fixed hash whose value never changes between Rust versions.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 ^= 0xff;
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-    }
+    format!("{:016x}", h.finish())
 }

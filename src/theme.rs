@@ -16,6 +16,48 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 /// Templates every theme must have.
 pub const REQUIRED_TEMPLATES: [&str; 3] = ["page.html", "print.html", "404.html"];
 
+/// The templates of the embedded default theme alone (no handbook's overrides), compiled once:
+/// for the pages made without a handbook theme to read (`summary.html` from a folder of
+/// progress files; the page `serve` shows while the handbook does not build).
+pub fn builtin() -> &'static Tera {
+    static BUILTIN: std::sync::OnceLock<Tera> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        let raw: Vec<(String, String)> = all_files(&DEFAULT_THEME)
+            .into_iter()
+            .filter_map(|file| {
+                let rel = file.path().to_string_lossy().replace('\\', "/");
+                let name = rel.strip_prefix("templates/")?.to_string();
+                Some((name, String::from_utf8_lossy(file.contents()).into_owned()))
+            })
+            .collect();
+        let mut tera = Tera::default();
+        // The default theme's templates are tested (`builtin_templates_compile`): an error here
+        // leaves the template missing, which `render_builtin` reports.
+        let _ = tera.add_raw_templates(raw);
+        configure(&mut tera);
+        tera
+    })
+}
+
+/// Renders template `name` of the embedded default theme ([`builtin`]).
+pub fn render_builtin(name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    builtin().render(name, ctx).map_err(|e| {
+        Diagnostic::error(
+            format!("themes/default/templates/{name}"),
+            0,
+            format!("template error: {}", error_chain(&e)),
+        )
+        .with_hint("this is a bug in handbook: please report it")
+    })
+}
+
+/// Escaping as every theme has it: on for `.html` templates, HTML's five characters only.
+fn configure(tera: &mut Tera) {
+    tera.autoescape_on(vec![".html"]);
+    // Tera's own escaping also encodes `/`, which makes every URL unreadable in the output.
+    tera.set_escape_fn(escape_html);
+}
+
 /// A loaded theme: compiled templates and static files (copied to `assets/`).
 pub struct Theme {
     /// The compiled templates.
@@ -88,9 +130,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             ]);
         }
     }
-    tera.autoescape_on(vec![".html"]);
-    // Tera's own escaping also encodes `/`, which makes every URL unreadable in the output.
-    tera.set_escape_fn(escape_html);
+    configure(&mut tera);
     Ok(Theme { tera, static_files })
 }
 
@@ -163,7 +203,7 @@ fn overlay(
 
 /// HTML escaping for template output: `& < > " '`.
 fn escape_html(text: &str) -> String {
-    crate::markdown::escape(text)
+    crate::html::escape(text)
 }
 
 /// A Tera error with all its causes, on one line.
@@ -175,4 +215,28 @@ pub fn error_chain(e: &tera::Error) -> String {
         source = s.source();
     }
     parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_templates_compile() {
+        let raw: Vec<(String, String)> = all_files(&DEFAULT_THEME)
+            .into_iter()
+            .filter_map(|file| {
+                let rel = file.path().to_string_lossy().replace('\\', "/");
+                let name = rel.strip_prefix("templates/")?.to_string();
+                Some((name, String::from_utf8_lossy(file.contents()).into_owned()))
+            })
+            .collect();
+        let mut tera = Tera::default();
+        tera.add_raw_templates(raw).unwrap();
+        assert!(
+            builtin()
+                .get_template_names()
+                .any(|n| n == "serve-error.html")
+        );
+    }
 }

@@ -1,102 +1,16 @@
 //! Assessment integrity: shuffled options (deterministic, also without JavaScript, feedback
 //! following its option), the answer-key lints of `handbook check` (each fires and stays
-//! quiet), numeric and typo-tolerant short answers, and the shared answer vectors
-//! (`tests/vectors/answers.json`, also run against exercise.js by
-//! `tests/browser/exercise-answers.test.js`).
+//! quiet), numeric and typo-tolerant short answers. (The shared answer-grading cases of
+//! `tests/vectors/text.json` are run by `tests/vectors.rs`.)
 
-use handbook::components::exercise::answers::{
-    NumberAnswer, ShortGrade, grade_short, normalize_answer, parse_number, text_matches,
-};
 use handbook::components::exercise::{self, shuffle::option_ids};
 use handbook::components::{BlockCtx, render_block};
 use handbook::config::Config;
-use serde_json::Value;
+mod common;
+
+use common::*;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
-
-// ---------------------------------------------------------------------------------------------
-// The shared vectors
-
-fn vectors() -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/answers.json");
-    let text = fs::read_to_string(&path).expect("tests/vectors/answers.json must exist");
-    serde_json::from_str(&text).expect("valid JSON")
-}
-
-fn cases<'a>(v: &'a Value, name: &str) -> &'a Vec<Value> {
-    let list = v[name].as_array().expect(name);
-    assert!(!list.is_empty(), "no `{name}` cases");
-    list
-}
-
-#[test]
-fn vectors_normalize() {
-    let v = vectors();
-    for c in cases(&v, "normalize") {
-        let (input, want) = (c[0].as_str().unwrap(), c[1].as_str().unwrap());
-        assert_eq!(normalize_answer(input), want, "normalize({input:?})");
-    }
-}
-
-#[test]
-fn vectors_text_matches() {
-    let v = vectors();
-    for c in cases(&v, "matches") {
-        let got = text_matches(
-            c["given"].as_str().unwrap(),
-            c["accepted"].as_str().unwrap(),
-            c["typos"].as_bool().unwrap(),
-        );
-        assert_eq!(got, c["expect"].as_bool().unwrap(), "{c}");
-    }
-}
-
-#[test]
-fn vectors_numbers() {
-    let v = vectors();
-    for c in cases(&v, "numbers") {
-        let got = parse_number(
-            c["text"].as_str().unwrap(),
-            c["unit"].as_str(),
-            c["comma"].as_bool().unwrap(),
-        );
-        assert_eq!(got, c["expect"].as_f64(), "{c}");
-    }
-}
-
-#[test]
-fn vectors_grade() {
-    let v = vectors();
-    for c in cases(&v, "grade") {
-        let accept: Vec<String> = c["accept"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| a.as_str().unwrap().to_string())
-            .collect();
-        let number = c["number"].as_object().map(|n| NumberAnswer {
-            value: n["value"].as_f64().unwrap(),
-            tolerance: n["tolerance"].as_f64().unwrap(),
-            unit: n["unit"].as_str().map(str::to_string),
-            decimal_comma: n["comma"].as_bool().unwrap(),
-        });
-        let got = grade_short(
-            c["given"].as_str().unwrap(),
-            &accept,
-            number.as_ref(),
-            c["typos"].as_bool().unwrap(),
-        );
-        let want = match c["expect"].as_str().unwrap() {
-            "correct" => ShortGrade::Correct,
-            "out_of_range" => ShortGrade::OutOfRange,
-            "not_a_number" => ShortGrade::NotANumber,
-            "not_accepted" => ShortGrade::NotAccepted,
-            other => panic!("unknown expectation {other}"),
-        };
-        assert_eq!(got, want, "{c}");
-    }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rendering one block
@@ -361,34 +275,23 @@ fn fingerprints_of_existing_questions_do_not_change() {
 // ---------------------------------------------------------------------------------------------
 // The answer-key lints, through `handbook check`
 
-fn handbook(pages: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("handbook.toml"),
+/// A handbook with an id, a description and `pages` in `content/`.
+fn lint_handbook(pages: &[(&str, &str)]) -> tempfile::TempDir {
+    let mut files = vec![(
+        "handbook.toml",
         "id = \"lint-fixture\"\ntitle = \"Lint fixture\"\ndescription = \"Answer keys.\"\n",
-    )
-    .unwrap();
-    fs::create_dir_all(dir.path().join("content")).unwrap();
-    fs::write(dir.path().join("content/_index.md"), "# Home\n\nWelcome.\n").unwrap();
-    for (name, text) in pages {
-        fs::write(dir.path().join("content").join(name), text).unwrap();
-    }
-    dir
-}
-
-fn check(dir: &Path, deny: bool) -> (Output, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
-    cmd.args(["check", "--root"]).arg(dir);
-    if deny {
-        cmd.arg("--deny-warnings");
-    }
-    let out = cmd.output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
+    )];
+    let paths: Vec<String> = pages
+        .iter()
+        .map(|(name, _)| format!("content/{name}"))
+        .collect();
+    files.extend(
+        paths
+            .iter()
+            .map(String::as_str)
+            .zip(pages.iter().map(|(_, text)| *text)),
     );
-    (out, text)
+    handbook(&files)
 }
 
 /// A page with one exercise of the given questions (TOML `[[question]]` tables).
@@ -463,9 +366,9 @@ fn balanced() -> Vec<String> {
 
 #[test]
 fn a_balanced_handbook_has_no_lint_warnings() {
-    let dir = handbook(&[("quiz.md", &page("balanced", &balanced()))]);
-    let (out, stderr) = check(dir.path(), true);
-    assert!(out.status.success(), "{stderr}");
+    let dir = lint_handbook(&[("quiz.md", &page("balanced", &balanced()))]);
+    let (code, stderr) = check(dir.path(), &["--deny-warnings"]);
+    assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("no errors, 0 warnings"), "{stderr}");
 }
 
@@ -479,9 +382,9 @@ fn lint_the_correct_option_is_the_longest() {
         qs.push(single(&opts, i, ""));
     }
     qs.push(single(&["Bond", "Goals", "Tasks", "Insight"], 2, ""));
-    let dir = handbook(&[("quiz.md", &page("long", &qs))]);
-    let (out, stderr) = check(dir.path(), false);
-    assert!(out.status.success(), "warnings only: {stderr}");
+    let dir = lint_handbook(&[("quiz.md", &page("long", &qs))]);
+    let (code, stderr) = check(dir.path(), &[]);
+    assert_eq!(code, 0, "warnings only: {stderr}");
     assert!(
         stderr.contains("warning: content/quiz.md:6: the correct option is clearly the longest in 4 of 5 single-answer choice questions (content/quiz.md:6, content/quiz.md:12, content/quiz.md:18, content/quiz.md:24)"),
         "{stderr}"
@@ -502,8 +405,8 @@ fn lint_the_correct_option_is_the_longest() {
             }
         })
         .collect();
-    let dir = handbook(&[("quiz.md", &page("long", &quiet))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("long", &quiet))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("clearly the longest"), "{stderr}");
 }
 
@@ -520,9 +423,9 @@ fn lint_one_position_holds_too_many_authored_keys() {
         // Shuffled questions do not count: their positions are hidden.
         single(&opts, 2, ""),
     ];
-    let dir = handbook(&[("quiz.md", &page("pos", &qs))]);
-    let (out, stderr) = check(dir.path(), true);
-    assert_eq!(out.status.code(), Some(1), "--deny-warnings: {stderr}");
+    let dir = lint_handbook(&[("quiz.md", &page("pos", &qs))]);
+    let (code, stderr) = check(dir.path(), &["--deny-warnings"]);
+    assert_eq!(code, 1, "--deny-warnings: {stderr}");
     assert!(
         stderr.contains("option 2 is the correct answer in 3 of 5 questions shown in authored order (content/quiz.md:6, content/quiz.md:13, content/quiz.md:20)"),
         "{stderr}"
@@ -534,8 +437,8 @@ fn lint_one_position_holds_too_many_authored_keys() {
     // Two of five (40 %) is fine.
     let mut quiet = qs.clone();
     quiet[2] = single(&opts, 4, fixed);
-    let dir = handbook(&[("quiz.md", &page("pos", &quiet))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("pos", &quiet))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         !stderr.contains("questions shown in authored order"),
         "{stderr}"
@@ -545,15 +448,15 @@ fn lint_one_position_holds_too_many_authored_keys() {
 #[test]
 fn lint_true_false_keys_lean_one_way() {
     let qs = vec![tf(false), tf(false), tf(false), tf(false), tf(true)];
-    let dir = handbook(&[("quiz.md", &page("tf", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("tf", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("4 of 5 true/false questions are false (content/quiz.md:6, content/quiz.md:11, content/quiz.md:16, content/quiz.md:21)"),
         "{stderr}"
     );
     let qs = vec![tf(false), tf(false), tf(false), tf(true)];
-    let dir = handbook(&[("quiz.md", &page("tf", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("tf", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         !stderr.contains("true/false questions are"),
         "75 % is allowed: {stderr}"
@@ -563,30 +466,30 @@ fn lint_true_false_keys_lean_one_way() {
 #[test]
 fn lint_multiple_select_keys_share_a_position() {
     let qs = vec![multiple("[1, 2]"), multiple("[1, 3]"), multiple("[1, 4]")];
-    let dir = handbook(&[("quiz.md", &page("multi", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("multi", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("every multiple-select key includes option 1 (content/quiz.md:6, content/quiz.md:12, content/quiz.md:18)"),
         "{stderr}"
     );
     let qs = vec![multiple("[1, 2]"), multiple("[1, 3]"), multiple("[2, 4]")];
-    let dir = handbook(&[("quiz.md", &page("multi", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("multi", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("multiple-select key"), "{stderr}");
 }
 
 #[test]
 fn lint_fewer_than_three_options() {
     let qs = vec![single(&["Bond", "Goals"], 1, "")];
-    let dir = handbook(&[("quiz.md", &page("two", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("two", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("warning: content/quiz.md:6: `two` q1 has only 2 options"),
         "{stderr}"
     );
     let qs = vec![single(&["Bond", "Goals", "Tasks"], 1, "")];
-    let dir = handbook(&[("quiz.md", &page("two", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("two", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("only 2 options"), "{stderr}");
 }
 
@@ -602,8 +505,8 @@ fn lint_absolute_words_in_wrong_options() {
         1,
         "",
     )];
-    let dir = handbook(&[("quiz.md", &page("abs", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("abs", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(
         stderr.contains("warning: content/quiz.md:6: `abs` q1: wrong option 2 says \"always\" and no correct option does"),
         "{stderr}"
@@ -626,24 +529,18 @@ fn lint_absolute_words_in_wrong_options() {
             "",
         ),
     ];
-    let dir = handbook(&[("quiz.md", &page("abs", &qs))]);
-    let (_, stderr) = check(dir.path(), false);
+    let dir = lint_handbook(&[("quiz.md", &page("abs", &qs))]);
+    let (_, stderr) = check(dir.path(), &[]);
     assert!(!stderr.contains("says \""), "{stderr}");
 }
 
 #[test]
 fn build_output_is_byte_identical_with_shuffling() {
     let qs = balanced();
-    let dir = handbook(&[("quiz.md", &page("same", &qs))]);
+    let dir = lint_handbook(&[("quiz.md", &page("same", &qs))]);
     let run = |out: &Path| {
-        let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
-            .args(["build", "--root"])
-            .arg(dir.path())
-            .arg("--out")
-            .arg(out)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let o = build(dir.path(), out);
+        assert!(o.status.success(), "{}", stderr(&o));
         fs::read(out.join("quiz.html")).unwrap()
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -655,8 +552,7 @@ fn build_output_is_byte_identical_with_shuffling() {
 #[test]
 fn the_bundled_handbook_has_no_guessable_answer_keys() {
     // The bundled handbook shows how it is done: `handbook check` prints no warning at all.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (out, text) = check(root, true);
-    assert!(out.status.success(), "{text}");
+    let (code, text) = check(&repo(), &["--deny-warnings"]);
+    assert_eq!(code, 0, "{text}");
     assert!(!text.contains("warning:"), "{text}");
 }

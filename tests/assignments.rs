@@ -3,77 +3,32 @@
 //! a page without exercises, practice without a form, learning-path entries) is an error at
 //! the `file:line` of the reference, exit code 1, and the previous output is left untouched.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assignments")
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .output()
-        .expect("run handbook")
-}
-
-/// A copy of the good fixture in a temporary folder.
-fn copy_fixture() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(fixture()) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(fixture()).unwrap();
-        let dest = dir.path().join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-    dir
-}
-
-fn build(root: &Path, out: &Path) -> Output {
-    run(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ])
-}
-
-/// Builds `root` over an existing output folder; asserts the build failed with exit code 1
-/// and left the output as it was; returns stderr.
-fn failing_build(root: &Path) -> String {
-    let out = root.join("public");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("marker.txt"), "previous build").unwrap();
-    let output = build(root, &out);
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert_eq!(output.status.code(), Some(1), "expected exit 1:\n{stderr}");
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(
-        fs::read_to_string(out.join("marker.txt")).unwrap(),
-        "previous build",
-        "the previous output is untouched"
-    );
-    assert!(!out.join("index.html").exists());
-    stderr
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    fs::write(root.join(rel), text).unwrap();
-}
 
 const WEEK1: &str = "content/assignments/week-1.md";
+
+/// A copy of the fixture whose week-1 assignment has every `(from, to)` replaced (each `from`
+/// must be there).
+fn week1_with(edits: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = copy_fixture("assignments");
+    let path = dir.path().join(WEEK1);
+    let mut text = read(&path);
+    for (from, to) in edits {
+        assert!(text.contains(from), "{WEEK1} has no {from:?}");
+        text = text.replace(from, to);
+    }
+    write(&path, &text);
+    dir
+}
 
 #[test]
 fn good_fixture_builds_checklist_manifest_and_paths() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let output = build(&fixture(), &out);
+    let output = build(&fixture("assignments"), &out);
     assert!(
         output.status.success(),
         "{}",
@@ -123,7 +78,7 @@ fn good_fixture_builds_checklist_manifest_and_paths() {
 fn handbook_without_assignments_loads_no_assignment_script() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exercises");
+    let root = fixture("exercises");
     assert!(build(&root, &out).status.success());
     let quiz = fs::read_to_string(out.join("basics/quiz.html")).unwrap();
     assert!(!quiz.contains("assignments.js"));
@@ -135,13 +90,7 @@ fn handbook_without_assignments_loads_no_assignment_script() {
 
 #[test]
 fn missing_page_is_an_error_at_its_line() {
-    let dir = copy_fixture();
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        dir.path(),
-        WEEK1,
-        &text.replace("\"01-basics/01-bond.md\"", "\"01-basics/no-such-page.md\""),
-    );
+    let dir = week1_with(&[("\"01-basics/01-bond.md\"", "\"01-basics/no-such-page.md\"")]);
     let stderr = failing_build(dir.path());
     assert!(
         stderr.contains("week-1.md:9"),
@@ -159,9 +108,7 @@ fn missing_page_is_an_error_at_its_line() {
 
 #[test]
 fn missing_heading_is_an_error_with_a_suggestion() {
-    let dir = copy_fixture();
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(dir.path(), WEEK1, &text.replace("#repair\"", "#repairs\""));
+    let dir = week1_with(&[("#repair\"", "#repairs\"")]);
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("week-1.md:8"), "{stderr}");
     assert!(
@@ -172,13 +119,7 @@ fn missing_heading_is_an_error_with_a_suggestion() {
 
 #[test]
 fn unknown_exercise_id_is_an_error() {
-    let dir = copy_fixture();
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        dir.path(),
-        WEEK1,
-        &text.replace("[\"bond-check\"]", "[\"bond-chek\"]"),
-    );
+    let dir = week1_with(&[("[\"bond-check\"]", "[\"bond-chek\"]")]);
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("week-1.md:11"), "{stderr}");
     assert!(
@@ -189,11 +130,10 @@ fn unknown_exercise_id_is_an_error() {
 
 #[test]
 fn page_without_exercises_and_practice_without_a_form_are_errors() {
-    let dir = copy_fixture();
+    let dir = copy_fixture("assignments");
     fs::remove_file(dir.path().join("content/02-practice.md")).unwrap();
     write(
-        dir.path(),
-        "content/assignments/week-2.md",
+        &dir.path().join("content/assignments/week-2.md"),
         "---\ntitle: Week 2\nassignment:\n  exercises:\n    - ../01-basics/01-bond.md\n---\n",
     );
     let stderr = failing_build(dir.path());
@@ -209,10 +149,9 @@ fn page_without_exercises_and_practice_without_a_form_are_errors() {
 
 #[test]
 fn unknown_assignment_key_and_empty_assignment_are_errors() {
-    let dir = copy_fixture();
+    let dir = copy_fixture("assignments");
     write(
-        dir.path(),
-        "content/assignments/week-2.md",
+        &dir.path().join("content/assignments/week-2.md"),
         "+++\ntitle = \"Week 2\"\n[assignment]\nreading = [\"a.md\"]\n+++\n",
     );
     let stderr = failing_build(dir.path());
@@ -220,8 +159,7 @@ fn unknown_assignment_key_and_empty_assignment_are_errors() {
     assert!(stderr.contains("reading"), "{stderr}");
 
     write(
-        dir.path(),
-        "content/assignments/week-2.md",
+        &dir.path().join("content/assignments/week-2.md"),
         "+++\ntitle = \"Week 2\"\n[assignment]\ndue = \"Friday\"\n+++\n",
     );
     let stderr = failing_build(dir.path());
@@ -233,11 +171,10 @@ fn unknown_assignment_key_and_empty_assignment_are_errors() {
 
 #[test]
 fn learning_path_entries_must_be_assignment_pages() {
-    let dir = copy_fixture();
+    let dir = copy_fixture("assignments");
     let config = fs::read_to_string(dir.path().join("handbook.toml")).unwrap();
     write(
-        dir.path(),
-        "handbook.toml",
+&dir.path().join("handbook.toml"),
         &config.replace(
             "[\"assignments/week-1.md\", \"assignments/week-2.md\"]",
             "[\n  \"assignments/week-1.md\",\n  \"assignments/week-3.md\",\n  \"01-basics/02-quiz.md\",\n]",
@@ -256,13 +193,7 @@ fn learning_path_entries_must_be_assignment_pages() {
 
 #[test]
 fn check_reports_assignment_errors_too() {
-    let dir = copy_fixture();
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        dir.path(),
-        WEEK1,
-        &text.replace("[\"bond-check\"]", "[\"nope\"]"),
-    );
+    let dir = week1_with(&[("[\"bond-check\"]", "[\"nope\"]")]);
     let output = run(&["check", "--root", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -271,11 +202,10 @@ fn check_reports_assignment_errors_too() {
 
 #[test]
 fn path_problems_name_their_own_lines() {
-    let dir = copy_fixture();
+    let dir = copy_fixture("assignments");
     let config = fs::read_to_string(dir.path().join("handbook.toml")).unwrap();
     write(
-        dir.path(),
-        "handbook.toml",
+        &dir.path().join("handbook.toml"),
         &format!(
             "{}\n[[learning_path]]\ndescription = \"No title.\"\nassignments = [\"assignments/week-1.md\", \"assignments/week-1.md\"]\n",
             config.trim_end()
@@ -297,16 +227,13 @@ fn path_problems_name_their_own_lines() {
 
 #[test]
 fn only_headings_can_be_assigned_as_sections() {
-    let dir = copy_fixture();
-    let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(
-        dir.path(),
-        WEEK1,
-        &text.replace("#repair\"", "#exercise-bond-check\"").replace(
+    let dir = week1_with(&[
+        ("#repair\"", "#exercise-bond-check\""),
+        (
             "\"01-basics/01-bond.md\"",
             "\"01-basics/02-quiz.md#exercise-bond-check\"",
         ),
-    );
+    ]);
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("week-1.md:9"), "{stderr}");
     assert!(stderr.contains("only headings can be assigned"), "{stderr}");
@@ -314,16 +241,14 @@ fn only_headings_can_be_assigned_as_sections() {
 
 #[test]
 fn an_exercise_id_that_looks_like_a_path_is_an_exercise_and_practice_alone_is_enough() {
-    let dir = copy_fixture();
+    let dir = copy_fixture("assignments");
     let quiz = fs::read_to_string(dir.path().join("content/01-basics/02-quiz.md")).unwrap();
     write(
-        dir.path(),
-        "content/01-basics/02-quiz.md",
+        &dir.path().join("content/01-basics/02-quiz.md"),
         &quiz.replace("id = \"bond-extra\"", "id = \"extra.md\""),
     );
     write(
-        dir.path(),
-        "content/assignments/week-2.md",
+        &dir.path().join("content/assignments/week-2.md"),
         "+++\ntitle = \"Week 2\"\n[assignment]\nexercises = [\"extra.md\"]\npractice = 2\n+++\n",
     );
     let out = dir.path().join("site");
@@ -338,13 +263,12 @@ fn an_exercise_id_that_looks_like_a_path_is_an_exercise_and_practice_alone_is_en
     assert!(week2.contains("Save 2 practice-form entries"));
 
     write(
-        dir.path(),
-        "content/assignments/week-2.md",
+        &dir.path().join("content/assignments/week-2.md"),
         "+++\ntitle = \"Week 2\"\n[assignment]\npractice = 2\n+++\n",
     );
     fs::remove_file(dir.path().join("content/02-practice.md")).unwrap();
     let text = fs::read_to_string(dir.path().join(WEEK1)).unwrap();
-    write(dir.path(), WEEK1, &text.replace("practice = 1\n", ""));
+    write(&dir.path().join(WEEK1), &text.replace("practice = 1\n", ""));
     let stderr = failing_build(dir.path());
     assert!(stderr.contains("no page has a practice form"), "{stderr}");
     assert!(!stderr.contains("the assignment is empty"), "{stderr}");

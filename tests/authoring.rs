@@ -2,82 +2,19 @@
 //! warning) at `file:line`, saying what is wrong and what to do, with exit code 1 for errors,
 //! no panic, the previous output untouched, and never an answer key on a page.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
-/// A handbook in a temporary folder: `handbook.toml` (title "T" unless given) and the files.
-fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    if !files.iter().any(|(p, _)| *p == "handbook.toml") {
-        fs::write(dir.path().join("handbook.toml"), "title = \"T\"\n").unwrap();
-    }
-    if !files.iter().any(|(p, _)| *p == "content/_index.md") {
-        fs::create_dir_all(dir.path().join("content")).unwrap();
-        fs::write(dir.path().join("content/_index.md"), "# Home\n\nWelcome.\n").unwrap();
-    }
-    for (path, text) in files {
-        let p = dir.path().join(path);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-    }
-    dir
-}
-
-fn run(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-/// `handbook check`: exit code and everything printed.
-fn check(root: &Path) -> (i32, String) {
-    let o = run(&["check"], root);
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert!(!text.contains("panicked"), "{text}");
-    (o.status.code().unwrap_or(-1), text)
-}
-
-/// `handbook build` into `public/` over a previous build: exit code and output; on failure,
-/// the previous output must be untouched.
-fn build(root: &Path) -> (i32, String) {
-    let out = root.join("public");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), "previous build").unwrap();
-    // A previous build carries the marker (a folder without it is not replaced).
-    fs::write(out.join(".handbook-build"), "previous build").unwrap();
-    let o = run(&["build", "--quiet", "--out", out.to_str().unwrap()], root);
-    let text = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(!text.contains("panicked"), "{text}");
-    let code = o.status.code().unwrap_or(-1);
-    if code != 0 {
-        assert_eq!(
-            fs::read_to_string(out.join("index.html")).unwrap(),
-            "previous build"
-        );
-        assert_eq!(
-            fs::read_dir(&out).unwrap().count(),
-            2,
-            "nothing else written"
-        );
-    }
-    (code, text)
-}
-
-/// Asserts `text` has `line` as one of its lines.
+/// `handbook check` of a handbook whose one page, `content/a.md`, is `page`: asserts the exit
+/// code and returns everything printed.
 #[track_caller]
-fn has_line(text: &str, line: &str) {
-    assert!(
-        text.lines().any(|l| l == line),
-        "expected the line\n{line}\nin:\n{text}"
-    );
+fn check_page(page: &str, code: i32) -> String {
+    let hb = handbook(&[("content/a.md", page)]);
+    let (got, text) = check(hb.path(), &[]);
+    assert_eq!(got, code, "{text}");
+    text
 }
 
 /// How many errors the summary line counts.
@@ -105,19 +42,20 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
                 "title = \"T\"\n[links]\nbroken = \"warn\"\n",
             ),
         ]);
-        let (code, text) = check(hb.path());
+        let (code, text) = check(hb.path(), &[]);
         assert_eq!(code, 1, "{text}");
-        has_line(
+        has_lines(
             &text,
-            &format!("error: content/a.md:3: unknown block `{written}`: did you mean `{meant}`?"),
+            &[
+                &format!(
+                    "error: content/a.md:3: unknown block `{written}`: did you mean `{meant}`?"
+                ),
+                &format!(
+                    "  hint: write ```{meant} (lower case) on the opening line; component names are: exercise, srs"
+                ),
+            ],
         );
-        has_line(
-            &text,
-            &format!(
-                "  hint: write ```{meant} (lower case) on the opening line; component names are: exercise, srs"
-            ),
-        );
-        let (code, text) = build(hb.path());
+        let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 1, "{text}");
         assert!(!text.contains("SECRET-ANSWER-KEY"), "{text}");
     }
@@ -126,9 +64,7 @@ fn misspelt_or_wrongly_cased_fence_is_an_error_and_never_publishes_the_answer_ke
 #[test]
 fn code_blocks_in_other_languages_are_not_taken_for_components() {
     let page = "# A\n\n```rs\nfn main() {}\n```\n\n```css\na {}\n```\n\n```python\nx = 1\n```\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 0, "{text}");
+    let text = check_page(page, 0);
     assert!(!text.contains("unknown block"), "{text}");
 }
 
@@ -139,7 +75,7 @@ fn exercise_in_a_toml_or_untagged_block_is_a_warning() {
             "# A\n\nText.\n\n```{label}\n[[question]]\ntype = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n"
         );
         let hb = handbook(&[("content/a.md", &page)]);
-        let (code, text) = build(hb.path());
+        let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 0, "{text}");
         let what = if label.is_empty() {
             String::new()
@@ -162,9 +98,7 @@ fn exercise_in_a_toml_or_untagged_block_is_a_warning() {
 #[test]
 fn unclosed_component_fence_is_reported_at_its_opening_line() {
     let page = "# A\n\nIntro.\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\n\n## Next heading\n\nMore text.\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 1, "{text}");
+    let text = check_page(page, 1);
     has_line(
         &text,
         "error: content/a.md:5: this ```exercise block is never closed: add a line with ``` after its last line",
@@ -185,29 +119,25 @@ fn image_and_link_with_spaces_in_the_file_name() {
         ("content/my notes.md", "# Notes\n"),
         ("content/b.md", "# B\n"),
     ]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "error: content/a.md:5:1: this image is shown as plain text: its file name `alliance diagram.svg` has a space, which Markdown does not allow in a link",
-    );
-    has_line(
-        &text,
-        "  hint: write `![Alliance diagram](alliance%20diagram.svg)` or `![Alliance diagram](<alliance diagram.svg>)`, or rename the file without spaces",
-    );
-    has_line(
-        &text,
-        "error: content/a.md:7:6: this link is shown as plain text: its file name `my notes.md` has a space, which Markdown does not allow in a link",
+        &[
+            "error: content/a.md:5:1: this image is shown as plain text: its file name `alliance diagram.svg` has a space, which Markdown does not allow in a link",
+            "  hint: write `![Alliance diagram](alliance%20diagram.svg)` or `![Alliance diagram](<alliance diagram.svg>)`, or rename the file without spaces",
+            "error: content/a.md:7:6: this link is shown as plain text: its file name `my notes.md` has a space, which Markdown does not allow in a link",
+        ],
     );
     assert_eq!(error_count(&text), 2, "{text}");
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 1, "build fails too: {text}");
     // Both fixes work.
     let fixed = page
         .replace("(alliance diagram.svg)", "(alliance%20diagram.svg)")
         .replace("(my notes.md)", "(<my notes.md>)");
     fs::write(hb.path().join("content/a.md"), fixed).unwrap();
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(hb.path().join("public/a.html")).unwrap();
     assert!(html.contains("src=\"alliance%20diagram.svg\""), "{html}");
@@ -220,20 +150,17 @@ fn image_and_link_with_spaces_in_the_file_name() {
 #[test]
 fn curly_quotes_in_toml_are_errors_at_their_column() {
     let exercise = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = “single”\nprompt = \"It’s “fine” inside straight quotes\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
-    let hb = handbook(&[("content/a.md", exercise)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 1, "{text}");
-    has_line(
+    let text = check_page(exercise, 1);
+    has_lines(
         &text,
-        "error: content/a.md:6:8: exercise: curly quote `“` where a straight quote is needed",
-    );
-    has_line(
-        &text,
-        "  hint: replace the curly quotes “ ” with straight quotes \" (word processors change them as you type): `type = \"single\"`",
+        &[
+            "error: content/a.md:6:8: exercise: curly quote `“` where a straight quote is needed",
+            "  hint: replace the curly quotes “ ” with straight quotes \" (word processors change them as you type): `type = \"single\"`",
+        ],
     );
 
     let hb = handbook(&[("content/a.md", "+++\ntitle = ‘Goals’\n+++\nText.\n")]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -241,7 +168,7 @@ fn curly_quotes_in_toml_are_errors_at_their_column() {
     );
 
     let hb = handbook(&[("handbook.toml", "title = “My handbook”\n")]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(
         &text,
@@ -249,9 +176,7 @@ fn curly_quotes_in_toml_are_errors_at_their_column() {
     );
 
     let srs = "# A\n\n```srs\nmode = “practice”\n```\n";
-    let hb = handbook(&[("content/a.md", srs)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 1, "{text}");
+    let text = check_page(srs, 1);
     has_line(
         &text,
         "error: content/a.md:4:8: srs: curly quote `“` where a straight quote is needed",
@@ -264,28 +189,29 @@ fn curly_quotes_in_yaml_are_a_warning() {
         "content/a.md",
         "---\ntitle: “Active listening”\n---\nText.\n",
     )]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 0, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "warning: content/a.md:2:8: front matter: the value of `title` is in curly quotes “ ”, which YAML keeps as part of the text",
-    );
-    has_line(
-        &text,
-        "  hint: replace the curly quotes “ ” with straight quotes \" or remove them",
+        &[
+            "warning: content/a.md:2:8: front matter: the value of `title` is in curly quotes “ ”, which YAML keeps as part of the text",
+            "  hint: replace the curly quotes “ ” with straight quotes \" or remove them",
+        ],
     );
 }
 
 /// One front matter, one error: (front matter, file line:column, message, hint).
 fn front_matter_error(front: &str, at: &str, message: &str, hint: &str) {
     let hb = handbook(&[("content/a.md", &format!("{front}\nText.\n"))]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        &format!("error: content/a.md:{at}: front matter: {message}"),
+        &[
+            &format!("error: content/a.md:{at}: front matter: {message}"),
+            &format!("  hint: {hint}"),
+        ],
     );
-    has_line(&text, &format!("  hint: {hint}"));
     assert_eq!(error_count(&text), 1, "{text}");
 }
 
@@ -358,19 +284,15 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
         "---\ntitel: x\nwieght: 2\nassignment:\n  reed: [b.md]\n---",
     ] {
         let hb = handbook(&[("content/a.md", &format!("{front}\nText.\n"))]);
-        let (code, text) = check(hb.path());
+        let (code, text) = check(hb.path(), &[]);
         assert_eq!(code, 1, "{text}");
-        has_line(
+        has_lines(
             &text,
-            "error: content/a.md:2:1: unknown key `titel` in the front matter",
-        );
-        has_line(
-            &text,
-            "  hint: did you mean `title`? Keys allowed here: title, description, weight, draft, slug, search, extra, assignment",
-        );
-        has_line(
-            &text,
-            "error: content/a.md:3:1: unknown key `wieght` in the front matter",
+            &[
+                "error: content/a.md:2:1: unknown key `titel` in the front matter",
+                "  hint: did you mean `title`? Keys allowed here: title, description, weight, draft, slug, search, extra, assignment",
+                "error: content/a.md:3:1: unknown key `wieght` in the front matter",
+            ],
         );
         assert!(text.contains("error: content/a.md:5:"), "{text}");
         assert!(
@@ -384,20 +306,14 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
         assert_eq!(error_count(&text), 3, "{text}");
     }
     let srs = "# A\n\n```srs\nmdoe = \"practice\"\nitmes = \"x\"\n```\n";
-    let hb = handbook(&[("content/a.md", srs)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 1, "{text}");
-    has_line(
+    let text = check_page(srs, 1);
+    has_lines(
         &text,
-        "error: content/a.md:4: unknown key `mdoe` in an srs block",
-    );
-    has_line(
-        &text,
-        "  hint: did you mean `mode`? Keys allowed here: mode, items, id, title, vignette, ratings, question",
-    );
-    has_line(
-        &text,
-        "error: content/a.md:5: unknown key `itmes` in an srs block",
+        &[
+            "error: content/a.md:4: unknown key `mdoe` in an srs block",
+            "  hint: did you mean `mode`? Keys allowed here: mode, items, id, title, vignette, ratings, question",
+            "error: content/a.md:5: unknown key `itmes` in an srs block",
+        ],
     );
     assert_eq!(error_count(&text), 2, "{text}");
 }
@@ -409,16 +325,15 @@ fn one_mistake_gives_one_error() {
     // assignment naming the exercise.
     let exercise = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\npromt = \"Which?\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n```srs\nmode = \"practise\"\n```\n";
     let hb = handbook(&[("content/a.md", exercise), ("content/week.md", week)]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "error: content/a.md:7: unknown key `promt` in a single-choice question",
-    );
-    has_line(&text, "error: content/a.md:13: unknown srs mode `practise`");
-    has_line(
-        &text,
-        "  hint: did you mean `mode = \"practice\"`? Use mode = \"practice\" or mode = \"scenario\"",
+        &[
+            "error: content/a.md:7: unknown key `promt` in a single-choice question",
+            "error: content/a.md:13: unknown srs mode `practise`",
+            "  hint: did you mean `mode = \"practice\"`? Use mode = \"practice\" or mode = \"scenario\"",
+        ],
     );
     assert!(!text.contains("week.md"), "no follow-on errors: {text}");
     assert_eq!(error_count(&text), 2, "{text}");
@@ -433,7 +348,7 @@ fn one_mistake_gives_one_error() {
             "# B\n\nDo [the exercise](a.md#exercise-e1).\n",
         ),
     ]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     assert!(!text.contains("week.md"), "no follow-on errors: {text}");
     assert!(!text.contains("b.md"), "no follow-on errors: {text}");
@@ -443,16 +358,13 @@ fn one_mistake_gives_one_error() {
 #[test]
 fn a_misspelt_type_is_named_not_reported_missing() {
     let page = "# A\n\n```exercise\nid = \"e1\"\n[[question]]\ntpye = \"single\"\nprompt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 1, "{text}");
-    has_line(
+    let text = check_page(page, 1);
+    has_lines(
         &text,
-        "error: content/a.md:6: unknown key `tpye` in a question",
-    );
-    has_line(
-        &text,
-        "  hint: did you mean `type`? Write `type = \"single\"` (one of: single, multiple, truefalse, short, ordering, scenario, reflection)",
+        &[
+            "error: content/a.md:6: unknown key `tpye` in a question",
+            "  hint: did you mean `type`? Write `type = \"single\"` (one of: single, multiple, truefalse, short, ordering, scenario, reflection)",
+        ],
     );
     assert_eq!(error_count(&text), 1, "{text}");
 }
@@ -460,7 +372,7 @@ fn a_misspelt_type_is_named_not_reported_missing() {
 #[test]
 fn a_misspelt_setting_gets_a_suggestion() {
     let hb = handbook(&[("handbook.toml", "title = \"T\"\n[search]\nenabeld = true\n")]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
     has_line(&text, "error: handbook.toml:3:1: unknown key `enabeld`");
     assert!(
@@ -472,9 +384,7 @@ fn a_misspelt_setting_gets_a_suggestion() {
 #[test]
 fn errors_in_one_file_are_in_line_order() {
     let page = "# A\n\n[x](missing-one.md)\n\n```exercise\nid = \"e1\"\n[[question]]\ntype = \"single\"\npromt = \"P\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n\n[y](missing-two.md)\n";
-    let hb = handbook(&[("content/a.md", page)]);
-    let (code, text) = check(hb.path());
-    assert_eq!(code, 1, "{text}");
+    let text = check_page(page, 1);
     let lines: Vec<usize> = text
         .lines()
         .filter_map(|l| l.strip_prefix("error: content/a.md:"))
@@ -494,23 +404,16 @@ fn a_mistyped_page_gets_the_closest_file() {
             "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ),
     ]);
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 1, "{text}");
-    has_line(
+    has_lines(
         &text,
-        "error: content/01-a.md:3:5: broken link `02-secnd-page.md`: there is no page `02-secnd-page.md` in the content folder (did you mean `02-second-page.md`?)",
-    );
-    has_line(
-        &text,
-        "  hint: correct the path (relative to this file); or set `[links] broken = \"warn\"` in handbook.toml to only warn",
-    );
-    has_line(
-        &text,
-        "error: content/01-a.md:3:34: broken image `diagam.svg`: there is no file `diagam.svg` in the content folder (did you mean `diagram.svg`?)",
-    );
-    has_line(
-        &text,
-        "  hint: correct the image's file name or folder (relative to this file); the image must be inside the content folder; or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+        &[
+            "error: content/01-a.md:3:5: broken link `02-secnd-page.md`: there is no page `02-secnd-page.md` in the content folder (did you mean `02-second-page.md`?)",
+            "  hint: correct the path (relative to this file); or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+            "error: content/01-a.md:3:34: broken image `diagam.svg`: there is no file `diagam.svg` in the content folder (did you mean `diagram.svg`?)",
+            "  hint: correct the image's file name or folder (relative to this file); the image must be inside the content folder; or set `[links] broken = \"warn\"` in handbook.toml to only warn",
+        ],
     );
     assert!(
         !text.contains("heading"),
@@ -522,7 +425,7 @@ fn a_mistyped_page_gets_the_closest_file() {
         "title = \"T\"\n[links]\nbroken = \"warn\"\n",
     )
     .unwrap();
-    let (code, text) = check(hb.path());
+    let (code, text) = check(hb.path(), &[]);
     assert_eq!(code, 0, "{text}");
     has_line(&text, "  hint: correct the path (relative to this file)");
     assert!(!text.contains("broken = \"warn\""), "{text}");
@@ -537,28 +440,27 @@ fn content_may_not_land_on_a_generated_path() {
         ("content/sitemap.xml", "sitemap.xml", "the sitemap"),
     ] {
         let hb = handbook(&[(file, "# X\n")]);
-        let (code, text) = build(hb.path());
+        let (code, text) = build_over_previous(hb.path());
         assert_eq!(code, 1, "{text}");
-        has_line(
+        has_lines(
             &text,
-            &format!(
-                "error: {file}: `{file}` would be written to `{out}`, which the build generates ({what})"
-            ),
-        );
-        has_line(
-            &text,
-            "  hint: rename the file or folder, or give the page another `slug` in its front matter",
+            &[
+                &format!(
+                    "error: {file}: `{file}` would be written to `{out}`, which the build generates ({what})"
+                ),
+                "  hint: rename the file or folder, or give the page another `slug` in its front matter",
+            ],
         );
     }
     let hb = handbook(&[("content/search/help.md", "# Help\n")]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 1, "{text}");
     assert!(
         text.contains("would be written to `search/help.html`, inside `search/`, which the build generates (the search index)"),
         "{text}"
     );
     let hb = handbook(&[("content/a.md", "+++\nslug = \"404\"\n+++\n# A\n")]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 1, "{text}");
     assert!(
         text.contains("`content/a.md` would be written to `404.html`"),
@@ -586,7 +488,7 @@ fn every_generated_file_is_in_the_reserved_list() {
             "# B\n\n```srs\nmode = \"practice\"\n```\n",
         ),
     ]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let content = ["index.html", "a.html", "d.svg", "c/index.html", "c/b.html"];
     let out = hb.path().join("public");
@@ -600,27 +502,6 @@ fn every_generated_file_is_in_the_reserved_list() {
             "`{name}` is generated but not in derived::RESERVED"
         );
     }
-}
-
-/// Every file of a folder, sorted, with its bytes.
-fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, fs::read(e.path()).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]
@@ -648,10 +529,7 @@ fn output_is_the_same_from_build_to_build() {
     let mut first = None;
     for i in 0..20 {
         let out = hb.path().join(format!("out{i}"));
-        let o = run(
-            &["build", "--quiet", "--out", out.to_str().unwrap()],
-            hb.path(),
-        );
+        let o = build(hb.path(), &out);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let files = tree(&out);
         match &first {
@@ -684,7 +562,7 @@ fn every_page_gets_a_meta_description() {
         ),
         ("content/c/d.md", "# D\n"),
     ]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let page = |p: &str| fs::read_to_string(hb.path().join("public").join(p)).unwrap();
     assert!(
@@ -704,7 +582,7 @@ fn every_page_gets_a_meta_description() {
     assert!(page("c/d.html").contains("<meta name=\"description\" content=\"D · T\">"));
     // A long paragraph is cut at a word.
     let hb = handbook(&[("content/a.md", &format!("# A\n\n{long}\n"))]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(hb.path().join("public/a.html")).unwrap();
     let start = html.find("<meta name=\"description\" content=\"").unwrap() + 34;
@@ -715,7 +593,7 @@ fn every_page_gets_a_meta_description() {
     );
     let words = "Reflective listening asks the clinician to mirror the client's words and feelings accurately and without judgement, checking understanding at each step of the conversation and beyond";
     let hb = handbook(&[("content/a.md", &format!("# A\n\n{words}\n"))]);
-    let (code, text) = build(hb.path());
+    let (code, text) = build_over_previous(hb.path());
     assert_eq!(code, 0, "{text}");
     let html = fs::read_to_string(hb.path().join("public/a.html")).unwrap();
     assert!(

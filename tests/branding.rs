@@ -2,58 +2,37 @@
 //! no shade can make readable, the favicon (default and the agency's) and the containment of
 //! the logo and favicon paths.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 /// A two-page handbook with `config` as its handbook.toml, after a fixed `id` (so `check
 /// --deny-warnings` is about branding, not the missing id).
-fn handbook(config: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    fs::create_dir_all(dir.path().join("content")).expect("mkdir");
-    fs::write(
-        dir.path().join("handbook.toml"),
-        format!("id = \"branding-test\"\n{config}"),
-    )
-    .expect("write");
-    fs::write(
-        dir.path().join("content/_index.md"),
-        "# Home\n\nA [link](page.md).\n",
-    )
-    .expect("write");
-    fs::write(dir.path().join("content/page.md"), "# Page\n\nText.\n").expect("write");
-    dir
+fn branded(config: &str) -> tempfile::TempDir {
+    handbook(&[
+        (
+            "handbook.toml",
+            &format!("id = \"branding-test\"\n{config}"),
+        ),
+        ("content/_index.md", "# Home\n\nA [link](page.md).\n"),
+        ("content/page.md", "# Page\n\nText.\n"),
+    ])
 }
 
-fn run(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .expect("run handbook")
-}
-
-fn build(root: &Path) -> (Output, std::path::PathBuf) {
+/// `handbook build` (not quiet: the brand note is printed) into `ROOT/public`.
+fn build_site(root: &Path) -> (Output, PathBuf) {
     let out = root.join("public");
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .expect("run handbook");
+    let o = run_on(&["build", "--out", out.to_str().expect("UTF-8 path")], root);
     (o, out)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
 fn an_accent_writes_brand_css_linked_from_every_page_with_one_note() {
-    let hb = handbook("title = \"T\"\n[branding]\nagency = \"A\"\naccent = \"#fff3a0\"\n");
-    let (o, out) = build(hb.path());
+    let hb = branded("title = \"T\"\n[branding]\nagency = \"A\"\naccent = \"#fff3a0\"\n");
+    let (o, out) = build_site(hb.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert_eq!(err.matches("note: ").count(), 1, "{err}");
@@ -90,15 +69,15 @@ fn an_accent_writes_brand_css_linked_from_every_page_with_one_note() {
     }
     assert!(out.join("assets/favicon.svg").is_file());
     // Notes are not warnings: check --deny-warnings passes.
-    let o = run(&["check", "--deny-warnings"], hb.path());
+    let o = run_on(&["check", "--deny-warnings"], hb.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("0 warnings"));
 }
 
 #[test]
 fn without_an_accent_there_is_no_brand_css_and_no_note() {
-    let hb = handbook("title = \"T\"\n");
-    let (o, out) = build(hb.path());
+    let hb = branded("title = \"T\"\n");
+    let (o, out) = build_site(hb.path());
     assert!(o.status.success());
     assert!(!stderr(&o).contains("note:"));
     assert!(!out.join("assets/brand.css").exists());
@@ -109,7 +88,7 @@ fn without_an_accent_there_is_no_brand_css_and_no_note() {
 
 #[test]
 fn an_accent_no_shade_can_serve_is_an_error_in_check_and_build() {
-    let hb = handbook("title = \"T\"\n\n[branding]\naccent = \"#8b0000\"\n");
+    let hb = branded("title = \"T\"\n\n[branding]\naccent = \"#8b0000\"\n");
     // A theme whose backgrounds leave no room: no colour reaches 4.5:1 on both greys.
     let css_dir = hb.path().join("themes/default/static/css");
     fs::create_dir_all(&css_dir).expect("mkdir");
@@ -121,7 +100,7 @@ fn an_accent_no_shade_can_serve_is_an_error_in_check_and_build() {
     let theme_css = theme_css.replacen("--bg: #ffffff;", "--bg: #808080;", 1);
     fs::write(css_dir.join("handbook.css"), theme_css).expect("write");
     for args in [&["check"][..], &["build"][..]] {
-        let o = run(args, hb.path());
+        let o = run_on(args, hb.path());
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(
@@ -139,10 +118,10 @@ fn an_accent_no_shade_can_serve_is_an_error_in_check_and_build() {
 
 #[test]
 fn the_agency_favicon_is_copied_and_linked() {
-    let hb = handbook("title = \"T\"\n[branding]\nfavicon = \"branding/Icon.PNG\"\n");
+    let hb = branded("title = \"T\"\n[branding]\nfavicon = \"branding/Icon.PNG\"\n");
     fs::create_dir_all(hb.path().join("branding")).expect("mkdir");
     fs::write(hb.path().join("branding/Icon.PNG"), b"\x89PNG\r\n\x1a\n").expect("write");
-    let (o, out) = build(hb.path());
+    let (o, out) = build_site(hb.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(out.join("assets/brand/favicon.png").is_file());
     let html = fs::read_to_string(out.join("index.html")).expect("index");
@@ -171,17 +150,17 @@ fn branding_files_outside_the_root_or_of_the_wrong_kind_are_errors() {
         ),
     ];
     for (config, expected) in cases {
-        let hb = handbook(&config);
-        let o = run(&["check"], hb.path());
+        let hb = branded(&config);
+        let o = run_on(&["check"], hb.path());
         assert_eq!(o.status.code(), Some(1), "{config}: {}", stderr(&o));
         assert!(stderr(&o).contains(expected), "{config}: {}", stderr(&o));
     }
     // A symbolic link leading out of the root is refused too.
     #[cfg(unix)]
     {
-        let hb = handbook("[branding]\nfavicon = \"icon.svg\"\n");
+        let hb = branded("[branding]\nfavicon = \"icon.svg\"\n");
         std::os::unix::fs::symlink(&secret, hb.path().join("icon.svg")).expect("symlink");
-        let o = run(&["check"], hb.path());
+        let o = run_on(&["check"], hb.path());
         assert_eq!(o.status.code(), Some(1));
         assert!(
             stderr(&o)

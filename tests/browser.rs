@@ -5,8 +5,11 @@
 //! `/usr/bin/chromium`, axe-core, and the W3C Nu Html Checker) against it, streaming its output.
 //!
 //! Needs: Node.js 20+, `npm ci` done (node_modules), `/usr/bin/chromium`, and `java` 11+.
-//! `.ci/run` installs all of them. A missing piece fails this test loudly; it never skips.
+//! `./test.sh` installs all of them. A missing piece fails this test loudly; it never skips.
 
+mod common;
+
+use common::repo;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -14,17 +17,14 @@ use std::time::Instant;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn cannot_run(why: &str) -> ! {
     let bar = "=".repeat(78);
     panic!(
         "\n{bar}\nTHE BROWSER TESTS CANNOT RUN: {why}\n\n\
-         They are part of `cargo test` and are never skipped. To set a machine up, run\n\
-         `bash .ci/run` as root, or by hand:\n\
-         \x20   apt-get install -y --no-install-recommends chromium default-jre-headless\n\
+         They are part of `cargo test` and are never skipped. `./test.sh` installs what they\n\
+         need and runs every test; or install it by hand (as root) and run `cargo test` again:\n\
+         \x20   apt-get install -y --no-install-recommends chromium default-jre-headless \\\n\
+         \x20       fonts-dejavu-core libxml2-utils\n\
          \x20   npm ci --ignore-scripts\n{bar}\n"
     );
 }
@@ -68,7 +68,22 @@ fn preflight(root: &Path) {
         ));
     }
     match Command::new("java").arg("-version").output() {
-        Ok(out) if out.status.success() => {}
+        Ok(out) if out.status.success() => {
+            // `openjdk version "17.0.15"`, or `"1.8.0_402"` for Java 8.
+            let text = String::from_utf8_lossy(&out.stderr);
+            let major: u32 = text
+                .split('"')
+                .nth(1)
+                .and_then(|v| v.split('.').next())
+                .and_then(|m| m.parse().ok())
+                .unwrap_or(0);
+            if major < 11 {
+                cannot_run(&format!(
+                    "the Nu Html Checker needs Java 11+, and `java -version` says: {}",
+                    text.lines().next().unwrap_or("")
+                ));
+            }
+        }
         _ => cannot_run(
             "`java` is not on PATH; the Nu Html Checker needs Java 11+ (apt-get install default-jre-headless)",
         ),

@@ -1,13 +1,12 @@
 //! Every relative link in `README.md` and `docs/*.md` resolves: the file exists (inside the
 //! repository), and a `#fragment` into a Markdown file names one of its headings (GitHub's ids).
 
+mod common;
+
+use common::repo;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The Markdown files whose links are checked.
 fn documents() -> Vec<PathBuf> {

@@ -8,9 +8,11 @@ use handbook::components::exercise::{
 use handbook::components::{BlockCtx, render_block};
 use handbook::config::Config;
 use handbook::error::Diagnostic;
+mod common;
+
+use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FIRST_LINE: usize = 11;
 
@@ -289,26 +291,30 @@ fn error_no_correct_answer() {
     let body = "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\n";
     let (_, hint) = one_error(body, 1, "no correct answer");
     assert!(hint.contains("counting from 1"), "{hint}");
-    one_error(
-        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = []\n",
-        5,
-        "no correct answer",
-    );
-    one_error(
-        "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\n",
-        1,
-        "no correct answer",
-    );
-    one_error(
-        "[[question]]\ntype = \"short\"\nprompt = \"p\"\n",
-        1,
-        "no correct answer",
-    );
-    one_error(
-        "[[question]]\ntype = \"short\"\nprompt = \"p\"\naccept = []\n",
-        4,
-        "`accept` is empty",
-    );
+    for (body, line, needle) in [
+        (
+            "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = []\n",
+            5,
+            "no correct answer",
+        ),
+        (
+            "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\n",
+            1,
+            "no correct answer",
+        ),
+        (
+            "[[question]]\ntype = \"short\"\nprompt = \"p\"\n",
+            1,
+            "no correct answer",
+        ),
+        (
+            "[[question]]\ntype = \"short\"\nprompt = \"p\"\naccept = []\n",
+            4,
+            "`accept` is empty",
+        ),
+    ] {
+        one_error(body, line, needle);
+    }
 }
 
 #[test]
@@ -367,41 +373,45 @@ fn error_answer_listed_twice_or_written_as_text() {
 
 #[test]
 fn error_empty_prompt_and_options() {
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"  \"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        3,
-        "empty `prompt`",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        1,
-        "no `prompt`",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\n  \"a\",\n  \"\",\n]\nanswer = 1\n",
-        6,
-        "option 2 of `options` is empty",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"only\"]\nanswer = 1\n",
-        4,
-        "at least 2",
-    );
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"a\"]\nanswer = 1\n",
-        4,
-        "repeats option 1",
-    );
-    one_error(
-        "[[question]]\ntype = \"scenario\"\nvignette = \"\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        3,
-        "empty `vignette`",
-    );
-    one_error(
-        "[[question]]\ntype = \"scenario\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        1,
-        "no `vignette`",
-    );
+    for (body, line, needle) in [
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"  \"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            3,
+            "empty `prompt`",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            1,
+            "no `prompt`",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\n  \"a\",\n  \"\",\n]\nanswer = 1\n",
+            6,
+            "option 2 of `options` is empty",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"only\"]\nanswer = 1\n",
+            4,
+            "at least 2",
+        ),
+        (
+            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"a\"]\nanswer = 1\n",
+            4,
+            "repeats option 1",
+        ),
+        (
+            "[[question]]\ntype = \"scenario\"\nvignette = \"\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            3,
+            "empty `vignette`",
+        ),
+        (
+            "[[question]]\ntype = \"scenario\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
+            1,
+            "no `vignette`",
+        ),
+    ] {
+        one_error(body, line, needle);
+    }
 }
 
 #[test]
@@ -603,15 +613,15 @@ fn block_output_has_manifest_search_text_and_anchor() {
     assert_eq!(out.anchors, ["exercise-alliance-basics"]);
     assert!(out.search_text.contains("Which is not one of Bordin"));
     let m = &out.manifest[0];
-    assert_eq!(m["id"], "alliance-basics");
-    assert_eq!(m["source"], "content/01-alliance/05-self-check.md");
-    assert_eq!(m["line"], FIRST_LINE as u64);
-    assert_eq!(m["page"], "alliance/self-check.html");
-    assert_eq!(m["title"], "Check your understanding");
-    assert_eq!(m["questions"].as_array().unwrap().len(), 7);
-    assert_eq!(m["questions"][6]["graded"], false);
+    assert_eq!(m.id, "alliance-basics");
+    assert_eq!(m.source, "content/01-alliance/05-self-check.md");
+    assert_eq!(m.line, FIRST_LINE);
+    assert_eq!(m.page, "alliance/self-check.html");
+    assert_eq!(m.title, "Check your understanding");
+    assert_eq!(m.questions.len(), 7);
+    assert!(!m.questions[6].graded);
     assert_eq!(
-        m["questions"][0]["prompt"],
+        m.questions[0].prompt,
         "Which is not one of Bordin\u{2019}s elements?"
     );
 }
@@ -724,28 +734,9 @@ fn restricted_types_are_reported() {
 // ---------------------------------------------------------------------------------------------
 // Whole builds
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn build(root: &Path) -> (std::process::Output, tempfile::TempDir) {
-    let out = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .arg("build")
-        .arg("--root")
-        .arg(root)
-        .arg("--out")
-        .arg(out.path().join("site"))
-        .output()
-        .unwrap();
-    (output, out)
-}
-
 #[test]
 fn a_handbook_with_exercises_builds_the_progress_page_and_manifest() {
-    let (output, out) = build(&fixture("exercises"));
+    let (output, out) = build_temp(&fixture("exercises"));
     assert!(
         output.status.success(),
         "{}",
@@ -791,7 +782,7 @@ fn a_handbook_with_exercises_builds_the_progress_page_and_manifest() {
     assert!(home.contains("assets/js/progress-store.js"));
     assert!(home.contains("progress.html"));
     // Same input, same output.
-    let (_, again) = build(&fixture("exercises"));
+    let (_, again) = build_temp(&fixture("exercises"));
     assert_eq!(
         fs::read(site.join("basics/quiz.html")).unwrap(),
         fs::read(again.path().join("site/basics/quiz.html")).unwrap()
@@ -804,7 +795,7 @@ fn a_handbook_with_exercises_builds_the_progress_page_and_manifest() {
 
 #[test]
 fn a_broken_exercise_fails_the_build_with_file_and_line() {
-    let (output, _out) = build(&fixture("exercises-bad"));
+    let (output, _out) = build_temp(&fixture("exercises-bad"));
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -816,7 +807,7 @@ fn a_broken_exercise_fails_the_build_with_file_and_line() {
 
 #[test]
 fn duplicate_ids_across_the_handbook_are_errors() {
-    let (output, _out) = build(&fixture("exercises-bad"));
+    let (output, _out) = build_temp(&fixture("exercises-bad"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr
@@ -829,13 +820,9 @@ fn duplicate_ids_across_the_handbook_are_errors() {
 fn the_starter_handbook_has_an_example_exercise() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("starter");
-    let status = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .arg("new")
-        .arg(&root)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let (output, out) = build(&root);
+    let o = run(&["new", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (output, out) = build_temp(&root);
     assert!(
         output.status.success(),
         "{}",
@@ -849,7 +836,7 @@ fn the_starter_handbook_has_an_example_exercise() {
 
 #[test]
 fn the_documented_example_is_valid() {
-    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let doc = read(&repo().join("README.md"));
     let start = doc.find("```exercise\n").expect("an example block") + "```exercise\n".len();
     let end = start + doc[start..].find("\n```\n").unwrap() + 1;
     let ex = parse(&doc[start..end]).unwrap_or_else(|e| panic!("{e:#?}"));
@@ -881,7 +868,7 @@ fn handbook_with_linked_exercise(link: &str) -> tempfile::TempDir {
 #[test]
 fn links_in_exercise_text_are_rewritten_and_checked() {
     let root = handbook_with_linked_exercise("target.md#the-section");
-    let (output, out) = build(root.path());
+    let (output, out) = build_temp(root.path());
     assert!(
         output.status.success(),
         "{}",
@@ -899,7 +886,7 @@ fn links_in_exercise_text_are_rewritten_and_checked() {
     assert!(!page.contains("target.md"));
 
     let root = handbook_with_linked_exercise("target.md#no-such-section");
-    let (output, _out) = build(root.path());
+    let (output, _out) = build_temp(root.path());
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -908,7 +895,7 @@ fn links_in_exercise_text_are_rewritten_and_checked() {
     );
 
     let root = handbook_with_linked_exercise("missing.md");
-    let (output, _out) = build(root.path());
+    let (output, _out) = build_temp(root.path());
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -919,11 +906,7 @@ fn links_in_exercise_text_are_rewritten_and_checked() {
 
 #[test]
 fn check_warns_about_exercises_without_an_id() {
-    let output = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["check", "--root"])
-        .arg(fixture("exercises"))
-        .output()
-        .unwrap();
+    let output = run_on(&["check"], &fixture("exercises"));
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(

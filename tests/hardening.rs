@@ -4,39 +4,15 @@
 //! `progress summarize` against crafted progress files (bounded columns, control characters,
 //! the all-or-nothing write of its two files).
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn handbook(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use std::path::Path;
 
 /// A handbook in a temporary folder: `handbook.toml` and `content/_index.md`.
 fn write_handbook(toml: &str, index: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir_all(dir.path().join("content")).unwrap();
-    fs::write(dir.path().join("handbook.toml"), toml).unwrap();
-    fs::write(dir.path().join("content/_index.md"), index).unwrap();
-    dir
-}
-
-fn html_files(dir: &Path) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| e.into_path())
-        .collect()
+    handbook(&[("handbook.toml", toml), ("content/_index.md", index)])
 }
 
 /// The policy of a page, with the checks every page must pass.
@@ -60,11 +36,11 @@ fn policy(path: &Path) -> String {
 fn every_page_of_the_bundled_handbook_carries_a_strict_policy() {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
-    let o = handbook(
+    let o = run_on(
         &["build", "--quiet", "--out", site.to_str().unwrap()],
-        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &repo(),
     );
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(o.status.success(), "{}", stderr(&o));
     let pages = html_files(&site);
     assert!(pages.len() > 40, "{} pages", pages.len());
     for page in &pages {
@@ -104,8 +80,8 @@ fn the_404_page_may_use_base_url_as_its_base() {
         "# B\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n",
     );
     let site = hb.path().join("out");
-    let o = handbook(&["build", "--out", site.to_str().unwrap()], hb.path());
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = run_on(&["build", "--out", site.to_str().unwrap()], hb.path());
+    assert!(o.status.success(), "{}", stderr(&o));
     let p = policy(&site.join("404.html"));
     assert!(
         p.contains("base-uri 'self' https://intranet.example.org/handbook/;"),
@@ -150,8 +126,8 @@ mode = \"practice\"\n\
 fn script_in_raw_html_is_an_error_at_file_line_column() {
     let hb = write_handbook("title = \"U\"\n", UNSAFE_PAGE);
     let out = hb.path().join("out");
-    let o = handbook(&["build", "--out", out.to_str().unwrap()], hb.path());
-    let err = text(&o.stderr);
+    let o = run_on(&["build", "--out", out.to_str().unwrap()], hb.path());
+    let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(!out.exists(), "nothing is written");
     for expected in [
@@ -173,9 +149,9 @@ fn script_in_raw_html_is_an_error_at_file_line_column() {
         "tables and <details> are fine: {err}"
     );
     // `check` reports the same.
-    let c = handbook(&["check"], hb.path());
+    let c = run_on(&["check"], hb.path());
     assert_eq!(c.status.code(), Some(1));
-    assert!(text(&c.stderr).contains("content/_index.md:3:12"));
+    assert!(stderr(&c).contains("content/_index.md:3:12"));
 }
 
 #[test]
@@ -184,8 +160,8 @@ fn script_in_srs_scenario_text_is_an_error_too() {
 vignette = \"A <b onclick=x>client</b> says\"\nratings = [9.2, 6.1, 8.8, 9.0]\n\
 [question]\nprompt = \"What now?\"\noptions = [\"a\", \"b\"]\nanswer = 1\n```\n";
     let hb = write_handbook("title = \"S\"\n", page);
-    let o = handbook(&["check"], hb.path());
-    let err = text(&o.stderr);
+    let o = run_on(&["check"], hb.path());
+    let err = stderr(&o);
     assert!(
         err.contains("content/_index.md:6:18: event-handler attribute `onclick`"),
         "{err}"
@@ -199,8 +175,8 @@ fn unsafe_html_allow_keeps_it_as_written() {
         UNSAFE_PAGE,
     );
     let out = hb.path().join("out");
-    let o = handbook(&["build", "--out", out.to_str().unwrap()], hb.path());
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = run_on(&["build", "--out", out.to_str().unwrap()], hb.path());
+    assert!(o.status.success(), "{}", stderr(&o));
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(index.contains("<SCRIPT src=\"x.js\">") && index.contains("OnClick"));
     assert!(policy(&out.join("index.html")).contains("script-src 'self'"));
@@ -208,13 +184,9 @@ fn unsafe_html_allow_keeps_it_as_written() {
         "title = \"U\"\n\n[content]\nunsafe_html = \"yes\"\n",
         "# U\n",
     );
-    let o = handbook(&["check"], bad.path());
+    let o = run_on(&["check"], bad.path());
     assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o.stderr).contains("handbook.toml:4"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(stderr(&o).contains("handbook.toml:4"), "{}", stderr(&o));
 }
 
 #[test]
@@ -223,8 +195,8 @@ fn inline_style_in_raw_html_is_a_warning() {
         "title = \"W\"\n",
         "# W\n\n<p style=\"color: red\">red</p>\n",
     );
-    let o = handbook(&["check"], hb.path());
-    let err = text(&o.stderr);
+    let o = run_on(&["check"], hb.path());
+    let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(
         err.contains("warning: content/_index.md:3:4: inline style in raw HTML is ignored"),
@@ -251,16 +223,6 @@ fn progress_file(handbook: &str, learner: &str, ids: &[String]) -> String {
     )
 }
 
-fn summarize(inputs: &Path, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["progress", "summarize"])
-        .arg(inputs)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn summarize_bounds_the_columns_keeping_the_shared_assignments() {
     let dir = tempfile::tempdir().unwrap();
@@ -277,8 +239,8 @@ fn summarize_bounds_the_columns_keeping_the_shared_assignments() {
         fs::write(inputs.join(format!("t{f}.json")), text).unwrap();
     }
     let out = dir.path().join("out");
-    let o = summarize(&inputs, &out);
-    let err = text(&o.stderr);
+    let o = summarize(std::slice::from_ref(&inputs), &out, &[]);
+    let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(
         err.contains("2804 assignments left out: the summary shows at most 200 assignments"),
@@ -326,8 +288,8 @@ fn summarize_strips_control_characters_from_what_it_prints_and_writes() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let o = summarize(&inputs, &out);
-    let (so, se) = (text(&o.stdout), text(&o.stderr));
+    let o = summarize(std::slice::from_ref(&inputs), &out, &[]);
+    let (so, se) = (stdout(&o), stderr(&o));
     assert!(o.status.success(), "{se}");
     assert!(
         se.contains("skipped: from another handbook (\"Other[2J[H\")"),
@@ -377,14 +339,14 @@ fn summarize_replaces_both_files_or_neither() {
     // summary.csv is a folder in the way.
     fs::create_dir_all(out.join("summary.csv/inside")).unwrap();
     fs::write(out.join("summary.html"), "OLD").unwrap();
-    let o = summarize(&inputs, &out);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let o = summarize(std::slice::from_ref(&inputs), &out, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        text(&o.stderr).contains(
+        stderr(&o).contains(
             "summary.csv: cannot write: a folder of that name is in the way; nothing was written"
         ),
         "{}",
-        text(&o.stderr)
+        stderr(&o)
     );
     assert_eq!(fs::read_to_string(out.join("summary.html")).unwrap(), "OLD");
     assert_eq!(
@@ -399,12 +361,12 @@ fn summarize_replaces_both_files_or_neither() {
     let mut perms = fs::metadata(out.join("summary.csv")).unwrap().permissions();
     perms.set_readonly(true);
     fs::set_permissions(out.join("summary.csv"), perms.clone()).unwrap();
-    let o = summarize(&inputs, &out);
+    let o = summarize(std::slice::from_ref(&inputs), &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        text(&o.stderr).contains("the existing file is read-only"),
+        stderr(&o).contains("the existing file is read-only"),
         "{}",
-        text(&o.stderr)
+        stderr(&o)
     );
     assert_eq!(fs::read_to_string(out.join("summary.html")).unwrap(), "OLD");
     assert_eq!(
@@ -417,8 +379,8 @@ fn summarize_replaces_both_files_or_neither() {
     #[allow(clippy::permissions_set_readonly_false)]
     perms.set_readonly(false);
     fs::set_permissions(out.join("summary.csv"), perms).unwrap();
-    let o = summarize(&inputs, &out);
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = summarize(std::slice::from_ref(&inputs), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
     let html = fs::read_to_string(out.join("summary.html")).unwrap();
     assert!(html.contains("Ann"));
     assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'"));

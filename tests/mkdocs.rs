@@ -497,3 +497,46 @@ fn a_site_without_nav_and_a_zensical_site_build() {
         Some("part/b.html")
     );
 }
+
+#[test]
+fn other_tools_keys_are_one_warning_per_key_in_every_layout() {
+    let page = "---\ntitle: A\ntags: [x]\nicon: y\n---\n# A\n";
+    // A handbook.
+    let dir = site(
+        false,
+        &[
+            ("handbook.toml", "title = \"H\"\n"),
+            ("content/_index.md", "# Home\n"),
+            ("content/a.md", page),
+            ("content/b.md", page),
+        ],
+    );
+    let (code, text) = run("check", dir.path(), &[]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        text.matches("front matter key `tags` (in 2 files)").count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: content/a.md:3: front matter key `tags`"),
+        "{text}"
+    );
+    // An mdBook book.
+    let dir = site(
+        false,
+        &[
+            ("book.toml", "[book]\ntitle = \"B\"\n"),
+            ("src/SUMMARY.md", "# Summary\n\n- [A](a.md)\n- [B](b.md)\n"),
+            ("src/a.md", page),
+            ("src/b.md", page),
+        ],
+    );
+    let (code, text) = run("check", dir.path(), &[]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        text.matches("front matter key `icon` (in 2 files)").count(),
+        1,
+        "{text}"
+    );
+}

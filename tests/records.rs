@@ -3,37 +3,29 @@
 //! its line; `handbook new` writes a fresh one; the built pages and the progress manifest carry
 //! it (the storage namespace and progress files' key).
 
+mod common;
+
+use common::*;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-fn handbook(dir: &Path, config: &str) {
-    fs::create_dir_all(dir.join("content")).unwrap();
-    fs::write(dir.join("handbook.toml"), config).unwrap();
-    fs::write(dir.join("content/_index.md"), "# Home\n\nText.\n").unwrap();
+/// A one-page handbook in `dir` with `config` as its handbook.toml.
+fn write_handbook(dir: &Path, config: &str) {
+    write_all(
+        dir,
+        &[
+            ("handbook.toml", config),
+            ("content/_index.md", "# Home\n\nText.\n"),
+        ],
+    );
 }
 
 #[test]
 fn check_warns_without_an_id_and_names_the_derived_one() {
     let dir = tempfile::tempdir().unwrap();
-    handbook(dir.path(), "title = \"Reliance on the Alliance\"\n");
+    write_handbook(dir.path(), "title = \"Reliance on the Alliance\"\n");
     let o = run(&["check", "--root", dir.path().to_str().unwrap()]);
-    let out = text(&o);
+    let out = printed(&o);
     assert!(o.status.success(), "{out}");
     assert!(out.contains("handbook.toml:1"), "{out}");
     assert!(out.contains("no `id` in handbook.toml"), "{out}");
@@ -43,20 +35,20 @@ fn check_warns_without_an_id_and_names_the_derived_one() {
         "{out}"
     );
 
-    handbook(
+    write_handbook(
         dir.path(),
         "title = \"Reliance on the Alliance\"\nid = \"alliance-2026\"\n",
     );
     let o = run(&["check", "--root", dir.path().to_str().unwrap()]);
-    assert!(!text(&o).contains("no `id`"), "{}", text(&o));
+    assert!(!printed(&o).contains("no `id`"), "{}", printed(&o));
 }
 
 #[test]
 fn a_bad_id_is_an_error_at_its_line() {
     let dir = tempfile::tempdir().unwrap();
-    handbook(dir.path(), "title = \"A\"\n\nid = \"my handbook/2\"\n");
+    write_handbook(dir.path(), "title = \"A\"\n\nid = \"my handbook/2\"\n");
     let o = run(&["build", "--root", dir.path().to_str().unwrap()]);
-    let out = text(&o);
+    let out = printed(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("handbook.toml:3"), "{out}");
     assert!(out.contains("id `my handbook/2` contains ' '"), "{out}");
@@ -66,7 +58,7 @@ fn a_bad_id_is_an_error_at_its_line() {
 #[test]
 fn the_id_names_the_storage_and_the_manifest() {
     let dir = tempfile::tempdir().unwrap();
-    handbook(
+    write_handbook(
         dir.path(),
         "title = \"Old & New\"\nid = \"alliance.v2_2026\"\n",
     );
@@ -78,7 +70,7 @@ fn the_id_names_the_storage_and_the_manifest() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", text(&o));
+    assert!(o.status.success(), "{}", printed(&o));
     let index = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(
         index.contains("data-handbook=\"alliance.v2_2026\" data-handbook-title=\"Old &amp; New\""),
@@ -101,7 +93,7 @@ fn new_writes_a_fresh_id_each_time() {
     let id_of = |name: &str| {
         let target = dir.path().join(name);
         let o = run(&["new", target.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", text(&o));
+        assert!(o.status.success(), "{}", printed(&o));
         let config = fs::read_to_string(target.join("handbook.toml")).unwrap();
         let line = config
             .lines()
@@ -109,7 +101,7 @@ fn new_writes_a_fresh_id_each_time() {
             .expect("an id line")
             .to_string();
         let o = run(&["check", "--root", target.to_str().unwrap()]);
-        assert!(!text(&o).contains("no `id`"), "{}", text(&o));
+        assert!(!printed(&o).contains("no `id`"), "{}", printed(&o));
         line
     };
     let (a, b) = (id_of("one"), id_of("two"));

@@ -3,32 +3,23 @@
 //! its own output back. Every test runs the real binary on a handbook in a temporary folder.
 #![cfg(unix)]
 
+mod common;
+
+use common::serve::Server;
+use common::*;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-}
-
 /// `handbook build --root ROOT --out OUT` plus `extra` arguments.
-fn build(root: &Path, out: Option<&Path>, extra: &[&str]) -> Output {
+fn build_to(root: &Path, out: Option<&Path>, extra: &[&str]) -> Output {
     let mut cmd = bin();
     cmd.args(["build", "--quiet", "--root"]).arg(root);
     if let Some(out) = out {
         cmd.arg("--out").arg(out);
     }
     cmd.args(extra).output().unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
 }
 
 /// A small handbook in `dir/hb`: two pages, a theme override, an image.
@@ -47,24 +38,6 @@ fn handbook(dir: &Path) -> PathBuf {
         "body { margin: 0 }\n",
     );
     root
-}
-
-/// Every file below `dir`, relative, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 /// Asserts a refused build: exit 1, `words` in the message, no panic.
@@ -89,15 +62,15 @@ fn out_through_a_symlink_into_the_sources_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let root = handbook(dir.path());
     symlink(&root, dir.path().join("link")).unwrap();
-    let o = build(&root, Some(&dir.path().join("link/content")), &[]);
+    let o = build_to(&root, Some(&dir.path().join("link/content")), &[]);
     assert_refused(&o, "holds the content folder");
     assert_sources_intact(&root);
     // Also with --force, and for the root itself through the link.
-    let o = build(&root, Some(&dir.path().join("link/content")), &["--force"]);
+    let o = build_to(&root, Some(&dir.path().join("link/content")), &["--force"]);
     assert_refused(&o, "--force does not override this");
-    let o = build(&root, Some(&dir.path().join("link")), &["--force"]);
+    let o = build_to(&root, Some(&dir.path().join("link")), &["--force"]);
     assert_refused(&o, "is the handbook folder itself");
-    let o = build(&root, Some(dir.path()), &["--force"]);
+    let o = build_to(&root, Some(dir.path()), &["--force"]);
     assert_refused(&o, "holds the handbook folder");
     assert_sources_intact(&root);
 }
@@ -106,9 +79,9 @@ fn out_through_a_symlink_into_the_sources_is_refused() {
 fn out_on_the_theme_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let root = handbook(dir.path());
-    let o = build(&root, Some(&root.join("themes")), &["--force"]);
+    let o = build_to(&root, Some(&root.join("themes")), &["--force"]);
     assert_refused(&o, "holds the theme folder (themes/)");
-    let o = build(&root, Some(&root.join("themes/default/static")), &[]);
+    let o = build_to(&root, Some(&root.join("themes/default/static")), &[]);
     assert_refused(&o, "lies inside themes/");
     assert_sources_intact(&root);
 }
@@ -119,12 +92,12 @@ fn out_on_a_chapter_of_a_plain_folder_is_refused() {
     let root = dir.path().join("notes");
     write(&root.join("README.md"), "# Notes\n");
     write(&root.join("chapter1/page.md"), "# Page\n");
-    let o = build(&root, Some(&root.join("chapter1")), &["--force"]);
+    let o = build_to(&root, Some(&root.join("chapter1")), &["--force"]);
     assert_refused(&o, "one the build reads pages and files from");
     assert!(root.join("chapter1/page.md").is_file());
     // A folder of other files in a plain folder is read (copied) too: refused, not replaced.
     write(&root.join("precious/data.csv"), "a,b\n");
-    let o = build(&root, Some(&root.join("precious")), &[]);
+    let o = build_to(&root, Some(&root.join("precious")), &[]);
     assert_refused(&o, "one the build reads pages and files from");
     assert!(root.join("precious/data.csv").is_file());
 }
@@ -138,9 +111,9 @@ fn out_holding_the_logo_is_refused() {
         "title = \"Safety\"\n[branding]\nlogo = \"branding/logo.svg\"\n",
     );
     write(&root.join("branding/logo.svg"), "<svg/>");
-    let o = build(&root, Some(&root.join("branding")), &["--force"]);
+    let o = build_to(&root, Some(&root.join("branding")), &["--force"]);
     assert_refused(&o, "holds the logo `branding/logo.svg`");
-    let o = build(&root, Some(&root.join("branding/site")), &["--force"]);
+    let o = build_to(&root, Some(&root.join("branding/site")), &["--force"]);
     assert_refused(&o, "inside the folder of the logo");
     assert!(root.join("branding/logo.svg").is_file());
 }
@@ -151,20 +124,20 @@ fn a_folder_the_build_did_not_make_is_replaced_only_with_force() {
     let root = handbook(dir.path());
     let precious = dir.path().join("precious");
     write(&precious.join("thesis.docx"), "years of work");
-    let o = build(&root, Some(&precious), &[]);
+    let o = build_to(&root, Some(&precious), &[]);
     let err = assert_refused(&o, "was not made by `handbook build`");
     assert!(err.contains("--force"), "{err}");
     assert!(err.contains("left unchanged"), "{err}");
     assert_eq!(files(&precious), ["thesis.docx"]);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no leftovers");
 
-    let o = build(&root, Some(&precious), &["--force"]);
+    let o = build_to(&root, Some(&precious), &["--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!precious.join("thesis.docx").exists());
     assert!(precious.join("index.html").is_file());
     assert!(precious.join(".handbook-build").is_file());
     // Its own output is replaced without --force from now on.
-    let o = build(&root, Some(&precious), &[]);
+    let o = build_to(&root, Some(&precious), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no leftovers");
 }
@@ -175,7 +148,7 @@ fn empty_folders_and_outputs_of_earlier_versions_are_replaced() {
     let root = handbook(dir.path());
     let empty = dir.path().join("empty");
     fs::create_dir(&empty).unwrap();
-    let o = build(&root, Some(&empty), &[]);
+    let o = build_to(&root, Some(&empty), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     // An output written before the marker existed: every file it always had.
     let legacy = dir.path().join("legacy");
@@ -189,7 +162,7 @@ fn empty_folders_and_outputs_of_earlier_versions_are_replaced() {
         write(&legacy.join(f), "old");
     }
     write(&legacy.join("stale.html"), "old");
-    let o = build(&root, Some(&legacy), &[]);
+    let o = build_to(&root, Some(&legacy), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!legacy.join("stale.html").exists());
     assert!(legacy.join(".handbook-build").is_file());
@@ -210,7 +183,7 @@ fn links_out_of_the_content_folder_are_errors_and_nothing_is_published() {
     )
     .unwrap();
     let out = dir.path().join("site");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     let err = assert_refused(&o, "content/passwd.txt: points outside the handbook");
     assert!(err.contains("copy the file in instead"), "{err}");
     assert!(
@@ -234,7 +207,7 @@ fn links_inside_the_handbook_are_followed_but_not_into_hidden_folders() {
     )
     .unwrap();
     let out = dir.path().join("site");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         fs::read_to_string(out.join("intro/diagram.svg")).unwrap(),
@@ -242,7 +215,7 @@ fn links_inside_the_handbook_are_followed_but_not_into_hidden_folders() {
     );
     write(&root.join(".git/config"), "[http] extraheader = token");
     symlink(root.join(".git/config"), root.join("content/config.txt")).unwrap();
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert_refused(&o, "content/config.txt: points to a hidden file or folder");
     assert!(!out.join("config.txt").exists());
 }
@@ -253,7 +226,7 @@ fn links_out_of_the_theme_folder_are_errors() {
     let root = handbook(dir.path());
     symlink("/etc/passwd", root.join("themes/default/static/passwd.css")).unwrap();
     let out = dir.path().join("site");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert_refused(
         &o,
         "themes/default/static/passwd.css: points outside the theme folder",
@@ -264,7 +237,7 @@ fn links_out_of_the_theme_folder_are_errors() {
     write(&dir.path().join("elsewhere/static/x.css"), "x");
     fs::remove_dir_all(root.join("themes/default")).unwrap();
     symlink(dir.path().join("elsewhere"), root.join("themes/default")).unwrap();
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert_refused(&o, "themes/default: points outside the handbook");
     assert!(!out.exists());
 }
@@ -279,7 +252,7 @@ fn a_logo_outside_the_handbook_is_an_error() {
         "title = \"Safety\"\n\n[branding]\nlogo = \"../secret.png\"\n",
     );
     let out = dir.path().join("site");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert_refused(
         &o,
         "handbook.toml:4: the logo `../secret.png` is outside the handbook folder",
@@ -291,7 +264,7 @@ fn a_logo_outside_the_handbook_is_an_error() {
         &root.join("handbook.toml"),
         "title = \"Safety\"\n\n[branding]\nlogo = \"logo.png\"\n",
     );
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert_refused(&o, "the logo `logo.png` is outside the handbook folder");
     assert!(!out.exists());
 }
@@ -310,7 +283,7 @@ fn links_that_fan_out_are_read_once_per_folder() {
         symlink(&prev, d.join("b")).unwrap();
     }
     let out = dir.path().join("site");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let pages: Vec<String> = files(&out)
         .into_iter()
@@ -328,19 +301,19 @@ fn a_plain_folder_never_reads_its_own_output() {
     write(&root.join("chapter/page.md"), "# Page\n");
     let out = root.join("site");
     for _ in 0..3 {
-        let o = build(&root, Some(&out), &[]);
+        let o = build_to(&root, Some(&out), &[]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     assert!(!out.join("site").exists(), "{:?}", files(&out));
     assert!(out.join("chapter/page.html").is_file());
     // `check` and a build elsewhere do not read it either.
     let other = dir.path().join("other");
-    let o = build(&root, Some(&other), &[]);
+    let o = build_to(&root, Some(&other), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!other.join("site").exists(), "{:?}", files(&other));
     // An output written before the marker existed is not read back either.
     fs::remove_file(out.join(".handbook-build")).unwrap();
-    let o = build(&root, Some(&other), &[]);
+    let o = build_to(&root, Some(&other), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!other.join("site").exists(), "{:?}", files(&other));
 }
@@ -351,12 +324,12 @@ fn a_new_folder_inside_content_is_allowed_and_never_read_back() {
     let root = handbook(dir.path());
     let out = root.join("content/site");
     for _ in 0..2 {
-        let o = build(&root, Some(&out), &[]);
+        let o = build_to(&root, Some(&out), &[]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
     assert!(!out.join("site").exists());
     // An existing chapter is not.
-    let o = build(&root, Some(&root.join("content/01-intro")), &["--force"]);
+    let o = build_to(&root, Some(&root.join("content/01-intro")), &["--force"]);
     assert_refused(&o, "one the build reads pages and files from");
     assert_sources_intact(&root);
 }
@@ -378,7 +351,7 @@ fn stale_staging_folders_of_a_crashed_build_are_removed() {
     // Without the marker, it is not the build's: left alone.
     let foreign = dir.path().join(format!(".site.tmp-{dead}0"));
     write(&foreign.join("keep.txt"), "mine");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stale.exists());
     assert!(!stale_old.exists());
@@ -390,7 +363,7 @@ fn an_interrupted_build_removes_its_staging_folder() {
     let dir = tempfile::tempdir().unwrap();
     let root = handbook(dir.path());
     let out = dir.path().join("site");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let before = files(&out);
     // Enough pages that the build is still writing when the signal arrives.
@@ -435,7 +408,7 @@ fn nothing_to_build_is_an_error_and_keeps_the_previous_output() {
     let out = dir.path().join("site");
     write(&out.join(".handbook-build"), "marker");
     write(&out.join("index.html"), "previous");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     let err = assert_refused(&o, "no Markdown pages in");
     assert!(
         err.contains("put pages in content/ or run `handbook new`"),
@@ -448,32 +421,13 @@ fn nothing_to_build_is_an_error_and_keeps_the_previous_output() {
     // An empty content/ folder too.
     fs::create_dir(root.join("content")).unwrap();
     write(&root.join("content/pic.png"), "png");
-    let o = build(&root, Some(&out), &[]);
+    let o = build_to(&root, Some(&out), &[]);
     let err = assert_refused(&o, "no Markdown pages in");
     assert!(err.contains("content"), "{err}");
 }
 
-/// `GET path` from the server on `port`; the whole reply (status line, headers, body).
-fn http_get(port: u16, path: &str) -> String {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut reply = Vec::new();
-    let _ = stream.read_to_end(&mut reply);
-    String::from_utf8_lossy(&reply).into_owned()
-}
-
 #[test]
 fn serve_never_serves_a_file_outside_the_handbook() {
-    use std::io::{BufRead, BufReader};
-    use std::sync::{Arc, Mutex};
     let dir = tempfile::tempdir().unwrap();
     let root = handbook(dir.path());
     write(&dir.path().join("secret.txt"), "TOKEN-7f3a9");
@@ -482,68 +436,23 @@ fn serve_never_serves_a_file_outside_the_handbook() {
         root.join("content/secret.txt"),
     )
     .unwrap();
-    let mut child = bin()
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&root)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let output = Arc::new(Mutex::new(String::new()));
-    for stream in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let output = output.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                output.lock().unwrap().push_str(&format!("{line}\n"));
-            }
-        });
-    }
-    let wait_for = |needle: &str, from: usize| -> String {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        loop {
-            let text = output.lock().unwrap().clone();
-            if text[from.min(text.len())..].contains(needle) {
-                return text;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "never printed `{needle}`:\n{text}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    };
-    let text = wait_for("http://127.0.0.1:", 0);
-    let rest = &text[text.find("http://127.0.0.1:").unwrap() + 17..];
-    let port: u16 = rest
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .unwrap();
-    assert!(
-        text.contains("content/secret.txt: points outside the handbook"),
-        "{text}"
-    );
+    let mut server = Server::start(&root);
+    let text = server.wait_output("content/secret.txt: points outside the handbook");
+    assert!(!text.contains("panicked"), "{text}");
     for path in ["/secret.txt", "/", "/index.html"] {
-        assert!(!http_get(port, path).contains("TOKEN-7f3a9"), "{path}");
+        assert!(!server.get(path).text().contains("TOKEN-7f3a9"), "{path}");
     }
     // A link added while serving goes through the same rules.
     fs::remove_file(root.join("content/secret.txt")).unwrap();
-    let seen = output.lock().unwrap().len();
+    let seen = server.output.lock().unwrap().len();
     write(&root.join("content/_index.md"), "# Home\n\nFixed.\n");
-    let text = wait_for("rebuilt", seen);
+    let text = server.wait_output_after("rebuilt", seen);
     assert!(!text[seen..].contains("error"), "{text}");
     let seen = text.len();
     symlink(dir.path().join("secret.txt"), root.join("content/late.txt")).unwrap();
-    let text = wait_for("content/late.txt: points outside the handbook", seen);
+    let text = server.wait_output_after("content/late.txt: points outside the handbook", seen);
     assert!(!text.contains("panicked"), "{text}");
     for path in ["/late.txt", "/secret.txt"] {
-        assert!(!http_get(port, path).contains("TOKEN-7f3a9"), "{path}");
+        assert!(!server.get(path).text().contains("TOKEN-7f3a9"), "{path}");
     }
-    let _ = child.kill();
-    let _ = child.wait();
 }

@@ -5,11 +5,12 @@
 //! Written for a loaded 2-core machine: every wait polls with a generous deadline. Only the
 //! hostile-client tests of issue 19 (at the end) bound a wait more tightly, by [`PROMPT`] (6 s,
 //! well under the server's own 10 s timeouts), to tell "answered while the attacker holds on"
-//! from "answered once the server gave up on the attacker". Helpers: `serve_support`.
+//! from "answered once the server gave up on the attacker". Helpers: `common::serve`.
 
-mod serve_support;
+mod common;
 
-use serve_support::*;
+use common::serve::*;
+use common::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -147,14 +148,9 @@ fn path_traversal_never_reaches_other_files() {
 
 #[test]
 fn an_edit_reloads_the_page_with_the_new_content() {
-    let dir = copy_fixture("good");
-    let root = dir.path();
-    let server = Server::start(root);
     let page = "alliance/evidence.html";
-    let before = server.get(&format!("/{page}"));
-    assert_eq!(before.status, 200);
-    let generation = server.status()["generation"].as_u64().unwrap();
-    let mut events = server.events(&format!("?page={page}&since={generation}"));
+    let (dir, server, generation, mut events) = watch_page(page);
+    let root = dir.path();
 
     let source = root.join("content/01-alliance/02-evidence.md");
     let text = fs::read_to_string(&source).unwrap();
@@ -201,14 +197,9 @@ fn an_edit_reloads_the_page_with_the_new_content() {
 
 #[test]
 fn a_broken_page_shows_the_overlay_and_keeps_the_last_good_site() {
-    let dir = copy_fixture("good");
-    let root = dir.path();
-    let server = Server::start(root);
     let page = "alliance/three-elements.html";
-    let good = server.get(&format!("/{page}"));
-    assert_eq!(good.status, 200);
-    let generation = server.status()["generation"].as_u64().unwrap();
-    let mut events = server.events(&format!("?page={page}&since={generation}"));
+    let (dir, server, generation, mut events) = watch_page(page);
+    let root = dir.path();
 
     let source = root.join("content/01-alliance/01-three-elements.md");
     let text = fs::read_to_string(&source).unwrap();
@@ -512,11 +503,12 @@ fn a_huge_request_header_gets_431_and_takes_no_memory() {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(WAIT)).unwrap();
     let cookie = "a".repeat(70 * 1024);
-    write!(
+    // The server may answer and close before it has read the whole head; the write then fails
+    // with a broken pipe, and the answer is still there to read.
+    let _ = write!(
         stream,
         "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {cookie}\r\n\r\n"
-    )
-    .unwrap();
+    );
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw);

@@ -2,61 +2,26 @@
 //! `tests/fixtures/srs-good` builds into practice forms and scenarios, and every configuration
 //! mistake (in `handbook.toml` or in a block) is a build error naming `file:line`.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/srs-good")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+const FIXTURE: &str = "srs-good";
 
 /// A copy of the fixture with `edits` applied: (file, text to replace, replacement).
 fn variant(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture(), dir.path());
+    let dir = copy_fixture(FIXTURE);
     for (file, from, to) in edits {
-        let path = dir.path().join(file);
-        let text = fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} does not contain {from:?}");
-        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        edit(dir.path(), file, from, to);
     }
     dir
 }
 
-fn run(args: &[&str], root: &Path, out: Option<&Path>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_handbook"));
-    cmd.args(args).arg("--root").arg(root);
-    if let Some(out) = out {
-        cmd.arg("--out").arg(out);
-    }
-    cmd.output().unwrap()
-}
-
-fn build(root: &Path) -> (Output, tempfile::TempDir) {
-    let out = tempfile::tempdir().unwrap();
-    let o = run(&["build", "--quiet"], root, Some(&out.path().join("site")));
-    (o, out)
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 /// Builds `root`, expects failure with exit code 1, and returns stderr.
 fn build_error(root: &Path) -> String {
-    let (o, _out) = build(root);
+    let (o, _out) = build_temp(root);
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -65,7 +30,7 @@ fn build_error(root: &Path) -> String {
     );
     let err = stderr(&o);
     // `check` reports the same problem
-    let c = run(&["check"], root, None);
+    let c = run_on(&["check"], root);
     assert_eq!(
         c.status.code(),
         Some(1),
@@ -75,19 +40,9 @@ fn build_error(root: &Path) -> String {
     err
 }
 
-/// The 1-based line of the first line containing `needle` in `file` under `root`.
-fn line_of(root: &Path, file: &str, needle: &str) -> usize {
-    fs::read_to_string(root.join(file))
-        .unwrap()
-        .lines()
-        .position(|l| l.contains(needle))
-        .unwrap_or_else(|| panic!("{file} has no line with {needle:?}"))
-        + 1
-}
-
 #[test]
 fn fixture_builds_practice_forms_scenarios_and_assets() {
-    let (o, out) = build(&fixture());
+    let (o, out) = build_temp(&fixture(FIXTURE));
     assert!(o.status.success(), "{}", stderr(&o));
     let site = out.path().join("site");
     let practice = fs::read_to_string(site.join("practice.html")).unwrap();
@@ -139,8 +94,8 @@ fn fixture_builds_practice_forms_scenarios_and_assets() {
 
 #[test]
 fn same_input_same_output() {
-    let (a, out_a) = build(&fixture());
-    let (b, out_b) = build(&fixture());
+    let (a, out_a) = build_temp(&fixture(FIXTURE));
+    let (b, out_b) = build_temp(&fixture(FIXTURE));
     assert!(a.status.success() && b.status.success());
     for page in ["practice.html", "scenarios.html", "custom.html"] {
         assert_eq!(
@@ -151,20 +106,29 @@ fn same_input_same_output() {
     }
 }
 
+/// Builds the fixture with `from` replaced by `to` in `file`, expects a build (and check) error,
+/// and asserts one line of it names `file` at the line holding `at` and says `words`; returns
+/// the errors.
+#[track_caller]
+fn error_at(file: &str, from: &str, to: &str, at: &str, words: &str) -> String {
+    let dir = variant(&[(file, from, to)]);
+    let err = build_error(dir.path());
+    let place = format!("{file}:{}:", line_of(dir.path(), file, at));
+    assert!(
+        err.lines().any(|l| l.contains(&place) && l.contains(words)),
+        "expected `{place}` and `{words}` on one line of:\n{err}"
+    );
+    err
+}
+
 #[test]
 fn unknown_item_set_names_the_block_line() {
-    let dir = variant(&[(
+    let err = error_at(
         "content/custom.md",
         "items = \"brief\"",
         "items = \"breif\"",
-    )]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "content/custom.md", "items = \"breif\"");
-    assert!(
-        err.contains(&format!(
-            "content/custom.md:{line}: unknown item set `breif`"
-        )),
-        "{err}"
+        "breif",
+        "unknown item set `breif`",
     );
     assert!(
         err.contains("brief, default"),
@@ -174,40 +138,30 @@ fn unknown_item_set_names_the_block_line() {
 
 #[test]
 fn cutoff_outside_the_range_names_the_config_line() {
-    let dir = variant(&[("handbook.toml", "cutoff = 25.0", "cutoff = 31.0")]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "handbook.toml", "cutoff = 31.0");
-    assert!(err.contains(&format!("handbook.toml:{line}")), "{err}");
-    assert!(
-        err.contains("cutoff 31 of item set `brief` is outside 0-30"),
-        "{err}"
+    error_at(
+        "handbook.toml",
+        "cutoff = 25.0",
+        "cutoff = 31.0",
+        "cutoff = 31.0",
+        "cutoff 31 of item set `brief` is outside 0-30",
     );
-
-    let dir = variant(&[(
+    error_at(
         "handbook.toml",
         "[srs.sets.brief]",
         "[srs.sets.default]\ncutoff = 40.5\n\n[srs.sets.brief]",
-    )]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "handbook.toml", "cutoff = 40.5");
-    assert!(err.contains(&format!("handbook.toml:{line}")), "{err}");
-    assert!(err.contains("outside 0-40"), "{err}");
+        "cutoff = 40.5",
+        "outside 0-40",
+    );
 }
 
 #[test]
 fn rating_outside_zero_to_ten_names_the_scenario_line() {
-    let dir = variant(&[(
+    error_at(
         "content/scenarios.md",
         "ratings = [9.2, 6.1, 8.8, 9.0]",
         "ratings = [9.2, 6.1, 8.8,\n  10.5]",
-    )]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "content/scenarios.md", "  10.5]");
-    assert!(
-        err.contains(&format!(
-            "content/scenarios.md:{line}: rating 10.5 is outside 0-10"
-        )),
-        "{err}"
+        "  10.5]",
+        "rating 10.5 is outside 0-10",
     );
 }
 
@@ -222,55 +176,42 @@ fn wrong_number_of_items_or_ratings_is_an_error() {
     );
     assert!(err.contains("handbook.toml:"), "{err}");
     // a scenario with three ratings for four items
-    let dir = variant(&[(
+    let three = "ratings = [9.2, 6.1, 8.8]";
+    error_at(
         "content/scenarios.md",
         "ratings = [9.2, 6.1, 8.8, 9.0]",
-        "ratings = [9.2, 6.1, 8.8]",
-    )]);
-    let err = build_error(dir.path());
-    let line = line_of(
-        dir.path(),
-        "content/scenarios.md",
-        "ratings = [9.2, 6.1, 8.8]",
-    );
-    assert!(
-        err.contains(&format!(
-            "content/scenarios.md:{line}: 3 ratings for an item set of 4 items"
-        )),
-        "{err}"
+        three,
+        three,
+        "3 ratings for an item set of 4 items",
     );
 }
 
 #[test]
 fn unknown_keys_are_errors_with_lines() {
-    let dir = variant(&[("handbook.toml", "item_cutoff = 7.5", "item_cut = 7.5")]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "handbook.toml", "item_cut = 7.5");
-    assert!(err.contains(&format!("handbook.toml:{line}")), "{err}");
-    assert!(err.contains("item_cut"), "{err}");
-
-    let dir = variant(&[(
+    error_at(
+        "handbook.toml",
+        "item_cutoff = 7.5",
+        "item_cut = 7.5",
+        "item_cut = 7.5",
+        "item_cut",
+    );
+    error_at(
         "content/practice.md",
         "mode = \"practice\"",
         "mode = \"practice\"\nscore = 3",
-    )]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "content/practice.md", "score = 3");
-    assert!(
-        err.contains(&format!("content/practice.md:{line}")),
-        "{err}"
+        "score = 3",
+        "score",
     );
-    assert!(err.contains("score"), "{err}");
 }
 
 #[test]
 fn question_errors_come_from_the_exercise_engine_with_lines() {
-    let dir = variant(&[("content/scenarios.md", "answer = 2", "answer = 5")]);
-    let err = build_error(dir.path());
-    let line = line_of(dir.path(), "content/scenarios.md", "answer = 5");
-    assert!(
-        err.contains(&format!("content/scenarios.md:{line}")),
-        "{err}"
+    error_at(
+        "content/scenarios.md",
+        "answer = 2",
+        "answer = 5",
+        "answer = 5",
+        "",
     );
 }
 
@@ -287,7 +228,7 @@ fn duplicate_scenario_ids_are_errors() {
 
 #[test]
 fn the_documented_blocks_build() {
-    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let doc = read(&repo().join("README.md"));
     let mut blocks = Vec::new();
     let mut rest = doc.as_str();
     while let Some(start) = rest.find("```srs\n") {
@@ -304,7 +245,7 @@ fn the_documented_blocks_build() {
         format!("# Docs\n\n{}\n", blocks.join("\n")),
     )
     .unwrap();
-    let (o, out) = build(dir.path());
+    let (o, out) = build_temp(dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let page = fs::read_to_string(out.path().join("site/index.html")).unwrap();
     assert!(page.contains("id=\"my-form\""));
@@ -315,13 +256,9 @@ fn the_documented_blocks_build() {
 fn the_starter_handbook_has_a_practice_form() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("starter");
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .arg("new")
-        .arg(&root)
-        .output()
-        .unwrap();
+    let o = run(&["new", root.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (o, out) = build(&root);
+    let (o, out) = build_temp(&root);
     assert!(o.status.success(), "{}", stderr(&o));
     let page =
         fs::read_to_string(out.path().join("site/getting-started/practice-form.html")).unwrap();

@@ -2,38 +2,15 @@
 //! files under `tests/fixtures/progress-files/` and check the summary it writes, the files it
 //! skips (named, with the reason) and its exit code.
 
+mod common;
+
+use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/progress-files")
-        .join(name)
-}
-
-/// Runs `handbook progress summarize ARGS... --out OUT`.
-fn summarize(args: &[PathBuf], out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["progress", "summarize"])
-        .args(args)
-        .arg("--out")
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// The progress file (or folder) `tests/fixtures/progress-files/NAME`.
+fn progress(name: &str) -> PathBuf {
+    fixture("progress-files").join(name)
 }
 
 /// The CSV's data rows (header dropped), each split into its unquoted cells.
@@ -58,7 +35,7 @@ fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("summary");
     let o = summarize(
-        &[fixture("good/sam.json"), fixture("good/alex.json")],
+        &[progress("good/sam.json"), progress("good/alex.json")],
         &out,
         &[],
     );
@@ -151,9 +128,9 @@ fn good_files_give_the_exact_csv_and_an_accessible_html_table() {
 #[test]
 fn a_folder_is_read_and_the_default_output_is_progress_summary() {
     let dir = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let o = bin()
         .args(["progress", "summarize"])
-        .arg(fixture("good"))
+        .arg(progress("good"))
         .current_dir(dir.path())
         .output()
         .unwrap();
@@ -171,10 +148,10 @@ fn a_folder_is_read_and_the_default_output_is_progress_summary() {
 fn bad_files_are_named_with_their_reason_and_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let o = summarize(&[fixture("mixed"), fixture("good/sam.json")], &out, &[]);
+    let o = summarize(&[progress("mixed"), progress("good/sam.json")], &out, &[]);
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
-    let mixed = fixture("mixed");
+    let mixed = progress("mixed");
     for (file, reason) in [
         (
             "other-handbook.json",
@@ -228,7 +205,7 @@ fn handbook_option_chooses_the_reference() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let o = summarize(
-        &[fixture("mixed")],
+        &[progress("mixed")],
         &out,
         &["--handbook", "Motivational Interviewing"],
     );
@@ -248,8 +225,8 @@ fn a_tie_goes_to_the_first_files_handbook_and_says_so() {
     let out = dir.path().join("out");
     let o = summarize(
         &[
-            fixture("mixed/other-handbook.json"),
-            fixture("good/sam.json"),
+            progress("mixed/other-handbook.json"),
+            progress("good/sam.json"),
         ],
         &out,
         &[],
@@ -265,8 +242,8 @@ fn a_tie_goes_to_the_first_files_handbook_and_says_so() {
 
 #[test]
 fn the_newer_export_of_a_trainee_wins_and_both_files_are_named() {
-    let monday = fixture("duplicates/sam-monday.json");
-    let friday = fixture("duplicates/sam-friday.json");
+    let monday = progress("duplicates/sam-monday.json");
+    let friday = progress("duplicates/sam-friday.json");
     for order in [
         [monday.clone(), friday.clone()],
         [friday.clone(), monday.clone()],
@@ -301,9 +278,9 @@ fn no_usable_file_fails_and_writes_nothing() {
     let out = dir.path().join("out");
     let o = summarize(
         &[
-            fixture("mixed/notes.json"),
-            fixture("mixed/future.json"),
-            fixture("mixed/no-learner.json"),
+            progress("mixed/notes.json"),
+            progress("mixed/future.json"),
+            progress("mixed/no-learner.json"),
         ],
         &out,
         &[],
@@ -329,7 +306,7 @@ fn bad_arguments_fail_with_exit_code_1() {
     let out = dir.path().join("out");
     // A file that does not exist: nothing is written, even for the good one.
     let missing = dir.path().join("nope.json");
-    let o = summarize(&[fixture("good/sam.json"), missing.clone()], &out, &[]);
+    let o = summarize(&[progress("good/sam.json"), missing.clone()], &out, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains(&format!(
@@ -344,13 +321,13 @@ fn bad_arguments_fail_with_exit_code_1() {
     // The output path is a file.
     let file = dir.path().join("taken");
     fs::write(&file, "x").unwrap();
-    let o = summarize(&[fixture("good/sam.json")], &file, &[]);
+    let o = summarize(&[progress("good/sam.json")], &file, &[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("the output path exists and is not a folder"));
     assert_eq!(read(&file), "x");
 
     // An empty --handbook.
-    let o = summarize(&[fixture("good/sam.json")], &out, &["--handbook", " "]);
+    let o = summarize(&[progress("good/sam.json")], &out, &["--handbook", " "]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--handbook is empty"));
 }
@@ -359,7 +336,7 @@ fn bad_arguments_fail_with_exit_code_1() {
 fn a_formula_in_a_name_is_neutralised_in_the_csv() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let o = summarize(&[fixture("hostile/formula.json")], &out, &[]);
+    let o = summarize(&[progress("hostile/formula.json")], &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let csv = read(&out.join("summary.csv"));
     assert!(
@@ -373,7 +350,7 @@ fn a_formula_in_a_name_is_neutralised_in_the_csv() {
 fn text_from_files_is_escaped_in_the_html() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let o = summarize(&[fixture("hostile/script.json")], &out, &[]);
+    let o = summarize(&[progress("hostile/script.json")], &out, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = read(&out.join("summary.html"));
     assert!(
@@ -415,7 +392,7 @@ fn schema_3_files_are_matched_by_id_and_practice_entries_are_counted() {
     // The same title, another id: another handbook.
     let kim = write("kim.json", &schema3("other-2026", "The Alliance", "Kim", 1));
     // An older file by title: filed under the id that newer files with its title carry.
-    let old = read(&fixture("good/alex.json")).replace(
+    let old = read(&progress("good/alex.json")).replace(
         "\"handbook\": \"The Therapeutic Alliance\"",
         "\"handbook\": \"The Alliance\"",
     );

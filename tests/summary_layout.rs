@@ -3,22 +3,17 @@
 //! per learning path plus the whole-handbook totals, with ids unique on the page. (The browser
 //! test `tests/browser/branding.test.js` measures the widths.)
 
+mod common;
+
+use common::*;
 use std::collections::HashSet;
-use std::path::Path;
-use std::process::Command;
 
 fn summary_of_wide_fixture() -> String {
     let out = tempfile::tempdir().expect("tempdir");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress-files/wide");
-    let status = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["progress", "summarize", "--quiet"])
-        .arg(&fixture)
-        .arg("--out")
-        .arg(out.path())
-        .status()
-        .expect("run handbook");
-    assert!(status.success());
-    std::fs::read_to_string(out.path().join("summary.html")).expect("summary.html")
+    let wide = fixture("progress-files/wide");
+    let o = summarize(&[wide], out.path(), &["--quiet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    read(&out.path().join("summary.html"))
 }
 
 #[test]

@@ -65,9 +65,9 @@ pub use answers::{NumberAnswer, normalize_answer};
 pub use html::{QuestionView, Standalone, exercise_html, question_html, standalone_html};
 pub use parse::{ParseOptions, Source, parse_exercise, parse_question, parse_question_with};
 
+use super::manifest::{ExerciseEntry, QuestionEntry};
 use super::{BlockCtx, BlockOutput};
 use crate::error::Diagnostic;
-use serde_json::json;
 
 /// The kinds of question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -202,42 +202,42 @@ impl Question {
     /// each result so a result recorded against a since-changed question is not trusted.
     /// Editing a prompt, feedback or explanation keeps it.
     pub fn fingerprint(&self) -> String {
-        let mut h = Fnv::new();
-        h.write(self.kind.name());
+        let mut h = crate::hash::Fnv::new();
+        h.write_str(self.kind.name());
         match &self.answer {
             Answer::One(i) => {
-                h.write(&format!("one:{i}"));
+                h.write_str(&format!("one:{i}"));
             }
             Answer::Many(v) => {
-                h.write(&format!("many:{v:?}"));
+                h.write_str(&format!("many:{v:?}"));
             }
             Answer::Bool(b) => {
-                h.write(&format!("bool:{b}"));
+                h.write_str(&format!("bool:{b}"));
             }
             Answer::Accept(list) => {
                 let mut norm: Vec<String> = list.iter().map(|a| legacy_normalize(a)).collect();
                 norm.sort();
                 norm.dedup();
                 for a in norm {
-                    h.write(&a);
+                    h.write_str(&a);
                 }
             }
             Answer::Order(items) => {
                 for i in items {
-                    h.write(i);
+                    h.write_str(i);
                 }
             }
             Answer::Free => {}
         }
         for o in &self.options {
-            h.write(o);
+            h.write_str(o);
         }
         // Added later: written only when set, so older questions keep their fingerprint.
         if let Some(n) = &self.number {
-            h.write(&format!("num:{}:{}:{:?}", n.value, n.tolerance, n.unit));
+            h.write_str(&format!("num:{}:{}:{:?}", n.value, n.tolerance, n.unit));
         }
         if !self.typos {
-            h.write("typos:false");
+            h.write_str("typos:false");
         }
         format!("{:08x}", h.finish() & 0xffff_ffff)
     }
@@ -302,39 +302,33 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
     })
 }
 
-/// The progress-manifest entry of an exercise. `site.rs` checks the `id`, `source` and `line`
-/// keys for duplicate ids across the handbook; `progress.rs` builds the progress page and the
-/// manifest script from the rest.
-pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> serde_json::Value {
-    let questions: Vec<serde_json::Value> = ex
+/// The manifest entry of an exercise. `site.rs` checks the `id`, `source` and `line` for
+/// duplicate ids across the handbook; `progress.rs` builds the progress page and the manifest
+/// script from the rest.
+pub fn manifest_entry(ex: &Exercise, source: &str, page_out_path: &str) -> ExerciseEntry {
+    let questions = ex
         .questions
         .iter()
-        .map(|q| {
-            let mut entry = json!({
-                "key": q.key,
-                "type": q.kind.name(),
-                "prompt": truncate(&plain_text(&q.prompt), 160),
-                "fp": q.fingerprint(),
-                "graded": q.kind.graded(),
-            });
+        .map(|q| QuestionEntry {
+            key: q.key.clone(),
+            kind: q.kind.name(),
+            prompt: truncate(&plain_text(&q.prompt), 160),
+            fp: q.fingerprint(),
+            graded: q.kind.graded(),
             // For `handbook check`'s answer-key lints (not written to the site).
-            if let Some(l) = lint::lint_entry(q, ex.shuffle) {
-                entry["lint"] = l;
-            }
-            entry
+            lint: lint::lint_entry(q, ex.shuffle),
         })
         .collect();
-    json!({
-        "kind": "exercise",
-        "id": ex.id,
-        "explicit_id": ex.explicit_id,
-        "source": source,
-        "line": ex.line,
-        "page": page_out_path,
-        "anchor": anchor_id(&ex.id),
-        "title": ex.title.as_deref().map(plain_text).unwrap_or_default(),
-        "questions": questions,
-    })
+    ExerciseEntry {
+        id: ex.id.clone(),
+        explicit_id: ex.explicit_id,
+        source: source.to_string(),
+        line: ex.line,
+        page: page_out_path.to_string(),
+        anchor: anchor_id(&ex.id),
+        title: ex.title.as_deref().map(plain_text).unwrap_or_default(),
+        questions,
+    }
 }
 
 /// The plain text for the search index: title, vignettes, prompts and options.
@@ -364,7 +358,7 @@ fn search_text(ex: &Exercise) -> String {
 pub fn plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut out = String::new();
-    for ev in Parser::new_ext(markdown, crate::markdown::options()) {
+    for ev in Parser::new_ext(markdown, crate::html::markdown_options()) {
         match ev {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
@@ -380,28 +374,6 @@ fn truncate(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
-}
-
-/// FNV-1a, 64 bit: a fixed hash, stable across Rust versions (ids, shuffles, fingerprints).
-pub(crate) struct Fnv(u64);
-
-impl Fnv {
-    pub(crate) fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    pub(crate) fn write(&mut self, text: &str) {
-        for b in text.as_bytes() {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 ^= 0xff;
-        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-    }
-
-    pub(crate) fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// A deterministic permutation of `0..n` from `seed`.

@@ -2,7 +2,10 @@
 //! (`exercise`, `srs`) is parsed, validated and turned into HTML by that component's module.
 
 pub mod exercise;
+pub mod manifest;
 pub mod srs;
+
+pub use manifest::ExerciseEntry;
 
 use crate::config::Config;
 use crate::error::Diagnostic;
@@ -30,8 +33,9 @@ pub struct BlockOutput {
     pub html: String,
     /// Plain text for the search index (prompts, not chrome).
     pub search_text: String,
-    /// Entries for the progress manifest (one per exercise).
-    pub manifest: Vec<serde_json::Value>,
+    /// The exercises this block defines (for id checks, lints, assignments and the progress
+    /// manifest).
+    pub manifest: Vec<ExerciseEntry>,
     /// Ids this block defines in the page (for `#fragment` link checks).
     pub anchors: Vec<String>,
 }

@@ -46,6 +46,49 @@ pub struct ForeignKey {
     pub value: serde_json::Value,
 }
 
+/// The front-matter keys of other tools met in one build: key -> (files, first file, its
+/// line), for one warning per key instead of one per file.
+#[derive(Debug, Default)]
+pub struct ForeignKeys(std::collections::BTreeMap<String, (usize, std::path::PathBuf, usize)>);
+
+impl ForeignKeys {
+    /// Counts the foreign `keys` of the page `path` (as diagnostics name it).
+    pub fn add(&mut self, path: &Path, keys: &[ForeignKey]) {
+        for key in keys {
+            let seen = self
+                .0
+                .entry(key.name.clone())
+                .or_insert_with(|| (0, path.to_path_buf(), key.line));
+            seen.0 += 1;
+        }
+    }
+
+    /// One warning per key, naming how many files use it, at the first one's line.
+    pub fn warnings(self) -> Vec<Diagnostic> {
+        self.0
+            .into_iter()
+            .map(|(name, (count, path, line))| {
+                let files = if count == 1 {
+                    "1 file".to_string()
+                } else {
+                    format!("{count} files")
+                };
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "front matter key `{name}` (in {files}) is not a handbook key; themes get it as `page.extra.{name}`"
+                    ),
+                )
+                .with_hint(format!(
+                    "the handbook's keys are {}; remove `{name}` or leave it for a theme",
+                    KEYS.join(", ")
+                ))
+            })
+            .collect()
+    }
+}
+
 impl FrontMatter {
     /// `extra` with the foreign keys added (an explicit `extra` entry of the same name wins).
     pub fn extra_with_foreign(&self) -> serde_json::Value {

@@ -9,6 +9,9 @@ pub enum SourceLayout {
     /// ordered by front matter `weight`, numeric file-name prefixes and titles.
     #[default]
     Handbook,
+    /// An mdBook book: `book.toml`, its `src` folder and `SUMMARY.md`, which gives the pages
+    /// and their order (see [`super::mdbook`]).
+    MdBook(Box<super::mdbook::BookToml>),
     /// An MkDocs / Material / Zensical site: `mkdocs.yml` (or `zensical.toml`), its
     /// `docs_dir`, and its `nav`, which gives the order (see [`super::mkdocs`]).
     MkDocs(Box<super::mkdocs::Site>),

@@ -100,6 +100,11 @@ pub fn load_from_files(
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    // An mdBook book: its SUMMARY.md gives the pages and their order.
+    if let SourceLayout::MdBook(book) = &config.layout {
+        let book = book.clone();
+        return super::mdbook::load(config, &book, root, content_dir, display_base, files);
+    }
     // (The `[branding]` logo and favicon are read, inside the root only, by `branding`.)
     let mut errors: Vec<Diagnostic> = Vec::new();
     if !files.iter().any(|f| is_markdown(&f.path)) {
@@ -118,8 +123,8 @@ pub fn load_from_files(
     }
     let mut tree = Dir::default();
     let mut parsed = HashMap::new();
-    // Front-matter keys of other tools: key -> (files, first file, its line).
-    let mut foreign: BTreeMap<String, (usize, PathBuf, usize)> = BTreeMap::new();
+    // Front-matter keys of other tools, for one warning per key.
+    let mut foreign = frontmatter::ForeignKeys::default();
     let mut drafts = std::collections::HashSet::new();
     let mut assets = Vec::new();
     for file in files {
@@ -152,12 +157,7 @@ pub fn load_from_files(
                 continue;
             }
         };
-        for key in &split.front.foreign {
-            let seen = foreign
-                .entry(key.name.clone())
-                .or_insert((0, display.clone(), key.line));
-            seen.0 += 1;
-        }
+        foreign.add(&display, &split.front.foreign);
         if split.front.draft {
             drafts.insert(file.path.clone());
             continue;
@@ -233,10 +233,35 @@ pub fn load_from_files(
             bytes: file.bytes,
         });
     }
-    // Paths the build generates (one list: `derived::RESERVED`); sorted, so the errors are
-    // the same from run to run.
-    let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = b
-        .out_owner
+    b.errors.extend(reserved_clashes(&b.out_owner));
+    if !b.errors.is_empty() {
+        return Err(b.errors);
+    }
+    let mut pages = b.pages;
+    // Build-wide warnings travel with the home page, so they are printed once per build.
+    if let Some(home) = pages.first_mut() {
+        home.load_warnings.extend(foreign.warnings());
+        if let SourceLayout::MkDocs(site) = &config.layout {
+            home.load_warnings.extend(site.warnings.iter().cloned());
+        }
+    }
+    let by_source = b.by_source;
+    Ok(Handbook {
+        root: root.to_path_buf(),
+        content_dir: content_dir.to_path_buf(),
+        config,
+        pages,
+        assets: asset_list,
+        by_source,
+        asset_by_source,
+    })
+}
+
+/// Errors for output paths that the build generates itself (one list: `derived::RESERVED`),
+/// by the file that would be written there; sorted, so the errors are the same from run to run.
+pub(crate) fn reserved_clashes(out_owner: &HashMap<String, PathBuf>) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = out_owner
         .iter()
         .filter_map(|(out, owner)| {
             crate::derived::reserved(out).map(|(r, what)| (out, owner, r, what))
@@ -244,7 +269,7 @@ pub fn load_from_files(
         .collect();
     clashes.sort();
     for (out, owner, reserved, what) in clashes {
-        b.errors.push(
+        errors.push(
             Diagnostic::error(
                 owner,
                 0,
@@ -265,56 +290,11 @@ pub fn load_from_files(
             ),
         );
     }
-    if !b.errors.is_empty() {
-        return Err(b.errors);
-    }
-    let mut pages = b.pages;
-    // Build-wide warnings travel with the home page, so they are printed once per build.
-    if let Some(home) = pages.first_mut() {
-        home.load_warnings.extend(foreign_key_warnings(foreign));
-        if let SourceLayout::MkDocs(site) = &config.layout {
-            home.load_warnings.extend(site.warnings.iter().cloned());
-        }
-    }
-    let by_source = b.by_source;
-    Ok(Handbook {
-        root: root.to_path_buf(),
-        content_dir: content_dir.to_path_buf(),
-        config,
-        pages,
-        assets: asset_list,
-        by_source,
-        asset_by_source,
-    })
-}
-
-/// One warning per front-matter key of another tool, naming how many files use it and
-/// pointing at the first.
-fn foreign_key_warnings(
-    foreign: BTreeMap<String, (usize, PathBuf, usize)>,
-) -> impl Iterator<Item = Diagnostic> {
-    foreign.into_iter().map(|(name, (count, path, line))| {
-        let files = if count == 1 {
-            "1 file".to_string()
-        } else {
-            format!("{count} files")
-        };
-        Diagnostic::warning(
-            path,
-            line,
-            format!(
-                "front matter key `{name}` (in {files}) is not a handbook key; themes get it as `page.extra.{name}`"
-            ),
-        )
-        .with_hint(format!(
-            "the handbook's keys are {}; remove `{name}` or leave it for a theme",
-            frontmatter::KEYS.join(", ")
-        ))
-    })
+    errors
 }
 
 /// Whether `path` is a Markdown page.
-fn is_markdown(path: &Path) -> bool {
+pub(crate) fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
@@ -354,7 +334,7 @@ fn insert(tree: &mut Dir, path: &Path) {
 }
 
 /// The output folder (with trailing `/`, or empty) of a content folder.
-pub(super) fn out_dir_of(dir: &Path) -> String {
+pub(crate) fn out_dir_of(dir: &Path) -> String {
     let mut s = String::new();
     for c in dir.components() {
         if let Component::Normal(name) = c {
@@ -541,6 +521,7 @@ impl Builder<'_> {
             kind,
             body: parsed.body,
             body_line: parsed.body_line,
+            line_map: Vec::new(),
             searchable: parsed.front.search.unwrap_or(true),
             extra,
             assignment: parsed.front.assignment,
@@ -573,6 +554,7 @@ impl Builder<'_> {
             kind,
             body: String::new(),
             body_line: 1,
+            line_map: Vec::new(),
             searchable: true,
             extra: serde_json::Value::Null,
             assignment: None,
@@ -622,7 +604,7 @@ fn page_title(p: &Parsed, stem: &str) -> (String, bool, Option<usize>) {
 
 /// The first level-1 ATX heading of a body, when it is the first thing on the page:
 /// its plain text and 1-based line within the body.
-fn first_heading(body: &str) -> Option<(String, usize)> {
+pub(crate) fn first_heading(body: &str) -> Option<(String, usize)> {
     for (i, line) in body.lines().enumerate() {
         let t = line.trim();
         if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {

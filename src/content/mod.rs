@@ -4,6 +4,7 @@
 pub mod frontmatter;
 pub mod layout;
 pub mod load;
+pub mod mdbook;
 pub mod mkdocs;
 mod mkdocs_nav;
 pub mod slug;
@@ -53,6 +54,10 @@ pub struct Page {
     pub body: String,
     /// The file line on which `body` starts (1-based).
     pub body_line: usize,
+    /// The file line of each line of `body` when the body is not the file's text as written
+    /// (mdBook's `{{#include}}` expanded); empty when body line `i` is file line
+    /// `body_line + i`.
+    pub line_map: Vec<usize>,
     /// Whether the page is listed in search.
     pub searchable: bool,
     /// Free-form front matter values for themes.

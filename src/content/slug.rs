@@ -2,7 +2,8 @@
 //! slugs and titles but kept for ordering.
 
 /// Splits a numeric ordering prefix (`02-`, `2_`, `10.`, `03 `) from a file or folder stem.
-/// Returns the number and the rest; a name that is only digits has no prefix.
+/// Returns the number and the rest. There is a prefix only when what remains after it starts
+/// with a letter: `6.0`, `2024`, `1` and `10-20` are names, not prefixes, and keep every digit.
 pub fn split_prefix(stem: &str) -> (Option<u64>, &str) {
     let digits = stem.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 18 {
@@ -16,7 +17,7 @@ pub fn split_prefix(stem: &str) -> (Option<u64>, &str) {
         return (None, stem);
     }
     let rest = &rest[1..];
-    if rest.is_empty() {
+    if !rest.chars().next().is_some_and(char::is_alphabetic) {
         return (None, stem);
     }
     (stem[..digits].parse().ok(), rest)
@@ -78,6 +79,30 @@ mod tests {
         assert_eq!(split_prefix("2024"), (None, "2024"));
         assert_eq!(split_prefix("goals"), (None, "goals"));
         assert_eq!(split_prefix("3d-models"), (None, "3d-models"));
+        assert_eq!(split_prefix("03 Überblick"), (Some(3), "Überblick"));
+    }
+
+    #[test]
+    fn numbers_that_are_names_keep_every_digit() {
+        for name in [
+            "6.0",
+            "7.0",
+            "2024",
+            "1",
+            "10-20",
+            "2024-01-15",
+            "1.2.3",
+            "03-",
+            "01-_x",
+        ] {
+            assert_eq!(split_prefix(name), (None, name), "{name}");
+        }
+        assert_eq!(slugify("6.0"), "6-0");
+        assert_eq!(slugify("7.0"), "7-0");
+        assert_eq!(slugify("10-20"), "10-20");
+        assert_eq!(slugify("2024"), "2024");
+        assert_eq!(title_from_name("6.0.md"), "6.0");
+        assert_eq!(slugify("02-v6.0"), "v6-0");
     }
 
     #[test]

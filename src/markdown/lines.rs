@@ -7,11 +7,13 @@ pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     first_line: usize,
+    /// The file line of each body line, when they are not consecutive (see `Page::line_map`).
+    map: &'a [usize],
     /// (line index, byte offset, column) of the last lookup.
     last: std::cell::Cell<(usize, usize, usize)>,
-    /// For a rewritten body (see `blocks::prepare`): per line, its 0-based line in the file's
-    /// body and the indentation removed.
-    map: Option<&'a [(usize, usize)]>,
+    /// For a rewritten body (see `blocks::prepare`): per line of `text`, its 0-based line in
+    /// the page's body and the indentation removed.
+    blocks: Option<&'a [(usize, usize)]>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -22,17 +24,38 @@ impl<'a> LineIndex<'a> {
             text,
             starts,
             first_line,
+            map: &[],
             last: std::cell::Cell::new((0, 0, 1)),
-            map: None,
+            blocks: None,
         }
     }
 
-    /// A line index of a rewritten body: `map` gives, per line of `text`, the body line it
-    /// comes from and the indentation removed, so positions name the file as written.
-    pub fn with_map(text: &'a str, first_line: usize, map: Option<&'a [(usize, usize)]>) -> Self {
+    /// The same, with `map` giving the file line of each body line (empty: consecutive
+    /// lines from `first_line`).
+    pub fn with_map(text: &'a str, first_line: usize, map: &'a [usize]) -> Self {
         LineIndex {
             map,
             ..LineIndex::new(text, first_line)
+        }
+    }
+
+    /// The same for `text` rewritten from the body (`blocks::prepare`): `blocks` gives, per
+    /// line of `text`, the body line it comes from and the indentation removed, so positions
+    /// name the file as written.
+    pub fn with_blocks(self, blocks: Option<&'a [(usize, usize)]>) -> Self {
+        LineIndex { blocks, ..self }
+    }
+
+    /// The file line of body line `i`.
+    fn file_line(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or(self.first_line + i)
+    }
+
+    /// The file line and column of column `col` on line `i` of the text.
+    fn mapped(&self, i: usize, col: usize) -> (usize, usize) {
+        match self.blocks.and_then(|m| m.get(i)) {
+            Some(&(line, shift)) => (self.file_line(line), col + shift),
+            None => (self.file_line(i), col),
         }
     }
 
@@ -54,14 +77,6 @@ impl<'a> LineIndex<'a> {
         let col = base + between.chars().count();
         self.last.set((i, offset, col));
         self.mapped(i, col)
-    }
-
-    /// The file line and column of column `col` on line `i` of the text.
-    fn mapped(&self, i: usize, col: usize) -> (usize, usize) {
-        match self.map.and_then(|m| m.get(i)) {
-            Some(&(line, shift)) => (self.first_line + line, col + shift),
-            None => (self.first_line + i, col),
-        }
     }
 }
 

@@ -60,12 +60,10 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
         };
     }
     let decoded = percent_decode(path_part);
-    // (A chapter read from a file, as MkDocs sections are, links from that file's folder.)
-    let is_file = page
-        .source
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    let base = if page.kind == PageKind::Page || is_landing_file(&page.source) || is_file {
+    // A page's links are relative to its file's folder; a chapter made from a folder without
+    // a landing page has that folder as its source.
+    let is_file = page.source.extension().is_some_and(|e| e == "md");
+    let base = if page.kind == PageKind::Page || is_file || is_landing_file(&page.source) {
         page.source.parent().unwrap_or(Path::new("")).to_path_buf()
     } else {
         page.source.clone()
@@ -98,6 +96,15 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
             url: with_fragment(url, &fragment),
             target: LinkTarget::Asset(index),
             fragment: None,
+        };
+    }
+    // `guide/install.html`: the page that will be written there (mdBook and MkDocs links).
+    if let Some(index) = super::built_paths::page_for_html(handbook, page, &normal, &decoded) {
+        let url = relative_url(&page.out_path, &handbook.pages[index].out_path);
+        return Resolved::Target {
+            url: with_fragment(url, &fragment),
+            target: LinkTarget::Page(index),
+            fragment,
         };
     }
     let what = if normal.extension().is_some_and(|e| e == "md") {

@@ -3,6 +3,7 @@
 
 pub mod admonitions;
 pub mod blocks;
+pub mod built_paths;
 pub mod fences;
 pub mod headings;
 pub mod lines;
@@ -14,6 +15,10 @@ pub mod unsafe_html;
 pub use fences::FailedBlock;
 use fences::Fence;
 pub use summary::{SUMMARY_CHARS, summarize};
+// Moved to the `html` leaf module; re-exported for the renderer's own use.
+pub use crate::html::{
+    align_classes, block_html, escape, inline_html, markdown_options as options,
+};
 
 use crate::components::{self, BlockCtx, BlockOutput};
 use crate::config::{Config, UnsafeHtml};
@@ -23,21 +28,9 @@ use headings::IdAllocator;
 use lines::LineIndex;
 use links::{LinkTarget, Resolved};
 use pulldown_cmark::{
-    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd,
 };
 use serde::Serialize;
-
-/// The Markdown extensions every page is parsed with.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_GFM
-}
 
 /// One entry of a page's table of contents (h2, with its h3 children).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -115,45 +108,6 @@ pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
     Renderer::new(handbook, page, &prepared).run()
 }
 
-/// Inline Markdown (a prompt, an option) to HTML without the wrapping paragraph.
-pub fn inline_html(text: &str) -> String {
-    let html = block_html(text);
-    let trimmed = html.trim_end();
-    match trimmed
-        .strip_prefix("<p>")
-        .and_then(|s| s.strip_suffix("</p>"))
-    {
-        Some(inner) if !inner.contains("<p>") => inner.to_string(),
-        _ => trimmed.to_string(),
-    }
-}
-
-/// Block Markdown (a vignette, an explanation) to HTML.
-pub fn block_html(text: &str) -> String {
-    let mut out = String::new();
-    pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, options()));
-    align_classes(out)
-}
-
-/// Table cells' alignment as classes (`class="align-center"`) instead of the inline
-/// `style="text-align: center"` pulldown-cmark writes, which the pages' Content-Security-Policy
-/// (`style-src 'self'`) would block.
-fn align_classes(html: String) -> String {
-    if !html.contains(" style=\"text-align: ") {
-        return html;
-    }
-    let mut html = html;
-    for cell in ["th", "td"] {
-        for align in ["left", "center", "right"] {
-            html = html.replace(
-                &format!("<{cell} style=\"text-align: {align}\">"),
-                &format!("<{cell} class=\"align-{align}\">"),
-            );
-        }
-    }
-    html
-}
-
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
 /// `="` occurrences (so `data-href="` is not `href`); returns the name and the offset of the
 /// value.
@@ -171,22 +125,6 @@ pub fn next_attr<'n>(html: &str, names: &[&'n str]) -> Option<(&'n str, usize)> 
         from = eq + 2;
     }
     None
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The text of a callout's title.
@@ -240,7 +178,8 @@ impl<'a> Renderer<'a> {
             page,
             prepared,
             config: &handbook.config,
-            lines: LineIndex::with_map(&prepared.text, page.body_line, prepared.map.as_deref()),
+            lines: LineIndex::with_map(&prepared.text, page.body_line, &page.line_map)
+                .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
             out: RenderedPage::default(),
             ordinals: Default::default(),
@@ -902,11 +841,6 @@ mod tests {
         let s = summarize(&long);
         assert!(s.ends_with("word word…"), "{s}");
         assert!(s.chars().count() <= SUMMARY_CHARS + 1);
-    }
-
-    #[test]
-    fn inline_html_strips_paragraph() {
-        assert_eq!(inline_html("a *b*"), "a <em>b</em>");
     }
 
     #[test]

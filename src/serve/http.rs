@@ -10,7 +10,7 @@
 
 use super::live::Hub;
 use crate::error::Diagnostics;
-use crate::markdown::escape;
+use crate::html::escape;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::AtomicUsize;
@@ -293,27 +293,36 @@ fn find_ci(hay: &[u8], needle: &[u8], last: bool) -> Option<usize> {
     }
 }
 
-/// The page every URL shows while no build has succeeded yet.
+/// The page every URL shows while no build has succeeded yet: the default theme's
+/// `serve-error.html` (the handbook's own theme may be what fails to build), given
+/// `diagnostics`: `[ { location, message, hint } ]`.
 pub fn error_page(diagnostics: &Diagnostics) -> String {
-    let mut items = String::new();
-    for d in &diagnostics.0 {
-        items.push_str(&format!(
-            "<li><code>{}</code><p>{}</p>{}</li>\n",
-            escape(&d.location().replace('\\', "/")),
-            escape(&d.message),
-            d.hint
-                .as_deref()
-                .map(|h| format!("<p class=\"hint\">hint: {}</p>", escape(h)))
-                .unwrap_or_default()
-        ));
+    #[derive(serde::Serialize)]
+    struct Shown<'a> {
+        location: String,
+        message: &'a str,
+        hint: Option<&'a str>,
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>Build failed · handbook serve</title>\n</head>\n<body>\n<main>\n\
-         <h1>The handbook does not build yet</h1>\n\
-         <p>Fix the problems below and save; this page reloads by itself.</p>\n\
-         <ol>\n{items}</ol>\n</main>\n</body>\n</html>\n"
-    )
+    let shown: Vec<Shown> = diagnostics
+        .0
+        .iter()
+        .map(|d| Shown {
+            location: d.location().replace('\\', "/"),
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("diagnostics", &shown);
+    match crate::theme::render_builtin("serve-error.html", &ctx) {
+        Ok(html) => html,
+        // Never without a page: the diagnostics as plain text.
+        Err(e) => format!(
+            "<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<title>Build failed</title>\n<pre>{}\n{}</pre>\n",
+            escape(&diagnostics.report()),
+            escape(&e.to_string())
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -47,6 +47,7 @@ mod rebuild;
 mod routes;
 mod server;
 mod sources;
+mod start;
 mod watch;
 
 use crate::error::Diagnostics;
@@ -56,13 +57,16 @@ use rebuild::{Rebuilt, State};
 use sources::Sources;
 use std::collections::HashMap;
 use std::fmt;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 use watch::{Layout, Trigger, Watcher};
+
+pub use start::ServeError;
+use start::{bind, failed, open_browser, parse_bind, url_of};
 
 /// The port tried first when none is given.
 pub const DEFAULT_PORT: u16 = 3000;
@@ -106,96 +110,29 @@ impl Default for Options {
     }
 }
 
-/// Why `serve` could not run.
-#[derive(Debug)]
-pub enum ServeError {
-    /// The arguments are wrong (exit code 2).
-    Usage(String),
-    /// The server could not start (exit code 1).
-    Failed(String),
-}
-
-impl ServeError {
-    /// The process exit code for this error.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            ServeError::Usage(_) => 2,
-            ServeError::Failed(_) => 1,
-        }
-    }
-}
-
-impl fmt::Display for ServeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::Usage(m) | ServeError::Failed(m) => f.write_str(m),
-        }
-    }
-}
-
-impl std::error::Error for ServeError {}
-
 /// Builds the handbook, serves it and rebuilds on every change until Ctrl-C (or SIGTERM).
 /// A build error never stops the server.
 pub fn serve(options: &Options) -> Result<(), ServeError> {
     let ip = parse_bind(&options.bind)?;
     let root = options.root.canonicalize().map_err(|e| {
-        ServeError::Failed(format!(
-            "the handbook folder {} cannot be opened: {e}\n  hint: pass --root with the folder \
-             that holds handbook.toml and content/",
+        failed(format!(
+            "the handbook folder {} cannot be opened: {e}",
             options.root.display()
         ))
+        .with_hint("pass --root with the folder that holds handbook.toml and content/")
     })?;
     let out = Printer {
         quiet: options.quiet,
         verbose: options.verbose,
     };
-
-    // Ctrl-C (or SIGTERM) stops the server cleanly from now on; pressed during the first
-    // build, it takes effect as soon as the server is up. A second one leaves at once.
-    let (stop_tx, stop_rx) = mpsc::channel::<()>();
-    let pressed = AtomicBool::new(false);
-    if let Err(e) = ctrlc::set_handler(move || {
-        if pressed.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-        let _ = stop_tx.send(());
-    }) {
-        complain!("warning: cannot catch Ctrl-C ({e}); the server stops when killed");
-    }
-
-    // Build once.
-    out.info(format_args!("Building {} ...", options.root.display()));
-    let started = Instant::now();
-    let mut good: Option<State> = None;
-    let mut snapshot = Snapshot::default();
-    let mut first_failure = None;
-    match rebuild::full(&root) {
-        Ok((state, site)) => {
-            out.warnings(&site.warnings);
-            out.info(format_args!(
-                "Built {} pages ({} files) in {}",
-                site.page_count,
-                site.files.len(),
-                elapsed(started)
-            ));
-            snapshot.generation = 1;
-            snapshot.files = to_bytes(site.files);
-            good = Some(state);
-        }
-        Err(diagnostics) => {
-            report(&diagnostics);
-            complain!("build failed: the server starts anyway and shows these errors");
-            snapshot.no_site = Some(diagnostics.clone());
-            first_failure = Some(diagnostics);
-        }
-    }
+    let stop_rx = catch_ctrl_c();
+    let first = first_build(&root, options, out);
 
     // Listen.
     let (listener, port_note) = bind(ip, options.port)?;
     let addr = listener
         .local_addr()
-        .map_err(|e| ServeError::Failed(format!("cannot listen: {e}")))?;
+        .map_err(|e| failed(format!("cannot listen: {e}")))?;
     let instance = format!(
         "{:x}-{:x}",
         std::process::id(),
@@ -206,21 +143,128 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let ctx = Arc::new(Ctx {
         busy: AtomicUsize::new(0),
         connections: Arc::default(),
-        hub: Hub::new(instance.clone(), snapshot.generation),
-        site: RwLock::new(Arc::new(snapshot)),
+        hub: Hub::new(instance.clone(), first.snapshot.generation),
+        site: RwLock::new(Arc::new(first.snapshot)),
         instance,
     });
-    if let Some(d) = &first_failure {
+    if let Some(d) = &first.failure {
         ctx.hub.failed(d);
     }
 
+    let running = start_work(&root, options, out, first.good, ctx.clone(), listener, ip)?;
+    announce(options, &root, addr, port_note, &running);
+
+    // Wait for Ctrl-C.
+    let _ = stop_rx.recv();
+
+    // Stop at once: every connection and stream is dropped, whatever the clients do. Nothing
+    // is written to disk, so a build under way can be abandoned.
+    if !options.quiet {
+        say!("\nStopping ...");
+    }
+    running.stop.store(true, Ordering::SeqCst);
+    ctx.hub.close();
+    running.http.stop();
+    let deadline = Instant::now() + Duration::from_millis(300);
+    while !running.builder.is_finished() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if !options.quiet {
+        say!("Stopped.");
+    }
+    Ok(())
+}
+
+/// Ctrl-C (or SIGTERM) stops the server cleanly from now on (a message on the returned
+/// channel); pressed during the first build, it takes effect as soon as the server is up. A
+/// second one leaves at once.
+fn catch_ctrl_c() -> Receiver<()> {
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    let pressed = AtomicBool::new(false);
+    if let Err(e) = ctrlc::set_handler(move || {
+        if pressed.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = stop_tx.send(());
+    }) {
+        complain!("warning: cannot catch Ctrl-C ({e}); the server stops when killed");
+    }
+    stop_rx
+}
+
+/// What the first build left: the state to rebuild from (when it succeeded), the site to
+/// serve, and the diagnostics when it failed.
+struct FirstBuild {
+    good: Option<State>,
+    snapshot: Snapshot,
+    failure: Option<Diagnostics>,
+}
+
+/// Builds once, reporting to the terminal; a failure is served as the error page.
+fn first_build(root: &std::path::Path, options: &Options, out: Printer) -> FirstBuild {
+    out.info(format_args!("Building {} ...", options.root.display()));
+    let started = Instant::now();
+    let mut snapshot = Snapshot::default();
+    match rebuild::full(root) {
+        Ok((state, site)) => {
+            out.warnings(&site.warnings);
+            out.info(format_args!(
+                "Built {} pages ({} files) in {}",
+                site.page_count,
+                site.files.len(),
+                elapsed(started)
+            ));
+            snapshot.generation = 1;
+            snapshot.files = to_bytes(site.files);
+            FirstBuild {
+                good: Some(state),
+                snapshot,
+                failure: None,
+            }
+        }
+        Err(diagnostics) => {
+            report(&diagnostics);
+            complain!("build failed: the server starts anyway and shows these errors");
+            snapshot.no_site = Some(diagnostics.clone());
+            FirstBuild {
+                good: None,
+                snapshot,
+                failure: Some(diagnostics),
+            }
+        }
+    }
+}
+
+/// The threads of a running server.
+struct Running {
+    /// Set to stop the builder.
+    stop: Arc<AtomicBool>,
+    /// The HTTP side.
+    http: server::Http,
+    /// The builder thread.
+    builder: std::thread::JoinHandle<()>,
+    /// The handbook's title (empty when the first build failed).
+    title: String,
+    /// Whether the watcher polls.
+    polling: bool,
+}
+
+/// Starts watching, the HTTP side on `listener` and the builder and refresher threads.
+fn start_work(
+    root: &std::path::Path,
+    options: &Options,
+    out: Printer,
+    good: Option<State>,
+    ctx: Arc<Ctx>,
+    listener: TcpListener,
+    ip: IpAddr,
+) -> Result<Running, ServeError> {
     // Watch.
     let (tx, rx) = mpsc::channel::<Trigger>();
-    let layout = Layout::new(&root, good.as_ref().map(|s| &s.handbook.config));
-    let (watcher, watch_note) =
-        Watcher::start(layout, options.poll, tx).map_err(ServeError::Failed)?;
+    let layout = Layout::new(root, good.as_ref().map(|s| &s.handbook.config));
+    let (watcher, watch_note) = Watcher::start(layout, options.poll, tx)?;
     if let Some(note) = watch_note {
-        complain!("warning: {note}");
+        complain!("{note}");
     }
 
     // Work.
@@ -232,38 +276,52 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     let polling = watcher.polling;
     let sources = good
         .as_ref()
-        .and_then(|s| Sources::read(&root, &s.handbook.config));
-    let http = server::Http::start(listener, ip, ctx.clone()).map_err(ServeError::Failed)?;
+        .and_then(|s| Sources::read(root, &s.handbook.config));
+    let http = server::Http::start(listener, ip, ctx.clone())?;
     let refresher = Refresher::start(ctx.clone(), out)?;
-    let builder = {
-        let builder = Builder {
-            root: root.clone(),
-            good,
-            sources,
-            rx,
-            ctx: ctx.clone(),
-            watcher,
-            refresher,
-            stop: stop.clone(),
-            out,
-        };
-        std::thread::Builder::new()
-            .name("handbook-build".into())
-            .spawn(move || builder.run())
-            .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))?
+    let builder = Builder {
+        root: root.to_path_buf(),
+        good,
+        sources,
+        rx,
+        ctx,
+        watcher,
+        refresher,
+        stop: stop.clone(),
+        out,
     };
+    let builder = std::thread::Builder::new()
+        .name("handbook-build".into())
+        .spawn(move || builder.run())
+        .map_err(|e| failed(format!("cannot start a thread: {e}")))?;
+    Ok(Running {
+        stop,
+        http,
+        builder,
+        title,
+        polling,
+    })
+}
 
+/// Says where the site is and what is watched; opens the browser when asked.
+fn announce(
+    options: &Options,
+    root: &std::path::Path,
+    addr: SocketAddr,
+    port_note: Option<String>,
+    running: &Running,
+) {
     let url = url_of(addr);
     if !options.quiet {
         if let Some(note) = port_note {
             say!("{note}");
         }
-        if title.is_empty() {
+        if running.title.is_empty() {
             say!("Serving the handbook at {url}");
         } else {
-            say!("Serving \"{title}\" at {url}");
+            say!("Serving \"{}\" at {url}", running.title);
         }
-        if ip.is_unspecified() {
+        if addr.ip().is_unspecified() {
             say!("  (listening on every network interface: other computers can open the site too)");
         }
         let what = if root.join("content").is_dir() {
@@ -271,7 +329,7 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
         } else {
             "the handbook folder"
         };
-        let how = if polling { " (polling)" } else { "" };
+        let how = if running.polling { " (polling)" } else { "" };
         say!("Watching {what} for changes{how}. Press Ctrl-C to stop.");
     } else {
         // Even quiet, say where the site is: the only way to find a free port's number.
@@ -279,103 +337,6 @@ pub fn serve(options: &Options) -> Result<(), ServeError> {
     }
     if options.open {
         open_browser(&url);
-    }
-
-    // Wait for Ctrl-C.
-    let _ = stop_rx.recv();
-
-    // Stop at once: every connection and stream is dropped, whatever the clients do. Nothing
-    // is written to disk, so a build under way can be abandoned.
-    if !options.quiet {
-        say!("\nStopping ...");
-    }
-    stop.store(true, Ordering::SeqCst);
-    ctx.hub.close();
-    http.stop();
-    let deadline = Instant::now() + Duration::from_millis(300);
-    while !builder.is_finished() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    if !options.quiet {
-        say!("Stopped.");
-    }
-    Ok(())
-}
-
-/// Turns `--bind` into an address.
-fn parse_bind(bind: &str) -> Result<IpAddr, ServeError> {
-    let bind = bind.trim().trim_start_matches('[').trim_end_matches(']');
-    if bind.eq_ignore_ascii_case("localhost") {
-        return Ok(IpAddr::V4(Ipv4Addr::LOCALHOST));
-    }
-    bind.parse().map_err(|_| {
-        ServeError::Usage(format!(
-            "invalid --bind address `{bind}`\n  hint: give an IP address such as 127.0.0.1 \
-             (the default), ::1 or 0.0.0.0 (every interface)"
-        ))
-    })
-}
-
-/// Listens on `port`, or on 3000 or the next free port; returns a note when it fell back.
-fn bind(ip: IpAddr, port: Option<u16>) -> Result<(TcpListener, Option<String>), ServeError> {
-    if let Some(port) = port {
-        return TcpListener::bind((ip, port))
-            .map(|l| (l, None))
-            .map_err(|e| {
-                ServeError::Failed(format!(
-                    "cannot listen on {}: {e}\n  hint: choose another --port, or leave --port \
-                     out to take {DEFAULT_PORT} or the next free port",
-                    SocketAddr::new(ip, port)
-                ))
-            });
-    }
-    for port in DEFAULT_PORT..DEFAULT_PORT + PORT_TRIES {
-        if let Ok(listener) = TcpListener::bind((ip, port)) {
-            let note = (port != DEFAULT_PORT)
-                .then(|| format!("Port {DEFAULT_PORT} is in use; using port {port}."));
-            return Ok((listener, note));
-        }
-    }
-    TcpListener::bind((ip, 0))
-        .map(|l| {
-            let note = format!(
-                "Ports {DEFAULT_PORT}-{} are in use; using a free one.",
-                DEFAULT_PORT + PORT_TRIES - 1
-            );
-            (l, Some(note))
-        })
-        .map_err(|e| ServeError::Failed(format!("cannot listen on {ip}: {e}")))
-}
-
-/// The URL to open for a listening address.
-fn url_of(addr: SocketAddr) -> String {
-    let ip = match addr.ip() {
-        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
-        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
-        ip => ip,
-    };
-    format!("http://{}/", SocketAddr::new(ip, addr.port()))
-}
-
-/// Opens `url` in the default browser, saying so if that fails.
-fn open_browser(url: &str) {
-    let mut command = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
-    } else {
-        std::process::Command::new("xdg-open")
-    };
-    let spawned = command
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-    if let Err(e) = spawned {
-        complain!("warning: cannot open a browser ({e}); open {url} yourself");
     }
 }
 
@@ -417,7 +378,7 @@ impl Printer {
 
     fn warnings(&self, warnings: &[crate::error::Diagnostic]) {
         if !warnings.is_empty() {
-            report(&Diagnostics(warnings.to_vec()));
+            report(&warnings.to_vec().into());
         }
     }
 }
@@ -539,7 +500,8 @@ impl Builder {
                 ));
                 let config = self.good.as_ref().map(|s| s.handbook.config.clone());
                 if let Err(e) = self.watcher.refresh(config.as_ref()) {
-                    complain!("warning: {e}");
+                    // The server keeps running on what it watches already.
+                    complain!("{}", e.into_warning());
                 }
                 // The next edit reads only what changed from here.
                 self.sources = config.and_then(|c| Sources::read(&self.root, &c));
@@ -643,7 +605,7 @@ impl Refresher {
             .num_threads(1)
             .thread_name(|_| "handbook-refresh-worker".into())
             .build()
-            .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))?;
+            .map_err(|e| failed(format!("cannot start a thread: {e}")))?;
         let this = Refresher {
             tx,
             epoch: epoch.clone(),
@@ -658,7 +620,7 @@ impl Refresher {
                     ctx.busy.fetch_sub(1, Ordering::SeqCst);
                 }
             })
-            .map_err(|e| ServeError::Failed(format!("cannot start a thread: {e}")))?;
+            .map_err(|e| failed(format!("cannot start a thread: {e}")))?;
         Ok(this)
     }
 

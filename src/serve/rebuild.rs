@@ -71,8 +71,8 @@ pub fn full(root: &Path) -> Result<(State, Site), Diagnostics> {
                 .into(),
         );
     }
-    let handbook = content::load(root).map_err(sorted)?;
-    let theme = theme::load(root, &handbook.config).map_err(sorted)?;
+    let handbook = content::load(root).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
     render_all(handbook, Arc::new(theme))
 }
 
@@ -108,10 +108,10 @@ pub fn content_change(
     };
     let updated = sources.as_mut().is_some_and(|cached| cached.update(paths));
     let handbook = match sources.as_ref() {
-        Some(cached) if updated => cached.load().map_err(sorted)?,
+        Some(cached) if updated => cached.load().map_err(Diagnostics::sorted)?,
         _ => {
             *sources = None;
-            let handbook = content::load(root).map_err(sorted)?;
+            let handbook = content::load(root).map_err(Diagnostics::sorted)?;
             *sources = Sources::read(root, &handbook.config);
             handbook
         }
@@ -239,7 +239,10 @@ pub fn refresh(
 
 /// Whether only what page `b` renders by itself differs from `a` (its body).
 fn body_changed(a: &Page, b: &Page) -> bool {
-    a.body != b.body || a.body_line != b.body_line || a.title_heading_line != b.title_heading_line
+    a.body != b.body
+        || a.body_line != b.body_line
+        || a.line_map != b.line_map
+        || a.title_heading_line != b.title_heading_line
 }
 
 /// Whether two loads of a handbook have the same tree: everything but the pages' bodies and
@@ -277,6 +280,7 @@ fn same_page(a: &Page, b: &Page) -> bool {
         kind,
         body: _,      // body
         body_line: _, // body
+        line_map: _,  // body
         searchable,
         extra,
         assignment,
@@ -307,12 +311,6 @@ fn same_asset(a: &Asset, b: &Asset) -> bool {
         bytes: _, // replaced in place
     } = a;
     *source == b.source && *out_path == b.out_path
-}
-
-fn sorted(list: Vec<Diagnostic>) -> Diagnostics {
-    let mut d = Diagnostics(list);
-    d.sort();
-    d
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 
 use super::http::Ctx;
 use super::routes;
+use crate::error::Diagnostic;
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -68,20 +69,20 @@ impl Http {
         listener: std::net::TcpListener,
         bound: IpAddr,
         ctx: Arc<Ctx>,
-    ) -> Result<Http, String> {
+    ) -> Result<Http, Diagnostic> {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("handbook-http")
             .enable_io()
             .enable_time()
             .build()
-            .map_err(|e| format!("cannot start the server: {e}"))?;
+            .map_err(|e| Diagnostic::error("", 0, format!("cannot start the server: {e}")))?;
         let handle = runtime.handle().clone();
         deepen_backlog(&listener);
         std::thread::Builder::new()
             .name("handbook-accept".into())
             .spawn(move || accept(&listener, bound, &ctx, &handle))
-            .map_err(|e| format!("cannot start a thread: {e}"))?;
+            .map_err(|e| Diagnostic::error("", 0, format!("cannot start a thread: {e}")))?;
         Ok(Http { runtime })
     }
 

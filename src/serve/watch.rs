@@ -5,6 +5,7 @@
 //! page. `--poll` (or a failing native watcher) polls instead, for network drives.
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::error::Diagnostic;
 use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
@@ -158,7 +159,7 @@ impl Watcher {
         layout: Layout,
         poll: bool,
         tx: Sender<Trigger>,
-    ) -> Result<(Watcher, Option<String>), String> {
+    ) -> Result<(Watcher, Option<Diagnostic>), Diagnostic> {
         let layout = Arc::new(RwLock::new(layout));
         let mut note = None;
         let inner = if poll {
@@ -171,9 +172,13 @@ impl Watcher {
             ) {
                 Ok(d) => Some(Inner::Native(d)),
                 Err(e) => {
-                    note = Some(format!(
-                        "cannot watch the files natively ({e}); polling every {} ms instead",
-                        POLL_INTERVAL.as_millis()
+                    note = Some(Diagnostic::warning(
+                        "",
+                        0,
+                        format!(
+                            "cannot watch the files natively ({e}); polling every {} ms instead",
+                            POLL_INTERVAL.as_millis()
+                        ),
                     ));
                     None
                 }
@@ -193,7 +198,7 @@ impl Watcher {
                         .with_poll_interval(POLL_INTERVAL)
                         .with_compare_contents(true),
                 )
-                .map_err(|e| format!("cannot watch the files: {e}"))?,
+                .map_err(|e| Diagnostic::error("", 0, format!("cannot watch the files: {e}")))?,
             ),
         };
         let polling = matches!(inner, Inner::Poll(_));
@@ -209,7 +214,7 @@ impl Watcher {
 
     /// Updates the layout after a configuration change (`config`) and watches the folders
     /// that appeared since (a new `themes/` or `content/`).
-    pub fn refresh(&mut self, config: Option<&Config>) -> Result<(), String> {
+    pub fn refresh(&mut self, config: Option<&Config>) -> Result<(), Diagnostic> {
         let layout = {
             let mut current = self
                 .layout
@@ -245,9 +250,9 @@ impl Watcher {
             if self.watched.contains(&path) {
                 continue;
             }
-            self.inner
-                .watch(&path, mode)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            self.inner.watch(&path, mode).map_err(|e| {
+                Diagnostic::error("", 0, format!("cannot watch {}: {e}", path.display()))
+            })?;
             self.watched.insert(path);
         }
         Ok(())

@@ -9,6 +9,7 @@
 
 pub mod parse;
 pub mod render;
+pub mod view;
 
 use crate::error::{Diagnostic, Diagnostics};
 use parse::{Assignment, Instant, ProgressFile, Totals};
@@ -177,13 +178,92 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             Diagnostic::error("", 0, "no progress files to summarize")
                 .with_hint("pass the .json files trainees handed in, or a folder holding them"),
         );
-        return Err(Diagnostics(warnings));
+        return Err(warnings.into());
+    }
+    let mut accepted = read_all(&paths, &mut warnings)?;
+
+    // Schema 3 files name the handbook by its id; an older file (named by title) belongs to
+    // the id that newer files with its title carry.
+    let ids = ids_by_title(&accepted);
+    for a in &mut accepted {
+        if a.file.schema < 3
+            && let Some(id) = ids.get(&a.file.handbook)
+        {
+            a.file.handbook = id.clone();
+        }
+    }
+    let wanted = wanted.map(|w| ids.get(&w).cloned().unwrap_or(w));
+
+    // The reference handbook.
+    let titles = titles_by_count(&accepted);
+    let (handbook, chosen) = match wanted {
+        Some(t) => (t, "chosen with --handbook".to_string()),
+        None => most_common(&titles, accepted.len()),
+    };
+    let same_handbook = of_handbook(accepted, &handbook, &mut warnings);
+    let kept = drop_older_duplicates(same_handbook, &mut warnings);
+    if kept.is_empty() {
+        warnings.push(nothing_usable(&titles));
+        return Err(warnings.into());
     }
 
-    // Read and check every file; reading errors fail the run (a bad argument).
+    // Shown by its title (the newest file's), and by its id where that differs.
+    let shown = kept
+        .iter()
+        .max_by_key(|a| a.file.exported_at)
+        .map(|a| {
+            if a.file.title == a.file.handbook {
+                a.file.title.clone()
+            } else {
+                format!("{} (id {})", a.file.title, a.file.handbook)
+            }
+        })
+        .unwrap_or_else(|| handbook.clone());
+    let (table, dropped) = build_table(shown, &kept, paths.len());
+    if dropped > 0 {
+        warnings.push(
+            Diagnostic::warning(
+                "",
+                0,
+                format!(
+                    "{dropped} assignment{} left out: the summary shows at most {MAX_COLUMNS} assignments, those most trainees have",
+                    if dropped == 1 { "" } else { "s" }
+                ),
+            )
+            .with_hint("a handbook has far fewer assignments; check the files for ones that were edited or crafted"),
+        );
+    }
+    let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
+    let html = render::html(&table, &chosen, &warnings)?;
+    let csv = render::csv(&table);
+    let written = write_outputs(
+        &options.out,
+        &[
+            ("summary.html", html.as_bytes()),
+            ("summary.csv", csv.as_bytes()),
+        ],
+    )?;
+    Ok(Summary {
+        other_handbooks: titles.len() > 1 && options.handbook.is_none(),
+        handbook: table.handbook.clone(),
+        chosen,
+        trainees: table.rows.len(),
+        files: paths.len(),
+        html: written[0].clone(),
+        csv: written[1].clone(),
+        warnings,
+    })
+}
+
+/// Reads and checks every file: the ones that pass, and a warning for each skipped one.
+/// Reading errors fail the run (a bad argument).
+fn read_all(
+    paths: &[PathBuf],
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Vec<Accepted>, Diagnostics> {
     let mut errors = Vec::new();
     let mut accepted = Vec::new();
-    for path in &paths {
+    for path in paths {
         let bytes = match read(path) {
             Ok(Some(b)) => b,
             Ok(None) => {
@@ -221,42 +301,37 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             Diagnostic::error("", 0, "some files could not be read")
                 .with_hint("check the paths; pass progress files (.json) or folders holding them"),
         );
-        return Err(Diagnostics(errors));
+        return Err(errors.into());
     }
+    Ok(accepted)
+}
 
-    // Schema 3 files name the handbook by its id; an older file (named by title) belongs to
-    // the id that newer files with its title carry.
-    let ids = ids_by_title(&accepted);
-    for a in &mut accepted {
-        if a.file.schema < 3
-            && let Some(id) = ids.get(&a.file.handbook)
-        {
-            a.file.handbook = id.clone();
+/// The handbook most files carry (`titles` sorted by count) and why it was chosen.
+fn most_common(titles: &[(String, usize)], usable: usize) -> (String, String) {
+    match titles.first() {
+        Some((title, count)) => {
+            let reason = match (titles.get(1), *count) {
+                (None, 1) => "the title of the only usable file".to_string(),
+                (None, 2) => "the title of both usable files".to_string(),
+                (None, n) => format!("the title of all {n} usable files"),
+                (Some((other, n)), _) if n == count => format!(
+                    "the first file's title, tied with \"{other}\" ({n} file{} each)",
+                    if *n == 1 { "" } else { "s" }
+                ),
+                (Some(_), n) => format!("the title of {n} of {usable} usable files"),
+            };
+            (title.clone(), reason)
         }
+        None => (String::new(), String::new()),
     }
-    let wanted = wanted.map(|w| ids.get(&w).cloned().unwrap_or(w));
+}
 
-    // The reference handbook.
-    let titles = titles_by_count(&accepted);
-    let (handbook, chosen) = match wanted {
-        Some(t) => (t, "chosen with --handbook".to_string()),
-        None => match titles.first() {
-            Some((title, count)) => {
-                let reason = match (titles.get(1), *count) {
-                    (None, 1) => "the title of the only usable file".to_string(),
-                    (None, 2) => "the title of both usable files".to_string(),
-                    (None, n) => format!("the title of all {n} usable files"),
-                    (Some((other, n)), _) if n == count => format!(
-                        "the first file's title, tied with \"{other}\" ({n} file{} each)",
-                        if *n == 1 { "" } else { "s" }
-                    ),
-                    (Some(_), n) => format!("the title of {n} of {} usable files", accepted.len()),
-                };
-                (title.clone(), reason)
-            }
-            None => (String::new(), String::new()),
-        },
-    };
+/// The files of `handbook`; the others are skipped with a warning.
+fn of_handbook(
+    accepted: Vec<Accepted>,
+    handbook: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Accepted> {
     let mut same_handbook = Vec::new();
     for a in accepted {
         if a.file.handbook == handbook {
@@ -277,76 +352,25 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
             );
         }
     }
+    same_handbook
+}
 
-    let kept = drop_older_duplicates(same_handbook, &mut warnings);
-    if kept.is_empty() {
-        let hint = if titles.is_empty() {
-            "pass the .json files trainees export from the handbook's \"My progress\" or assignment pages"
-                .to_string()
-        } else {
-            let found: Vec<String> = titles
-                .iter()
-                .map(|(t, n)| format!("\"{t}\" ({n})"))
-                .collect();
-            format!(
-                "the usable files are from {}; choose one with --handbook TITLE",
-                found.join(", ")
-            )
-        };
-        warnings.push(
-            Diagnostic::error("", 0, "no progress file could be used; nothing was written")
-                .with_hint(hint),
-        );
-        return Err(Diagnostics(warnings));
-    }
-
-    // Shown by its title (the newest file's), and by its id where that differs.
-    let shown = kept
-        .iter()
-        .max_by_key(|a| a.file.exported_at)
-        .map(|a| {
-            if a.file.title == a.file.handbook {
-                a.file.title.clone()
-            } else {
-                format!("{} (id {})", a.file.title, a.file.handbook)
-            }
-        })
-        .unwrap_or_else(|| handbook.clone());
-    let (table, dropped) = build_table(shown, &kept, paths.len());
-    if dropped > 0 {
-        warnings.push(
-            Diagnostic::warning(
-                "",
-                0,
-                format!(
-                    "{dropped} assignment{} left out: the summary shows at most {MAX_COLUMNS} assignments, those most trainees have",
-                    if dropped == 1 { "" } else { "s" }
-                ),
-            )
-            .with_hint("a handbook has far fewer assignments; check the files for ones that were edited or crafted"),
-        );
-    }
-    let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
-    let html = render::html(&table, &chosen, &warnings);
-    let csv = render::csv(&table);
-    let written = write_outputs(
-        &options.out,
-        &[
-            ("summary.html", html.as_bytes()),
-            ("summary.csv", csv.as_bytes()),
-        ],
-    )
-    .map_err(Diagnostics::from)?;
-    Ok(Summary {
-        other_handbooks: titles.len() > 1 && options.handbook.is_none(),
-        handbook: table.handbook.clone(),
-        chosen,
-        trainees: table.rows.len(),
-        files: paths.len(),
-        html: written[0].clone(),
-        csv: written[1].clone(),
-        warnings,
-    })
+/// The error when no file is left, with the handbooks the usable files came from.
+fn nothing_usable(titles: &[(String, usize)]) -> Diagnostic {
+    let hint = if titles.is_empty() {
+        "pass the .json files trainees export from the handbook's \"My progress\" or assignment pages"
+            .to_string()
+    } else {
+        let found: Vec<String> = titles
+            .iter()
+            .map(|(t, n)| format!("\"{t}\" ({n})"))
+            .collect();
+        format!(
+            "the usable files are from {}; choose one with --handbook TITLE",
+            found.join(", ")
+        )
+    };
+    Diagnostic::error("", 0, "no progress file could be used; nothing was written").with_hint(hint)
 }
 
 /// Expands folders into their `*.json` files (sorted by name, hidden files ignored) and drops
@@ -394,7 +418,7 @@ fn expand_inputs(
         }
     }
     if !errors.is_empty() {
-        return Err(Diagnostics(errors));
+        return Err(errors.into());
     }
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));

@@ -196,23 +196,7 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
             shown(&Value::String(exported.clone()))
         ))
     })?;
-    let totals = match obj.get("totals") {
-        Some(Value::Object(t)) => Totals {
-            exercises: count(t, "exercises", "totals.")?,
-            complete: count(t, "complete", "totals.")?,
-            questions: count(t, "questions", "totals.")?,
-            graded: count(t, "graded", "totals.")?,
-            answered: count(t, "answered", "totals.")?,
-            correct: count(t, "correct", "totals.")?,
-        },
-        None => return Err(Problem::Damaged("no `totals` field".into())),
-        Some(other) => {
-            return Err(Problem::Damaged(format!(
-                "`totals` should be an object, not {}",
-                kind(other)
-            )));
-        }
-    };
+    let totals = totals(&obj)?;
     let assignments = if schema == 1 {
         Vec::new()
     } else {
@@ -231,17 +215,7 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
             }
         }
     };
-    for (part, whole, what) in [
-        (totals.complete, totals.exercises, "totals.complete"),
-        (totals.answered, totals.questions, "totals.answered"),
-        (totals.correct, totals.graded, "totals.correct"),
-    ] {
-        if part > whole {
-            return Err(Problem::Damaged(format!(
-                "`{what}` ({part}) is more than its whole ({whole})"
-            )));
-        }
-    }
+    check_totals(&totals)?;
     Ok(ProgressFile {
         schema,
         handbook,
@@ -253,6 +227,44 @@ pub fn parse(bytes: &[u8]) -> Result<ProgressFile, Problem> {
         totals,
         assignments,
     })
+}
+
+/// The self-check totals (checked by [`check_totals`] once the rest has been read).
+fn totals(obj: &Map<String, Value>) -> Result<Totals, Problem> {
+    let totals = match obj.get("totals") {
+        Some(Value::Object(t)) => Totals {
+            exercises: count(t, "exercises", "totals.")?,
+            complete: count(t, "complete", "totals.")?,
+            questions: count(t, "questions", "totals.")?,
+            graded: count(t, "graded", "totals.")?,
+            answered: count(t, "answered", "totals.")?,
+            correct: count(t, "correct", "totals.")?,
+        },
+        None => return Err(Problem::Damaged("no `totals` field".into())),
+        Some(other) => {
+            return Err(Problem::Damaged(format!(
+                "`totals` should be an object, not {}",
+                kind(other)
+            )));
+        }
+    };
+    Ok(totals)
+}
+
+/// Each part of the totals is no more than its whole.
+fn check_totals(totals: &Totals) -> Result<(), Problem> {
+    for (part, whole, what) in [
+        (totals.complete, totals.exercises, "totals.complete"),
+        (totals.answered, totals.questions, "totals.answered"),
+        (totals.correct, totals.graded, "totals.correct"),
+    ] {
+        if part > whole {
+            return Err(Problem::Damaged(format!(
+                "`{what}` ({part}) is more than its whole ({whole})"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The number of practice-log entries: the length of `practice.entries` (schema 3, where each

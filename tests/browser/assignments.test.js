@@ -10,12 +10,11 @@
 // Builds tests/fixtures/assignments (read_after_seconds = 1) with the real binary (HANDBOOK_BIN,
 // else target/debug/handbook) into a temporary folder.
 
-const { describe, test, before, after } = require('node:test');
+const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
@@ -26,27 +25,7 @@ const QUIZ = 'basics/quiz.html';
 const PROGRESS_KEY = 'handbook:assignment-fixture:progress';
 const SRS_KEY = 'handbook:assignment-fixture:srs';
 
-let tmp;
-let site;
-let server;
-let browser;
-let bin;
-
-before(async () => {
-  bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-assignments-'));
-  site = path.join(tmp, 'site');
-  execFileSync(bin, ['build', '--root', FIXTURE, '--out', site], { stdio: 'pipe' });
-  server = await lib.startServer({ root: site });
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const env = lib.suite({ fixture: FIXTURE });
 
 function stored(page) {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || 'null'), PROGRESS_KEY);
@@ -62,21 +41,29 @@ function items(page) {
     }));
 }
 
-/** Scroll through the page from top to bottom the way a reader would. */
+/**
+ * Scroll through the page from top to bottom the way a reader would, a screen at a time. The
+ * page must run on Playwright's clock (page.clock.install): after each step the scroll event is
+ * delivered and the clock moved past the animation frame in which the page looks at the screen,
+ * so every screen is seen, however busy the machine.
+ */
 async function scrollThrough(page) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  const step = async (top) => {
+    await page.evaluate((y) => {
+      window.scrollTo(0, y);
+      window.dispatchEvent(new Event('scroll'));
+    }, top);
+    await page.clock.runFor(50);
+  };
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  for (let y = 0; y <= height; y += 400) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
-    await page.waitForTimeout(30);
-  }
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  for (let y = 0; y <= height; y += 400) await step(y);
+  await step(height);
 }
 
 describe('assignments', () => {
   test('the checklist follows reading, exercises and practice, and survives a reload', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(WEEK1));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(WEEK1));
       const count = page.locator('[data-assignment-count]');
       await assert.doesNotReject(count.getByText('0 of 4 items done').waitFor());
       assert.deepEqual(await items(page), [
@@ -92,9 +79,11 @@ describe('assignments', () => {
       const sidebarStep = page.locator(`#hb-sidebar [data-path-step="${WEEK1}"]`);
       assert.match(await sidebarStep.innerText(), /Week 1: The bond\s*0\/4/);
 
-      // Opening a page is not reading it: nothing is recorded before scrolling to the end.
-      await lib.visit(page, server.at(BOND));
-      await page.waitForTimeout(1300);
+      // Opening a page is not reading it: nothing is recorded before scrolling to the end, even
+      // once the reading time (read_after_seconds = 1) has passed on the page's clock.
+      await page.clock.install();
+      await lib.visit(page, env.server.at(BOND));
+      await page.clock.runFor(1300);
       assert.equal(((await stored(page)) || { reading: {} }).reading[BOND], undefined, 'not read without scrolling');
       await scrollThrough(page);
       await lib.poll(async () => ((await stored(page)) || { reading: {} }).reading[BOND]?.read, 10000);
@@ -103,7 +92,7 @@ describe('assignments', () => {
       assert.ok(reading.sections.repair && reading.sections['after-a-rupture'], JSON.stringify(reading));
 
       // The exercise: one right, one wrong.
-      await lib.visit(page, server.at(QUIZ));
+      await lib.visit(page, env.server.at(QUIZ));
       const q1 = page.locator('[data-exercise="bond-check"] [data-question="q1"]');
       await q1.getByRole('radio', { name: 'The bond' }).check();
       await q1.getByRole('button', { name: 'Check', exact: true }).click();
@@ -112,7 +101,7 @@ describe('assignments', () => {
       await q2.getByRole('button', { name: 'Check', exact: true }).click();
 
       // Back on the assignment: three of four done; the practice entry is still missing.
-      await lib.visit(page, server.at(WEEK1));
+      await lib.visit(page, env.server.at(WEEK1));
       await assert.doesNotReject(count.getByText('3 of 4 items done · 1 of 2 questions correct (50%)').waitFor());
       assert.deepEqual((await items(page)).map((i) => i.state), ['done', 'done', 'done', 'todo']);
       assert.equal((await items(page))[2].status, 'Done: 1 of 2 correct');
@@ -129,7 +118,7 @@ describe('assignments', () => {
       assert.match(await sidebarStep.locator('.visually-hidden').innerText(), /complete/);
 
       // The home page's learning path.
-      await lib.visit(page, server.at('index.html'));
+      await lib.visit(page, env.server.at('index.html'));
       const paths = page.locator('.learning-paths');
       await assert.doesNotReject(paths.getByText('1 of 2 assignments complete').waitFor());
       const week2 = paths.locator('[data-path-step="assignments/week-2.html"]');
@@ -137,7 +126,7 @@ describe('assignments', () => {
       assert.equal(await week2.getByRole('progressbar').getAttribute('aria-label'), 'Week 2: Check yourself: 1 of 2 done');
 
       // "My progress" lists the assignments with the same status.
-      await lib.visit(page, server.at('progress.html'));
+      await lib.visit(page, env.server.at('progress.html'));
       const rows = page.getByRole('table', { name: 'Your assignments' }).getByRole('row');
       await assert.doesNotReject(rows.filter({ hasText: 'Week 1: The bond' }).getByText('Complete').waitFor());
       assert.match(await rows.filter({ hasText: 'Week 2' }).innerText(), /End of week two[\s\S]*1 of 2 done/);
@@ -147,18 +136,19 @@ describe('assignments', () => {
       for (const scheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: scheme });
         lib.assertNoViolations(await lib.axe(page), `home (${scheme})`);
-        await lib.visit(page, server.at(WEEK1));
+        await lib.visit(page, env.server.at(WEEK1));
         await count.getByText('Complete').waitFor();
         lib.assertNoViolations(await lib.axe(page), `assignment (${scheme})`);
-        await lib.visit(page, server.at('index.html'));
+        await lib.visit(page, env.server.at('index.html'));
       }
     });
   });
 
   test('a section counts as read on its own; jumping past it does not', async () => {
-    await lib.withPage(browser, { height: 500 }, async ({ page }) => {
-      await lib.visit(page, server.at(`${BOND}#summary`));
-      await page.waitForTimeout(1500);
+    await lib.withPage(env.browser, { height: 500 }, async ({ page }) => {
+      await page.clock.install();
+      await lib.visit(page, env.server.at(`${BOND}#summary`));
+      await page.clock.runFor(1500);
       const reading = ((await stored(page)) || { reading: {} }).reading[BOND] || { sections: {} };
       assert.equal(reading.read, undefined, 'landing on the last section is not reading the page');
       assert.equal(reading.sections.repair, undefined, 'sections above were never on screen');
@@ -167,8 +157,8 @@ describe('assignments', () => {
   });
 
   test('hand-in: a named progress file that `handbook progress summarize` reads; a printed record', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(WEEK1));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(WEEK1));
       await page.evaluate((key) => {
         localStorage.setItem(key, JSON.stringify({
           schema: 1, learner: '', reading: { 'basics/bond.html': { read: '2026-11-20T10:00:00.000Z', sections: {} } },
@@ -191,7 +181,7 @@ describe('assignments', () => {
         panel.getByRole('button', { name: 'Save progress file' }).click(),
       ]);
       assert.match(download.suggestedFilename(), /^assignment-fixture-progress-sam-rivera-\d{4}-\d\d-\d\d\.json$/);
-      const file = path.join(tmp, 'sam.json');
+      const file = path.join(env.tmp, 'sam.json');
       fs.copyFileSync(await download.path(), file);
       const data = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.equal(data.format, 'handbook-progress');
@@ -213,9 +203,9 @@ describe('assignments', () => {
 
       // The supervisor's side: the real binary summarizes it with a second trainee's file.
       const other = { ...data, learner: 'Alex Kim', assignments: data.assignments.map((a) => ({ ...a, done: a.items, complete: true })) };
-      fs.writeFileSync(path.join(tmp, 'alex.json'), JSON.stringify(other));
-      const out = path.join(tmp, 'summary');
-      const run = spawnSync(bin, ['progress', 'summarize', file, path.join(tmp, 'alex.json'), '--out', out], { encoding: 'utf8' });
+      fs.writeFileSync(path.join(env.tmp, 'alex.json'), JSON.stringify(other));
+      const out = path.join(env.tmp, 'summary');
+      const run = spawnSync(lib.handbookBin(), ['progress', 'summarize', file, path.join(env.tmp, 'alex.json'), '--out', out], { encoding: 'utf8' });
       assert.equal(run.status, 0, `summarize failed:\n${run.stderr}`);
       const csv = fs.readFileSync(path.join(out, 'summary.csv'), 'utf8');
       assert.match(csv, /Sam Rivera/);
@@ -246,9 +236,9 @@ describe('assignments', () => {
   });
 
   test('copy link to a section, from the keyboard', async () => {
-    await lib.withPage(browser, {}, async ({ page, context }) => {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-      await lib.visit(page, server.at(BOND));
+    await lib.withPage(env.browser, {}, async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+      await lib.visit(page, env.server.at(BOND));
       const button = page.getByRole('button', { name: 'Copy link to section “Repair”' });
       assert.equal(await button.count(), 1);
       await button.focus();
@@ -258,7 +248,7 @@ describe('assignments', () => {
       await page.keyboard.press('Enter');
       await assert.doesNotReject(page.getByRole('status').filter({ hasText: 'Link to “Repair” copied.' }).waitFor());
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, server.at(BOND) + '#repair');
+      assert.equal(copied, env.server.at(BOND) + '#repair');
       // Every heading in the content has one.
       const headings = await page.locator('.content :is(h2, h3)[id]').count();
       assert.equal(await page.locator('.content .copy-link').count(), headings);

@@ -4,24 +4,11 @@
 // scheme was forced by the theme toggle against the system's. No request leaves localhost and no
 // console error is logged on the way (the guard in lib.withPage).
 
-const { describe, test, before, after } = require('node:test');
+const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib');
 
-let server;
-let browser;
-let found;
-
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  found = await lib.discover(browser, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = lib.suite({ discover: true });
 
 /** Fail unless the page looks like the scheme asked for (a dark scheme has a dark background). */
 async function assertScheme(page, scheme, label) {
@@ -34,9 +21,9 @@ for (const scheme of ['light', 'dark']) {
   describe(`axe-core, ${scheme} colour scheme`, () => {
     for (const [label, key] of lib.TEMPLATES) {
       test(`${label}: zero violations`, async () => {
-        const rel = lib.pick(found, key);
-        await lib.withPage(browser, { colorScheme: scheme }, async ({ page }) => {
-          await lib.visit(page, server.at(rel));
+        const rel = lib.pick(env.found, key);
+        await lib.withPage(env.browser, { colorScheme: scheme }, async ({ page }) => {
+          await lib.visit(page, env.server.at(rel));
           await assertScheme(page, scheme, `${rel} (system ${scheme})`);
           const violations = await lib.axe(page);
           lib.assertNoViolations(violations, `${rel} (${scheme})`);
@@ -46,9 +33,9 @@ for (const scheme of ['light', 'dark']) {
 
     const other = scheme === 'light' ? 'dark' : 'light';
     test(`content page, switched to ${other} with the theme toggle: zero violations`, async () => {
-      const rel = lib.pick(found, 'page');
-      await lib.withPage(browser, { colorScheme: scheme }, async ({ page }) => {
-        await lib.visit(page, server.at(rel));
+      const rel = lib.pick(env.found, 'page');
+      await lib.withPage(env.browser, { colorScheme: scheme }, async ({ page }) => {
+        await lib.visit(page, env.server.at(rel));
         const toggle = lib.themeToggle(page);
         assert.ok(await toggle.count(), `${rel}: no theme toggle button`);
         const want = (lum) => (other === 'dark' ? lum < 0.2 : lum > 0.5);

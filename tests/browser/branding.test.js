@@ -21,12 +21,11 @@
 // on one line at 375 px and h2 rules span the text column; the triangle diagram's labels sit
 // inside their circles.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync, spawnSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const lib = require('./lib');
 
 const AGENCY = 'Northfield Counselling Service';
@@ -35,20 +34,12 @@ const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50" width
   '<rect width="200" height="50" fill="#333"/><text x="100" y="33" text-anchor="middle" ' +
   'font-family="sans-serif" font-size="22" fill="#fff">Northfield</text></svg>\n';
 
-let tmp;
-let browser;
 const sites = {}; // name -> { server, stderr }
 
-function binary() {
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  return bin;
-}
-
 /** Writes a small handbook with `accent` under tmp/name and builds it; returns the stderr. */
-function buildFixture(name, accent) {
+function buildFixture(tmp, name, accent) {
   const root = path.join(tmp, name);
-  const files = {
+  lib.writeFiles(root, {
     'handbook.toml': `title = "Branding ${name}"\n[branding]\nagency = "${AGENCY}"\n` +
       `logo = "branding/logo.svg"\naccent = "${accent}"\nfavicon = "branding/icon.svg"\n`,
     'branding/logo.svg': LOGO,
@@ -58,34 +49,23 @@ function buildFixture(name, accent) {
     'content/01-first.md': '# First page\n\nBack to [the start](_index.md).\n\n## A section\n\n' +
       'Some text.\n\n```exercise\nid = "brand-check"\n\n[[question]]\ntype = "single"\n' +
       'prompt = "Pick one"\noptions = ["This", "That"]\nanswer = 1\n```\n',
-  };
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
+  });
   const out = path.join(tmp, `${name}-site`);
-  const run = spawnSync(binary(), ['build', '--root', root, '--out', out], { encoding: 'utf8' });
-  assert.equal(run.status, 0, `build of the ${name} fixture failed:\n${run.stderr}`);
-  return { out, stderr: run.stderr };
+  return { out, stderr: lib.buildSite(root, out) };
 }
 
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-branding-'));
-  browser = await lib.launch();
-  for (const [name, accent] of Object.entries(ACCENTS)) {
-    const { out, stderr } = buildFixture(name, accent);
-    sites[name] = { server: await lib.startServer({ root: out }), stderr, out };
-  }
-  const summary = path.join(tmp, 'summary');
-  execFileSync(binary(), ['progress', 'summarize', '--quiet',
-    path.join(lib.REPO, 'tests', 'fixtures', 'progress-files', 'wide'), '--out', summary], { stdio: 'pipe' });
-  sites.summary = { server: await lib.startServer({ root: summary }) };
-});
-
-after(async () => {
-  await browser?.close();
-  for (const s of Object.values(sites)) await s.server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+const env = lib.suite({
+  site: null,
+  setup: async ({ tmp, serve }) => {
+    for (const [name, accent] of Object.entries(ACCENTS)) {
+      const { out, stderr } = buildFixture(tmp, name, accent);
+      sites[name] = { server: await serve(out), stderr, out };
+    }
+    const summary = path.join(tmp, 'summary');
+    execFileSync(lib.handbookBin(), ['progress', 'summarize', '--quiet',
+      path.join(lib.REPO, 'tests', 'fixtures', 'progress-files', 'wide'), '--out', summary], { stdio: 'pipe' });
+    sites.summary = { server: await serve(summary) };
+  },
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +126,7 @@ function assertAccentOrShade(css, accentHex, bg, ratio, what) {
 for (const [name, accent] of Object.entries(ACCENTS)) {
   for (const scheme of ['light', 'dark']) {
     test(`${name} accent ${accent}, ${scheme} scheme: links, button, focus ring and marker use it or its accessible shade`, async () => {
-      await lib.withPage(browser, { width: 1280, height: 900, colorScheme: scheme }, async ({ page }) => {
+      await lib.withPage(env.browser, { width: 1280, height: 900, colorScheme: scheme }, async ({ page }) => {
         await lib.visit(page, sites[name].server.at('first.html'));
         const colours = await page.evaluate(() => {
           const cs = (el, prop) => getComputedStyle(el)[prop];
@@ -210,7 +190,7 @@ test('the build notes the adjusted accent once, naming the shades', () => {
 });
 
 test('printed, links keep the theme\'s print colour (black), not the accent', async () => {
-  await lib.withPage(browser, { width: 1280, height: 800, colorScheme: 'dark' }, async ({ page }) => {
+  await lib.withPage(env.browser, { width: 1280, height: 800, colorScheme: 'dark' }, async ({ page }) => {
     await lib.visit(page, sites.red.server.at('first.html'));
     await page.emulateMedia({ media: 'print' });
     // The colour may be mid-transition right after the switch: wait for it to settle.
@@ -222,7 +202,7 @@ test('printed, links keep the theme\'s print colour (black), not the accent', as
 
 for (const width of [375, 1280]) {
   test(`${width} px: the logo is visible in the header, its alt text the agency's name`, async () => {
-    await lib.withPage(browser, { width, height: 800 }, async ({ page }) => {
+    await lib.withPage(env.browser, { width, height: 800 }, async ({ page }) => {
       await lib.visit(page, sites.red.server.at('first.html'));
       const logo = await page.evaluate(() => {
         const img = document.querySelector('.site-header img.agency-logo');
@@ -263,7 +243,7 @@ for (const width of [375, 1280]) {
 // The supervisor's summary
 
 test('summary.html at 1280 px: 8 assignments without sideways scrolling', async () => {
-  await lib.withPage(browser, { width: 1280, height: 900 }, async ({ page }) => {
+  await lib.withPage(env.browser, { width: 1280, height: 900 }, async ({ page }) => {
     await lib.visit(page, sites.summary.server.at('summary.html'));
     const m = await page.evaluate(() => ({
       doc: [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth],
@@ -282,7 +262,7 @@ test('summary.html at 1280 px: 8 assignments without sideways scrolling', async 
 });
 
 test('summary.html at 800 px: the table scrolls inside its region with the trainee column kept in view', async () => {
-  await lib.withPage(browser, { width: 800, height: 900 }, async ({ page }) => {
+  await lib.withPage(env.browser, { width: 800, height: 900 }, async ({ page }) => {
     await lib.visit(page, sites.summary.server.at('summary.html'));
     const m = await page.evaluate(() => {
       const wrap = document.querySelector('.wrap');
@@ -310,7 +290,7 @@ test('summary.html printed: every table fits a landscape page; the PDF renders o
   // Letter landscape minus the 1 cm margins: 279.4 mm - 20 mm = 259.4 mm = 980 CSS px
   // (A4 landscape leaves 277 mm = 1047 px, so fitting Letter fits both).
   const PRINTABLE = 980;
-  await lib.withPage(browser, { width: PRINTABLE, height: 700 }, async ({ page }) => {
+  await lib.withPage(env.browser, { width: PRINTABLE, height: 700 }, async ({ page }) => {
     await lib.visit(page, sites.summary.server.at('summary.html'));
     await page.emulateMedia({ media: 'print' });
     await lib.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.print-only')).display === 'block'));
@@ -354,7 +334,7 @@ test('summary.html printed: every table fits a landscape page; the PDF renders o
 test('375 px: a learning path step\'s "0 of N done" never breaks inside', async () => {
   const server = await lib.startServer();
   try {
-    await lib.withPage(browser, { width: 375, height: 800 }, async ({ page }) => {
+    await lib.withPage(env.browser, { width: 375, height: 800 }, async ({ page }) => {
       await lib.visit(page, server.at('index.html'));
       await lib.poll(() => page.evaluate(() => {
         const s = document.querySelectorAll('.path-steps [data-step-status]');
@@ -380,7 +360,7 @@ test('375 px: a learning path step\'s "0 of N done" never breaks inside', async 
 test('1280 px: every h2 rule runs to the edge of the text column', async () => {
   const server = await lib.startServer();
   try {
-    await lib.withPage(browser, { width: 1280, height: 900 }, async ({ page }) => {
+    await lib.withPage(env.browser, { width: 1280, height: 900 }, async ({ page }) => {
       const rel = lib.siteFiles('.html').find((r) => /(^|\/)alliance\/three-elements\.html$/.test(r)) ||
         lib.siteFiles('.html').find((r) => r.split('/').length === 2 && !r.endsWith('index.html'));
       await lib.visit(page, server.at(rel));
@@ -404,7 +384,7 @@ test('1280 px: every h2 rule runs to the edge of the text column', async () => {
 
 test('the triangle diagram: every label inside its circle', async () => {
   const svg = path.join(lib.REPO, 'content', '01-alliance', 'alliance-triangle.svg');
-  const page = await browser.newPage({ viewport: { width: 520, height: 420 } });
+  const page = await env.browser.newPage({ viewport: { width: 520, height: 420 } });
   try {
     await page.goto(require('node:url').pathToFileURL(svg).href);
     const outside = await page.evaluate(() => {

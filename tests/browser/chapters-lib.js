@@ -5,7 +5,7 @@
 // loaded machine, and each test file has 180 s).
 
 const assert = require('node:assert/strict');
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const lib = require('./lib');
 
 const CHAPTERS = ['culture', 'ethics', 'settings', 'feedback', 'deliberate-practice'];
@@ -15,18 +15,9 @@ const html = lib.siteFiles('.html');
 const pagesOf = (dir) => html.filter((f) => f.startsWith(`${dir}/`));
 const assignments = html.filter((f) => /^assignments\/beyond-/.test(f));
 
-/** Starts a server and a browser for the file's tests; returns a getter for both. */
+/** The file's server and browser (lib.suite on the bundled handbook). */
 function setup() {
-  const env = {};
-  before(async () => {
-    env.server = await lib.startServer();
-    env.browser = await lib.launch();
-  });
-  after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-  });
-  return env;
+  return lib.suite();
 }
 
 /** Check a self-check page's questions: at least 8, all seven types, scenarios first. */

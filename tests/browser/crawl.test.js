@@ -3,7 +3,7 @@
 // console error, no failed request, and every link, stylesheet, script and image points at a
 // file of the site (and, for links with a #fragment, at an id that exists there).
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,18 +11,7 @@ const lib = require('./lib');
 
 const MAX_PAGES = 400;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = lib.suite();
 
 const idCache = new Map();
 function idsOf(rel) {
@@ -42,11 +31,11 @@ test('every page: nothing leaves localhost, no console errors, every local link 
   const pages = lib.siteFiles('.html');
   assert.ok(pages.length >= 5, `only ${pages.length} HTML files in the built site`);
   const problems = [];
-  const { context, page, guard } = await lib.openPage(browser);
+  const { context, page, guard } = await lib.openPage(env.browser);
   try {
     for (const rel of pages.slice(0, MAX_PAGES)) {
       guard.reset();
-      const here = server.at(rel);
+      const here = env.server.at(rel);
       const res = await lib.visit(page, here);
       if (!res || res.status() !== 200) problems.push(`${rel}: HTTP ${res && res.status()}`);
       const refs = await page.evaluate(() => [
@@ -57,12 +46,12 @@ test('every page: nothing leaves localhost, no console errors, every local link 
       ]);
       for (const ref of refs) {
         const u = new URL(ref.url);
-        if (u.origin !== server.origin) continue; // a link to another site is fine; a request to it is not (guard)
-        if (!ref.url.startsWith(server.url)) {
+        if (u.origin !== env.server.origin) continue; // a link to another site is fine; a request to it is not (guard)
+        if (!ref.url.startsWith(env.server.url)) {
           problems.push(`${rel}: ${ref.kind} "${ref.raw}" escapes the sub-path (resolves to ${u.pathname}); write it relative`);
           continue;
         }
-        const target = lib.relOf(ref.url, server.url);
+        const target = lib.relOf(ref.url, env.server.url);
         const file = path.join(lib.SITE, target);
         if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
           problems.push(`${rel}: ${ref.kind} "${ref.raw}" -> ${target}: no such file`);

@@ -8,17 +8,12 @@
 // "allow"`) has an inline <script>, an onclick attribute and a javascript: link, and the policy
 // blocks all three (reported as violations; the script never runs).
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const lib = require('./lib');
 
-let server;
-let browser;
-let tmp;
 let unsafe; // { site, server }: the positive-control handbook
 
 /** Records every CSP violation of every document in the context on window.__csp. */
@@ -29,40 +24,31 @@ const LISTEN = () => {
   });
 };
 
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-csp-'));
-  const root = path.join(tmp, 'hb');
-  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'handbook.toml'), 'title = "Unsafe"\n\n[content]\nunsafe_html = "allow"\n');
-  fs.writeFileSync(path.join(root, 'content', '_index.md'), [
-    '# Unsafe',
-    '',
-    '<script>document.documentElement.setAttribute("data-pwned", "script")</script>',
-    '',
-    '<button type="button" id="handler" onclick="document.documentElement.setAttribute(\'data-pwned\', \'onclick\')">Press</button>',
-    '',
-    '<a id="jsurl" href="javascript:document.documentElement.setAttribute(\'data-pwned\', \'url\')">Link</a>',
-    '',
-  ].join('\n'));
-  const site = path.join(tmp, 'site');
-  execFileSync(bin, ['build', '--quiet', '--root', root, '--out', site], { stdio: 'inherit' });
-  unsafe = { site, server: await lib.startServer({ root: site }) };
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await unsafe?.server.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+const env = lib.suite({
+  setup: async ({ tmp, serve }) => {
+    const root = path.join(tmp, 'hb');
+    lib.writeFiles(root, {
+      'handbook.toml': 'title = "Unsafe"\n\n[content]\nunsafe_html = "allow"\n',
+      'content/_index.md': [
+        '# Unsafe',
+        '',
+        '<script>document.documentElement.setAttribute("data-pwned", "script")</script>',
+        '',
+        '<button type="button" id="handler" onclick="document.documentElement.setAttribute(\'data-pwned\', \'onclick\')">Press</button>',
+        '',
+        '<a id="jsurl" href="javascript:document.documentElement.setAttribute(\'data-pwned\', \'url\')">Link</a>',
+        '',
+      ].join('\n'),
+    });
+    const site = path.join(tmp, 'site');
+    lib.buildSite(root, site, { args: ['--quiet'] });
+    unsafe = { site, server: await serve(site) };
+  },
 });
 
 /** Opens a fresh page that records CSP violations; runs fn; asserts the guard is clean. */
 async function withCspPage(fn) {
-  await lib.withPage(browser, {}, async (ctx) => {
+  await lib.withPage(env.browser, {}, async (ctx) => {
     await ctx.context.addInitScript(LISTEN);
     await fn(ctx);
   });
@@ -94,7 +80,7 @@ test('every generated page carries a strict policy', () => {
   }
 });
 
-for (const [label, urlOf] of [['file://', (rel) => lib.fileUrl(rel)], ['http', (rel) => server.at(rel)]]) {
+for (const [label, urlOf] of [['file://', (rel) => lib.fileUrl(rel)], ['http', (rel) => env.server.at(rel)]]) {
   test(`${label}: every page loads its scripts with zero CSP violations`, async () => {
     await withCspPage(async ({ page }) => {
       const bad = [];
@@ -149,7 +135,7 @@ for (const [label, urlOf] of [['file://', (rel) => lib.fileUrl(rel)], ['http', (
 
   test(`${label}: with unsafe_html = "allow", inline script, on* handlers and javascript: URLs are still blocked`, async () => {
     const at = label === 'http' ? (rel) => unsafe.server.at(rel) : (rel) => require('node:url').pathToFileURL(path.join(unsafe.site, rel)).href;
-    const { context, page } = await lib.openPage(browser);
+    const { context, page } = await lib.openPage(env.browser);
     try {
       await context.addInitScript(LISTEN);
       await lib.visit(page, at('index.html'));
@@ -167,33 +153,18 @@ for (const [label, urlOf] of [['file://', (rel) => lib.fileUrl(rel)], ['http', (
 }
 
 test('handbook serve: pages with the live-reload script and the 404 page have zero CSP violations', async () => {
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  const { spawn } = require('node:child_process');
-  const child = spawn(bin, ['serve', '--port', '0', '--root', lib.REPO], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const serve = await lib.startServe(lib.REPO);
   try {
-    let output = '';
-    const base = await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 60_000);
-      const onData = (d) => {
-        output += d;
-        const m = output.match(/http:\/\/127\.0\.0\.1:(\d+)/);
-        if (m) {
-          clearTimeout(timer);
-          resolve(`http://127.0.0.1:${m[1]}/`);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
-    });
-    const { context, page } = await lib.openPage(browser);
+    const base = serve.url;
+    const { context, page } = await lib.openPage(env.browser);
     try {
       await context.addInitScript(LISTEN);
       for (const rel of ['index.html', 'alliance/self-check.html', 'no/such/page.html']) {
+        // The reload script is in the page and its event stream is open (the server answered it).
+        const events = page.waitForResponse((r) => r.url().includes('/__handbook/events'), { timeout: 30_000 });
         await page.goto(base + rel, { waitUntil: 'load' });
-        // The reload script is in the page and its event stream is open.
-        await lib.poll(() => page.evaluate(() => [...document.scripts].some((s) => /__handbook\/reload\.js/.test(s.src))));
-        await page.waitForTimeout(300);
+        assert.ok(await page.evaluate(() => [...document.scripts].some((s) => /__handbook\/reload\.js/.test(s.src))), `serve: ${rel}: no reload script`);
+        await events;
         assert.deepEqual(await violations(page), [], `serve: ${rel}`);
         assert.ok(await page.evaluate(() => document.documentElement.classList.contains('js')), `serve: ${rel}: theme.js did not run`);
       }
@@ -201,6 +172,6 @@ test('handbook serve: pages with the live-reload script and the 404 page have ze
       await context.close().catch(() => {});
     }
   } finally {
-    child.kill('SIGINT');
+    await serve.close();
   }
 });

@@ -5,12 +5,9 @@
 // authored order, a saved answer recorded by option number (before option ids) is migrated,
 // and numeric and typo-tolerant short answers are graded as documented.
 
-const { describe, test, before, after } = require('node:test');
+const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const lib = require('./lib');
 
 const FIXTURE = path.join(lib.REPO, 'tests', 'fixtures', 'assessment');
@@ -18,26 +15,7 @@ const QUIZ = 'quiz.html';
 const STORAGE_KEY = 'handbook:assessment-fixture:progress';
 const AUTHORED = ['red', 'green', 'blue', 'grey', 'white', 'black'];
 
-let tmp;
-let site;
-let server;
-let browser;
-
-before(async () => {
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-assess-'));
-  site = path.join(tmp, 'site');
-  execFileSync(bin, ['build', '--root', FIXTURE, '--out', site], { stdio: 'pipe' });
-  server = await lib.startServer({ root: site });
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const env = lib.suite({ fixture: FIXTURE });
 
 function q(page, key) {
   return page.locator(`[data-exercise="assess"] [data-question="${key}"]`);
@@ -71,8 +49,8 @@ async function answer(question, text) {
 describe('assessment', () => {
   test('shuffled options: the same order with and without JavaScript, on every load', async () => {
     let withJs;
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       withJs = await labels(q(page, 'colours'));
       assert.notDeepEqual(withJs, AUTHORED, 'shown shuffled');
       assert.deepEqual([...withJs].sort(), [...AUTHORED].sort());
@@ -80,10 +58,10 @@ describe('assessment', () => {
       assert.deepEqual(await labels(q(page, 'colours')), withJs, 'stable across loads');
       assert.deepEqual(await labels(q(page, 'kept')), ['Not at all', 'A little', 'Mostly', 'Fully'], 'shuffle = false');
     });
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.at(QUIZ));
+      await page.goto(env.server.at(QUIZ));
       const colours = q(page, 'colours');
       assert.deepEqual(await labels(colours), withJs, 'the no-JavaScript page shows the same order');
       const details = colours.locator('details.question-answer');
@@ -100,8 +78,8 @@ describe('assessment', () => {
   });
 
   test('per-option feedback follows its option, wherever it is shown', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const colours = q(page, 'colours');
       for (const colour of ['red', 'blue', 'black']) {
         await colours.getByRole('radio', { name: colour, exact: true }).check();
@@ -126,8 +104,8 @@ describe('assessment', () => {
   });
 
   test('a saved answer recorded by option number is migrated to the option id', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const colours = q(page, 'colours');
       const fp = await colours.getAttribute('data-fp');
       const ids = await colours.locator('.question-option').evaluateAll((lis) =>
@@ -153,8 +131,8 @@ describe('assessment', () => {
   });
 
   test('numeric answers: forms of the number, the range, and the range named after giving up', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const share = q(page, 'share');
       for (const ok of ['8', '8%', '8 %', 'about 8', '~8', '8.0', '9', '7 percent']) {
         assert.match(await answer(share, ok), /Correct\./, ok);
@@ -170,8 +148,8 @@ describe('assessment', () => {
   });
 
   test('text answers: one typo in long words, no diacritics; typos = false is strict', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const word = q(page, 'word');
       assert.match(await answer(word, 'allaince'), /Correct\./);
       assert.match(await answer(word, 'Alliamce.'), /Correct\./);

@@ -9,12 +9,10 @@
 // (HANDBOOK_BIN, else target/debug/handbook) into a temporary folder; HANDBOOK_EXERCISE_FIXTURE
 // points it at another fixture folder.
 
-const { describe, test, before, after } = require('node:test');
+const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
@@ -22,26 +20,7 @@ const FIXTURE = process.env.HANDBOOK_EXERCISE_FIXTURE || path.join(lib.REPO, 'te
 const QUIZ = 'basics/quiz.html';
 const STORAGE_KEY = 'handbook:exercise-fixture:progress';
 
-let tmp;
-let site;
-let server;
-let browser;
-
-before(async () => {
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-exercise-'));
-  site = path.join(tmp, 'site');
-  execFileSync(bin, ['build', '--root', FIXTURE, '--out', site], { stdio: 'pipe' });
-  server = await lib.startServer({ root: site });
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const env = lib.suite({ fixture: FIXTURE });
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -113,8 +92,8 @@ async function storedProgress(page) {
 
 describe('exercises', () => {
   test('every question type, wrongly and then rightly; progress survives a reload', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const progressLine = page.locator('[data-exercise="basics-quiz"] [data-exercise-progress]');
       await assert.doesNotReject(progressLine.getByText('Answered 0 of 7 · 0 of 6 correct').waitFor());
 
@@ -228,8 +207,8 @@ describe('exercises', () => {
   });
 
   test('Show answer reveals the answer; authors can turn it off', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const single = q(page, 'q1');
       await single.getByRole('button', { name: 'Show answer' }).click();
       const text = await feedback(single).innerText();
@@ -239,7 +218,7 @@ describe('exercises', () => {
       const stored = await storedProgress(page);
       assert.equal(stored.exercises['basics-quiz'].questions.q1.status, 'revealed');
 
-      await lib.visit(page, server.at('more/extra.html'));
+      await lib.visit(page, env.server.at('more/extra.html'));
       const extra = page.locator('[data-exercise="more-extra-1"]');
       assert.equal(await extra.count(), 1, 'the derived id is page + position');
       assert.equal(await extra.getByRole('button', { name: 'Show answer' }).count(), 0);
@@ -248,8 +227,8 @@ describe('exercises', () => {
   });
 
   test('keyboard only: a choice question and an ordering question', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       const onRadio = (k) => {
         const a = document.activeElement;
         return !!a && !!a.closest(`[data-question="${k}"]`) && a.matches('input[type=radio]');
@@ -293,8 +272,8 @@ describe('exercises', () => {
   });
 
   test('the progress page: counts, retired exercises, CSV and JSON export, reset', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(QUIZ));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(QUIZ));
       await answerEverythingRightly(page);
       // A result for an exercise that no longer exists.
       await page.evaluate((key) => {
@@ -306,7 +285,7 @@ describe('exercises', () => {
         localStorage.setItem(key, JSON.stringify(s));
       }, STORAGE_KEY);
 
-      await lib.visit(page, server.at('progress.html'));
+      await lib.visit(page, env.server.at('progress.html'));
       const row = page.locator('[data-exercise-row="basics-quiz"]');
       assert.equal(await row.locator('[data-cell="status"]').innerText(), 'Complete');
       assert.equal(await row.locator('[data-cell="score"]').innerText(), '6 of 6 (100%); 1 of 1 reflection written');
@@ -392,8 +371,8 @@ describe('exercises', () => {
 
   test('axe: the exercise page and the progress page have no violations', async () => {
     for (const colorScheme of ['light', 'dark']) {
-      await lib.withPage(browser, { colorScheme }, async ({ page }) => {
-        await lib.visit(page, server.at(QUIZ));
+      await lib.withPage(env.browser, { colorScheme }, async ({ page }) => {
+        await lib.visit(page, env.server.at(QUIZ));
         // With feedback, marks, a revealed answer and a model answer on screen.
         const single = q(page, 'q1');
         await single.getByRole('radio', { name: 'Bond' }).check();
@@ -407,7 +386,7 @@ describe('exercises', () => {
         await refl.getByRole('button', { name: 'Show model answer' }).click();
         lib.assertNoViolations(await lib.axe(page), `${QUIZ} after answering (${colorScheme})`);
         if (colorScheme === 'light') {
-          await lib.visit(page, server.at('progress.html'));
+          await lib.visit(page, env.server.at('progress.html'));
           lib.assertNoViolations(await lib.axe(page), `progress.html (${colorScheme})`);
         }
       });
@@ -415,10 +394,10 @@ describe('exercises', () => {
   });
 
   test('without JavaScript the questions are readable and the answers are in <details>', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.at(QUIZ));
+      await page.goto(env.server.at(QUIZ));
       const single = q(page, 'q1');
       assert.equal(await single.getByRole('group', { name: /Which of these is not one of Bordin/ }).count(), 1);
       assert.equal(await single.getByRole('radio').count(), 4);
@@ -433,8 +412,8 @@ describe('exercises', () => {
   });
 
   test('from file:// the progress page reads the manifest script', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, pathToFileURL(path.join(site, QUIZ)).href);
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, pathToFileURL(path.join(env.site, QUIZ)).href);
       const tf = q(page, 'q3');
       await tf.getByRole('radio', { name: 'False' }).check();
       await check(tf);
@@ -445,7 +424,7 @@ describe('exercises', () => {
       await box.blur();
       await page.reload({ waitUntil: 'load' });
       assert.equal(await q(page, 'q4').getByRole('textbox', { name: 'Your answer' }).inputValue(), 'congru');
-      await lib.visit(page, pathToFileURL(path.join(site, 'progress.html')).href);
+      await lib.visit(page, pathToFileURL(path.join(env.site, 'progress.html')).href);
       const row = page.locator('[data-exercise-row="basics-quiz"]');
       assert.equal(await row.locator('[data-cell="status"]').innerText(), 'In progress: 1 of 7 answered');
     });

@@ -3,26 +3,13 @@
 // images load, every link points at a file that exists (a folder would show a directory
 // listing), and a reader can follow the navigation home -> chapter -> page -> home.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
 
-let server;
-let browser;
-let found;
-
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  found = await lib.discover(browser, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = lib.suite({ discover: true });
 
 /** Check the page open in `page` (a file:// URL): assets loaded, every local link resolves to a file. */
 async function checkLoaded(page, rel) {
@@ -75,24 +62,24 @@ async function follow(page, fromRel, rel, { anywhere = false } = {}) {
 }
 
 test('file://: the home page loads its assets and every link resolves to a file', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, lib.fileUrl('index.html'));
     await checkLoaded(page, 'index.html');
   });
 });
 
 test('file://: a content page loads its assets and every link resolves to a file', async () => {
-  const rel = lib.pick(found, 'page');
-  await lib.withPage(browser, {}, async ({ page }) => {
+  const rel = lib.pick(env.found, 'page');
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, lib.fileUrl(rel));
     await checkLoaded(page, rel);
   });
 });
 
 test('file://: navigation works: home -> chapter -> page -> home', async () => {
-  const chapter = lib.pick(found, 'chapter');
-  const rel = lib.pick(found, 'page');
-  await lib.withPage(browser, {}, async ({ page }) => {
+  const chapter = lib.pick(env.found, 'chapter');
+  const rel = lib.pick(env.found, 'page');
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, lib.fileUrl('index.html'));
     await follow(page, 'index.html', chapter);
     await follow(page, chapter, rel);

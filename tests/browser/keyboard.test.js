@@ -2,24 +2,11 @@
 // The keyboard path: skip link first, then the sidebar toggle and the theme toggle reachable by
 // Tab and operable by Enter and Space, focus always visible.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib');
 
-let server;
-let browser;
-let found;
-
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  found = await lib.discover(browser, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = lib.suite({ discover: true });
 
 /** In the page: is the focused element visibly marked (outline or box-shadow) and on screen? */
 function focusState() {
@@ -42,19 +29,19 @@ function focusState() {
 
 /** focusState, re-read for up to 1 s until the focus is shown (a ring or position may animate in). */
 async function settledFocusState(page) {
-  let s = await page.evaluate(focusState);
-  for (let t = 0; t < 10 && !(s.visible && s.onScreen); t++) {
-    await page.waitForTimeout(100);
+  let s;
+  await lib.poll(async () => {
     s = await page.evaluate(focusState);
-  }
+    return s.visible && s.onScreen;
+  }, 1000);
   return s;
 }
 
 for (const key of ['home', 'page']) {
   test(`${key}: the first Tab focuses the skip link, and Enter moves focus to <main>`, async () => {
-    const rel = lib.pick(found, key);
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(rel));
+    const rel = lib.pick(env.found, key);
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(rel));
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => {
         const el = document.activeElement;
@@ -86,9 +73,9 @@ for (const key of ['home', 'page']) {
 }
 
 test('sidebar toggle (320 px): reachable by Tab, aria-expanded flips with Enter and Space, the nav shows and hides', async () => {
-  const rel = lib.pick(found, 'page');
-  await lib.withPage(browser, { width: 320, height: 640 }, async ({ page }) => {
-    await lib.visit(page, server.at(rel));
+  const rel = lib.pick(env.found, 'page');
+  await lib.withPage(env.browser, { width: 320, height: 640 }, async ({ page }) => {
+    await lib.visit(page, env.server.at(rel));
     // The toggle: a <button> with aria-expanded whose aria-controls names the sidebar <nav>, an
     // element inside it, or an element that contains it.
     const toggles = await page.evaluate(() => [...document.querySelectorAll('button[aria-expanded]')].map((b, i) => {
@@ -128,7 +115,8 @@ test('sidebar toggle (320 px): reachable by Tab, aria-expanded flips with Enter 
       }) || before;
       assert.notEqual(after, before, `${rel}: ${keyName} on the sidebar toggle left aria-expanded="${before}"`);
       assert.ok(after === 'true' || after === 'false', `aria-expanded must be "true" or "false", got "${after}"`);
-      await page.waitForTimeout(350); // let an open/close transition finish
+      // Let an open/close transition finish: wait (up to 3 s) for the links to match the state.
+      await lib.poll(async () => (await navLinkVisible()) === (after === 'true'));
       const shown = await navLinkVisible();
       assert.equal(shown, after === 'true',
         `${rel}: at 320 px with aria-expanded="${after}" the sidebar's links are ${shown ? 'visible' : 'hidden'}`);
@@ -156,32 +144,32 @@ function themeSignature(sel) {
 async function pressAndWait(page, keyName, sel, before) {
   await page.keyboard.press(keyName);
   let now = before;
-  for (let i = 0; i < 30 && now === before; i++) {
+  await lib.poll(async () => {
     now = await page.evaluate(themeSignature, sel);
-    if (now === before) await page.waitForTimeout(100);
-  }
+    return now !== before;
+  });
   return now;
 }
 
 async function backgroundColor(page) {
-  // Read until stable, in case the theme animates the change.
+  // Read until two readings agree (up to 2 s), in case the theme animates the change.
   let last = null;
-  for (let i = 0; i < 20; i++) {
+  await lib.poll(async () => {
     const bg = await page.evaluate(() => {
       const b = getComputedStyle(document.body).backgroundColor;
       return b === 'rgba(0, 0, 0, 0)' ? getComputedStyle(document.documentElement).backgroundColor : b;
     });
-    if (bg === last) return bg;
+    const same = bg === last;
     last = bg;
-    await page.waitForTimeout(100);
-  }
+    return same;
+  }, 2000);
   return last;
 }
 
 test('theme toggle: reachable by Tab, operable by Enter and Space, remembered across reload', async () => {
-  const rel = lib.pick(found, 'page');
-  await lib.withPage(browser, { colorScheme: 'light' }, async ({ page }) => {
-    await lib.visit(page, server.at(rel));
+  const rel = lib.pick(env.found, 'page');
+  await lib.withPage(env.browser, { colorScheme: 'light' }, async ({ page }) => {
+    await lib.visit(page, env.server.at(rel));
     const button = lib.themeToggle(page);
     assert.ok(await button.count(), `${rel}: no button named like "theme", "dark", "light" or "colour scheme"`);
     await button.evaluate((b) => { b.dataset.testTheme = '1'; });
@@ -217,9 +205,9 @@ test('theme toggle: reachable by Tab, operable by Enter and Space, remembered ac
 });
 
 test('focus is visible and on screen for every Tab stop of a content page', async () => {
-  const rel = lib.pick(found, 'page');
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(rel));
+  const rel = lib.pick(env.found, 'page');
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(rel));
     const bad = [];
     const seen = new Set();
     for (let i = 0; i < 80; i++) {

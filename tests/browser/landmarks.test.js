@@ -3,27 +3,14 @@
 // banner `header`, a `nav` holding the sidebar, and aria-current="page" on the link to the page
 // being shown (and on no other link).
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib');
 
-let server;
-let browser;
-let found;
-
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  found = await lib.discover(browser, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = lib.suite({ discover: true });
 
 test('the home page links to a chapter, and the chapter to a page, in its <nav>', () => {
-  assert.deepEqual(found.notes, [], `navigation is incomplete:\n  ${found.notes.join('\n  ')}`);
+  assert.deepEqual(env.found.notes, [], `navigation is incomplete:\n  ${env.found.notes.join('\n  ')}`);
 });
 
 /** Landmarks of the page, read in the browser. */
@@ -54,10 +41,10 @@ function landmarks(page) {
 
 for (const [label, key] of lib.TEMPLATES) {
   test(`${label}: one main, a banner header${key === 'print' || key === 'notFound' ? '' : ', a sidebar nav with aria-current="page"'}`, async () => {
-    const rel = lib.pick(found, key);
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at(rel));
-      const here = server.at(rel);
+    const rel = lib.pick(env.found, key);
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at(rel));
+      const here = env.server.at(rel);
       const lm = await landmarks(page);
       assert.equal(lm.mains, 1, `${rel}: expected exactly one <main> (or role=main), found ${lm.mains}`);
       assert.ok(lm.banners >= 1, `${rel}: expected a <header> outside any article/section/main/nav (the banner landmark), found none`);
@@ -69,18 +56,18 @@ for (const [label, key] of lib.TEMPLATES) {
       }
       // Whatever carries aria-current="page" must be a link to this very page.
       for (const c of lm.current) {
-        assert.ok(c.href && lib.relOf(c.href, server.url) === lib.relOf(here, server.url),
+        assert.ok(c.href && lib.relOf(c.href, env.server.url) === lib.relOf(here, env.server.url),
           `${rel}: aria-current="page" is on <${c.tag}> "${c.text}" -> ${c.href}, which is not this page`);
       }
       if (key === 'print' || key === 'notFound') return;
       assert.ok(lm.navs.length >= 1, `${rel}: no <nav> landmark`);
       if (key === 'home') return; // the sidebar need not list the home page itself
-      const sidebar = lm.navs.find((n) => n.links.some((h) => lib.relOf(h, server.url) === found.chapter));
-      assert.ok(sidebar, `${rel}: no <nav> contains a link to the chapter ${found.chapter} (the sidebar)\n` +
+      const sidebar = lm.navs.find((n) => n.links.some((h) => lib.relOf(h, env.server.url) === env.found.chapter));
+      assert.ok(sidebar, `${rel}: no <nav> contains a link to the chapter ${env.found.chapter} (the sidebar)\n` +
         `navs: ${JSON.stringify(lm.navs.map((n) => ({ name: n.name, links: n.links.length })))}`);
       assert.equal(sidebar.current.length, 1,
         `${rel}: the sidebar <nav> should have exactly one link with aria-current="page", found ${sidebar.current.length}`);
-      assert.equal(lib.relOf(sidebar.current[0], server.url), rel,
+      assert.equal(lib.relOf(sidebar.current[0], env.server.url), rel,
         `${rel}: the sidebar's aria-current="page" link points to ${sidebar.current[0]}`);
     });
   });

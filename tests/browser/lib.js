@@ -9,10 +9,17 @@
 // come from node_modules, and every request that would leave 127.0.0.1 is aborted and reported.
 // Environment: HANDBOOK_SITE (required) is the built site; HANDBOOK_BIN is the handbook binary
 // that built it, for tests that need to run it.
+//
+// A test file starts with `const env = lib.suite({...})`: the before/after hooks every file
+// shares (a browser, a server for the site or a fixture built for the file, a temporary folder),
+// whose state `env` holds once the first test runs.
 
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
+const { spawn, spawnSync } = require('node:child_process');
+const { before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { pathToFileURL, fileURLToPath } = require('node:url');
 
@@ -186,7 +193,7 @@ function startServer({ base = SUB_PATH, root = SITE } = {}) {
 async function launch() {
   if (!fs.existsSync(CHROMIUM)) {
     fail(`${CHROMIUM} is missing. Install Debian's Chromium: apt-get install -y --no-install-recommends chromium\n` +
-      '(.ci/run does this). The tests never download a browser of their own.');
+      '(./test.sh does this). The tests never download a browser of their own.');
   }
   let chromium;
   try {
@@ -552,6 +559,116 @@ function describeFocus(page) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The real binary, and the setup every test file shares
+
+/** The handbook binary: HANDBOOK_BIN, else target/debug/handbook; fails when it is missing. */
+function handbookBin() {
+  const bin = process.env.HANDBOOK_BIN || path.join(REPO, 'target', 'debug', 'handbook');
+  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
+  return bin;
+}
+
+/** Writes `files` ({ 'relative/path': text }) below `root`, creating folders. */
+function writeFiles(root, files) {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+}
+
+/**
+ * `handbook build --root ROOT --out OUT ARGS...`; fails with its output unless it exits 0.
+ * `env` adds environment variables. Returns what it printed on stderr.
+ */
+function buildSite(root, out, { args = [], env = {} } = {}) {
+  const run = spawnSync(handbookBin(), ['build', ...args, '--root', root, '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
+  assert.ok(!run.error, `could not run the handbook binary: ${run.error}`);
+  assert.equal(run.status, 0, `handbook build --root ${root} failed:\n${run.stdout}${run.stderr}`);
+  return run.stderr;
+}
+
+/**
+ * `handbook serve --port 0 --root ROOT ARGS...`, resolved once it printed its URL:
+ * { child, url (ends with '/'), output() (all it printed so far), close() }.
+ */
+function startServe(root, args = []) {
+  const child = spawn(handbookBin(), ['serve', '--port', '0', ...args, '--root', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const close = () => new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGINT');
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`handbook serve printed no URL within 120 s:\n${output}`)), 120_000);
+    const onData = (d) => {
+      output += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[0], output: () => output, close });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`handbook serve exited (${code}):\n${output}`));
+    });
+  });
+}
+
+/**
+ * Registers the before/after hooks of a test file and returns their state, filled in before
+ * the first test: `browser`; `tmp`, a temporary folder (removed after); `site`, the folder
+ * served, and `server`, its static server (see startServer). The site is the bundled handbook
+ * (HANDBOOK_SITE), or `fixture` built into tmp/site (a handbook folder, or a function that
+ * writes a handbook below the tmp folder it is given and returns its folder), or none with
+ * `site: null`. `discover: true` fills `found` (the template pages, see discover). `setup(env)`
+ * runs last, for what else the file needs; `env.serve(root)` starts another static server and
+ * `env.handbookServe(root, args)` a `handbook serve` (see startServe), both stopped after the
+ * file's tests.
+ */
+function suite({ fixture = null, site = SITE, discover: wantFound = false, setup = null } = {}) {
+  const servers = [];
+  const env = { tmp: null, site: null, server: null, browser: null, found: null };
+  env.serve = async (root) => {
+    const server = await startServer({ root });
+    servers.push(server);
+    return server;
+  };
+  env.handbookServe = async (root, args) => {
+    const serve = await startServe(root, args);
+    servers.push(serve);
+    return serve;
+  };
+  before(async () => {
+    env.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-browser-'));
+    env.site = site;
+    if (fixture) {
+      const root = typeof fixture === 'function' ? await fixture(env.tmp) : fixture;
+      env.site = path.join(env.tmp, 'site');
+      buildSite(root, env.site, { args: ['--quiet'] });
+    }
+    if (env.site) env.server = await env.serve(env.site);
+    env.browser = await launch();
+    if (wantFound) env.found = await discover(env.browser, env.server);
+    if (setup) await setup(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    for (const server of servers) await server.close();
+    if (env.tmp) fs.rmSync(env.tmp, { recursive: true, force: true });
+  });
+  return env;
+}
+
 module.exports = {
   REPO,
   SITE,
@@ -584,4 +701,9 @@ module.exports = {
   themeToggle,
   poll,
   describeFocus,
+  handbookBin,
+  writeFiles,
+  buildSite,
+  startServe,
+  suite,
 };

@@ -12,18 +12,12 @@
 // where the learner is working, with no page error; damaged stored data breaks no page and is
 // backed up before it is overwritten; data under the old title-based key moves to the id once.
 
-const { describe, test, before, after } = require('node:test');
+const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const lib = require('./lib');
-
-let tmp;
-let server;
-let browser;
-let bin;
 
 const QUIZ = `
 # Quiz
@@ -50,33 +44,27 @@ model_answer = "Asking what helps."
 
 const PRACTICE = '# Practice form\n\n```srs\nmode = "practice"\n```\n';
 
-function makeSite(name, id, title) {
+function makeSite(tmp, name, id, title) {
   const root = path.join(tmp, 'src-' + name);
-  fs.mkdirSync(path.join(root, 'content'), { recursive: true });
   const idLine = id ? `id = "${id}"\n` : '';
-  fs.writeFileSync(path.join(root, 'handbook.toml'), `${idLine}title = "${title}"\n`);
-  fs.writeFileSync(path.join(root, 'content', '_index.md'), `# ${title}\n\nA fixture for the records tests.\n`);
-  fs.writeFileSync(path.join(root, 'content', 'quiz.md'), QUIZ);
-  fs.writeFileSync(path.join(root, 'content', 'practice.md'), PRACTICE);
-  execFileSync(bin, ['build', '--root', root, '--out', path.join(tmp, 'sites', name)], { stdio: 'pipe' });
+  lib.writeFiles(root, {
+    'handbook.toml': `${idLine}title = "${title}"\n`,
+    'content/_index.md': `# ${title}\n\nA fixture for the records tests.\n`,
+    'content/quiz.md': QUIZ,
+    'content/practice.md': PRACTICE,
+  });
+  lib.buildSite(root, path.join(tmp, 'sites', name));
 }
 
-before(async () => {
-  bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-records-'));
-  makeSite('a1', 'records-a', 'Records fixture');
-  makeSite('a2', 'records-a', 'Records fixture, renamed');
-  makeSite('b', 'records-b', 'Records fixture');
-  makeSite('m', 'records-m', 'Old title');
-  server = await lib.startServer({ root: path.join(tmp, 'sites') });
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+const env = lib.suite({
+  site: null,
+  setup: async (env) => {
+    makeSite(env.tmp, 'a1', 'records-a', 'Records fixture');
+    makeSite(env.tmp, 'a2', 'records-a', 'Records fixture, renamed');
+    makeSite(env.tmp, 'b', 'records-b', 'Records fixture');
+    makeSite(env.tmp, 'm', 'records-m', 'Old title');
+    env.server = await env.serve(path.join(env.tmp, 'sites'));
+  },
 });
 
 const KEY_A = 'handbook:records-a:progress';
@@ -139,19 +127,19 @@ const RICH_SRS = {
 };
 
 async function exportFile(page, name = 'Sam Rivera') {
-  await lib.visit(page, server.at('a1/progress.html'));
+  await lib.visit(page, env.server.at('a1/progress.html'));
   await page.getByLabel('Your name, for the printed report and the progress file').fill(name);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Save progress file (JSON)' }).click(),
   ]);
-  const file = path.join(tmp, `export-${Date.now()}.json`);
+  const file = path.join(env.tmp, `export-${Date.now()}.json`);
   await download.saveAs(file);
   return file;
 }
 
 async function importFile(page, file, site = 'a1') {
-  await lib.visit(page, server.at(`${site}/progress.html`));
+  await lib.visit(page, env.server.at(`${site}/progress.html`));
   const status = page.locator('[data-progress-status]');
   await page.getByLabel('Import a progress file').setInputFiles(file);
   await lib.poll(async () => (await status.textContent()).trim(), 4000);
@@ -159,28 +147,28 @@ async function importFile(page, file, site = 'a1') {
 }
 
 function writeJson(name, value) {
-  const file = path.join(tmp, name);
+  const file = path.join(env.tmp, name);
   fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
   return file;
 }
 
 describe('records: the handbook id', () => {
   test('the same id shares progress across titles; the same title with another id does not', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('a1/quiz.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('a1/quiz.html'));
       assert.equal(await page.evaluate(() => document.documentElement.dataset.handbook), 'records-a');
       await answerQ1(page);
       await assert.doesNotReject(progressLine(page).getByText(/Answered 1 of 2/).waitFor());
       assert.equal((await getJson(page, KEY_A)).exercises.quiz.questions.q1.status, 'correct');
 
       // Renamed handbook, same id: the answer is there.
-      await lib.visit(page, server.at('a2/quiz.html'));
+      await lib.visit(page, env.server.at('a2/quiz.html'));
       assert.equal(await page.title(), 'Quiz · Records fixture, renamed');
       await assert.doesNotReject(progressLine(page).getByText(/Answered 1 of 2/).waitFor());
       assert.equal(await page.locator('[data-question="q1"]').getByRole('radio', { name: 'The bond' }).isChecked(), true);
 
       // Same title, another id: nothing shared, and nothing stored under the title.
-      await lib.visit(page, server.at('b/quiz.html'));
+      await lib.visit(page, env.server.at('b/quiz.html'));
       await assert.doesNotReject(progressLine(page).getByText(/Answered 0 of 2/).waitFor());
       assert.equal(await getItem(page, 'handbook:records-b:progress'), null);
       const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -189,13 +177,13 @@ describe('records: the handbook id', () => {
   });
 
   test('data under the old title-based key moves to the id once, nothing lost', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('m/index.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('m/index.html'));
       const progress = JSON.stringify(RICH_PROGRESS);
       const srs = JSON.stringify(RICH_SRS);
       await page.evaluate(() => localStorage.clear());
       await setItems(page, { 'handbook:old-title:progress': progress, 'handbook:old-title:srs': srs, 'handbook:old-title:sidebar': 'collapsed' });
-      await lib.visit(page, server.at('m/quiz.html'));
+      await lib.visit(page, env.server.at('m/quiz.html'));
       assert.equal(await getItem(page, 'handbook:records-m:progress'), progress);
       assert.equal(await getItem(page, 'handbook:records-m:srs'), srs);
       assert.equal(await getItem(page, 'handbook:records-m:sidebar'), 'collapsed');
@@ -211,14 +199,14 @@ describe('records: the handbook id', () => {
       // A prefix that a current handbook uses (its id marker) is never taken.
       await page.evaluate(() => localStorage.clear());
       await setItems(page, { 'handbook:old-title:id': 'old-title', 'handbook:old-title:progress': progress });
-      await lib.visit(page, server.at('m/quiz.html'));
+      await lib.visit(page, env.server.at('m/quiz.html'));
       assert.equal(await getItem(page, 'handbook:old-title:progress'), progress);
       assert.equal(await getItem(page, 'handbook:records-m:progress'), null);
 
       // A key already taken under the id keeps its value; the older one is kept beside it.
       await page.evaluate(() => localStorage.clear());
       await setItems(page, { 'handbook:records-m:srs': '{"v":1,"logs":{}}', 'handbook:old-title:srs': srs });
-      await lib.visit(page, server.at('m/quiz.html'));
+      await lib.visit(page, env.server.at('m/quiz.html'));
       assert.equal(await getItem(page, 'handbook:records-m:srs'), '{"v":1,"logs":{}}');
       assert.equal(await getItem(page, 'handbook:records-m:srs:from-title'), srs);
     });
@@ -229,8 +217,8 @@ describe('records: the progress file', () => {
   test('export, fresh browser, import: the same state, field by field; then merging', async () => {
     let file;
     let before;
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('a1/index.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('a1/index.html'));
       await setItems(page, { [KEY_A]: RICH_PROGRESS, [SRS_A]: RICH_SRS });
       file = await exportFile(page);
       before = { progress: await getJson(page, KEY_A), srs: await getJson(page, SRS_A) };
@@ -245,14 +233,14 @@ describe('records: the progress file', () => {
     assert.deepEqual(saved.practice.entries.map((e) => [e.set, e.total]), [['default', 33.1], ['default', 36.9]]);
 
     // The supervisor's summary counts the practice entries from the file's entries.
-    const out = path.join(tmp, 'summary');
-    execFileSync(bin, ['progress', 'summarize', file, '--out', out], { stdio: 'pipe' });
+    const out = path.join(env.tmp, 'summary');
+    execFileSync(lib.handbookBin(), ['progress', 'summarize', file, '--out', out], { stdio: 'pipe' });
     const lines = fs.readFileSync(path.join(out, 'summary.csv'), 'utf8').split('\r\n');
     const column = lines[0].split('","').indexOf('Practice entries');
     assert.ok(column > 0, lines[0]);
     assert.equal(lines[1].split('","')[column], '2', lines[1]);
 
-    await lib.withPage(browser, {}, async ({ page }) => {
+    await lib.withPage(env.browser, {}, async ({ page }) => {
       const said = await importFile(page, file);
       assert.equal(said, '3 answers, 2 pages of reading marks, 2 practice entries, 1 practice-scenario answer imported.');
       const after = { progress: await getJson(page, KEY_A), srs: await getJson(page, SRS_A) };
@@ -263,9 +251,9 @@ describe('records: the progress file', () => {
         assert.deepEqual(after.srs[field], before.srs[field], `practice ${field}`);
       }
       // The pages show it: the reflection text and the practice log.
-      await lib.visit(page, server.at('a1/quiz.html'));
+      await lib.visit(page, env.server.at('a1/quiz.html'));
       assert.equal(await page.locator('[data-question="r1"] textarea').inputValue(), 'Asking what helps, and listening.');
-      await lib.visit(page, server.at('a1/practice.html'));
+      await lib.visit(page, env.server.at('a1/practice.html'));
       assert.equal(await page.locator('.srs-log-table tbody tr').count(), 2);
 
       // Importing again adds nothing.
@@ -286,8 +274,8 @@ describe('records: the progress file', () => {
   });
 
   test('another handbook, a damaged file, a newer schema: refused, nothing changes; schema 2 imports', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('a1/index.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('a1/index.html'));
       await setItems(page, { [KEY_A]: RICH_PROGRESS, [SRS_A]: RICH_SRS });
       const file = JSON.parse(fs.readFileSync(await exportFile(page), 'utf8'));
       // Compare the stored learning content only (the progress page records when it last saved).
@@ -295,7 +283,7 @@ describe('records: the progress file', () => {
         const p = await getJson(page, KEY_A);
         return JSON.stringify([p.exercises, p.reading, p.learner, await getJson(page, SRS_A)]);
       };
-      await lib.visit(page, server.at('a1/progress.html'));
+      await lib.visit(page, env.server.at('a1/progress.html'));
       const start = await content();
       const cases = [
         [{ ...file, handbook: 'records-b', title: 'Records fixture' }, /from another handbook \(“Records fixture”, id “records-b”\); nothing was imported/],
@@ -321,13 +309,13 @@ describe('records: the progress file', () => {
 
 describe('records: storage failures and damage', () => {
   test('storage that refuses every write: a visible, announced message where the learner works; no page error', async () => {
-    await lib.withPage(browser, {}, async ({ page, context }) => {
+    await lib.withPage(env.browser, {}, async ({ page, context }) => {
       await context.addInitScript(() => {
         Storage.prototype.setItem = function () {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         };
       });
-      await lib.visit(page, server.at('a1/quiz.html'));
+      await lib.visit(page, env.server.at('a1/quiz.html'));
       await answerQ1(page);
       const alert = page.locator('[data-exercise="quiz"] [data-storage-alert]');
       await assert.doesNotReject(alert.waitFor());
@@ -340,7 +328,7 @@ describe('records: storage failures and damage', () => {
         page.waitForEvent('download'),
         alert.getByRole('button', { name: 'Save progress file now' }).click(),
       ]);
-      const file = path.join(tmp, 'blocked.json');
+      const file = path.join(env.tmp, 'blocked.json');
       await download.saveAs(file);
       const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
       assert.equal(saved.progress.exercises.quiz.questions.q1.status, 'correct');
@@ -348,7 +336,7 @@ describe('records: storage failures and damage', () => {
       lib.assertNoViolations(await lib.axe(page), 'quiz.html with the storage alert');
 
       // The practice form: Save says so too.
-      await lib.visit(page, server.at('a1/practice.html'));
+      await lib.visit(page, env.server.at('a1/practice.html'));
       for (const slider of await page.getByRole('slider').all()) {
         await slider.focus();
         await page.keyboard.press('End');
@@ -377,22 +365,22 @@ describe('records: storage failures and damage', () => {
       drafts: [],
       scenarios: { 'practice.html#x': null, 'practice.html#y': { measures: 'not a list', total: 3 } },
     });
-    await lib.withPage(browser, {}, async ({ page, guard }) => {
+    await lib.withPage(env.browser, {}, async ({ page, guard }) => {
       const warnings = [];
       page.on('console', (m) => {
         if (m.type() === 'warning') warnings.push(m.text());
       });
-      await lib.visit(page, server.at('a1/index.html'));
+      await lib.visit(page, env.server.at('a1/index.html'));
       await setItems(page, { [KEY_A]: progress, [SRS_A]: srs });
       for (const rel of ['index.html', 'quiz.html', 'practice.html', 'progress.html']) {
-        await lib.visit(page, server.at(`a1/${rel}`));
+        await lib.visit(page, env.server.at(`a1/${rel}`));
         assert.ok((await page.locator('main').innerText()).trim().length > 20, `${rel} is not blank`);
         guard.assertClean(rel);
       }
       assert.ok(warnings.some((w) => /ignored damaged/.test(w)), warnings.join('\n'));
 
       // The valid practice entry is shown, and Save still works.
-      await lib.visit(page, server.at('a1/practice.html'));
+      await lib.visit(page, env.server.at('a1/practice.html'));
       assert.equal(await page.locator('.srs-log-table tbody tr').count(), 1);
       for (const slider of await page.getByRole('slider').all()) {
         await slider.focus();
@@ -404,7 +392,7 @@ describe('records: storage failures and damage', () => {
       assert.equal((await getJson(page, SRS_A)).logs.default.length, 2);
 
       // An answer: the damaged progress is copied before it is overwritten.
-      await lib.visit(page, server.at('a1/quiz.html'));
+      await lib.visit(page, env.server.at('a1/quiz.html'));
       await answerQ1(page);
       await assert.doesNotReject(progressLine(page).getByText(/Answered 1 of 2/).waitFor());
       assert.equal(await getItem(page, KEY_A + ':backup'), progress);
@@ -440,7 +428,7 @@ describe('records: storage failures and damage', () => {
       assert.equal(await page.locator('[data-question="r1"] textarea').inputValue(), '');
       assert.ok(warnings.some((w) => /ignored damaged stored progress: answer quiz\/r1/.test(w)), warnings.join('\n'));
       assert.ok(warnings.some((w) => /ignored damaged stored progress: answer other\/a/.test(w)), warnings.join('\n'));
-      await lib.visit(page, server.at('a1/progress.html'));
+      await lib.visit(page, env.server.at('a1/progress.html'));
       assert.match(await page.locator('[data-progress-summary]').innerText(), /You have answered 1 of 2 questions/);
       // Whatever rewrites the progress first (exercise.js updates older stored answers), the
       // damaged text is kept.
@@ -454,10 +442,10 @@ describe('records: the progress page', () => {
   test('it shows when progress was last saved, and after a week of activity offers a progress file once per session', async () => {
     const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('a1/index.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('a1/index.html'));
       await setItems(page, { [KEY_A]: { ...RICH_PROGRESS, saved: twoDaysAgo, activeSince: twoDaysAgo } });
-      await lib.visit(page, server.at('a1/progress.html'));
+      await lib.visit(page, env.server.at('a1/progress.html'));
       const line = page.locator('[data-progress-saved]');
       assert.match(await line.textContent(), /^Progress last saved in this browser: .+\. No progress file saved yet\.$/);
       const reminder = page.locator('[data-progress-reminder]');

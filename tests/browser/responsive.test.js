@@ -3,24 +3,11 @@
 // at), and no horizontal scrolling at 320 px on any template, the progress page, an assignment
 // page and the practice form.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const lib = require('./lib');
 
-let server;
-let browser;
-let found;
-
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  found = await lib.discover(browser, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = lib.suite({ discover: true });
 
 const SHOTS = { home: 'home', page: 'page', print: 'print' };
 
@@ -50,8 +37,8 @@ const EXTRA = [
 
 for (const rel of EXTRA) {
   test(`320 px, ${rel}: no horizontal scroll`, async () => {
-    await lib.withPage(browser, { width: 320, height: 640 }, async ({ page }) => {
-      await lib.visit(page, server.at(rel));
+    await lib.withPage(env.browser, { width: 320, height: 640 }, async ({ page }) => {
+      await lib.visit(page, env.server.at(rel));
       await assertNoSideways(page, rel);
     });
   });
@@ -63,9 +50,9 @@ for (const width of lib.WIDTHS) {
     const what = [shot && 'screenshot', width === 320 && 'no horizontal scroll'].filter(Boolean).join(', ');
     if (!what) continue;
     test(`${width} px, ${label}: ${what}`, async () => {
-      const rel = lib.pick(found, key);
-      await lib.withPage(browser, { width, height: width === 320 ? 640 : 900 }, async ({ page }) => {
-        await lib.visit(page, server.at(rel));
+      const rel = lib.pick(env.found, key);
+      await lib.withPage(env.browser, { width, height: width === 320 ? 640 : 900 }, async ({ page }) => {
+        await lib.visit(page, env.server.at(rel));
         if (shot) await lib.screenshot(page, shot);
         if (width === 320) await assertNoSideways(page, rel);
       });

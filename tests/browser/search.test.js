@@ -6,37 +6,21 @@
 // search/terms.js) is tested on a second build of it with HANDBOOK_SEARCH_SINGLE_MAX=0, which
 // shards any index.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
-let server;
-let browser;
 let sharded; // { dir, server }: the bundled handbook built with a sharded index
 
-before(async () => {
-  server = await lib.startServer();
-  browser = await lib.launch();
-  const bin = process.env.HANDBOOK_BIN;
-  assert.ok(bin, 'HANDBOOK_BIN is not set: the sharded-index tests need the handbook binary');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-search-sharded-'));
-  execFileSync(bin, ['build', '--quiet', '--root', path.join(__dirname, '..', '..'), '--out', dir], {
-    env: { ...process.env, HANDBOOK_SEARCH_SINGLE_MAX: '0' },
-    stdio: 'inherit',
-  });
-  sharded = { dir, server: await lib.startServer({ root: dir }) };
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await sharded?.server.close();
-  if (sharded) fs.rmSync(sharded.dir, { recursive: true, force: true });
+const env = lib.suite({
+  setup: async ({ tmp, serve }) => {
+    const dir = path.join(tmp, 'sharded');
+    lib.buildSite(lib.REPO, dir, { args: ['--quiet'], env: { HANDBOOK_SEARCH_SINGLE_MAX: '0' } });
+    sharded = { dir, server: await serve(dir) };
+  },
 });
 
 const PAGE = 'validation/tips.html';
@@ -84,8 +68,8 @@ test('the index is a classic script under 1 MB for the first search', () => {
 });
 
 test('the button opens the dialog; "validating" finds the validation chapter first and leads to its heading', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(PAGE));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(PAGE));
     const button = searchButton(page);
     await button.click();
     await assert.doesNotReject(dialog(page).waitFor({ state: 'visible' }));
@@ -98,14 +82,14 @@ test('the button opens the dialog; "validating" finds the validation chapter fir
     assert.match(version || '', /^[0-9a-f]{16}$/);
     const loaded = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter((u) => /search-index\.js/.test(u)));
     assert.deepEqual(loaded.map((u) => new URL(u).search), [`?v=${version}`]);
-    const first = await firstResult(page, server.url);
+    const first = await firstResult(page, env.server.url);
     assert.match(first, /^validation\/index\.html/, `first result is ${first}`);
     const marks = await results(page).first().locator('mark').allTextContents();
     assert.ok(marks.some((m) => /^validat/i.test(m)), `no highlighted word in the first result: ${marks}`);
     await results(page).first().click();
     await page.waitForLoadState('load');
     const url = new URL(page.url());
-    assert.equal(url.href.slice(server.url.length).split('#')[0], first.split('#')[0]);
+    assert.equal(url.href.slice(env.server.url.length).split('#')[0], first.split('#')[0]);
     if (url.hash) {
       const ok = await page.evaluate((id) => Boolean(document.getElementById(id)), decodeURIComponent(url.hash.slice(1)));
       assert.ok(ok, `no element with the id ${url.hash}`);
@@ -114,8 +98,8 @@ test('the button opens the dialog; "validating" finds the validation chapter fir
 });
 
 test('"/" opens search, Escape closes it and returns focus to the button; "/" in a text field types', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(PAGE));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(PAGE));
     await page.keyboard.press('/');
     await dialog(page).waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
@@ -137,18 +121,18 @@ test('"/" opens search, Escape closes it and returns focus to the button; "/" in
 });
 
 test('one typo is tolerated: "valdation"', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(PAGE));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(PAGE));
     await searchButton(page).click();
     await type(page, 'valdation ');
     assert.ok((await results(page).count()) > 0, 'no results for "valdation"');
-    assert.match(await firstResult(page, server.url), /^validation\//);
+    assert.match(await firstResult(page, env.server.url), /^validation\//);
   });
 });
 
 test('keyboard only: Tab to the button, type, arrow keys, Enter opens, focus stays in the dialog', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(PAGE));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(PAGE));
     const presses = await lib.tabUntil(page, () => document.activeElement && document.activeElement.hasAttribute('data-search-open'));
     assert.ok(presses > 0, 'Tab never reached the search button');
     await page.keyboard.press('Enter');
@@ -178,8 +162,8 @@ test('keyboard only: Tab to the button, type, arrow keys, Enter opens, focus sta
 
 test('axe: the open dialog with results has no violations (light and dark)', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    await lib.withPage(browser, { colorScheme }, async ({ page }) => {
-      await lib.visit(page, server.at(PAGE));
+    await lib.withPage(env.browser, { colorScheme }, async ({ page }) => {
+      await lib.visit(page, env.server.at(PAGE));
       await searchButton(page).click();
       await type(page, 'validating');
       const violations = await lib.axe(page);
@@ -189,7 +173,7 @@ test('axe: the open dialog with results has no violations (light and dark)', asy
 });
 
 test('search works over file://', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, lib.fileUrl(PAGE));
     await searchButton(page).click();
     await type(page, 'validating');
@@ -235,7 +219,7 @@ test('sharded index: the entry is small and only the shards a query needs are lo
   const shards = fs.readdirSync(path.join(sharded.dir, 'search'));
   assert.ok(shards.some((f) => /^d-\d+\.js$/.test(f)) && shards.some((f) => /^t-[0-9a-f]+\.js$/.test(f)) && shards.includes('terms.js'),
     `unexpected shard files: ${shards.slice(0, 10)}`);
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     // Typed slowly, so that every prefix on the way is searched: each matches something, so
     // none needs the typo dictionary.
     const loaded = await searchAndFollow(page, sharded.server.at(PAGE), sharded.server.url, 'validating', 'validation/index.html', undefined, 120);
@@ -247,7 +231,7 @@ test('sharded index: the entry is small and only the shards a query needs are lo
 
 test('sharded index: a heading hit leads to its heading, over http and file://', async () => {
   for (const over of ['http', 'file']) {
-    await lib.withPage(browser, {}, async ({ page }) => {
+    await lib.withPage(env.browser, {}, async ({ page }) => {
       const base = over === 'http' ? sharded.server.url : pathToFileURL(sharded.dir).href + '/';
       await searchAndFollow(page, base + PAGE, base, 'supervision shared language',
         'supervisors/supervision.html', 'use-the-shared-language');
@@ -258,7 +242,7 @@ test('sharded index: a heading hit leads to its heading, over http and file://',
 test('sharded index: stems and one typo, over file://', async () => {
   const base = pathToFileURL(sharded.dir).href + '/';
   for (const query of ['validating', 'valdation ']) {
-    await lib.withPage(browser, {}, async ({ page }) => {
+    await lib.withPage(env.browser, {}, async ({ page }) => {
       const loaded = await searchAndFollow(page, base + PAGE, base, query, 'validation/index.html');
       if (query.startsWith('valdation')) assert.ok(loaded.includes('search/terms.js'), `loaded: ${loaded}`);
     });
@@ -266,7 +250,7 @@ test('sharded index: stems and one typo, over file://', async () => {
 });
 
 test('sharded index: "Show more results" adds the next results and moves focus to the first of them', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await lib.visit(page, sharded.server.at(PAGE));
     await searchButton(page).click();
     await type(page, 'bond');

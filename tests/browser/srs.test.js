@@ -8,40 +8,16 @@
 // set by tests/browser.rs; by hand it falls back to target/debug/handbook), so the tests do not
 // depend on the bundled content.
 
-const { describe, test, before, after } = require('node:test');
+const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
 const lib = require('./lib');
 
 const TEN_CM = 377.95; // CSS px at 96 dpi
 const ITEMS = ['Relationship', 'Goals', 'Approach', 'Overall'];
 
-let server;
-let browser;
-let tmp;
-
-function binary() {
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary ${bin} is missing: run \`cargo build\` or set HANDBOOK_BIN`);
-  return bin;
-}
-
-before(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'srs-browser-'));
-  const out = path.join(tmp, 'site');
-  execFileSync(binary(), ['build', '--quiet', '--root', path.join(lib.REPO, 'tests', 'fixtures', 'srs-good'), '--out', out], { stdio: 'inherit' });
-  server = await lib.startServer({ root: out });
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const env = lib.suite({ fixture: path.join(lib.REPO, 'tests', 'fixtures', 'srs-good') });
 
 // The default labels (Connection, Focus, Way of working, Whole session) and the older ones
 // both satisfy the accessible-name contract (DESIGN.md).
@@ -76,8 +52,8 @@ async function noViolations(page, label) {
 
 describe('srs practice form', () => {
   test('four sliders set by keyboard: aria-valuenow, total, interpretation', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('practice.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('practice.html'));
       assert.equal(await page.getByRole('slider').count(), 4);
       for (const name of ITEMS) {
         const s = slider(page, name);
@@ -136,8 +112,8 @@ describe('srs practice form', () => {
   });
 
   test('pointer: click, tap and drag; 36.0 is at the cutoff, all 10s are above', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('practice.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('practice.html'));
       for (const name of ITEMS) await clickAt(page, name, 0.9);
       for (const name of ITEMS) assert.equal(await slider(page, name).getAttribute('aria-valuenow'), '9.0');
       assert.equal((await total(page).textContent()).trim(), '36.0');
@@ -172,8 +148,8 @@ describe('srs practice form', () => {
   });
 
   test('save, reload: log, chart, draft; delete one, delete all, undo; CSV', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('practice.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('practice.html'));
       const form = page.locator('.srs-practice');
       // saving an incomplete form is refused
       await clickAt(page, 'Relationship', 0.92);
@@ -261,8 +237,8 @@ describe('srs practice form', () => {
   });
 
   test('dark scheme and a narrow screen: no axe violations, no sideways scrolling', async () => {
-    await lib.withPage(browser, { colorScheme: 'dark', width: 320, height: 700 }, async ({ page }) => {
-      await lib.visit(page, server.at('practice.html'));
+    await lib.withPage(env.browser, { colorScheme: 'dark', width: 320, height: 700 }, async ({ page }) => {
+      await lib.visit(page, env.server.at('practice.html'));
       for (const name of ITEMS) await clickAt(page, name, 0.85);
       const form = page.locator('.srs-practice');
       await form.getByRole('button', { name: 'Save', exact: true }).click();
@@ -276,8 +252,8 @@ describe('srs practice form', () => {
   });
 
   test('print: only the form, lines of 10 cm, one page on A4 and US Letter; blank form button', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('practice.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('practice.html'));
       await clickAt(page, 'Relationship', 0.5);
       await media(page, 'print');
       const widths = await page.$$eval('.srs-practice .srs-line', (ls) => ls.map((l) => l.getBoundingClientRect().width));
@@ -337,8 +313,8 @@ describe('srs practice form', () => {
   });
 
   test('an agency item set from handbook.toml: three lines, its own cutoff', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('custom.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('custom.html'));
       assert.equal(await page.getByRole('slider').count(), 3);
       assert.match(await page.locator('.srs-title').textContent(), /Three-line check-in/);
       for (const name of ['Connection', 'Focus', 'Usefulness']) await clickAt(page, name, 0.8);
@@ -353,10 +329,10 @@ describe('srs practice form', () => {
   });
 
   test('without JavaScript: items, anchors and the notice are readable', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(server.at('practice.html'));
+      await page.goto(env.server.at('practice.html'));
       assert.equal(await page.getByRole('slider').count(), 0);
       const text = await page.locator('.srs-practice').innerText();
       for (const s of ['Relationship|Connection', 'Goals and topics|Focus', 'Approach or method|Way of working', 'Overall|Whole session',
@@ -365,7 +341,7 @@ describe('srs practice form', () => {
         assert.ok(s.split('|').some((x) => text.includes(x)), `without scripts the form shows "${s}"`);
       }
       assert.equal(await page.locator('.srs-save').isVisible(), false, 'no Save without storage');
-      const scenario = await page.goto(server.at('scenarios.html')).then(() => page.locator('#fixture-low-goals').innerText());
+      const scenario = await page.goto(env.server.at('scenarios.html')).then(() => page.locator('#fixture-low-goals').innerText());
       assert.match(scenario, /Show the client's scores/);
     } finally {
       await context.close();
@@ -375,8 +351,8 @@ describe('srs practice form', () => {
 
 describe('srs scenario', () => {
   test('measured right, answered right; then wrong and wrong', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('scenarios.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('scenarios.html'));
       const sc = page.locator('#fixture-low-goals');
       // the client's marks are drawn on the lines, where the ratings put them
       const marks = await sc.locator('.srs-line').evaluateAll((lines) => lines.map((l) => {
@@ -442,8 +418,8 @@ describe('srs scenario', () => {
   });
 
   test('printed scenario lines are 10 cm too', async () => {
-    await lib.withPage(browser, {}, async ({ page }) => {
-      await lib.visit(page, server.at('scenarios.html'));
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('scenarios.html'));
       await media(page, 'print');
       const widths = await page.$$eval('.srs-line', (ls) => ls.map((l) => l.getBoundingClientRect().width));
       assert.equal(widths.length, 8);

@@ -31,7 +31,7 @@ test('every built HTML file passes the Nu Html Checker (--errors-only)', { timeo
   const jar = jarPath();
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   assert.ok(!java.error && java.status === 0,
-    'java is not on PATH; vnu.jar needs a Java 11+ runtime: apt-get install -y --no-install-recommends default-jre-headless (.ci/run does this)');
+    'java is not on PATH; vnu.jar needs a Java 11+ runtime: apt-get install -y --no-install-recommends default-jre-headless (./test.sh does this)');
   const files = lib.siteFiles('.html');
   assert.ok(files.length > 0, 'no HTML files in the built site');
   const run = spawnSync('java', ['-Xss1m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', lib.SITE], {

@@ -1,8 +1,9 @@
 //! Grading typed answers, the reference for `exercise.js`: text normalisation (case, quotes,
 //! spaces, trailing punctuation, diacritics), one tolerated typo in long words, and numeric
 //! answers (`accept_number`, `tolerance`, `unit`) with a decimal comma where the language
-//! writes one. `tests/vectors/answers.json` holds cases both implementations must agree on
-//! (run by `cargo test` and by `node --test tests/js/answers.test.js`).
+//! writes one. `tests/vectors/text.json` holds cases both implementations must agree on
+//! (`tests/vectors.rs` runs them here and, through `tests/browser/vectors.test.js`, in
+//! `exercise.js`).
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -4,7 +4,7 @@
 
 use super::shuffle::{display_order, option_ids, seed, shuffles};
 use super::{Answer, Exercise, Question, QuestionType, anchor_id, permutation, plain_text};
-use crate::markdown::{block_html, escape, inline_html};
+use crate::html::{block_html, escape, inline_html};
 use std::fmt::Write;
 
 /// How to render one question.

@@ -17,8 +17,9 @@
 
 use super::shuffle::shuffles;
 use super::{Answer, Question, QuestionType, plain_text};
+use crate::components::ExerciseEntry;
+use crate::components::manifest::LintEntry;
 use crate::error::Diagnostic;
-use serde_json::{Value, json};
 
 /// The words that give a wrong option away when the right one has none.
 pub const ABSOLUTE_WORDS: [&str; 6] = ["always", "never", "all", "none", "only", "every"];
@@ -33,20 +34,30 @@ pub const MIN_TRUEFALSE: usize = 4;
 pub const MIN_MULTIPLE: usize = 3;
 
 /// The lint data of a question for the manifest (`None` for questions without a key to lint).
-pub fn lint_entry(q: &Question, exercise_shuffle: bool) -> Option<Value> {
-    let options: Vec<String> = q.options.iter().map(|o| plain_text(o)).collect();
+pub fn lint_entry(q: &Question, exercise_shuffle: bool) -> Option<LintEntry> {
+    let options = || q.options.iter().map(|o| plain_text(o)).collect();
     match (&q.answer, q.kind) {
-        (Answer::Bool(b), QuestionType::TrueFalse) => Some(json!({
-            "line": q.line, "truefalse": b,
-        })),
-        (Answer::One(i), _) => Some(json!({
-            "line": q.line, "options": options, "answer": [i], "multi": false,
-            "shuffled": shuffles(q, exercise_shuffle),
-        })),
-        (Answer::Many(list), _) => Some(json!({
-            "line": q.line, "options": options, "answer": list, "multi": true,
-            "shuffled": shuffles(q, exercise_shuffle),
-        })),
+        (Answer::Bool(b), QuestionType::TrueFalse) => Some(LintEntry {
+            line: q.line,
+            truefalse: Some(*b),
+            ..LintEntry::default()
+        }),
+        (Answer::One(i), _) => Some(LintEntry {
+            line: q.line,
+            options: options(),
+            answer: vec![*i],
+            multi: false,
+            shuffled: shuffles(q, exercise_shuffle),
+            truefalse: None,
+        }),
+        (Answer::Many(list), _) => Some(LintEntry {
+            line: q.line,
+            options: options(),
+            answer: list.clone(),
+            multi: true,
+            shuffled: shuffles(q, exercise_shuffle),
+            truefalse: None,
+        }),
         _ => None,
     }
 }
@@ -70,8 +81,8 @@ impl Item {
     }
 }
 
-/// Lints the answer keys of every exercise manifest entry (`"kind": "exercise"`).
-pub fn lint_manifest<'a>(entries: impl IntoIterator<Item = &'a Value>) -> Vec<Diagnostic> {
+/// Lints the answer keys of every exercise manifest entry.
+pub fn lint_manifest<'a>(entries: impl IntoIterator<Item = &'a ExerciseEntry>) -> Vec<Diagnostic> {
     let items = collect(entries);
     let mut out = Vec::new();
     longest_option(&items, &mut out);
@@ -85,43 +96,20 @@ pub fn lint_manifest<'a>(entries: impl IntoIterator<Item = &'a Value>) -> Vec<Di
     out
 }
 
-fn collect<'a>(entries: impl IntoIterator<Item = &'a Value>) -> Vec<Item> {
+fn collect<'a>(entries: impl IntoIterator<Item = &'a ExerciseEntry>) -> Vec<Item> {
     let mut items = Vec::new();
     for entry in entries {
-        let (Some(id), Some(path)) = (
-            entry.get("id").and_then(Value::as_str),
-            entry.get("source").and_then(Value::as_str),
-        ) else {
-            continue;
-        };
-        let Some(questions) = entry.get("questions").and_then(Value::as_array) else {
-            continue;
-        };
-        for q in questions {
-            let Some(l) = q.get("lint") else { continue };
-            let key = q.get("key").and_then(Value::as_str).unwrap_or("");
-            let usize_of = |v: &Value| v.as_u64().map(|n| n as usize);
+        for q in &entry.questions {
+            let Some(l) = &q.lint else { continue };
             items.push(Item {
-                path: path.to_string(),
-                line: l.get("line").and_then(usize_of).unwrap_or(0),
-                label: format!("`{id}` {key}"),
-                options: l
-                    .get("options")
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|o| o.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                answer: l
-                    .get("answer")
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(usize_of).collect())
-                    .unwrap_or_default(),
-                multi: l.get("multi").and_then(Value::as_bool).unwrap_or(false),
-                shuffled: l.get("shuffled").and_then(Value::as_bool).unwrap_or(false),
-                truefalse: l.get("truefalse").and_then(Value::as_bool),
+                path: entry.source.clone(),
+                line: l.line,
+                label: format!("`{}` {}", entry.id, q.key),
+                options: l.options.clone(),
+                answer: l.answer.clone(),
+                multi: l.multi,
+                shuffled: l.shuffled,
+                truefalse: l.truefalse,
             });
         }
     }

@@ -6,7 +6,8 @@
 //! carries an id derived from its text (`o` and eight hex digits), which is what the
 //! learner's saved answer records: it does not depend on where the option is shown.
 
-use super::{Fnv, Question, QuestionType, permutation};
+use super::{Question, QuestionType, permutation};
+use crate::hash::Fnv;
 
 /// Whether a question's options are shown shuffled: its own `shuffle`, else the exercise's.
 /// True/false, short, ordering and reflection questions have no options to shuffle.
@@ -38,9 +39,9 @@ pub fn display_order(
 /// The shuffle seed of one question's options or items.
 pub(crate) fn seed(exercise: &str, key: &str, what: &str) -> u64 {
     let mut h = Fnv::new();
-    h.write(exercise);
-    h.write(key);
-    h.write(what);
+    h.write_str(exercise);
+    h.write_str(key);
+    h.write_str(what);
     h.finish()
 }
 
@@ -51,7 +52,7 @@ pub fn option_ids(options: &[String]) -> Vec<String> {
     for text in options {
         let norm = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut h = Fnv::new();
-        h.write(&norm);
+        h.write_str(&norm);
         let mut id = format!("o{:08x}", h.finish() & 0xffff_ffff);
         let base = id.clone();
         let mut n = 2;

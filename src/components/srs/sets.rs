@@ -393,159 +393,200 @@ impl SrsConfig {
             }
         }
         for (name, set) in &self.sets {
-            let header = set_line(text, name);
+            let check = Check {
+                text,
+                path,
+                name,
+                header: set_line(text, name),
+            };
             if !is_set_name(name) {
                 errors.push(
                     Diagnostic::error(
                         path,
-                        header,
+                        check.header,
                         format!("item set name `{name}` is not usable"),
                     )
                     .with_hint("use lower-case letters, digits, `-` and `_`, such as `agency`"),
                 );
             }
             let count = match &set.items {
-                Some(items) => {
-                    let list = items.get_ref();
-                    let line = line_of(items.span()).max(header);
-                    let four = set.require_four.unwrap_or(true);
-                    if four && list.len() != 4 {
-                        errors.push(
-                            Diagnostic::error(
-                                path,
-                                line,
-                                format!(
-                                    "item set `{name}` has {} item{} but requires four",
-                                    list.len(),
-                                    if list.len() == 1 { "" } else { "s" }
-                                ),
-                            )
-                            .with_hint(
-                                "give exactly four [[srs.sets.NAME.items]], or set \
-                                 `require_four = false` for a set of another size",
-                            ),
-                        );
-                    } else if list.is_empty() || list.len() > MAX_ITEMS {
-                        errors.push(
-                            Diagnostic::error(
-                                path,
-                                line,
-                                format!(
-                                    "item set `{name}` has {} items; a set has 1 to {MAX_ITEMS}",
-                                    list.len()
-                                ),
-                            )
-                            .with_hint("add or remove [[srs.sets.NAME.items]] entries"),
-                        );
-                    }
-                    let mut seen: Vec<String> = Vec::new();
-                    for it in list {
-                        for (field, value) in [
-                            ("label", &it.label),
-                            ("left", &it.left),
-                            ("right", &it.right),
-                        ] {
-                            if value.get_ref().trim().is_empty() {
-                                let line = line_of(value.span());
-                                errors.push(
-                                    Diagnostic::error(
-                                        path,
-                                        line,
-                                        format!("an item of set `{name}` has no `{field}`"),
-                                    )
-                                    .with_hint(match field {
-                                        "label" => "name the item, such as label = \"Connection\"",
-                                        "left" => "write the anchor at the low end of the line",
-                                        _ => "write the anchor at the high end of the line",
-                                    }),
-                                );
-                            }
-                        }
-                        let label = it.label.get_ref().trim().to_lowercase();
-                        if !label.is_empty() {
-                            if seen.contains(&label) {
-                                errors.push(
-                                    Diagnostic::error(
-                                        path,
-                                        line_of(it.label.span()),
-                                        format!(
-                                            "item set `{name}` has two items labelled `{}`",
-                                            it.label.get_ref().trim()
-                                        ),
-                                    )
-                                    .with_hint("give each item its own label"),
-                                );
-                            }
-                            seen.push(label);
-                        }
-                    }
-                    list.len()
-                }
+                Some(items) => check.items(set, items, errors),
                 None if name == DEFAULT_SET => 4,
                 None => {
                     errors.push(
-                        Diagnostic::error(path, header, format!("item set `{name}` has no items"))
-                            .with_hint(
-                                "add [[srs.sets.NAME.items]] entries with label, left and right",
-                            ),
+                        Diagnostic::error(
+                            path,
+                            check.header,
+                            format!("item set `{name}` has no items"),
+                        )
+                        .with_hint(
+                            "add [[srs.sets.NAME.items]] entries with label, left and right",
+                        ),
                     );
                     0
                 }
             };
-            let max = ITEM_MAX * count.max(1) as f64;
-            if let Some(cutoff) = &set.cutoff {
-                let v = *cutoff.get_ref();
-                if !(0.0..=max).contains(&v) || !is_one_decimal(v) {
+            check.rest(set, count, errors);
+        }
+    }
+}
+
+/// One item set being checked: the file's text and path, the set's name and header line.
+struct Check<'a> {
+    text: &'a str,
+    path: &'a Path,
+    name: &'a str,
+    header: usize,
+}
+
+impl Check<'_> {
+    /// The line of byte `span.start` of the file.
+    fn line_of(&self, span: std::ops::Range<usize>) -> usize {
+        line_col(self.text, span.start).0
+    }
+
+    /// Checks the set's items (count, required fields, distinct labels); returns the count.
+    fn items(
+        &self,
+        set: &ItemSetConfig,
+        items: &Spanned<Vec<ItemConfig>>,
+        errors: &mut Vec<Diagnostic>,
+    ) -> usize {
+        let (path, name, header) = (self.path, self.name, self.header);
+        let line_of = |span| self.line_of(span);
+        let list = items.get_ref();
+        let line = line_of(items.span()).max(header);
+        let four = set.require_four.unwrap_or(true);
+        if four && list.len() != 4 {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    format!(
+                        "item set `{name}` has {} item{} but requires four",
+                        list.len(),
+                        if list.len() == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_hint(
+                    "give exactly four [[srs.sets.NAME.items]], or set \
+                         `require_four = false` for a set of another size",
+                ),
+            );
+        } else if list.is_empty() || list.len() > MAX_ITEMS {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    line,
+                    format!(
+                        "item set `{name}` has {} items; a set has 1 to {MAX_ITEMS}",
+                        list.len()
+                    ),
+                )
+                .with_hint("add or remove [[srs.sets.NAME.items]] entries"),
+            );
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for it in list {
+            for (field, value) in [
+                ("label", &it.label),
+                ("left", &it.left),
+                ("right", &it.right),
+            ] {
+                if value.get_ref().trim().is_empty() {
+                    let line = line_of(value.span());
                     errors.push(
                         Diagnostic::error(
                             path,
-                            line_of(cutoff.span()),
-                            format!(
-                                "cutoff {v} of item set `{name}` is outside 0-{max} or has more \
-                                 than one decimal"
-                            ),
+                            line,
+                            format!("an item of set `{name}` has no `{field}`"),
                         )
-                        .with_hint(format!(
-                            "the total runs from 0 to {max} (10 per item); the usual cutoff is 36"
-                        )),
-                    );
-                }
-            }
-            if let Some(cutoff) = &set.item_cutoff {
-                let v = *cutoff.get_ref();
-                if !(0.0..=ITEM_MAX).contains(&v) || !is_one_decimal(v) {
-                    errors.push(
-                        Diagnostic::error(
-                            path,
-                            line_of(cutoff.span()),
-                            format!(
-                                "item_cutoff {v} of item set `{name}` is outside 0-10 or has \
-                                 more than one decimal"
-                            ),
-                        )
-                        .with_hint("each item runs from 0 to 10; the default is 9"),
-                    );
-                }
-            }
-            for (key, value) in [("notice", &set.notice), ("privacy", &set.privacy)] {
-                if let Some(v) = value
-                    && v.get_ref().trim().is_empty()
-                {
-                    errors.push(
-                        Diagnostic::error(
-                            path,
-                            line_of(v.span()),
-                            format!("`{key}` of item set `{name}` is empty"),
-                        )
-                        .with_hint(if key == "notice" {
-                            "every form shows a credit and notice; remove the key to use the \
-                             built-in one or write your own"
-                        } else {
-                            "every form says what not to enter; remove the key to use the \
-                             built-in line or write your own"
+                        .with_hint(match field {
+                            "label" => "name the item, such as label = \"Connection\"",
+                            "left" => "write the anchor at the low end of the line",
+                            _ => "write the anchor at the high end of the line",
                         }),
                     );
                 }
+            }
+            let label = it.label.get_ref().trim().to_lowercase();
+            if !label.is_empty() {
+                if seen.contains(&label) {
+                    errors.push(
+                        Diagnostic::error(
+                            path,
+                            line_of(it.label.span()),
+                            format!(
+                                "item set `{name}` has two items labelled `{}`",
+                                it.label.get_ref().trim()
+                            ),
+                        )
+                        .with_hint("give each item its own label"),
+                    );
+                }
+                seen.push(label);
+            }
+        }
+        list.len()
+    }
+
+    /// Checks the cutoffs (against `count` items) and the notice and privacy texts.
+    fn rest(&self, set: &ItemSetConfig, count: usize, errors: &mut Vec<Diagnostic>) {
+        let (path, name) = (self.path, self.name);
+        let line_of = |span| self.line_of(span);
+        let max = ITEM_MAX * count.max(1) as f64;
+        if let Some(cutoff) = &set.cutoff {
+            let v = *cutoff.get_ref();
+            if !(0.0..=max).contains(&v) || !is_one_decimal(v) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        line_of(cutoff.span()),
+                        format!(
+                            "cutoff {v} of item set `{name}` is outside 0-{max} or has more \
+                             than one decimal"
+                        ),
+                    )
+                    .with_hint(format!(
+                        "the total runs from 0 to {max} (10 per item); the usual cutoff is 36"
+                    )),
+                );
+            }
+        }
+        if let Some(cutoff) = &set.item_cutoff {
+            let v = *cutoff.get_ref();
+            if !(0.0..=ITEM_MAX).contains(&v) || !is_one_decimal(v) {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        line_of(cutoff.span()),
+                        format!(
+                            "item_cutoff {v} of item set `{name}` is outside 0-10 or has \
+                             more than one decimal"
+                        ),
+                    )
+                    .with_hint("each item runs from 0 to 10; the default is 9"),
+                );
+            }
+        }
+        for (key, value) in [("notice", &set.notice), ("privacy", &set.privacy)] {
+            if let Some(v) = value
+                && v.get_ref().trim().is_empty()
+            {
+                errors.push(
+                    Diagnostic::error(
+                        path,
+                        line_of(v.span()),
+                        format!("`{key}` of item set `{name}` is empty"),
+                    )
+                    .with_hint(if key == "notice" {
+                        "every form shows a credit and notice; remove the key to use the \
+                         built-in one or write your own"
+                    } else {
+                        "every form says what not to enter; remove the key to use the \
+                         built-in line or write your own"
+                    }),
+                );
             }
         }
     }

@@ -40,7 +40,7 @@
   /* ------------------------------------------------------------ helpers */
 
   /* Answer grading. Mirrors src/components/exercise/answers.rs; both run the cases in
-     tests/vectors/answers.json. */
+     tests/vectors/text.json. */
   function normalize(text) {
     var s = String(text || "").toLowerCase();
     if (s.normalize) {

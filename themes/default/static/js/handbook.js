@@ -10,6 +10,8 @@
  *   simply always shown.
  * - [data-print] buttons call window.print().
  * - The on-page table of contents marks the section being read (class is-active).
+ * - Windowed sidebar lists (ul[data-nav-list]: a long chapter shows only the entries around the
+ *   current page, with "… N more" links) are filled in whole from nav.js.
  * - The current page's link is scrolled into view inside a long sidebar.
  * - Wide code blocks and tables become keyboard-focusable scroll boxes (tabindex=0).
  * - Task-list checkboxes without a label are named by their item's text.
@@ -37,6 +39,70 @@
   var toggle = document.getElementById("hb-sidebar-toggle");
   var sidebar = document.getElementById("hb-sidebar");
   var header = document.querySelector(".site-header");
+
+  /* Windowed lists. A list longer than the build's limit comes with only a window of its
+     entries: <ul data-nav-list="KEY" data-nav-root="ROOT">, each run left out marked by an
+     li.nav-gap that links to the list's landing page. nav.js (loaded before this script on such
+     pages) holds every windowed list whole: window.HANDBOOK_NAV_LISTS[KEY] = [[title, url,
+     hasChildren], ...], URLs relative to the site root. The entries the page has stay where they
+     are (with their subtree and aria-current); the left-out ones are inserted around them and
+     the gap markers removed. Focus on a kept link stays; focus on a gap marker moves to the
+     first entry filled in at that place. */
+  function fillWindowedLists() {
+    var data = window.HANDBOOK_NAV_LISTS;
+    if (!sidebar || !data) {
+      return;
+    }
+    var lists = sidebar.querySelectorAll("ul[data-nav-list]");
+    for (var l = 0; l < lists.length; l++) {
+      var entries = data[lists[l].getAttribute("data-nav-list")];
+      if (entries && entries.length) {
+        fillList(lists[l], entries);
+      }
+    }
+  }
+
+  function fillList(ul, entries) {
+    var root = ul.getAttribute("data-nav-root") || "";
+    var kept = {};
+    var gaps = [];
+    for (var child = ul.firstElementChild; child; child = child.nextElementSibling) {
+      var link = child.firstElementChild;
+      if (child.classList.contains("nav-gap")) {
+        gaps.push(child);
+      } else if (link && link.tagName === "A") {
+        kept[link.getAttribute("href")] = child;
+      }
+    }
+    var run = document.createDocumentFragment();
+    for (var i = 0; i < entries.length; i++) {
+      var href = root + entries[i][1];
+      if (Object.prototype.hasOwnProperty.call(kept, href)) {
+        ul.insertBefore(run, kept[href]);
+        continue;
+      }
+      var li = document.createElement("li");
+      li.className = entries[i][2] ? "nav-item has-children" : "nav-item";
+      var a = document.createElement("a");
+      a.setAttribute("href", href);
+      a.textContent = entries[i][0];
+      li.appendChild(a);
+      run.appendChild(li);
+    }
+    ul.appendChild(run);
+    var active = document.activeElement;
+    for (var g = 0; g < gaps.length; g++) {
+      if (gaps[g].contains(active)) {
+        var next = gaps[g].nextElementSibling;
+        var target = next && !next.classList.contains("nav-gap") ? next.firstElementChild : null;
+        (target || sidebar.querySelector('[aria-current="page"]') || ul.querySelector("a")).focus();
+      }
+      ul.removeChild(gaps[g]);
+    }
+    ul.setAttribute("data-nav-filled", "");
+  }
+
+  fillWindowedLists();
 
   function drawerOpen() {
     return doc.hasAttribute("data-nav-open");

@@ -8,7 +8,8 @@
  * (search/t-HEX.js), the document table (search/d-N.js) and the stem list for typo lookups
  * (search/terms.js); every file is loaded with ?v=<build id> (data-version on the button).
  * Query words get the index's tokenising, stop words and the Snowball English (Porter2)
- * stemmer below (kept in step with rust-stemmers by a test in src/search.rs); the last word
+ * stemmer below (held to the same cases as src/search.rs and rust-stemmers by
+ * tests/vectors/text.json); the last word
  * also matches as a prefix while typing, words of 5+ letters tolerate one typo.
  * Ranking: the index's weights (title > heading > body). No innerHTML of data.
  */
@@ -138,8 +139,12 @@
     return w.replace(/Y/g, 'y');
   }
 
+  // A word is a run of alphabetic characters, numbers and combining marks (src/search.rs,
+  // is_word_char): a Devanagari vowel sign or virama stays inside its word.
+  var NOT_WORD = /[^\p{Alphabetic}\p{M}\p{N}]+/u;
+
   function tokenize(text) {
-    return String(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return String(text).toLowerCase().split(NOT_WORD).filter(Boolean);
   }
 
   if (typeof module !== 'undefined' && module.exports) {
@@ -349,7 +354,7 @@
   // Query words: { raw, stem, prefix }.
   function parse(q) {
     var words = tokenize(q).filter(function (w) { return !stop[w]; });
-    var typing = !/[^\p{L}\p{N}]$/u.test(q);
+    var typing = !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(q);
     return words.map(function (w, i) {
       return { raw: w, stem: stem(w), prefix: typing && i === words.length - 1 };
     });
@@ -526,7 +531,7 @@
   }
 
   function highlight(parent, text, stems) {
-    var re = /[\p{L}\p{N}]+/gu, last = 0, m;
+    var re = /[\p{Alphabetic}\p{M}\p{N}]+/gu, last = 0, m;
     while ((m = re.exec(text))) {
       var w = m[0].toLowerCase();
       if (!stop[w] && stems[stem(w)]) {

@@ -1,4 +1,4 @@
-//! Helpers of the `serve` integration tests: the real binary on a free port, a minimal
+//! Helpers of the `serve` tests: the real binary on a free port, a minimal
 //! HTTP/1.1 client over `std::net`, the live-reload event stream, and the hostile clients of
 //! issue 19 (stalled readers, unread event streams).
 
@@ -6,36 +6,16 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::fixture::copy_fixture;
+
 /// How long any single wait may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(120);
-
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// Copies a fixture into a fresh temporary folder, so the test can edit it.
-pub fn copy_fixture(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = fixture(name);
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
-}
 
 /// A running `handbook serve`; killed when dropped.
 pub struct Server {
@@ -88,17 +68,23 @@ impl Server {
 
     /// Waits until the server has printed `needle`; returns everything it printed.
     pub fn wait_output(&mut self, needle: &str) -> String {
+        self.wait_output_after(needle, 0)
+    }
+
+    /// Waits until the server has printed `needle` after the first `from` bytes of its
+    /// output; returns everything it printed.
+    pub fn wait_output_after(&mut self, needle: &str, from: usize) -> String {
         let deadline = Instant::now() + WAIT;
         loop {
             let text = self.output.lock().unwrap().clone();
-            if text.contains(needle) {
+            if text[from.min(text.len())..].contains(needle) {
                 return text;
             }
             if let Ok(Some(status)) = self.child.try_wait() {
                 // Let the reader threads drain the pipes, then look once more.
                 std::thread::sleep(Duration::from_millis(500));
                 let text = self.output.lock().unwrap().clone();
-                if text.contains(needle) {
+                if text[from.min(text.len())..].contains(needle) {
                     return text;
                 }
                 panic!("the server exited ({status}) before printing `{needle}`:\n{text}");
@@ -150,6 +136,18 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// Serves a copy of the `good` fixture and watches `page` (fetched once: it must answer 200):
+/// the folder, the server, the generation the page was built in and an event stream open for
+/// it.
+pub fn watch_page(page: &str) -> (tempfile::TempDir, Server, u64, Events) {
+    let dir = copy_fixture("good");
+    let server = Server::start(dir.path());
+    assert_eq!(server.get(&format!("/{page}")).status, 200, "{page}");
+    let generation = server.status()["generation"].as_u64().unwrap();
+    let events = server.events(&format!("?page={page}&since={generation}"));
+    (dir, server, generation, events)
 }
 
 /// An HTTP response.

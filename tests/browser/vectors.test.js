@@ -1,8 +1,8 @@
 'use strict';
-// The answer grading of exercise.js against tests/vectors/answers.json, the cases
-// src/components/exercise/answers.rs is held to by tests/assessment.rs: both implementations
-// must agree. Loads the theme script in a bare VM context (no browser needed); a missing or
-// empty vector file fails the test.
+// The theme's scripts against tests/vectors/text.json, the cases the Rust side is held to by
+// tests/vectors.rs (which also runs this file): search.js's tokeniser and stemmer, and
+// exercise.js's answer grading. Loads the scripts in node (no browser, no built site needed);
+// a missing or empty section fails the test.
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -11,8 +11,10 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const REPO = path.resolve(__dirname, '..', '..');
-const vectors = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'vectors', 'answers.json'), 'utf8'));
-const source = fs.readFileSync(path.join(REPO, 'themes', 'default', 'static', 'js', 'exercise.js'), 'utf8');
+const JS = path.join(REPO, 'themes', 'default', 'static', 'js');
+const vectors = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'vectors', 'text.json'), 'utf8'));
+const source = fs.readFileSync(path.join(JS, 'exercise.js'), 'utf8');
+const search = require(path.join(JS, 'search.js'));
 
 function loadExercises() {
   const window = { addEventListener() {} };
@@ -27,11 +29,26 @@ const api = loadExercises();
 
 function cases(name) {
   const list = vectors[name];
-  assert.ok(Array.isArray(list) && list.length > 0, `no "${name}" cases in answers.json`);
+  assert.ok(Array.isArray(list) && list.length > 0, `no "${name}" cases in text.json`);
   return list;
 }
 
-describe('answer grading agrees with the Rust engine (tests/vectors/answers.json)', () => {
+describe('search.js agrees with src/search.rs and rust-stemmers (tests/vectors/text.json)', () => {
+  test('tokenize', () => {
+    for (const [input, want] of cases('tokenize')) {
+      assert.deepEqual(search.tokenize(input), want, `tokenize(${JSON.stringify(input)})`);
+    }
+  });
+
+  test('stem', () => {
+    const wrong = cases('stem')
+      .filter(([word, want]) => search.stem(word) !== want)
+      .map(([word, want]) => `stem(${JSON.stringify(word)}): ${JSON.stringify(search.stem(word))}, want ${JSON.stringify(want)}`);
+    assert.deepEqual(wrong, [], wrong.join('\n'));
+  });
+});
+
+describe('answer grading agrees with the Rust engine (tests/vectors/text.json)', () => {
   test('normalize', () => {
     for (const [input, want] of cases('normalize')) {
       assert.equal(api.normalize(input), want, `normalize(${JSON.stringify(input)})`);

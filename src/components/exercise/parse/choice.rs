@@ -1,0 +1,278 @@
+//! The choice questions: `single`, `multiple` and `scenario` (a vignette, then a single or
+//! multiple choice): `options`, `answer` (option numbers from 1), per-option `feedback`.
+
+use super::values::{nonempty_string, string_list};
+use super::{Body, Fields, Source, Value};
+use crate::components::exercise::{Answer, QuestionType};
+use crate::error::Diagnostic;
+use std::collections::HashSet;
+use toml::de::DeValue;
+
+/// The keys of `single` and `multiple` questions.
+pub(super) const KEYS: &[&str] = &["options", "answer", "feedback", "shuffle"];
+/// The keys of a `scenario`.
+pub(super) const SCENARIO_KEYS: &[&str] = &["vignette", "options", "answer", "feedback", "shuffle"];
+
+/// Reads a choice question's `vignette` (scenario), `options`, `answer` and `feedback`.
+pub(super) fn parse(
+    q: &Fields<'_, '_>,
+    kind: QuestionType,
+    body: &mut Body,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let (src, line, describe) = (q.src, q.line, kind.describe());
+    if kind == QuestionType::Scenario {
+        match q.get("vignette") {
+            None => errors.push(
+                Diagnostic::error(src.path, line, "the scenario has no `vignette`")
+                    .with_hint("add `vignette = \"\"\"...\"\"\"`: the short situation (Markdown) the question is about"),
+            ),
+            Some((_, v)) => body.vignette = nonempty_string(src, "vignette", v, "the vignette", errors),
+        }
+    }
+    body.options = match q.get("options") {
+        None => {
+            errors.push(
+                Diagnostic::error(src.path, line, format!("the {describe} has no `options`"))
+                    .with_hint("add `options = [\"...\", \"...\"]`, the choices in the order they are shown"),
+            );
+            Vec::new()
+        }
+        Some((k, v)) => string_list(src, "options", "option", k, v, 2, errors),
+    };
+    let multi_allowed = kind != QuestionType::Single;
+    match q.get("answer") {
+        None => errors.push(no_answer(src, line, describe, multi_allowed)),
+        Some((_, v)) => {
+            if let Some(a) = choice_answer(src, v, body.options.len(), kind, errors) {
+                body.answer = a;
+            }
+        }
+    }
+    if let Some((_, v)) = q.get("feedback") {
+        body.feedback = feedback_list(src, v, body.options.len(), "options", errors);
+    }
+}
+
+pub(super) fn no_answer(src: &Source<'_>, line: usize, describe: &str, multi: bool) -> Diagnostic {
+    let hint = if describe.starts_with("true/false") {
+        "add `answer = true` or `answer = false`".to_string()
+    } else if multi {
+        "add `answer = N` (the number of the correct option, counting from 1), or `answer = [N, M]` for several".to_string()
+    } else {
+        "add `answer = N`, the number of the correct option (counting from 1)".to_string()
+    };
+    Diagnostic::error(
+        src.path,
+        line,
+        format!("no correct answer: the {describe} has no `answer`"),
+    )
+    .with_hint(hint)
+}
+
+/// The `answer` of a choice question: a 1-based index or a list of them.
+fn choice_answer(
+    src: &Source<'_>,
+    v: &Value<'_>,
+    n_options: usize,
+    kind: QuestionType,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Answer> {
+    let describe = kind.describe();
+    let index =
+        |item: &Value<'_>, errors: &mut Vec<Diagnostic>| option_index(src, item, n_options, errors);
+    match v.get_ref() {
+        DeValue::Array(items) => {
+            if items.is_empty() {
+                errors.push(
+                    src.error(
+                        &v.span(),
+                        format!("no correct answer: `answer` of the {describe} is an empty list"),
+                    )
+                    .with_hint("list the numbers of the correct options, counting from 1"),
+                );
+                return None;
+            }
+            let mut list = Vec::new();
+            let mut listed = HashSet::new();
+            let mut ok = true;
+            for item in items.iter() {
+                match index(item, errors) {
+                    Some(i) if !listed.insert(i) => {
+                        ok = false;
+                        errors.push(
+                            src.error(&item.span(), format!("answer {} is listed twice", i + 1))
+                                .with_hint("list each correct option once"),
+                        );
+                    }
+                    Some(i) => list.push(i),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                return None;
+            }
+            if kind == QuestionType::Single {
+                if list.len() > 1 {
+                    errors.push(
+                        src.error(&v.span(), format!("a single-choice question has several answers ({})", join_numbers(&list)))
+                            .with_hint("give one answer (`answer = N`), or use `type = \"multiple\"` when several options are correct"),
+                    );
+                    return None;
+                }
+                return Some(Answer::One(list[0]));
+            }
+            list.sort_unstable();
+            Some(Answer::Many(list))
+        }
+        _ => {
+            let i = index(v, errors)?;
+            Some(if kind == QuestionType::Multiple {
+                Answer::Many(vec![i])
+            } else {
+                Answer::One(i)
+            })
+        }
+    }
+}
+
+fn join_numbers(list: &[usize]) -> String {
+    list.iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Per-choice feedback: a list of `n` strings (an entry may be empty: no feedback).
+pub(super) fn feedback_list(
+    src: &Source<'_>,
+    v: &Value<'_>,
+    n: usize,
+    what: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let DeValue::Array(items) = v.get_ref() else {
+        errors.push(
+            src.error(
+                &v.span(),
+                format!(
+                    "`feedback` must be a list of strings, not {}",
+                    v.get_ref().type_str()
+                ),
+            )
+            .with_hint(format!(
+                "write one feedback text per option: `feedback = [\"...\", \"...\"]` for the {what}"
+            )),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match item.get_ref() {
+            DeValue::String(s) => out.push(s.to_string()),
+            other => errors.push(
+                src.error(
+                    &item.span(),
+                    format!(
+                        "feedback {} must be a string, not {}",
+                        i + 1,
+                        other.type_str()
+                    ),
+                )
+                .with_hint("write every entry in quotes (use \"\" for no feedback)"),
+            ),
+        }
+    }
+    if n > 0 && items.len() != n {
+        errors.push(
+            src.error(
+                &v.span(),
+                format!(
+                    "`feedback` has {} entries but there are {n} {what}",
+                    items.len()
+                ),
+            )
+            .with_hint(
+                "give one feedback text per option, in the same order (use \"\" to leave one out)",
+            ),
+        );
+    }
+    if out.iter().all(|s| s.trim().is_empty()) {
+        return Vec::new();
+    }
+    out
+}
+
+/// One option number of an `answer` (1-based in the file, 0-based returned); `None` when it is
+/// not a number or out of range (reported).
+fn option_index(
+    src: &Source<'_>,
+    item: &Value<'_>,
+    n_options: usize,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    match item.get_ref() {
+        DeValue::Integer(i) => {
+            let text = i.as_str().replace('_', "");
+            let n: i64 = i64::from_str_radix(&text, i.radix()).unwrap_or(-1);
+            if n < 1 || n as usize > n_options {
+                let why = if n == 0 {
+                    "answer 0 is out of range: answers count from 1".to_string()
+                } else {
+                    format!(
+                        "answer {n} is out of range: the question has {n_options} option{}",
+                        if n_options == 1 { "" } else { "s" }
+                    )
+                };
+                // With no valid options there is nothing to compare with: the options
+                // error is reported instead.
+                if n_options > 0 || n < 1 {
+                    errors.push(
+                        src.error(&item.span(), why)
+                            .with_hint(range_hint(n_options)),
+                    );
+                }
+                None
+            } else {
+                Some(n as usize - 1)
+            }
+        }
+        DeValue::String(s) => {
+            let hint = match s.trim().parse::<i64>() {
+                Ok(n) => format!("write the number without quotes: `answer = {n}`"),
+                Err(_) => "give the number of the correct option (counting from 1), not its text"
+                    .to_string(),
+            };
+            errors.push(
+                src.error(
+                    &item.span(),
+                    "the answer must be an option number, not a string",
+                )
+                .with_hint(hint),
+            );
+            None
+        }
+        other => {
+            errors.push(
+                src.error(
+                    &item.span(),
+                    format!(
+                        "the answer must be an option number, not {}",
+                        other.type_str()
+                    ),
+                )
+                .with_hint(range_hint(n_options)),
+            );
+            None
+        }
+    }
+}
+
+/// The hint for an option number out of range.
+fn range_hint(n: usize) -> String {
+    if n == 0 {
+        "answers count from 1 and refer to `options`".to_string()
+    } else {
+        format!("answers count from 1: use a number from 1 to {n}")
+    }
+}

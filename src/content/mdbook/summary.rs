@@ -1,0 +1,338 @@
+//! `SUMMARY.md`, parsed as mdBook reads it: an optional `# Title`, prefix chapters (links in a
+//! paragraph), numbered chapters (a list, nested for sub-chapters) grouped under `# Part`
+//! titles, suffix chapters (links in a paragraph after the list), separators (`---`) and
+//! draft chapters (`[Title]()`). Pure: text in, a tree with 1-based lines out.
+
+use crate::error::Diagnostic;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+
+/// One chapter: a file (or none, for a draft) and its sub-chapters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    /// The link text: the chapter's title in the sidebar.
+    pub title: String,
+    /// The file, relative to the source folder, as written (percent-decoded); `None` for a
+    /// draft chapter (`[Title]()`).
+    pub path: Option<String>,
+    /// The 1-based line of the link in `SUMMARY.md`.
+    pub line: usize,
+    /// Nested chapters, in order.
+    pub children: Vec<Chapter>,
+}
+
+/// A top-level entry of the summary, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A chapter (prefix, numbered outside any part, or suffix).
+    Chapter(Chapter),
+    /// A `# Part` title and the numbered chapters under it.
+    Part {
+        /// The part's title.
+        title: String,
+        /// Its 1-based line.
+        line: usize,
+        /// Its chapters, in order.
+        chapters: Vec<Chapter>,
+    },
+    /// A `---` separator (drawn as a line by mdBook; it changes no order).
+    Separator {
+        /// Its 1-based line.
+        line: usize,
+    },
+}
+
+/// The parsed `SUMMARY.md`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The leading `# Title` (ignored by mdBook and by the handbook).
+    pub title: Option<String>,
+    /// The entries in order.
+    pub items: Vec<Item>,
+}
+
+/// A list item while its contents are read.
+struct Open {
+    line: usize,
+    chapter: Option<Chapter>,
+    children: Vec<Chapter>,
+}
+
+/// What inline text is being collected for.
+enum Collect {
+    Nothing,
+    /// A link's text: (dest, line of the link, text so far).
+    Link(String, usize, String),
+    /// A level-1 heading's text.
+    Heading(usize, String),
+}
+
+/// Parses `text` (the contents of `path`, named in diagnostics). Every problem names its line:
+/// a list item that is not a link is an error; stray text is a warning.
+pub fn parse(text: &str, path: &Path) -> (Summary, Vec<Diagnostic>) {
+    let mut summary = Summary::default();
+    let mut problems = Vec::new();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
+    let mut open: Vec<Open> = Vec::new();
+    let mut lists = 0usize;
+    let mut in_part = false;
+    let mut collect = Collect::Nothing;
+    let mut paragraph_links = 0usize;
+    let mut paragraph_text: Option<usize> = None;
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        let line = line_of(range.start);
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if matches!(collect, Collect::Nothing) {
+                    collect = Collect::Link(dest_url.to_string(), line, String::new());
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                let Collect::Link(dest, at, title) =
+                    std::mem::replace(&mut collect, Collect::Nothing)
+                else {
+                    continue;
+                };
+                let chapter = make_chapter(&title, &dest, at);
+                if let Some(item) = open.last_mut() {
+                    if item.chapter.is_none() {
+                        item.chapter = Some(chapter);
+                    }
+                } else if lists == 0 {
+                    // A prefix or suffix chapter: it ends the part before it.
+                    paragraph_links += 1;
+                    in_part = false;
+                    summary.items.push(Item::Chapter(chapter));
+                }
+            }
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if lists == 0 => {
+                collect = Collect::Heading(line, String::new());
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
+                let Collect::Heading(at, title) = std::mem::replace(&mut collect, Collect::Nothing)
+                else {
+                    continue;
+                };
+                let title = title.trim().to_string();
+                if summary.title.is_none() && summary.items.is_empty() {
+                    summary.title = Some(title);
+                } else {
+                    in_part = true;
+                    summary.items.push(Item::Part {
+                        title,
+                        line: at,
+                        chapters: Vec::new(),
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => match &mut collect {
+                Collect::Link(_, _, s) | Collect::Heading(_, s) => s.push_str(&t),
+                Collect::Nothing if lists == 0 && !t.trim().is_empty() => {
+                    paragraph_text.get_or_insert(line);
+                }
+                Collect::Nothing => {}
+            },
+            Event::SoftBreak | Event::HardBreak => {
+                if let Collect::Link(_, _, s) | Collect::Heading(_, s) = &mut collect {
+                    s.push(' ');
+                }
+            }
+            Event::Start(Tag::Paragraph) if lists == 0 => {
+                paragraph_links = 0;
+                paragraph_text = None;
+            }
+            Event::End(TagEnd::Paragraph) if lists == 0 => {
+                if let (0, Some(at)) = (paragraph_links, paragraph_text) {
+                    problems.push(
+                        Diagnostic::warning(path, at, "text in SUMMARY.md that is not a chapter link is ignored")
+                            .with_hint("a chapter is a link: `[Title](file.md)`, or a list item `- [Title](file.md)`"),
+                    );
+                }
+            }
+            Event::Start(Tag::List(_)) => lists += 1,
+            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
+            Event::Start(Tag::Item) => open.push(Open {
+                line,
+                chapter: None,
+                children: Vec::new(),
+            }),
+            Event::End(TagEnd::Item) => {
+                let Some(item) = open.pop() else { continue };
+                let Some(mut chapter) = item.chapter else {
+                    problems.push(
+                        Diagnostic::error(path, item.line, "this list item of SUMMARY.md is not a chapter link")
+                            .with_hint("write it as `- [Title](file.md)`, or `- [Title]()` for a chapter not written yet"),
+                    );
+                    continue;
+                };
+                chapter.children = item.children;
+                if let Some(parent) = open.last_mut() {
+                    parent.children.push(chapter);
+                } else if let (true, Some(Item::Part { chapters, .. })) =
+                    (in_part, summary.items.last_mut())
+                {
+                    chapters.push(chapter);
+                } else {
+                    summary.items.push(Item::Chapter(chapter));
+                }
+            }
+            Event::Rule if lists == 0 => summary.items.push(Item::Separator { line }),
+            _ => {}
+        }
+    }
+    (summary, problems)
+}
+
+fn make_chapter(title: &str, dest: &str, line: usize) -> Chapter {
+    let dest = dest.trim();
+    let path = (!dest.is_empty()).then(|| crate::markdown::links::percent_decode(dest));
+    let mut title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        title = path
+            .as_deref()
+            .map(|p| {
+                let name = Path::new(p)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                crate::content::slug::title_from_name(&name)
+            })
+            .unwrap_or_else(|| "Untitled".into());
+    }
+    Chapter {
+        title,
+        path,
+        line,
+        children: Vec::new(),
+    }
+}
+
+impl Summary {
+    /// Every chapter, depth-first in reading order.
+    pub fn chapters(&self) -> Vec<&Chapter> {
+        fn walk<'a>(c: &'a Chapter, out: &mut Vec<&'a Chapter>) {
+            out.push(c);
+            for child in &c.children {
+                walk(child, out);
+            }
+        }
+        let mut out = Vec::new();
+        for item in &self.items {
+            match item {
+                Item::Chapter(c) => walk(c, &mut out),
+                Item::Part { chapters, .. } => chapters.iter().for_each(|c| walk(c, &mut out)),
+                Item::Separator { .. } => {}
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> (Summary, Vec<Diagnostic>) {
+        parse(text, Path::new("src/SUMMARY.md"))
+    }
+
+    fn shape(s: &Summary) -> Vec<String> {
+        fn ch(c: &Chapter, depth: usize, out: &mut Vec<String>) {
+            out.push(format!(
+                "{}{}={}@{}",
+                "  ".repeat(depth),
+                c.title,
+                c.path.as_deref().unwrap_or("DRAFT"),
+                c.line
+            ));
+            for k in &c.children {
+                ch(k, depth + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        for item in &s.items {
+            match item {
+                Item::Chapter(c) => ch(c, 0, &mut out),
+                Item::Part {
+                    title,
+                    line,
+                    chapters,
+                } => {
+                    out.push(format!("# {title}@{line}"));
+                    chapters.iter().for_each(|c| ch(c, 1, &mut out));
+                }
+                Item::Separator { line } => out.push(format!("---@{line}")),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_whole_grammar() {
+        let text = "# Summary\n\n[Introduction](README.md)\n[Foreword](foreword.md)\n\n---\n\n# Getting started\n\n- [Install](guide/install.md)\n    - [On Windows](guide/windows.md)\n        - [Old versions](guide/old.md)\n    - [Later]()\n- [Use `it`](guide/use%20it.md)\n\n# Reference\n\n* [CLI](cli/README.md)\n\n---\n\n[Contributors](misc/contributors.md)\n";
+        let (s, problems) = p(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(s.title.as_deref(), Some("Summary"));
+        assert_eq!(
+            shape(&s),
+            [
+                "Introduction=README.md@3",
+                "Foreword=foreword.md@4",
+                "---@6",
+                "# Getting started@8",
+                "  Install=guide/install.md@10",
+                "    On Windows=guide/windows.md@11",
+                "      Old versions=guide/old.md@12",
+                "    Later=DRAFT@13",
+                "  Use it=guide/use it.md@14",
+                "# Reference@16",
+                "  CLI=cli/README.md@18",
+                "---@20",
+                "Contributors=misc/contributors.md@22",
+            ]
+        );
+        assert_eq!(s.chapters().len(), 9);
+    }
+
+    #[test]
+    fn no_title_and_numbered_chapters_without_parts() {
+        let (s, problems) = p("- [A](a.md)\n- [B](b.md)\n  - [C](c.md)\n");
+        assert!(problems.is_empty());
+        assert_eq!(s.title, None);
+        assert_eq!(shape(&s), ["A=a.md@1", "B=b.md@2", "  C=c.md@3"]);
+    }
+
+    #[test]
+    fn problems_name_their_lines() {
+        let (s, problems) =
+            p("# S\n\nJust words.\n\n- [A](a.md)\n- not a link\n  - [Kept](k.md)\n");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].is_warning()), (3, true));
+        assert_eq!((problems[1].line, problems[1].is_warning()), (6, false));
+        assert_eq!(shape(&s), ["A=a.md@5"]);
+    }
+
+    #[test]
+    fn empty_and_odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "#",
+            "- ",
+            "[]()",
+            "- [](x.md)",
+            "# A\n# B\n",
+            "* [a](",
+            "\u{feff}- [A](a.md)",
+        ] {
+            let _ = p(text);
+        }
+        let (s, _) = p("- [](notes/02-some-topic.md)\n");
+        assert_eq!(s.chapters()[0].title, "Some topic");
+    }
+}

@@ -1,0 +1,98 @@
+//! HTML text helpers every stage shares, depending on nothing else in the crate: escaping,
+//! and Markdown rendered outside a page (a question's prompt, an option, an explanation), so
+//! components need not call back into `markdown`.
+
+use pulldown_cmark::{Options, Parser};
+
+/// The Markdown extensions every page and every component's Markdown is parsed with.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_GFM
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Inline Markdown (a prompt, an option) to HTML without the wrapping paragraph.
+pub fn inline_html(text: &str) -> String {
+    let html = block_html(text);
+    let trimmed = html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// Block Markdown (a vignette, an explanation) to HTML.
+pub fn block_html(text: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark::html::push_html(&mut out, Parser::new_ext(text, markdown_options()));
+    align_classes(out)
+}
+
+/// Table cells' alignment as classes (`class="align-center"`) instead of the inline
+/// `style="text-align: center"` pulldown-cmark writes, which the pages' Content-Security-Policy
+/// (`style-src 'self'`) would block.
+pub fn align_classes(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    let mut html = html;
+    for cell in ["th", "td"] {
+        for align in ["left", "center", "right"] {
+            html = html.replace(
+                &format!("<{cell} style=\"text-align: {align}\">"),
+                &format!("<{cell} class=\"align-{align}\">"),
+            );
+        }
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_and_quotes() {
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn inline_html_strips_paragraph() {
+        assert_eq!(inline_html("a *b*"), "a <em>b</em>");
+        assert_eq!(inline_html("a\n\nb"), "<p>a</p>\n<p>b</p>");
+    }
+
+    #[test]
+    fn block_html_aligns_with_classes() {
+        let html = block_html("| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert!(html.contains("<th class=\"align-left\">"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+}

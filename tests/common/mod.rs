@@ -1,0 +1,20 @@
+//! Helpers shared by the integration tests in `tests/*.rs`: fixture handbooks copied or
+//! written into temporary folders ([`fixture`]), the real `handbook` binary and its output
+//! ([`run`]), reading what a build wrote ([`files`]), and a running `handbook serve` with a
+//! small HTTP client ([`serve`]).
+//!
+//! A test file uses them with `mod common;` and `use common::*;` (the serve helpers with
+//! `use common::serve::*;`). Write a helper here, not a copy in the test file, when a second
+//! file needs it.
+
+// Every test file is its own crate and uses only some of the helpers.
+#![allow(dead_code, unused_imports)]
+
+pub mod files;
+pub mod fixture;
+pub mod run;
+pub mod serve;
+
+pub use files::*;
+pub use fixture::*;
+pub use run::*;
