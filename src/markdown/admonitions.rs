@@ -103,6 +103,21 @@ pub fn header(line: &str) -> Option<Header> {
     })
 }
 
+/// A block's title as HTML: inline Markdown, without links (a title is not the place for one,
+/// and the link checker never sees this HTML, so a link here could not be checked).
+pub fn title_html(title: &str) -> String {
+    let html = inline_html(title);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(i) = rest.find("<a ").or_else(|| rest.find("</a>")) {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `tldr` -> `Tldr`, as Python-Markdown titles an admonition without one.
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
@@ -118,7 +133,7 @@ impl Header {
         let kind = self.kind;
         let label = escape(&self.label);
         // Titles are inline Markdown, as in Material (`"*Why* it matters"`).
-        let title = inline_html(&self.title);
+        let title = title_html(&self.title);
         match self.collapsible {
             None if self.title.is_empty() => format!(
                 "<div class=\"callout callout-{kind}\" role=\"note\" aria-label=\"{label}\">"
@@ -222,6 +237,10 @@ mod tests {
         assert!(
             h.open_html()
                 .contains("<p class=\"callout-title\"><em>Why</em> it matters</p>")
+        );
+        assert_eq!(
+            title_html("See [this](x.md) *now*"),
+            "See this <em>now</em>"
         );
         let h = header("??? note").unwrap();
         assert_eq!(h.close_html(), "</details>");

@@ -2,7 +2,7 @@
 //! new set, `===+` is the tab selected first). Without JavaScript, and in `print.html`, a set
 //! is a series of titled sections; the theme's `tabs.js` turns it into a WAI-ARIA tab list.
 
-use super::inline_html;
+use super::admonitions::title_html;
 
 /// A parsed tab header line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn open_panel_html(h: &Header, set: usize, tab: usize) -> String {
     let selected = if h.selected { " data-selected" } else { "" };
     format!(
         "<div class=\"tabbed-panel\" id=\"{id}\"{selected}>\n<p class=\"tabbed-title\">{}</p>",
-        inline_html(&h.title)
+        title_html(&h.title)
     )
 }
 
