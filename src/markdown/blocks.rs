@@ -24,6 +24,42 @@ pub struct Prepared<'a> {
     pub ids: Vec<String>,
 }
 
+/// The plain text of a title line written here (`<p class="callout-title">`,
+/// `<summary class="callout-title">` or `<p class="tabbed-title">`), for the search index;
+/// `None` for any other HTML.
+pub fn title_text(html: &str) -> Option<String> {
+    let line = html.trim();
+    let rest = [
+        "<p class=\"callout-title\">",
+        "<summary class=\"callout-title\">",
+        "<p class=\"tabbed-title\">",
+    ]
+    .iter()
+    .find_map(|open| line.strip_prefix(open))?;
+    // (The kind named for screen readers is not part of the title.)
+    let rest = match rest.strip_prefix("<span class=\"visually-hidden\">") {
+        Some(r) => r.split_once("</span>").map_or(r, |(_, after)| after),
+        None => rest,
+    };
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in rest.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    Some(text.trim().to_string()).filter(|t| !t.is_empty())
+}
+
 /// One source line: its text without the removed indentation and the newline, its 0-based line
 /// in the body and how many bytes were removed.
 #[derive(Debug, Clone, Copy)]
@@ -505,6 +541,20 @@ mod tests {
             prepare("Text.\n\n    !!! note\n        x\n").text,
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn titles_are_found_for_search() {
+        let h = admonitions::header("??? tip \"*Why* a & b\"").unwrap();
+        let html = h.open_html();
+        let summary = html.lines().nth(1).unwrap();
+        assert_eq!(title_text(summary).as_deref(), Some("Why a & b"));
+        let tab = tabs::open_panel_html(&tabs::header("=== \"Windows\"").unwrap(), 1, 1);
+        assert_eq!(
+            title_text(tab.lines().nth(1).unwrap()).as_deref(),
+            Some("Windows")
+        );
+        assert_eq!(title_text("<p class=\"other\">x</p>"), None);
     }
 
     #[test]

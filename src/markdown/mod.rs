@@ -647,6 +647,14 @@ fn collect_text(event: &Event<'_>, text: &mut String) {
     match event {
         Event::Text(t) | Event::Code(t) => text.push_str(t),
         Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+        // The title of an admonition or a tab (`blocks`) is searchable too.
+        Event::Html(h) => {
+            if let Some(title) = blocks::title_text(h) {
+                text.push(' ');
+                text.push_str(&title);
+                text.push(' ');
+            }
+        }
         _ => {}
     }
 }
