@@ -1,16 +1,15 @@
 'use strict';
 // MkDocs-style content (issue 17): content tabs (`=== "Tab"`) and admonitions (`!!!`, `???`)
 // in tests/fixtures/mkdocs-site, built with the real binary (HANDBOOK_BIN, else
-// target/debug/handbook). Tabs follow the WAI-ARIA tabs pattern: arrow keys, Home/End, one tab
+// target/debug/handbook, by lib.suite). Tabs follow the WAI-ARIA tabs pattern: arrow keys, Home/End, one tab
 // in the tab order; without JavaScript every panel is a titled section; collapsible callouts
 // are <details>. Zero axe violations in both schemes, no CSP or console errors, vnu-valid.
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { execFileSync, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const lib = require('./lib');
 
 const FIXTURE = path.join(lib.REPO, 'tests', 'fixtures', 'mkdocs-site');
@@ -18,26 +17,7 @@ const TABS = 'practice/tabs.html';
 const BOND = 'basics/bond.html';
 const CALLOUTS = 'getting-started.html';
 
-let tmp;
-let site;
-let server;
-let browser;
-
-before(async () => {
-  const bin = process.env.HANDBOOK_BIN || path.join(lib.REPO, 'target', 'debug', 'handbook');
-  assert.ok(fs.existsSync(bin), `the handbook binary is missing: ${bin} (set HANDBOOK_BIN or run cargo build)`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'handbook-mkdocs-'));
-  site = path.join(tmp, 'site');
-  execFileSync(bin, ['build', '--root', FIXTURE, '--out', site], { stdio: 'pipe' });
-  server = await lib.startServer({ root: site });
-  browser = await lib.launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+const env = lib.suite({ fixture: FIXTURE });
 
 /** The first tab set's state: tabs (name, selected, tabindex), which panels are shown, focus. */
 function firstSet(page) {
@@ -58,8 +38,8 @@ function firstSet(page) {
 }
 
 test('tabs: a tab list operated by arrow keys, Home and End, with one tab in the tab order', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(TABS));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(TABS));
     let s = await firstSet(page);
     assert.deepEqual(s.names, ['At the end', 'With a form', 'Next session']);
     assert.deepEqual(s.selected, ['true', 'false', 'false']);
@@ -100,10 +80,10 @@ test('tabs: a tab list operated by arrow keys, Home and End, with one tab in the
 });
 
 test('tabs: without JavaScript every panel is a titled section, in order', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
-    await page.goto(server.at(TABS));
+    await page.goto(env.server.at(TABS));
     assert.equal(await page.locator('[role=tab]').count(), 0);
     const sections = await page.locator('[data-tabs] > .tabbed-panel').evaluateAll((ps) =>
       ps.map((p) => ({ title: p.querySelector('.tabbed-title').innerText, visible: p.getBoundingClientRect().height > 0 })));
@@ -116,8 +96,8 @@ test('tabs: without JavaScript every panel is a titled section, in order', async
 });
 
 test('tabs: printing shows every panel with its title', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(TABS));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(TABS));
     await page.emulateMedia({ media: 'print' });
     const shown = await page.locator('[data-tabs] .tabbed-panel').evaluateAll((ps) =>
       ps.map((p) => p.getBoundingClientRect().height > 0 && p.querySelector('.tabbed-title').getBoundingClientRect().height > 0));
@@ -127,8 +107,8 @@ test('tabs: printing shows every panel with its title', async () => {
 });
 
 test('collapsible callouts are <details> opened by keyboard; print.html opens them', async () => {
-  await lib.withPage(browser, {}, async ({ page }) => {
-    await lib.visit(page, server.at(BOND));
+  await lib.withPage(env.browser, {}, async ({ page }) => {
+    await lib.visit(page, env.server.at(BOND));
     const details = page.locator('details.callout');
     assert.equal(await details.count(), 2);
     assert.equal(await details.nth(0).getAttribute('open'), null);
@@ -137,7 +117,7 @@ test('collapsible callouts are <details> opened by keyboard; print.html opens th
     await page.locator('details.callout summary').first().focus();
     await page.keyboard.press('Enter');
     assert.equal(await page.getByText('They return for sessions.').isVisible(), true);
-    await lib.visit(page, server.at('print.html'));
+    await lib.visit(page, env.server.at('print.html'));
     assert.equal(await page.locator('details.callout:not([open])').count(), 0);
     assert.equal(await page.getByText('They return for sessions.').isVisible(), true);
     // No tab list in print.html: tabs.js is not loaded there.
@@ -148,8 +128,8 @@ test('collapsible callouts are <details> opened by keyboard; print.html opens th
 for (const colorScheme of ['light', 'dark']) {
   test(`axe: callouts, collapsible callouts and tabs have no violations (${colorScheme})`, async () => {
     for (const rel of [TABS, BOND, CALLOUTS, 'practice/repair.html', 'print.html']) {
-      await lib.withPage(browser, { colorScheme }, async ({ page }) => {
-        await lib.visit(page, server.at(rel));
+      await lib.withPage(env.browser, { colorScheme }, async ({ page }) => {
+        await lib.visit(page, env.server.at(rel));
         lib.assertNoViolations(await lib.axe(page), `${rel} (${colorScheme})`);
         if (rel === TABS) {
           await page.getByRole('tab', { name: 'Next session' }).click();
@@ -163,7 +143,7 @@ for (const colorScheme of ['light', 'dark']) {
 test('the MkDocs fixture site passes the Nu Html Checker', { timeout: 180_000 }, () => {
   const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
   assert.ok(fs.existsSync(jar), `${jar} is missing; run \`npm ci\``);
-  const run = spawnSync('java', ['-Xss1m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', site], {
+  const run = spawnSync('java', ['-Xss1m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', env.site], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -171,6 +151,6 @@ test('the MkDocs fixture site passes the Nu Html Checker', { timeout: 180_000 },
   const report = JSON.parse(run.stderr || run.stdout);
   const errors = report.messages
     .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-    .map((m) => `${m.url ? path.relative(site, lib.fileURLToPath(m.url)) : '?'}:${m.lastLine}: ${m.message}`);
+    .map((m) => `${m.url ? path.relative(env.site, lib.fileURLToPath(m.url)) : '?'}:${m.lastLine}: ${m.message}`);
   lib.assertNone(errors, `vnu found ${errors.length} error(s)`);
 });
