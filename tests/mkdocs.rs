@@ -540,3 +540,28 @@ fn other_tools_keys_are_one_warning_per_key_in_every_layout() {
         "{text}"
     );
 }
+
+#[test]
+fn script_in_a_block_title_is_still_an_error_at_its_line() {
+    let dir = site(
+        false,
+        &[
+            ("mkdocs.yml", "site_name: X\n"),
+            (
+                "docs/index.md",
+                "# Home\n\nText.\n\n!!! note \"<script>alert(1)</script>\"\n    Body.\n\n=== \"<img src=x onerror=alert(1)>\"\n    Tab.\n",
+            ),
+        ],
+    );
+    let (code, text, out) = build(dir.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("error: docs/index.md:5: raw `<script>` element"),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: docs/index.md:8: event-handler attribute `onerror`"),
+        "{text}"
+    );
+    assert!(!out.exists());
+}

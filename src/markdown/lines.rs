@@ -54,6 +54,8 @@ impl<'a> LineIndex<'a> {
     /// The file line and column of column `col` on line `i` of the text.
     fn mapped(&self, i: usize, col: usize) -> (usize, usize) {
         match self.blocks.and_then(|m| m.get(i)) {
+            // (A line the rewrite wrote itself has no column in the file.)
+            Some(&(line, super::blocks::GENERATED)) => (self.file_line(line), 0),
             Some(&(line, shift)) => (self.file_line(line), col + shift),
             None => (self.file_line(i), col),
         }
