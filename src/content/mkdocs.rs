@@ -127,34 +127,7 @@ pub fn read(root: &Path, file: &str) -> Result<Site, Vec<Diagnostic>> {
 /// Parses the text of an MkDocs-style configuration (`path` names it; `.toml` is Zensical's
 /// TOML form, with the settings under `[project]`).
 pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
-    let is_toml = path.extension().is_some_and(|e| e == "toml");
-    let root = if is_toml {
-        let table: toml::Table = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-            vec![
-                Diagnostic::error(path, line, e.message().trim().to_string())
-                    .with_column(column)
-                    .with_hint(
-                        "check the TOML syntax: strings in quotes, one `key = value` per line",
-                    ),
-            ]
-        })?;
-        let json = super::frontmatter::toml_to_json(&toml::Value::Table(table));
-        json.get("project").cloned().unwrap_or(json)
-    } else {
-        // Tags (`!!python/name:...`, `!ENV`, `!relative`) are dropped, their values kept.
-        let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| {
-            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
-            vec![
-                Diagnostic::error(path, line, message.to_string())
-                    .with_column(column)
-                    .with_hint("check the YAML syntax: `key: value`, two spaces per level of indentation, no tabs"),
-            ]
-        })?;
-        super::frontmatter::yaml_to_json(&yaml)
-    };
+    let root = document(text, path)?;
     let mut errors = Vec::new();
     let mut text_of = |key: &str| match root.get(key) {
         None | Some(Value::Null) => String::new(),
@@ -227,6 +200,47 @@ pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The settings of the file as JSON: YAML with its tags (`!!python/name:...`, `!ENV`,
+/// `!relative`) dropped and their values kept, or Zensical's TOML (its `[project]` table).
+fn document(text: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
+    if path.extension().is_some_and(|e| e == "toml") {
+        let table: toml::Table = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            vec![
+                Diagnostic::error(path, line, e.message().trim().to_string())
+                    .with_column(column)
+                    .with_hint(
+                        "check the TOML syntax: strings in quotes, one `key = value` per line",
+                    ),
+            ]
+        })?;
+        let json = super::frontmatter::toml_to_json(&toml::Value::Table(table));
+        return Ok(json.get("project").cloned().unwrap_or(json));
+    }
+    let yaml: serde_norway::Value = serde_norway::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        let message = e.to_string();
+        // A tab, a colon in a value, curly quotes: in plain words where they can be told.
+        if let Some(p) = crate::error::plain::yaml_problem(text, &message, (line, column)) {
+            let (line, column) = line_col(text, p.offset);
+            return vec![
+                Diagnostic::error(path, line, p.message)
+                    .with_column(column)
+                    .with_hint(p.hint),
+            ];
+        }
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        vec![
+            Diagnostic::error(path, line, message.to_string())
+                .with_column(column)
+                .with_hint(
+                    "check the YAML syntax: `key: value`, two spaces per level of indentation, no tabs",
+                ),
+        ]
+    })?;
+    Ok(super::frontmatter::yaml_to_json(&yaml))
 }
 
 /// One warning naming the plugins and extra assets the handbook does not run.
@@ -547,6 +561,17 @@ nav:
             site.warnings[0].message
         );
         assert_eq!(site.warnings[0].line, 9);
+    }
+
+    #[test]
+    fn a_tab_in_mkdocs_yml_is_named_in_plain_words() {
+        let e = parse(
+            "site_name: A\nnav:\n\t- index.md\n",
+            Path::new("mkdocs.yml"),
+        )
+        .unwrap_err();
+        assert_eq!(e[0].line, 3, "{e:?}");
+        assert!(e[0].message.to_lowercase().contains("tab"), "{e:?}");
     }
 
     #[test]

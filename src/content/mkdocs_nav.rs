@@ -41,73 +41,12 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
         warnings: Vec::new(),
         links: Vec::new(),
     };
-    let home_src = ["index.md", "README.md"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| b.parsed.contains_key(p));
-    let title = b.config.title.clone();
-    let home = match &home_src {
-        Some(src) => {
-            st.used.insert(src.clone());
-            st.home = Some(src.clone());
-            b.push_page(
-                src,
-                "index.html".into(),
-                PageKind::Home,
-                None,
-                0,
-                Some(title),
-            )
-        }
-        None => {
-            b.claim("index.html", Path::new(""));
-            b.push_synthetic(
-                Path::new(""),
-                "index.html".into(),
-                PageKind::Home,
-                None,
-                0,
-                title,
-            )
-        }
-    };
-    b.by_source.insert(PathBuf::new(), home);
+    let home = add_home(b, &mut st);
     for item in site.nav.as_deref().unwrap_or_default() {
         add_item(b, &mut st, item, home, 1);
     }
     let left: Vec<PathBuf> = files.into_iter().filter(|f| !st.used.contains(f)).collect();
-    let unlisted: Vec<String> = left
-        .iter()
-        .map(|f| f.to_string_lossy().replace('\\', "/"))
-        .filter(|f| !matches_any(&site.not_in_nav, f))
-        .collect();
-    if !unlisted.is_empty() {
-        let n = unlisted.len();
-        st.warnings.push(
-            Diagnostic::warning(
-                &site.file,
-                site.nav_line,
-                format!(
-                    "{} not in the nav, so {} built after it: {}",
-                    if n == 1 {
-                        "1 page is".to_string()
-                    } else {
-                        format!("{n} pages are")
-                    },
-                    if n == 1 { "it is" } else { "they are" },
-                    unlisted.join(", ")
-                ),
-            )
-            .with_hint(
-                "add them to `nav`, or list them under `not_in_nav` to leave them where they are",
-            ),
-        );
-    }
-    for f in left {
-        let out = st.outs[&f].clone();
-        let i = b.push_page(&f, out, PageKind::Page, Some(home), 1, None);
-        b.pages[home].children.push(i);
-    }
+    add_unlisted(b, &mut st, left, home);
     if !st.links.is_empty() {
         st.warnings.push(
             Diagnostic::warning(
@@ -134,6 +73,65 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
         }
     }
     b.pages[home].load_warnings.extend(st.warnings);
+}
+
+/// The home page: `index.md` (or `README.md`) of `docs_dir`, else a generated one.
+fn add_home(b: &mut Builder, st: &mut State) -> usize {
+    let home_src = ["index.md", "README.md"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| b.parsed.contains_key(p));
+    let title = b.config.title.clone();
+    let (out, kind) = ("index.html".to_string(), PageKind::Home);
+    let home = match &home_src {
+        Some(src) => {
+            st.used.insert(src.clone());
+            st.home = Some(src.clone());
+            b.push_page(src, out, kind, None, 0, Some(title))
+        }
+        None => {
+            b.claim(&out, Path::new(""));
+            b.push_synthetic(Path::new(""), out, kind, None, 0, title)
+        }
+    };
+    b.by_source.insert(PathBuf::new(), home);
+    home
+}
+
+/// The pages not in the nav (`left`, in path order), after it under the home page, with one
+/// warning naming those not matched by `not_in_nav`.
+fn add_unlisted(b: &mut Builder, st: &mut State, left: Vec<PathBuf>, home: usize) {
+    let unlisted: Vec<String> = left
+        .iter()
+        .map(|f| f.to_string_lossy().replace('\\', "/"))
+        .filter(|f| !matches_any(&st.site.not_in_nav, f))
+        .collect();
+    if !unlisted.is_empty() {
+        let n = unlisted.len();
+        let (pages, they) = if n == 1 {
+            ("1 page is".to_string(), "it is")
+        } else {
+            (format!("{n} pages are"), "they are")
+        };
+        st.warnings.push(
+            Diagnostic::warning(
+                &st.site.file,
+                st.site.nav_line,
+                format!(
+                    "{pages} not in the nav, so {they} built after it: {}",
+                    unlisted.join(", ")
+                ),
+            )
+            .with_hint(
+                "add them to `nav`, or list them under `not_in_nav` to leave them where they are",
+            ),
+        );
+    }
+    for f in left {
+        let out = st.outs[&f].clone();
+        let i = b.push_page(&f, out, PageKind::Page, Some(home), 1, None);
+        b.pages[home].children.push(i);
+    }
 }
 
 /// The output path of a page file: its folder's slugs, then `index.html` for `index.md` (and
