@@ -2,8 +2,9 @@
 # Navigation-scale benchmark (issue 19): N pages inside ONE chapter folder, and (for comparison)
 # N pages in a flat top level, built with the release binary. Every list of the sidebar beyond
 # site::NAV_INLINE_MAX is windowed, so a page's size must not depend on how many siblings it has
-# and the build must grow linearly. Prints wall time, peak memory (GNU time), µs per page, the
-# output's size per page and the largest sibling page's size.
+# and the build must grow linearly. Prints wall time, CPU time (user + system: less swayed by
+# other load on a shared machine), peak memory (GNU time), µs per page (wall), the output's size
+# per page, the largest sibling page's size and nav.js's size.
 #
 # With --browser, also opens the middle page of each chapter build in Chromium
 # (bench/nav-fill.js): time to DOMContentLoaded with the sidebar filled in from nav.js.
@@ -52,17 +53,18 @@ for layout in $layouts; do
     [ -d "$dir" ] || generate "$dir" "$n" "$layout"
     out="$work/out-$layout-$n"
     rm -rf "$out"
-    /usr/bin/time -o "$work/time.txt" -f "%e %M" "$hb" build --quiet --root "$dir" --out "$out"
+    /usr/bin/time -o "$work/time.txt" -f "%e %M %U %S" "$hb" build --quiet --root "$dir" --out "$out"
     t=$(tail -n1 "$work/time.txt")
-    secs="${t% *}" kb="${t#* }"
+    read -r secs kb user sys <<<"$t"
+    cpu=$(echo "$user + $sys" | bc -l)
     pages_dir="$out"
     [ "$layout" = chapter ] && pages_dir="$out/big"
     bytes=$(du -sb "$out" | cut -f1)
     # The largest content page among the siblings (the landing page, which lists them all, aside).
-    largest=$(find "$pages_dir" -maxdepth 1 -name 'p*.html' -printf '%s\n' | sort -n | tail -n1)
+    largest=$(find "$pages_dir" -maxdepth 1 -name 'p[0-9]*.html' -printf '%s\n' | sort -n | tail -n1)
     nav=$(stat -c %s "$out/nav.js")
-    printf '%-7s %7s pages  %7.2f s  %6.0f MiB  %6.1f µs/page  %5.1f KB/page out  largest page %5.1f KB  nav.js %6.0f KB\n' \
-      "$layout" "$n" "$secs" "$(echo "$kb / 1024" | bc -l)" "$(echo "$secs * 1000000 / $n" | bc -l)" \
+    printf '%-7s %7s pages  %7.2f s  (CPU %6.2f s)  %6.0f MiB  %6.1f µs/page  %5.1f KB/page out  largest page %5.1f KB  nav.js %6.0f KB\n' \
+      "$layout" "$n" "$secs" "$cpu" "$(echo "$kb / 1024" | bc -l)" "$(echo "$secs * 1000000 / $n" | bc -l)" \
       "$(echo "$bytes / $n / 1000" | bc -l)" "$(echo "$largest / 1000" | bc -l)" "$(echo "$nav / 1000" | bc -l)"
     if [ -n "$browser" ] && [ "$layout" = chapter ]; then
       node bench/nav-fill.js --page "$pages_dir/p$(printf '%06d' $((n / 2))).html"

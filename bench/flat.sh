@@ -2,6 +2,7 @@
 # Flat-folder benchmark (issue 19): N pages in ONE folder (no chapters), built with the release
 # binary. Loading, ordering, slugs and navigation must stay linear: the time per page at 100k
 # should be about the time per page at 10k. Prints wall time, peak memory and µs per page.
+# bench/chapter.sh does the same for N pages inside one chapter folder (and flat, side by side).
 #
 # Usage: bench/flat.sh [--sizes "10000 100000"]
 # Needs: python3, GNU time (/usr/bin/time).

@@ -193,7 +193,20 @@ fn resolve_target(handbook: &Handbook, page: &Page, dest: &str) -> Result<usize,
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What an assignment's items are resolved against.
+struct Items<'a> {
+    handbook: &'a Handbook,
+    rendered: &'a [RenderedPage],
+    /// The assignment's page.
+    page: &'a Page,
+    /// Every exercise of the handbook by id.
+    exercises: &'a HashMap<&'a str, ExerciseRef<'a>>,
+    /// The first page with a practice form.
+    practice_page: Option<usize>,
+}
+
+/// The items of `spec` (the assignment on `page`): pages and sections to read, exercises,
+/// practice entries. References that do not resolve are left out and reported in `out`.
 fn resolve_items(
     handbook: &Handbook,
     rendered: &[RenderedPage],
@@ -203,174 +216,201 @@ fn resolve_items(
     practice_page: Option<usize>,
     out: &mut Vec<Diagnostic>,
 ) -> Vec<Item> {
-    let file = &page.display_path;
+    let ctx = Items {
+        handbook,
+        rendered,
+        page,
+        exercises,
+        practice_page,
+    };
     let mut items = Vec::new();
-    for (i, dest) in spec.read.iter().enumerate() {
-        let line = spec.read_line(i);
-        let (path_part, fragment) = match dest.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (dest.as_str(), None),
-        };
-        let target = match resolve_target(handbook, page, path_part) {
-            Ok(t) => t,
-            Err(reason) => {
-                out.push(
-                    Diagnostic::error(file, line, format!("assignment: cannot read `{dest}`: {reason}"))
-                        .with_hint("give the page's path relative to this file or to content/, e.g. `01-alliance/02-bordin.md`"),
-                );
-                continue;
-            }
-        };
-        let target_page = &handbook.pages[target];
-        match fragment.filter(|f| !f.is_empty()) {
-            None => items.push(Item {
-                kind: "read",
-                title: target_page.title.clone(),
-                url: target_page.out_path.clone(),
-                page: target_page.out_path.clone(),
-                section: String::new(),
-                exercise: String::new(),
-                count: 0,
-            }),
-            Some(section) => {
-                let r = &rendered[target];
-                if !r.sections.iter().any(|s| s.id == section) {
-                    let close = r
+    ctx.read(spec, &mut items, out);
+    ctx.exercises(spec, &mut items, out);
+    ctx.practice(spec, &mut items, out);
+    items
+}
+
+impl Items<'_> {
+    /// The `read` entries: whole pages, or sections (`page.md#heading`).
+    fn read(&self, spec: &AssignmentSpec, items: &mut Vec<Item>, out: &mut Vec<Diagnostic>) {
+        let (handbook, rendered, file) = (self.handbook, self.rendered, &self.page.display_path);
+        for (i, dest) in spec.read.iter().enumerate() {
+            let line = spec.read_line(i);
+            let (path_part, fragment) = match dest.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (dest.as_str(), None),
+            };
+            let target = match resolve_target(handbook, self.page, path_part) {
+                Ok(t) => t,
+                Err(reason) => {
+                    out.push(
+                        Diagnostic::error(file, line, format!("assignment: cannot read `{dest}`: {reason}"))
+                            .with_hint("give the page's path relative to this file or to content/, e.g. `01-alliance/02-bordin.md`"),
+                    );
+                    continue;
+                }
+            };
+            let target_page = &handbook.pages[target];
+            match fragment.filter(|f| !f.is_empty()) {
+                None => items.push(Item {
+                    kind: "read",
+                    title: target_page.title.clone(),
+                    url: target_page.out_path.clone(),
+                    page: target_page.out_path.clone(),
+                    section: String::new(),
+                    exercise: String::new(),
+                    count: 0,
+                }),
+                Some(section) => {
+                    let r = &rendered[target];
+                    if !r.sections.iter().any(|s| s.id == section) {
+                        let close = r
+                            .sections
+                            .iter()
+                            .find(|s| {
+                                !s.id.is_empty()
+                                    && (s.id.contains(section) || section.contains(s.id.as_str()))
+                            })
+                            .map(|s| format!(" (did you mean `#{}`?)", s.id))
+                            .unwrap_or_default();
+                        out.push(
+                            Diagnostic::error(
+                                file,
+                                line,
+                                format!(
+                                    "assignment: `{}` has no heading `#{section}`{close}",
+                                    target_page.display_path.display()
+                                ),
+                            )
+                            .with_hint("name a heading by its id as in the page's table of contents (lower case, words joined by `-`); only headings can be assigned as sections"),
+                        );
+                        continue;
+                    }
+                    let heading = r
                         .sections
                         .iter()
-                        .find(|s| {
-                            !s.id.is_empty()
-                                && (s.id.contains(section) || section.contains(s.id.as_str()))
-                        })
-                        .map(|s| format!(" (did you mean `#{}`?)", s.id))
-                        .unwrap_or_default();
+                        .find(|s| s.id == section)
+                        .map(|s| s.heading.clone())
+                        .filter(|h| !h.is_empty())
+                        .unwrap_or_else(|| section.to_string());
+                    items.push(Item {
+                        kind: "read",
+                        title: format!("{heading} (in {})", target_page.title),
+                        url: format!("{}#{section}", target_page.out_path),
+                        page: target_page.out_path.clone(),
+                        section: section.to_string(),
+                        exercise: String::new(),
+                        count: 0,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The `exercises` entries: exercise ids, or every exercise of a page (`page.md`).
+    fn exercises(&self, spec: &AssignmentSpec, items: &mut Vec<Item>, out: &mut Vec<Diagnostic>) {
+        let (handbook, rendered, file) = (self.handbook, self.rendered, &self.page.display_path);
+        let exercises = self.exercises;
+        for (i, entry) in spec.exercises.iter().enumerate() {
+            let line = spec.exercise_line(i);
+            // An exact exercise id wins over a page path (ids may contain dots).
+            let names_page = !exercises.contains_key(entry.as_str())
+                && (entry.split('#').next().is_some_and(|p| p.ends_with(".md"))
+                    || entry.ends_with('/'));
+            if names_page {
+                let target = match resolve_target(handbook, self.page, entry) {
+                    Ok(t) => t,
+                    Err(reason) => {
+                        out.push(
+                            Diagnostic::error(file, line, format!("assignment: cannot find the exercises of `{entry}`: {reason}"))
+                                .with_hint("give the page's path relative to this file or to content/, or an exercise id"),
+                        );
+                        continue;
+                    }
+                };
+                // The page's exercises in page order (its components' manifest entries).
+                let on_page: Vec<(&str, &ExerciseRef)> = rendered[target]
+                    .components
+                    .iter()
+                    .flat_map(|(_, block)| block.manifest.iter())
+                    .map(|entry| entry.id.as_str())
+                    .filter_map(|id| exercises.get(id).map(|e| (id, e)))
+                    .filter(|(_, e)| e.page == target)
+                    .collect();
+                if on_page.is_empty() && !broken_exercise(rendered, Some(target), "") {
                     out.push(
                         Diagnostic::error(
                             file,
                             line,
                             format!(
-                                "assignment: `{}` has no heading `#{section}`{close}",
-                                target_page.display_path.display()
+                                "assignment: `{}` has no exercises",
+                                handbook.pages[target].display_path.display()
                             ),
                         )
-                        .with_hint("name a heading by its id as in the page's table of contents (lower case, words joined by `-`); only headings can be assigned as sections"),
+                        .with_hint("name a page with ```exercise blocks, or list exercise ids"),
                     );
                     continue;
                 }
-                let heading = r
-                    .sections
-                    .iter()
-                    .find(|s| s.id == section)
-                    .map(|s| s.heading.clone())
-                    .filter(|h| !h.is_empty())
-                    .unwrap_or_else(|| section.to_string());
-                items.push(Item {
-                    kind: "read",
-                    title: format!("{heading} (in {})", target_page.title),
-                    url: format!("{}#{section}", target_page.out_path),
-                    page: target_page.out_path.clone(),
-                    section: section.to_string(),
-                    exercise: String::new(),
-                    count: 0,
-                });
+                for (id, e) in on_page {
+                    items.push(exercise_item(handbook, id, e));
+                }
+            } else {
+                match exercises.get(entry.as_str()) {
+                    Some(e) => items.push(exercise_item(handbook, entry, e)),
+                    None if broken_exercise(rendered, None, entry) => {}
+                    None => {
+                        let mut known: Vec<&&str> = exercises.keys().collect();
+                        known.sort();
+                        let close = known
+                            .iter()
+                            .find(|k| k.contains(entry.as_str()) || entry.contains(***k))
+                            .map(|k| format!(" (did you mean `{k}`?)"))
+                            .unwrap_or_default();
+                        out.push(
+                            Diagnostic::error(file, line, format!("assignment: there is no exercise with id `{entry}`{close}"))
+                                .with_hint("use the `id` of an ```exercise block, or a page path ending in .md for all its exercises"),
+                        );
+                    }
+                }
             }
         }
     }
-    for (i, entry) in spec.exercises.iter().enumerate() {
-        let line = spec.exercise_line(i);
-        // An exact exercise id wins over a page path (ids may contain dots).
-        let names_page = !exercises.contains_key(entry.as_str())
-            && (entry.split('#').next().is_some_and(|p| p.ends_with(".md"))
-                || entry.ends_with('/'));
-        if names_page {
-            let target = match resolve_target(handbook, page, entry) {
-                Ok(t) => t,
-                Err(reason) => {
-                    out.push(
-                        Diagnostic::error(file, line, format!("assignment: cannot find the exercises of `{entry}`: {reason}"))
-                            .with_hint("give the page's path relative to this file or to content/, or an exercise id"),
-                    );
-                    continue;
+
+    /// `practice = N`: save N entries with the practice form.
+    fn practice(&self, spec: &AssignmentSpec, items: &mut Vec<Item>, out: &mut Vec<Diagnostic>) {
+        let (handbook, rendered, file) = (self.handbook, self.rendered, &self.page.display_path);
+        if spec.practice > 0 {
+            match self.practice_page {
+                Some(p) => {
+                    let n = spec.practice;
+                    items.push(Item {
+                        kind: "practice",
+                        title: format!(
+                            "Save {n} practice-form {}",
+                            if n == 1 { "entry" } else { "entries" }
+                        ),
+                        url: handbook.pages[p].out_path.clone(),
+                        page: handbook.pages[p].out_path.clone(),
+                        section: String::new(),
+                        exercise: String::new(),
+                        count: n,
+                    })
                 }
-            };
-            // The page's exercises in page order (its components' manifest entries).
-            let on_page: Vec<(&str, &ExerciseRef)> = rendered[target]
-                .components
-                .iter()
-                .flat_map(|(_, block)| block.manifest.iter())
-                .map(|entry| entry.id.as_str())
-                .filter_map(|id| exercises.get(id).map(|e| (id, e)))
-                .filter(|(_, e)| e.page == target)
-                .collect();
-            if on_page.is_empty() && !broken_exercise(rendered, Some(target), "") {
-                out.push(
+                // A practice form that failed is reported once, where it is.
+                None if rendered
+                    .iter()
+                    .any(|r| r.failed_blocks.iter().any(|b| b.name == "srs")) => {}
+                None => out.push(
                     Diagnostic::error(
                         file,
-                        line,
-                        format!(
-                            "assignment: `{}` has no exercises",
-                            handbook.pages[target].display_path.display()
-                        ),
+                        spec.practice_line(),
+                        "assignment: `practice` asks for practice-form entries, but no page has a practice form",
                     )
-                    .with_hint("name a page with ```exercise blocks, or list exercise ids"),
-                );
-                continue;
-            }
-            for (id, e) in on_page {
-                items.push(exercise_item(handbook, id, e));
-            }
-        } else {
-            match exercises.get(entry.as_str()) {
-                Some(e) => items.push(exercise_item(handbook, entry, e)),
-                None if broken_exercise(rendered, None, entry) => {}
-                None => {
-                    let mut known: Vec<&&str> = exercises.keys().collect();
-                    known.sort();
-                    let close = known
-                        .iter()
-                        .find(|k| k.contains(entry.as_str()) || entry.contains(***k))
-                        .map(|k| format!(" (did you mean `{k}`?)"))
-                        .unwrap_or_default();
-                    out.push(
-                        Diagnostic::error(file, line, format!("assignment: there is no exercise with id `{entry}`{close}"))
-                            .with_hint("use the `id` of an ```exercise block, or a page path ending in .md for all its exercises"),
-                    );
-                }
+                    .with_hint("add an ```srs block to a page, or remove `practice`"),
+                ),
             }
         }
     }
-    if spec.practice > 0 {
-        match practice_page {
-            Some(p) => {
-                let n = spec.practice;
-                items.push(Item {
-                    kind: "practice",
-                    title: format!(
-                        "Save {n} practice-form {}",
-                        if n == 1 { "entry" } else { "entries" }
-                    ),
-                    url: handbook.pages[p].out_path.clone(),
-                    page: handbook.pages[p].out_path.clone(),
-                    section: String::new(),
-                    exercise: String::new(),
-                    count: n,
-                })
-            }
-            // A practice form that failed is reported once, where it is.
-            None if rendered
-                .iter()
-                .any(|r| r.failed_blocks.iter().any(|b| b.name == "srs")) => {}
-            None => out.push(
-                Diagnostic::error(
-                    file,
-                    spec.practice_line(),
-                    "assignment: `practice` asks for practice-form entries, but no page has a practice form",
-                )
-                .with_hint("add an ```srs block to a page, or remove `practice`"),
-            ),
-        }
-    }
-    items
 }
 
 /// Whether an exercise block that failed (and is reported where it is) may be the one an

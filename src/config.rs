@@ -47,10 +47,49 @@ pub struct Config {
     pub learning_path: Vec<LearningPathConfig>,
     /// How progress is recorded in the learner's browser (`[progress]`).
     pub progress: ProgressConfig,
+    /// SCORM packages for learning management systems (`[scorm]`, `handbook export scorm`).
+    pub scorm: ScormConfig,
     /// Which kind of folder the root is (not a setting: decided by [`Config::load`] from the
     /// files present, e.g. `book.toml` or `mkdocs.yml`).
     #[serde(skip)]
     pub layout: crate::content::layout::SourceLayout,
+}
+
+/// The `[scorm]` table: defaults of `handbook export scorm`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ScormConfig {
+    /// The SCORM version made when `--version` is not given.
+    pub version: ScormVersion,
+    /// When the LMS records the course as complete.
+    pub completion: ScormCompletion,
+    /// The percentage of graded questions answered correctly that passes; `None`: completion only.
+    pub mastery: Option<u32>,
+}
+
+/// A SCORM version (`"1.2"` or `"2004"`, the 4th edition).
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum ScormVersion {
+    /// SCORM 1.2: every LMS imports it.
+    #[default]
+    #[serde(rename = "1.2")]
+    V12,
+    /// SCORM 2004 4th edition.
+    #[serde(rename = "2004")]
+    V2004,
+}
+
+/// The `[scorm] completion` rule.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ScormCompletion {
+    /// Every page of the package read.
+    Pages,
+    /// Every graded question of the package answered.
+    #[default]
+    Exercises,
+    /// Every assignment of the package complete.
+    Assignments,
 }
 
 /// One `[[learning_path]]`: an ordered sequence of assignments, shown on the home page and
@@ -219,6 +258,7 @@ impl Default for Config {
             content: ContentConfig::default(),
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
+            scorm: ScormConfig::default(),
             layout: Default::default(),
         }
     }
@@ -376,6 +416,16 @@ impl Config {
             );
         }
         self.srs.validate(text, path, &mut errors);
+        if let Some(m) = self.scorm.mastery.filter(|m| *m > 100) {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    key_line(text, "mastery"),
+                    format!("[scorm] mastery {m} is more than 100 percent"),
+                )
+                .with_hint("give the percentage of graded questions right that passes (0 to 100), or remove the key for completion only"),
+            );
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -559,6 +609,38 @@ mod tests {
         assert_eq!(c.links.broken, Severity::Warn);
         assert_eq!(c.output, "public");
         assert_eq!(c.language, "en");
+    }
+
+    #[test]
+    fn scorm_table_is_strict() {
+        let c = Config::parse(
+            "[scorm]\nversion = \"2004\"\ncompletion = \"pages\"\nmastery = 80\n",
+            Path::new("handbook.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.scorm.version, ScormVersion::V2004);
+        assert_eq!(c.scorm.completion, ScormCompletion::Pages);
+        assert_eq!(c.scorm.mastery, Some(80));
+        let d = Config::parse("", Path::new("h")).unwrap();
+        assert_eq!(d.scorm.version, ScormVersion::V12);
+        assert_eq!(d.scorm.completion, ScormCompletion::Exercises);
+        assert_eq!(d.scorm.mastery, None);
+        let err = Config::parse("[scorm]\nmastry = 80\n", Path::new("handbook.toml")).unwrap_err();
+        assert_eq!(err[0].line, 2);
+        let err =
+            Config::parse("[scorm]\nversion = \"3\"\n", Path::new("handbook.toml")).unwrap_err();
+        assert_eq!(err[0].line, 2);
+        let err = Config::parse(
+            "title = \"x\"\n[scorm]\nmastery = 120\n",
+            Path::new("handbook.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].line, 3);
+        assert!(
+            err[0].message.contains("more than 100"),
+            "{}",
+            err[0].message
+        );
     }
 
     #[test]

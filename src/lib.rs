@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod derived;
 pub mod error;
+pub mod export;
 pub mod hash;
 pub mod html;
 pub mod js;

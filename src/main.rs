@@ -95,11 +95,68 @@ enum Command {
         /// The folder to create (must not exist, or be empty).
         dir: PathBuf,
     },
+    /// Package the handbook for other systems (see `handbook export scorm --help`).
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Work with the progress files trainees hand in (see `handbook progress summarize --help`).
     Progress {
         #[command(subcommand)]
         command: ProgressCommand,
     },
+}
+
+/// The `export` subcommands.
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Make a SCORM package (a zip) for a learning management system: Moodle, Canvas,
+    /// Blackboard, TalentLMS, Cornerstone, ...
+    ///
+    /// The package holds the built site as it is, a launch page that keeps one LMS session
+    /// while the learner moves between pages, and imsmanifest.xml. In the LMS it reports
+    /// every graded answer (an interaction), the score (percent of graded questions right),
+    /// the status by `[scorm] completion` and `mastery` in handbook.toml, and saves the
+    /// learner's progress (suspend_data) so they can continue on another computer. Opened
+    /// without an LMS, it is the plain site. The zip is written under a temporary name and
+    /// renamed into place. Exit codes: 1 for content errors, 2 for usage errors (e.g. an
+    /// unknown --path). See "Publishing in an LMS" in the README.
+    #[command(disable_version_flag = true)]
+    Scorm {
+        /// The handbook folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The zip to write (default: TITLE-scorm12.zip or TITLE-scorm2004.zip in the
+        /// current folder; with --path, TITLE-PATH-scorm12.zip).
+        #[arg(long, value_name = "FILE.zip")]
+        out: Option<PathBuf>,
+        /// The SCORM version: 1.2 (every LMS imports it) or 2004 (4th edition). Default:
+        /// `[scorm] version` in handbook.toml, else 1.2.
+        #[arg(
+            long = "version",
+            id = "scorm_version",
+            value_enum,
+            value_name = "VERSION"
+        )]
+        version: Option<ScormVersionArg>,
+        /// Package one learning path (its id, the slug of its title, e.g.
+        /// `four-week-onboarding`, or its number from 1): the whole site is included, it opens
+        /// at the path's first assignment, and only the path's assignments, their pages and
+        /// exercises count toward completion and score.
+        #[arg(long, value_name = "ID")]
+        path: Option<String>,
+    },
+}
+
+/// `--version` of `export scorm`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ScormVersionArg {
+    /// SCORM 1.2.
+    #[value(name = "1.2")]
+    V12,
+    /// SCORM 2004 4th edition.
+    #[value(name = "2004")]
+    V2004,
 }
 
 /// The `progress` subcommands.
@@ -208,6 +265,34 @@ fn main() -> ExitCode {
             }
             Err(errors) => fail(&errors, "handbook new failed"),
         },
+        Command::Export {
+            command:
+                ExportCommand::Scorm {
+                    root,
+                    out,
+                    version,
+                    path,
+                },
+        } => {
+            if let Err(e) = handbook::export::package::remove_partial_on_interrupt() {
+                eprintln!(
+                    "warning: cannot catch Ctrl-C ({e}); an interrupted export may leave a temporary file"
+                );
+            }
+            export_scorm(
+                handbook::export::Options {
+                    root,
+                    out,
+                    version: version.map(|v| match v {
+                        ScormVersionArg::V12 => handbook::config::ScormVersion::V12,
+                        ScormVersionArg::V2004 => handbook::config::ScormVersion::V2004,
+                    }),
+                    path,
+                },
+                cli.quiet,
+                started,
+            )
+        }
         Command::Progress {
             command:
                 ProgressCommand::Summarize {
@@ -287,6 +372,37 @@ fn build(
             &errors,
             "build failed; the output folder was left unchanged",
         ),
+    }
+}
+
+/// `handbook export scorm`: writes the package, prints the warnings and a summary line.
+fn export_scorm(options: handbook::export::Options, quiet: bool, started: Instant) -> ExitCode {
+    match handbook::export::export_scorm(&options) {
+        Ok(summary) => {
+            print_warnings(&summary.warnings);
+            if !quiet {
+                println!(
+                    "Packed \"{}\" as SCORM {} ({} files, {:.1} MB) into {} in {:.2} s",
+                    summary.title,
+                    match summary.version {
+                        handbook::config::ScormVersion::V12 => "1.2",
+                        handbook::config::ScormVersion::V2004 => "2004 4th edition",
+                    },
+                    summary.files,
+                    summary.bytes as f64 / 1e6,
+                    summary.out.display(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(handbook::export::Error::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(handbook::export::Error::Content(errors)) => {
+            fail(&errors, "export failed; no package was written")
+        }
     }
 }
 

@@ -123,7 +123,7 @@ pub fn render_into(
         || {
             (0..handbook.pages.len())
                 .into_par_iter()
-                .map(|i| markdown::render_page(handbook, i))
+                .map(|i| markdown::render_page_with(handbook, i, &theme.tera))
                 .collect::<Vec<RenderedPage>>()
         },
     );

@@ -26,6 +26,7 @@ fn render(body: &str, language: &str) -> Result<String, Vec<handbook::error::Dia
         line: 5,
         ordinal: 0,
         config: &config,
+        templates: handbook::theme::builtin(),
     };
     render_block("exercise", body, &ctx).map(|o| o.html)
 }
@@ -262,6 +263,7 @@ fn fingerprints_of_existing_questions_do_not_change() {
         line: 1,
         ordinal: 0,
         config: &config,
+        templates: handbook::theme::builtin(),
     };
     let ex = exercise::parse_exercise(body, &ctx).unwrap();
     let fp = ex.questions[0].fingerprint();

@@ -23,6 +23,7 @@ fn ctx<'a>(config: &'a Config, ordinal: usize) -> BlockCtx<'a> {
         line: FIRST_LINE,
         ordinal,
         config,
+        templates: handbook::theme::builtin(),
     }
 }
 
@@ -681,6 +682,7 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
     .unwrap();
     q.key = "next".into();
     let html = exercise::standalone_html(
+        handbook::theme::builtin(),
         "srs-demo",
         &q,
         &Standalone {
@@ -688,12 +690,14 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
             show_answer: true,
             title: None,
         },
-    );
+    )
+    .unwrap();
     assert!(html.contains(r#"data-exercise="srs-demo""#));
     assert!(html.contains(r#"data-track="false""#));
     assert!(html.contains(r#"id="exercise-srs-demo-next""#));
     assert!(html.contains("<legend"));
     let bare = exercise::question_html(
+        handbook::theme::builtin(),
         &q,
         &QuestionView {
             dom_id: "x",
@@ -702,7 +706,8 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
             seed: "x",
             show_answer: false,
         },
-    );
+    )
+    .unwrap();
     assert!(bare.starts_with("<div class=\"question question-single\" id=\"x\""));
     assert!(!bare.contains("Show answer"));
 }

@@ -8,27 +8,17 @@
 //! cases are fixed, so a CI run is reproducible and bounded (a few seconds in a debug build);
 //! `FUZZ_CASES=N` runs more cases by hand.
 
+mod common;
+
 use handbook::components::{self, BlockCtx};
 use handbook::config::Config;
 use handbook::content::{self, SourceFile};
 use handbook::error::Diagnostic;
 use proptest::prelude::*;
-use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, RngSeed};
 use std::path::Path;
 
-fn config() -> RunnerConfig {
-    let cases = std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(500);
-    RunnerConfig {
-        cases,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(0x1919_2026),
-        failure_persistence: None,
-        max_shrink_iters: 2_000,
-        ..RunnerConfig::default()
-    }
+fn config() -> proptest::test_runner::Config {
+    common::fuzz::runner(0x1919_2026, 500)
 }
 
 const KEYS: &[&str] = &[
@@ -269,6 +259,7 @@ proptest! {
             line: 10,
             ordinal: 0,
             config: &config,
+            templates: handbook::theme::builtin(),
         };
         let name = if srs { "srs" } else { "exercise" };
         if let Err(ds) = components::render_block(name, &body, &ctx) {

@@ -6,29 +6,19 @@
 //! Inputs are built from fragments of the real syntax mixed with arbitrary text. The seed and
 //! the number of cases are fixed, so a run is reproducible; `FUZZ_CASES=N` runs more by hand.
 
+mod common;
+
 use handbook::config::Config;
 use handbook::content::layout::SourceLayout;
 use handbook::content::mdbook::{BookToml, include, summary};
 use handbook::content::{self, SourceFile};
 use handbook::error::Diagnostic;
 use proptest::prelude::*;
-use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, RngSeed};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-fn config() -> RunnerConfig {
-    let cases = std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(300);
-    RunnerConfig {
-        cases,
-        rng_algorithm: RngAlgorithm::ChaCha,
-        rng_seed: RngSeed::Fixed(0x1717_2026),
-        failure_persistence: None,
-        max_shrink_iters: 2_000,
-        ..RunnerConfig::default()
-    }
+fn config() -> proptest::test_runner::Config {
+    common::fuzz::runner(0x1717_2026, 300)
 }
 
 const SUMMARY: &[&str] = &[

@@ -328,6 +328,13 @@ fn broken(edit: impl FnOnce(&Path)) -> String {
     failing_build(dir.path())
 }
 
+/// Like [`broken`], and the errors must say `words`.
+#[track_caller]
+fn fails_saying(edit: impl FnOnce(&Path), words: &str) {
+    let err = broken(edit);
+    assert!(err.contains(words), "expected `{words}` in:\n{err}");
+}
+
 fn append(path: &Path, text: &str) {
     let mut s = read(path);
     s.push_str(text);
@@ -336,59 +343,54 @@ fn append(path: &Path, text: &str) {
 
 #[test]
 fn a_chapter_file_that_is_not_there_is_an_error_at_its_summary_line() {
-    let err = broken(|root| {
-        append(
-            &root.join("src/SUMMARY.md"),
-            "- [Index](misc/index-terms.md)\n",
-        )
-    });
-    assert!(
-        err.contains("error: src/SUMMARY.md:28: chapter `Index` links to `misc/index-terms.md`, which is not in src/"),
-        "{err}"
+    fails_saying(
+        |root| {
+            append(
+                &root.join("src/SUMMARY.md"),
+                "- [Index](misc/index-terms.md)\n",
+            )
+        },
+        "error: src/SUMMARY.md:28: chapter `Index` links to `misc/index-terms.md`, which is not in src/",
     );
-    let err = broken(|root| {
-        fs::write(root.join("src/SUMMARY.md"), "- [A](a.md)\n- a plain item\n").unwrap()
-    });
-    assert!(
-        err.contains("error: src/SUMMARY.md:2: this list item of SUMMARY.md is not a chapter link"),
-        "{err}"
+    fails_saying(
+        |root| fs::write(root.join("src/SUMMARY.md"), "- [A](a.md)\n- a plain item\n").unwrap(),
+        "error: src/SUMMARY.md:2: this list item of SUMMARY.md is not a chapter link",
     );
-    let err = broken(|root| fs::remove_file(root.join("src/SUMMARY.md")).unwrap());
-    assert!(
-        err.contains("error: src/SUMMARY.md: this mdBook book has no src/SUMMARY.md"),
-        "{err}"
+    fails_saying(
+        |root| fs::remove_file(root.join("src/SUMMARY.md")).unwrap(),
+        "error: src/SUMMARY.md: this mdBook book has no src/SUMMARY.md",
     );
 }
 
 #[test]
 fn a_missing_include_or_anchor_is_an_error_at_its_line() {
-    let err = broken(|root| {
-        append(
-            &root.join("src/guide/windows.md"),
-            "\n{{#include ../../listings/nope.rs}}\n",
-        )
-    });
-    assert!(
-        err.contains("error: src/guide/windows.md:5:1: `{{#include ../../listings/nope.rs}}`: there is no file `listings/nope.rs`"),
-        "{err}"
+    fails_saying(
+        |root| {
+            append(
+                &root.join("src/guide/windows.md"),
+                "\n{{#include ../../listings/nope.rs}}\n",
+            )
+        },
+        "error: src/guide/windows.md:5:1: `{{#include ../../listings/nope.rs}}`: there is no file `listings/nope.rs`",
     );
-    let err = broken(|root| {
-        append(
-            &root.join("src/guide/windows.md"),
-            "\nSee `{{#include ../../listings/hello.rs:farewell}}`\n",
-        )
-    });
-    assert!(
-        err.contains("error: src/guide/windows.md:5:6: there is no anchor `farewell` in `../../listings/hello.rs`"),
-        "{err}"
+    fails_saying(
+        |root| {
+            append(
+                &root.join("src/guide/windows.md"),
+                "\nSee `{{#include ../../listings/hello.rs:farewell}}`\n",
+            )
+        },
+        "error: src/guide/windows.md:5:6: there is no anchor `farewell` in `../../listings/hello.rs`",
     );
-    let err = broken(|root| {
-        append(
-            &root.join("src/guide/windows.md"),
-            "{{#include ../../../../../../etc/passwd}}\n",
-        )
-    });
-    assert!(err.contains("error: src/guide/windows.md:4:1: `{{#include ../../../../../../etc/passwd}}` points outside the book"), "{err}");
+    fails_saying(
+        |root| {
+            append(
+                &root.join("src/guide/windows.md"),
+                "{{#include ../../../../../../etc/passwd}}\n",
+            )
+        },
+        "error: src/guide/windows.md:4:1: `{{#include ../../../../../../etc/passwd}}` points outside the book",
+    );
 }
 
 #[cfg(unix)]
@@ -444,10 +446,9 @@ fn handbook_toml_beside_book_toml_wins() {
 
 #[test]
 fn book_toml_problems_name_their_line() {
-    let err = broken(|root| append(&root.join("book.toml"), "\n[book]\n"));
-    assert!(
-        err.contains("error: book.toml:28:2: duplicate key"),
-        "{err}"
+    fails_saying(
+        |root| append(&root.join("book.toml"), "\n[book]\n"),
+        "error: book.toml:28:2: duplicate key",
     );
     let dir = copy_fixture(BOOK);
     fs::write(

@@ -237,6 +237,12 @@ fn windows_apply_at_every_level_and_to_the_top_level() {
         .filter(|h| h.contains("/sub/p"))
         .count();
     assert_eq!(pages, 3 + 11 + 3);
+    // nav.js writes the top level once: HANDBOOK_NAV is derived from the windowed list.
+    let script = read(out.path(), "nav.js");
+    assert!(!script.contains("\"title\""), "{script}");
+    assert!(
+        script.contains(r#"window.HANDBOOK_NAV = window.HANDBOOK_NAV_LISTS["index.html"].map("#)
+    );
     // The home page keeps its list of every chapter (the top level's landing page).
     let home = read(out.path(), "index.html");
     assert!(home.contains(r#"<a href="ch30/index.html">Chapter 30</a>"#));

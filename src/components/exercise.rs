@@ -33,7 +33,7 @@
 //! let src = Source { path: ctx.display_path, text: body, first_line: ctx.line };
 //! let mut question = exercise::parse_question(&table, &src)?;   // Result<Question, Vec<Diagnostic>>
 //! question.key = "next".into();                                  // the question's id
-//! let html = exercise::standalone_html("srs-alliance-1", &question, &exercise::Standalone {
+//! let html = exercise::standalone_html(ctx.templates, "srs-alliance-1", &question, &exercise::Standalone {
 //!     track: false,        // true: results are saved in the learner's progress
 //!     show_answer: true,
 //!     title: None,
@@ -62,7 +62,9 @@ mod parse;
 pub mod shuffle;
 
 pub use answers::{NumberAnswer, normalize_answer};
-pub use html::{QuestionView, Standalone, exercise_html, question_html, standalone_html};
+pub use html::{
+    QuestionView, Standalone, TemplateError, exercise_html, question_html, standalone_html,
+};
 pub use parse::{ParseOptions, Source, parse_exercise, parse_question, parse_question_with};
 
 use super::manifest::{ExerciseEntry, QuestionEntry};
@@ -110,6 +112,15 @@ impl QuestionType {
             QuestionType::Ordering => "ordering",
             QuestionType::Scenario => "scenario",
             QuestionType::Reflection => "reflection",
+        }
+    }
+
+    /// The template of its HTML: `components/question/NAME.html` in the theme (the choice
+    /// types share one).
+    pub fn template(self) -> &'static str {
+        match self {
+            QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario => "choice",
+            other => other.name(),
         }
     }
 
@@ -294,12 +305,22 @@ fn legacy_normalize(text: &str) -> String {
 pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnostic>> {
     let exercise = parse_exercise(body, ctx)?;
     let source = ctx.display_path.to_string_lossy().replace('\\', "/");
+    let html =
+        exercise_html(ctx.templates, &exercise).map_err(|e| vec![template_error(ctx, &e)])?;
     Ok(BlockOutput {
-        html: exercise_html(&exercise),
+        html,
         search_text: search_text(&exercise),
         manifest: vec![manifest_entry(&exercise, &source, ctx.page_out_path)],
         anchors: vec![anchor_id(&exercise.id)],
     })
+}
+
+/// The diagnostic for a component template that failed on the block at `ctx`.
+pub fn template_error(ctx: &BlockCtx<'_>, e: &TemplateError) -> Diagnostic {
+    Diagnostic::error(ctx.display_path, ctx.line, e.to_string()).with_hint(
+        "the theme's component templates (templates/components/) receive the data described \
+         at the top of each default template; fix the override, or remove it to use the default",
+    )
 }
 
 /// The manifest entry of an exercise. `site.rs` checks the `id`, `source` and `line` for

@@ -24,6 +24,9 @@ pub struct BlockCtx<'a> {
     pub ordinal: usize,
     /// The handbook settings (item sets and the like).
     pub config: &'a Config,
+    /// The theme's templates (`components/...`: the markup of exercises and questions), so a
+    /// handbook's theme can override them; [`crate::theme::builtin`] outside a build.
+    pub templates: &'a tera::Tera,
 }
 
 /// What a component block produced.

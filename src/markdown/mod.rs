@@ -101,11 +101,16 @@ pub struct RenderedPage {
     pub has_collapsible: bool,
 }
 
-/// Renders page `index` of `handbook`.
+/// Renders page `index` of `handbook`, its components with the default theme's templates.
 pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
+    render_page_with(handbook, index, crate::theme::builtin())
+}
+
+/// Renders page `index` of `handbook`, its components with `templates` (the build's theme).
+pub fn render_page_with(handbook: &Handbook, index: usize, templates: &tera::Tera) -> RenderedPage {
     let page = &handbook.pages[index];
     let prepared = blocks::prepare(&page.body);
-    Renderer::new(handbook, page, &prepared).run()
+    Renderer::new(handbook, page, &prepared, templates).run()
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -165,6 +170,7 @@ struct Renderer<'a> {
     /// The body as parsed: the page's, with admonitions and tabs rewritten (`blocks`).
     prepared: &'a blocks::Prepared<'a>,
     config: &'a Config,
+    templates: &'a tera::Tera,
     lines: LineIndex<'a>,
     ids: IdAllocator,
     out: RenderedPage,
@@ -172,12 +178,18 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(handbook: &'a Handbook, page: &'a Page, prepared: &'a blocks::Prepared<'a>) -> Self {
+    fn new(
+        handbook: &'a Handbook,
+        page: &'a Page,
+        prepared: &'a blocks::Prepared<'a>,
+        templates: &'a tera::Tera,
+    ) -> Self {
         Renderer {
             handbook,
             page,
             prepared,
             config: &handbook.config,
+            templates,
             lines: LineIndex::with_map(&prepared.text, page.body_line, &page.line_map)
                 .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
@@ -470,6 +482,7 @@ impl<'a> Renderer<'a> {
             line,
             ordinal: *ordinal,
             config: self.config,
+            templates: self.templates,
         };
         *ordinal += 1;
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;

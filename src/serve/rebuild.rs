@@ -141,7 +141,12 @@ pub fn incremental(state: &mut State, handbook: Handbook) -> Result<Rebuilt, Dia
 
     let fresh: Vec<(usize, RenderedPage)> = changed
         .par_iter()
-        .map(|&i| (i, markdown::render_page(&handbook, i)))
+        .map(|&i| {
+            (
+                i,
+                markdown::render_page_with(&handbook, i, &state.theme.tera),
+            )
+        })
         .collect();
     // Swap the fresh pages in (copying the kept set only while a background refresh still
     // reads it), and back out again if the build fails.

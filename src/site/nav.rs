@@ -202,24 +202,10 @@ fn window(len: usize, position: Option<usize>) -> Vec<Segment> {
 /// all pages and cached by the browser. `window.HANDBOOK_NAV` holds the top-level entries
 /// (`[ { title, url } ]`); when any list is windowed, `window.HANDBOOK_NAV_LISTS` holds every
 /// windowed list whole, by the URL of its landing page (`"index.html"` for the top level):
-/// `{ url: [ [title, url, has_children (0 or 1)] ] }`. URLs are relative to the site root.
+/// `{ url: [ [title, url, has_children (0 or 1)] ] }`, URLs relative to the site root. When the
+/// top level is windowed, `HANDBOOK_NAV` is derived from its list instead of written twice.
 pub fn nav_script(handbook: &Handbook) -> String {
-    #[derive(Serialize)]
-    struct Entry<'a> {
-        title: &'a str,
-        url: &'a str,
-    }
     let pages = &handbook.pages;
-    let entries: Vec<Entry> = pages[0]
-        .children
-        .iter()
-        .map(|&c| Entry {
-            title: &pages[c].title,
-            url: &pages[c].out_path,
-        })
-        .collect();
-    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
-    let mut script = format!("window.HANDBOOK_NAV = {};\n", json.replace("</", "<\\/"));
     let lists: serde_json::Map<String, serde_json::Value> = pages
         .iter()
         .filter(|p| p.children.len() > NAV_INLINE_MAX)
@@ -239,6 +225,8 @@ pub fn nav_script(handbook: &Handbook) -> String {
             (p.out_path.clone(), serde_json::Value::Array(list))
         })
         .collect();
+    let top_windowed = pages[0].children.len() > NAV_INLINE_MAX;
+    let mut script = String::new();
     if !lists.is_empty() {
         let json = serde_json::to_string(&lists).unwrap_or_else(|_| "{}".into());
         script.push_str(&format!(
@@ -246,6 +234,32 @@ pub fn nav_script(handbook: &Handbook) -> String {
             json.replace("</", "<\\/")
         ));
     }
+    if top_windowed {
+        let key = serde_json::to_string(&pages[0].out_path).unwrap_or_else(|_| "\"\"".into());
+        script.push_str(&format!(
+            "window.HANDBOOK_NAV = window.HANDBOOK_NAV_LISTS[{key}].map(function (e) {{ return {{ title: e[0], url: e[1] }}; }});\n"
+        ));
+        return script;
+    }
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        title: &'a str,
+        url: &'a str,
+    }
+    let entries: Vec<Entry> = pages[0]
+        .children
+        .iter()
+        .map(|&c| Entry {
+            title: &pages[c].title,
+            url: &pages[c].out_path,
+        })
+        .collect();
+    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
+    // The top-level line first, as nav.js always began.
+    script.insert_str(
+        0,
+        &format!("window.HANDBOOK_NAV = {};\n", json.replace("</", "<\\/")),
+    );
     script
 }
 

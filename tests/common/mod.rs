@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests in `tests/*.rs`: fixture handbooks copied or
 //! written into temporary folders ([`fixture`]), the real `handbook` binary and its output
-//! ([`run`]), reading what a build wrote ([`files`]), and a running `handbook serve` with a
-//! small HTTP client ([`serve`]).
+//! ([`run`]), reading what a build wrote ([`files`]), a running `handbook serve` with a
+//! small HTTP client ([`serve`]), and the fuzz harnesses' proptest runner ([`fuzz`]).
 //!
 //! A test file uses them with `mod common;` and `use common::*;` (the serve helpers with
 //! `use common::serve::*;`). Write a helper here, not a copy in the test file, when a second
@@ -12,6 +12,7 @@
 
 pub mod files;
 pub mod fixture;
+pub mod fuzz;
 pub mod run;
 pub mod serve;
 

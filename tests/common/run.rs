@@ -115,6 +115,15 @@ pub fn failing_build(root: &Path) -> String {
     text
 }
 
+/// Asserts one line of `text` contains every one of `parts` (a place and what is said there).
+#[track_caller]
+pub fn has_line_with(text: &str, parts: &[&str]) {
+    assert!(
+        text.lines().any(|l| parts.iter().all(|p| l.contains(p))),
+        "expected a line with {parts:?} in:\n{text}"
+    );
+}
+
 /// Asserts `text` has each of `lines` as one of its lines.
 #[track_caller]
 pub fn has_lines(text: &str, lines: &[&str]) {

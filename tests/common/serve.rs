@@ -25,10 +25,12 @@ pub struct Server {
 }
 
 impl Server {
+    /// `handbook serve --port 0 --root ROOT`, once it printed its address.
     pub fn start(root: &Path) -> Server {
         Server::start_with(root, &[])
     }
 
+    /// Like [`Server::start`], with more arguments.
     pub fn start_with(root: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
             .args(["serve", "--port", "0", "--root"])
@@ -97,10 +99,12 @@ impl Server {
         }
     }
 
+    /// `GET path`.
     pub fn get(&self, path: &str) -> Reply {
         request(self.port, "GET", path)
     }
 
+    /// The server's `/__handbook/status` (generation, ok, clients).
     pub fn status(&self) -> serde_json::Value {
         serde_json::from_str(&self.get("/__handbook/status").text()).unwrap()
     }
@@ -122,10 +126,12 @@ impl Server {
         }
     }
 
+    /// Opens a live-reload stream (`/__handbook/events` + `query`).
     pub fn events(&self, query: &str) -> Events {
         Events::connect(self.port, query)
     }
 
+    /// Whether the process is still running.
     pub fn alive(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
@@ -159,10 +165,12 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The body as text.
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
+    /// A header's value (any case), or "" when absent.
     pub fn header(&self, name: &str) -> &str {
         self.headers
             .get(&name.to_ascii_lowercase())
@@ -184,6 +192,7 @@ pub fn request(port: u16, method: &str, target: &str) -> Reply {
     parse_reply(&raw, method == "HEAD")
 }
 
+/// Parses a raw HTTP/1.1 reply (`head`: the answer to a HEAD request, without a body).
 pub fn parse_reply(raw: &[u8], head: bool) -> Reply {
     let split = raw
         .windows(4)
@@ -215,6 +224,7 @@ pub fn parse_reply(raw: &[u8], head: bool) -> Reply {
     }
 }
 
+/// Decodes a chunked body.
 pub fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(eol) = data.windows(2).position(|w| w == b"\r\n") {
@@ -244,6 +254,7 @@ pub struct Events {
 }
 
 impl Events {
+    /// Connects to `/__handbook/events` + `query` and reads the stream on a thread.
     pub fn connect(port: u16, query: &str) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         write!(

@@ -4,8 +4,9 @@
 
 use super::shuffle::{display_order, option_ids, seed, shuffles};
 use super::{Answer, Exercise, Question, QuestionType, anchor_id, permutation, plain_text};
-use crate::html::{block_html, escape, inline_html};
-use std::fmt::Write;
+use crate::html::{block_html, inline_html};
+use serde::Serialize;
+use tera::Tera;
 
 /// How to render one question.
 #[derive(Debug, Clone, Copy)]
@@ -36,46 +37,55 @@ pub struct Standalone<'a> {
     pub title: Option<&'a str>,
 }
 
-/// A whole exercise: a labelled `section` with every question.
-pub fn exercise_html(ex: &Exercise) -> String {
-    let anchor = anchor_id(&ex.id);
-    let mut out = String::with_capacity(2048 * ex.questions.len());
-    let label = match &ex.title {
-        Some(_) => format!(" aria-labelledby=\"{anchor}-title\""),
-        None => " aria-label=\"Self-check exercise\"".to_string(),
-    };
-    let _ = writeln!(
-        out,
-        "<section class=\"exercise\" id=\"{anchor}\" data-exercise=\"{}\" data-show-answer=\"{}\"{label}>",
-        escape(&ex.id),
-        ex.show_answer
-    );
-    out.push_str("<div class=\"exercise-header\">\n");
-    if let Some(t) = &ex.title {
-        let _ = writeln!(
-            out,
-            "<h2 class=\"exercise-title\" id=\"{anchor}-title\">{}</h2>",
-            inline_html(t)
-        );
+/// Why a component's template could not be filled (a handbook's override that uses a
+/// variable the data does not have, say): the template and Tera's explanation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError(pub String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
-    let graded = ex.questions.iter().filter(|q| q.kind.graded()).count();
-    let _ = writeln!(
-        out,
-        "<p class=\"exercise-progress\" data-exercise-progress>{} question{}{}</p>",
-        ex.questions.len(),
-        if ex.questions.len() == 1 { "" } else { "s" },
-        if graded < ex.questions.len() {
-            let r = ex.questions.len() - graded;
-            format!(" ({r} reflection{})", if r == 1 { "" } else { "s" })
-        } else {
-            String::new()
-        }
-    );
-    out.push_str("</div>\n");
+}
+
+/// Renders template `name` of `templates` with `value` as `key`.
+fn render(
+    templates: &Tera,
+    name: &str,
+    key: &str,
+    value: &impl Serialize,
+) -> Result<String, TemplateError> {
+    let mut ctx = tera::Context::new();
+    ctx.insert(key, value);
+    templates.render(name, &ctx).map_err(|e| {
+        TemplateError(format!(
+            "template error in `{name}`: {}",
+            crate::theme::error_chain(&e)
+        ))
+    })
+}
+
+/// What `components/exercise.html` receives as `ex`.
+#[derive(Serialize)]
+struct ExerciseData<'a> {
+    id: &'a str,
+    anchor: String,
+    title_html: String,
+    show_answer: bool,
+    count: usize,
+    reflections: usize,
+    questions: String,
+}
+
+/// A whole exercise: a labelled `section` with every question (`components/exercise.html`).
+pub fn exercise_html(templates: &Tera, ex: &Exercise) -> Result<String, TemplateError> {
+    let anchor = anchor_id(&ex.id);
     let total = ex.questions.len();
+    let mut questions = String::with_capacity(2048 * total);
     for (i, q) in ex.questions.iter().enumerate() {
         let dom_id = format!("{anchor}-{}", q.key);
-        out.push_str(&question_html(
+        questions.push_str(&question_html(
+            templates,
             q,
             &QuestionView {
                 dom_id: &dom_id,
@@ -84,33 +94,48 @@ pub fn exercise_html(ex: &Exercise) -> String {
                 seed: &ex.id,
                 show_answer: ex.show_answer,
             },
-        ));
+        )?);
     }
-    out.push_str("</section>\n");
-    out
+    let graded = ex.questions.iter().filter(|q| q.kind.graded()).count();
+    let data = ExerciseData {
+        id: &ex.id,
+        anchor,
+        title_html: ex.title.as_deref().map(inline_html).unwrap_or_default(),
+        show_answer: ex.show_answer,
+        count: total,
+        reflections: total - graded,
+        questions,
+    };
+    render(templates, "components/exercise.html", "ex", &data)
+}
+
+/// What `components/exercise-standalone.html` receives as `ex`.
+#[derive(Serialize)]
+struct StandaloneData<'a> {
+    id: &'a str,
+    anchor: String,
+    title_html: String,
+    show_answer: bool,
+    track: bool,
+    question: String,
 }
 
 /// One question wrapped in its own `[data-exercise]` element, for components that embed a
 /// single question (the SRS form's scenario mode). `exercise_id` must be unique in the
 /// handbook when `track` is true.
-pub fn standalone_html(exercise_id: &str, q: &Question, opts: &Standalone<'_>) -> String {
+pub fn standalone_html(
+    templates: &Tera,
+    exercise_id: &str,
+    q: &Question,
+    opts: &Standalone<'_>,
+) -> Result<String, TemplateError> {
     let anchor = anchor_id(exercise_id);
     let key = if q.key.is_empty() { "q1" } else { &q.key };
     let dom_id = format!("{anchor}-{key}");
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<div class=\"exercise exercise-standalone\" id=\"{anchor}\" data-exercise=\"{}\" data-show-answer=\"{}\" data-track=\"{}\">",
-        escape(exercise_id),
-        opts.show_answer,
-        opts.track
-    );
-    if let Some(t) = opts.title {
-        let _ = writeln!(out, "<p class=\"exercise-title\">{}</p>", inline_html(t));
-    }
     let mut q = q.clone();
     q.key = key.to_string();
-    out.push_str(&question_html(
+    let question = question_html(
+        templates,
         &q,
         &QuestionView {
             dom_id: &dom_id,
@@ -119,22 +144,121 @@ pub fn standalone_html(exercise_id: &str, q: &Question, opts: &Standalone<'_>) -
             seed: exercise_id,
             show_answer: opts.show_answer,
         },
-    ));
-    out.push_str("</div>\n");
-    out
+    )?;
+    let data = StandaloneData {
+        id: exercise_id,
+        anchor,
+        title_html: opts.title.map(inline_html).unwrap_or_default(),
+        show_answer: opts.show_answer,
+        track: opts.track,
+        question,
+    };
+    render(
+        templates,
+        "components/exercise-standalone.html",
+        "ex",
+        &data,
+    )
 }
 
-/// One question: vignette, `fieldset` + `legend` with the controls, hint, buttons, the live
-/// feedback region and the answer in a `<details>`.
-pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
-    let id = escape(view.dom_id);
-    let kind = q.kind.name();
-    let mut out = String::with_capacity(2048);
-    let mut attrs = format!(
-        " id=\"{id}\" data-question=\"{}\" data-type=\"{kind}\" data-fp=\"{}\"",
-        escape(&q.key),
-        q.fingerprint()
-    );
+/// What a question's template (`components/question/TYPE.html`, extending
+/// `components/question.html`) receives as `q`. HTML fields (`*_html`, `html`) are rendered
+/// Markdown; the rest is text the template escapes.
+#[derive(Serialize)]
+struct QuestionData<'a> {
+    /// The element's id; other ids derive from it.
+    id: &'a str,
+    /// The question's key in its exercise.
+    key: &'a str,
+    /// The type's name (`single`, ...).
+    r#type: &'static str,
+    /// The fingerprint of what decides correctness.
+    fp: String,
+    vignette_html: Option<String>,
+    /// "Question n of of".
+    position: Option<Position>,
+    prompt_html: String,
+    /// Whether several options are correct (checkboxes).
+    multi: bool,
+    /// A choice question's options, in display order.
+    options: Vec<OptionData>,
+    /// An ordering question's items, in display order.
+    items: Vec<ItemData>,
+    hint_html: Option<String>,
+    show_answer: bool,
+    /// Whether there is an answer panel.
+    panel: bool,
+    /// Whether the author wrote per-option feedback (`feedback` holds the non-empty entries).
+    has_feedback: bool,
+    feedback: Vec<FeedbackData>,
+    explanation_html: Option<String>,
+    /// The key, as the type shows it.
+    answer: AnswerData,
+}
+
+#[derive(Serialize)]
+struct Position {
+    n: usize,
+    of: usize,
+}
+
+#[derive(Serialize)]
+struct OptionData {
+    id: String,
+    n: usize,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct ItemData {
+    n: usize,
+    html: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct FeedbackData {
+    value: String,
+    label_html: String,
+    text_html: String,
+}
+
+/// The key in the forms the templates use; only the fields of the question's type are set.
+#[derive(Serialize, Default)]
+struct AnswerData {
+    /// Choice: the correct options' ids, space-separated (`data-answer`).
+    ids: String,
+    /// Choice: the correct options; ordering: the items in order (HTML).
+    html: Vec<String>,
+    /// True/false: the key.
+    bool: Option<bool>,
+    /// Short: the accepted answers as JSON (`data-accept`).
+    accept_json: Option<String>,
+    /// Short: the number to accept.
+    number: Option<NumberData>,
+    /// Short: whether a typo is forgiven.
+    typos: bool,
+    /// Short: the answers shown (the number first).
+    shown: Vec<String>,
+    /// Reflection: the model answer (HTML).
+    model_html: Option<String>,
+}
+
+#[derive(Serialize)]
+struct NumberData {
+    value: String,
+    tolerance: String,
+    decimal: &'static str,
+    unit: Option<String>,
+}
+
+/// One question (`components/question/TYPE.html`): vignette, `fieldset` + `legend` with the
+/// controls, hint, buttons, the live feedback region and the answer in a `<details>`.
+pub fn question_html(
+    templates: &Tera,
+    q: &Question,
+    view: &QuestionView<'_>,
+) -> Result<String, TemplateError> {
     let ids = option_ids(&q.options);
     let order = display_order(
         q.options.len(),
@@ -142,253 +266,113 @@ pub fn question_html(q: &Question, view: &QuestionView<'_>) -> String {
         view.seed,
         &q.key,
     );
-    match &q.answer {
-        Answer::One(i) => {
-            let _ = write!(attrs, " data-mode=\"single\" data-answer=\"{}\"", ids[*i]);
-        }
-        Answer::Many(list) => {
-            let keys: Vec<&str> = list.iter().map(|i| ids[*i].as_str()).collect();
-            let _ = write!(
-                attrs,
-                " data-mode=\"multiple\" data-answer=\"{}\"",
-                keys.join(" ")
-            );
-        }
-        Answer::Bool(b) => {
-            let _ = write!(attrs, " data-mode=\"single\" data-answer=\"{b}\"");
-        }
-        Answer::Accept(list) => {
-            let json = serde_json::to_string(list).unwrap_or_else(|_| "[]".into());
-            let _ = write!(attrs, " data-accept=\"{}\"", escape(&json));
-            if let Some(n) = &q.number {
-                let _ = write!(
-                    attrs,
-                    " data-number=\"{}\" data-tolerance=\"{}\" data-decimal=\"{}\"",
-                    n.value,
-                    n.tolerance,
-                    if n.decimal_comma { "," } else { "." }
-                );
-                if let Some(u) = &n.unit {
-                    let _ = write!(attrs, " data-unit=\"{}\"", escape(u));
-                }
-            }
-            if !q.typos {
-                attrs.push_str(" data-typos=\"false\"");
-            }
-        }
-        Answer::Order(_) | Answer::Free => {}
-    }
-    let _ = writeln!(out, "<div class=\"question question-{kind}\"{attrs}>");
-    if let Some(v) = &q.vignette {
-        let _ = writeln!(
-            out,
-            "<div class=\"question-vignette\">\n<p class=\"question-vignette-label\">Scenario</p>\n{}</div>",
-            block_html(v)
-        );
-    }
-    out.push_str("<fieldset class=\"question-fieldset\">\n<legend class=\"question-legend\">");
-    if let Some((n, of)) = view.number {
-        let _ = write!(
-            out,
-            "<span class=\"question-number\">Question {n} of {of}<span class=\"visually-hidden\">:</span></span> "
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<span class=\"question-prompt\">{}</span></legend>",
-        inline_html(&q.prompt)
-    );
-    match q.kind {
-        QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario => {
-            let input_type = if q.is_multi() { "checkbox" } else { "radio" };
-            out.push_str("<ul class=\"question-options\">\n");
-            // `value` is the option's id; `data-n` its authored number (older saved answers).
-            for &i in &order {
-                let n = i + 1;
-                let oid = &ids[i];
-                let _ = writeln!(
-                    out,
-                    "<li class=\"question-option\" data-option=\"{oid}\" data-n=\"{n}\"><input type=\"{input_type}\" name=\"{id}\" id=\"{id}-o{n}\" value=\"{oid}\"> <label for=\"{id}-o{n}\">{}</label></li>",
-                    inline_html(&q.options[i])
-                );
-            }
-            out.push_str("</ul>\n");
-        }
-        QuestionType::TrueFalse => {
-            out.push_str("<ul class=\"question-options question-options-inline\">\n");
-            for (value, label) in [("true", "True"), ("false", "False")] {
-                let _ = writeln!(
-                    out,
-                    "<li class=\"question-option\" data-option=\"{value}\"><input type=\"radio\" name=\"{id}\" id=\"{id}-{value}\" value=\"{value}\"> <label for=\"{id}-{value}\">{label}</label></li>"
-                );
-            }
-            out.push_str("</ul>\n");
-        }
-        QuestionType::Short => {
-            let _ = writeln!(
-                out,
-                "<div class=\"question-short\"><label class=\"question-input-label\" for=\"{id}-input\">Your answer</label>\n<input type=\"text\" class=\"question-input\" id=\"{id}-input\" name=\"{id}\" data-input autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\"></div>"
-            );
-        }
-        QuestionType::Ordering => {
-            let Answer::Order(items) = &q.answer else {
-                return String::new();
-            };
-            let mut order = permutation(items.len(), seed(view.seed, &q.key, "items"));
-            if order.iter().enumerate().all(|(i, &j)| i == j) {
-                order.rotate_left(1);
-            }
-            let _ = writeln!(
-                out,
-                "<p class=\"ordering-help\" id=\"{id}-help\" data-js-only hidden>Put the items in order with the Move up and Move down buttons, then choose Check.</p>"
-            );
-            out.push_str("<ol class=\"ordering-list\" data-ordering>\n");
-            for i in order {
-                let n = i + 1;
-                let text = escape(&plain_text(&items[i]));
-                let _ = writeln!(
-                    out,
-                    "<li class=\"ordering-item\" data-item=\"{n}\"><span class=\"ordering-text\">{}</span><span class=\"ordering-moves\" data-js-only hidden><button type=\"button\" class=\"ordering-move\" data-move=\"up\"><span aria-hidden=\"true\">↑</span><span class=\"visually-hidden\">Move up: {text}</span></button><button type=\"button\" class=\"ordering-move\" data-move=\"down\"><span aria-hidden=\"true\">↓</span><span class=\"visually-hidden\">Move down: {text}</span></button></span></li>",
-                    inline_html(&items[i])
-                );
-            }
-            out.push_str("</ol>\n");
-            let _ = writeln!(
-                out,
-                "<p class=\"visually-hidden\" data-ordering-status aria-live=\"polite\"></p>"
-            );
-        }
-        QuestionType::Reflection => {
-            let _ = writeln!(
-                out,
-                "<div class=\"question-reflection\"><label class=\"question-input-label\" for=\"{id}-input\">Your reflection</label>\n<textarea class=\"question-textarea\" id=\"{id}-input\" name=\"{id}\" rows=\"5\" data-input></textarea>\n<p class=\"question-saved\" data-saved hidden></p></div>"
-            );
-        }
-    }
-    out.push_str("</fieldset>\n");
-    if let Some(h) = &q.hint {
-        let _ = writeln!(
-            out,
-            "<details class=\"question-hint\"><summary>Hint</summary><p>{}</p></details>",
-            inline_html(h)
-        );
-    }
-    // The buttons: shown by exercise.js.
-    out.push_str("<div class=\"question-actions\" data-actions hidden>\n");
-    if q.kind == QuestionType::Reflection {
-        if q.model_answer.is_some() {
-            out.push_str(
-                "<button type=\"button\" class=\"question-button\" data-action=\"model\">Show model answer</button>\n",
-            );
-        }
-    } else {
-        out.push_str(
-            "<button type=\"button\" class=\"question-button question-check\" data-action=\"check\">Check</button>\n\
-             <button type=\"button\" class=\"question-button\" data-action=\"retry\" hidden>Try again</button>\n",
-        );
-        if view.show_answer {
-            out.push_str(
-                "<button type=\"button\" class=\"question-button question-reveal\" data-action=\"reveal\">Show answer</button>\n",
-            );
-        }
-    }
-    out.push_str("</div>\n");
-    out.push_str(
-        "<div class=\"question-feedback\" data-feedback role=\"status\" aria-live=\"polite\"></div>\n",
-    );
-    // The answer, for readers without JavaScript (exercise.js hides it and shows it on demand).
-    let has_panel =
-        q.kind != QuestionType::Reflection || q.model_answer.is_some() || q.explanation.is_some();
-    if has_panel {
-        let summary = if q.kind == QuestionType::Reflection {
-            if q.model_answer.is_some() {
-                "Model answer"
-            } else {
-                "About this reflection"
-            }
-        } else {
-            "Answer"
-        };
-        let _ = writeln!(
-            out,
-            "<details class=\"question-answer\" data-answer-panel><summary>{summary}</summary>\n<div class=\"question-answer-body\">"
-        );
-        out.push_str(&answer_html(q));
-        if !q.feedback.is_empty() {
-            out.push_str(&feedback_html(q, &ids, &order));
-        }
-        if let Some(e) = &q.explanation {
-            let _ = writeln!(
-                out,
-                "<div class=\"question-explanation\" data-explanation>{}</div>",
-                block_html(e)
-            );
-        }
-        out.push_str("</div>\n</details>\n");
-    }
-    out.push_str("</div>\n");
-    out
+    let data = QuestionData {
+        id: view.dom_id,
+        key: &q.key,
+        r#type: q.kind.name(),
+        fp: q.fingerprint(),
+        vignette_html: q.vignette.as_deref().map(block_html),
+        position: view.number.map(|(n, of)| Position { n, of }),
+        prompt_html: inline_html(&q.prompt),
+        multi: q.is_multi(),
+        options: order
+            .iter()
+            .map(|&i| OptionData {
+                id: ids[i].clone(),
+                n: i + 1,
+                html: inline_html(&q.options[i]),
+            })
+            .collect(),
+        items: ordering_items(q, view),
+        hint_html: q.hint.as_deref().map(inline_html),
+        show_answer: view.show_answer,
+        panel: q.kind != QuestionType::Reflection
+            || q.model_answer.is_some()
+            || q.explanation.is_some(),
+        has_feedback: !q.feedback.is_empty(),
+        feedback: feedback(q, &ids, &order),
+        explanation_html: q.explanation.as_deref().map(block_html),
+        answer: answer(q, &ids),
+    };
+    let template = format!("components/question/{}.html", q.kind.template());
+    render(templates, &template, "q", &data)
 }
 
-/// The correct answer, as shown in the answer panel (and copied into the live region by
-/// `Show answer`).
-fn answer_html(q: &Question) -> String {
-    let mut out = String::from("<div class=\"question-solution\" data-solution>");
+/// An ordering question's items in display order: shuffled by the seed, never in the correct
+/// order.
+fn ordering_items(q: &Question, view: &QuestionView<'_>) -> Vec<ItemData> {
+    let Answer::Order(items) = &q.answer else {
+        return Vec::new();
+    };
+    let mut order = permutation(items.len(), seed(view.seed, &q.key, "items"));
+    if order.iter().enumerate().all(|(i, &j)| i == j) {
+        order.rotate_left(1);
+    }
+    order
+        .into_iter()
+        .map(|i| ItemData {
+            n: i + 1,
+            html: inline_html(&items[i]),
+            text: plain_text(&items[i]),
+        })
+        .collect()
+}
+
+/// The correct answer, as the question's template shows it in the answer panel (and
+/// `Show answer` copies into the live region).
+fn answer(q: &Question, ids: &[String]) -> AnswerData {
     match &q.answer {
-        Answer::One(i) => {
-            let _ = write!(
-                out,
-                "<p><strong>Answer:</strong> {}</p>",
-                inline_html(&q.options[*i])
-            );
-        }
-        Answer::Many(list) => {
-            out.push_str("<p><strong>Answers:</strong></p><ul>");
-            for i in list {
-                let _ = write!(out, "<li>{}</li>", inline_html(&q.options[*i]));
-            }
-            out.push_str("</ul>");
-        }
-        Answer::Bool(b) => {
-            let _ = write!(
-                out,
-                "<p><strong>Answer:</strong> {}</p>",
-                if *b { "True" } else { "False" }
-            );
-        }
+        Answer::One(i) => AnswerData {
+            ids: ids[*i].clone(),
+            html: vec![inline_html(&q.options[*i])],
+            ..AnswerData::default()
+        },
+        Answer::Many(list) => AnswerData {
+            ids: list
+                .iter()
+                .map(|i| ids[*i].as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            html: list.iter().map(|i| inline_html(&q.options[*i])).collect(),
+            ..AnswerData::default()
+        },
+        Answer::Bool(b) => AnswerData {
+            bool: Some(*b),
+            ..AnswerData::default()
+        },
         Answer::Accept(list) => {
             let mut shown: Vec<String> = Vec::new();
             if let Some(n) = &q.number {
-                shown.push(escape(&n.describe()));
+                shown.push(n.describe());
             }
-            shown.extend(list.iter().map(|a| escape(a)));
-            if let Some(first) = shown.first() {
-                let _ = write!(out, "<p><strong>Answer:</strong> {first}</p>");
-            }
-            if shown.len() > 1 {
-                let _ = write!(out, "<p>Also accepted: {}</p>", shown[1..].join("; "));
-            }
-        }
-        Answer::Order(items) => {
-            out.push_str("<p><strong>Correct order:</strong></p><ol>");
-            for i in items {
-                let _ = write!(out, "<li>{}</li>", inline_html(i));
-            }
-            out.push_str("</ol>");
-        }
-        Answer::Free => {
-            if let Some(m) = &q.model_answer {
-                out.push_str(&block_html(m));
+            shown.extend(list.iter().cloned());
+            AnswerData {
+                accept_json: Some(serde_json::to_string(list).unwrap_or_else(|_| "[]".into())),
+                number: q.number.as_ref().map(|n| NumberData {
+                    value: n.value.to_string(),
+                    tolerance: n.tolerance.to_string(),
+                    decimal: if n.decimal_comma { "," } else { "." },
+                    unit: n.unit.clone(),
+                }),
+                typos: q.typos,
+                shown,
+                ..AnswerData::default()
             }
         }
+        Answer::Order(items) => AnswerData {
+            html: items.iter().map(|i| inline_html(i)).collect(),
+            ..AnswerData::default()
+        },
+        Answer::Free => AnswerData {
+            model_html: q.model_answer.as_deref().map(block_html),
+            ..AnswerData::default()
+        },
     }
-    out.push_str("</div>\n");
-    out
 }
 
 /// Per-option feedback: one entry per option that has some, in the order the options are
 /// shown, each keyed by the option's id (`ids`, authored order; `order`, display order).
-fn feedback_html(q: &Question, ids: &[String], order: &[usize]) -> String {
+fn feedback(q: &Question, ids: &[String], order: &[usize]) -> Vec<FeedbackData> {
     let entries: Vec<(String, String, Option<&String>)> = if q.kind == QuestionType::TrueFalse {
         vec![
             ("true".into(), "True".into(), q.feedback.first()),
@@ -406,18 +390,15 @@ fn feedback_html(q: &Question, ids: &[String], order: &[usize]) -> String {
             })
             .collect()
     };
-    let mut out =
-        String::from("<div class=\"question-option-feedback\"><p>About each option:</p><ul>");
-    for (value, label, fb) in &entries {
-        let Some(fb) = fb.filter(|f| !f.trim().is_empty()) else {
-            continue;
-        };
-        let _ = write!(
-            out,
-            "<li data-feedback-for=\"{value}\"><span class=\"feedback-option\">{label}</span>: <span class=\"feedback-text\">{}</span></li>",
-            inline_html(fb)
-        );
-    }
-    out.push_str("</ul></div>\n");
-    out
+    entries
+        .into_iter()
+        .filter_map(|(value, label_html, fb)| {
+            let fb = fb.filter(|f| !f.trim().is_empty())?;
+            Some(FeedbackData {
+                value,
+                label_html,
+                text_html: inline_html(fb),
+            })
+        })
+        .collect()
 }

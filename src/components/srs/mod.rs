@@ -378,6 +378,7 @@ mod tests {
             line,
             ordinal,
             config,
+            templates: crate::theme::builtin(),
         }
     }
 

@@ -85,6 +85,7 @@ pub(super) fn render_question(
     };
     let source = ctx.display_path.to_string_lossy().replace('\\', "/");
     let html = exercise::standalone_html(
+        ctx.templates,
         id,
         &ex.questions[0],
         &exercise::Standalone {
@@ -92,7 +93,8 @@ pub(super) fn render_question(
             show_answer: true,
             title: None,
         },
-    );
+    )
+    .map_err(|e| vec![exercise::template_error(ctx, &e)])?;
     let q = &ex.questions[0];
     let mut search = vec![exercise::plain_text(&q.prompt)];
     search.extend(q.options.iter().map(|o| exercise::plain_text(o)));
