@@ -565,3 +565,38 @@ fn script_in_a_block_title_is_still_an_error_at_its_line() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn links_to_mkdocs_directory_urls_find_their_pages() {
+    let dir = site(
+        false,
+        &[
+            ("mkdocs.yml", "site_name: X\n"),
+            ("docs/index.md", "# Home\n\nSee [setup](guide/setup/).\n"),
+            ("docs/guide/index.md", "# Guide\n"),
+            ("docs/guide/install.md", "# Install\n\n## Step 2\n"),
+            (
+                "docs/guide/setup.md",
+                "# Setup\n\n[a](../install/) [b](../install/#step-2) [c](../) [d](../../) [e](../nowhere/)\n",
+            ),
+        ],
+    );
+    let (code, text, out) = build(dir.path());
+    assert_eq!(code, 0, "{text}");
+    let setup = read(&out, "guide/setup.html");
+    for want in [
+        "<a href=\"install.html\">a</a>",
+        "<a href=\"install.html#step-2\">b</a>",
+        "<a href=\"index.html\">c</a>",
+        "<a href=\"../index.html\">d</a>",
+    ] {
+        assert!(setup.contains(want), "{want}\n{setup}");
+    }
+    assert!(read(&out, "index.html").contains("<a href=\"guide/setup.html\">setup</a>"));
+    assert!(text.contains("warning: docs/guide/setup.md:3:"), "{text}");
+    assert_eq!(
+        text.matches("broken link").count(),
+        1,
+        "only `../nowhere/`: {text}"
+    );
+}

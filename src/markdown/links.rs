@@ -73,14 +73,28 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
     } else {
         base.join(&decoded)
     };
+    let with_fragment = |url: String, fragment: &Option<String>| match fragment {
+        Some(f) => format!("{url}#{f}"),
+        None => url,
+    };
+    // `../setup/` in an MkDocs site: the page served at that directory URL.
+    let directory_url = |fragment: Option<String>| {
+        let index = super::directory_urls::page_for(handbook, page, &decoded)?;
+        let url = relative_url(&page.out_path, &handbook.pages[index].out_path);
+        Some(Resolved::Target {
+            url: with_fragment(url, &fragment),
+            target: LinkTarget::Page(index),
+            fragment,
+        })
+    };
+    // (MkDocs serves a page at a folder URL, so such a link means what it means there.)
+    if let Some(resolved) = directory_url(fragment.clone()) {
+        return resolved;
+    }
     let Some(normal) = normalize(&joined) else {
         return Resolved::Broken {
             reason: "it points outside the content folder".into(),
         };
-    };
-    let with_fragment = |url: String, fragment: &Option<String>| match fragment {
-        Some(f) => format!("{url}#{f}"),
-        None => url,
     };
     if let Some(index) = handbook.page_by_source(&normal) {
         let url = relative_url(&page.out_path, &handbook.pages[index].out_path);

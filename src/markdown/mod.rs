@@ -4,6 +4,7 @@
 pub mod admonitions;
 pub mod blocks;
 pub mod built_paths;
+pub mod directory_urls;
 pub mod fences;
 pub mod headings;
 pub mod lines;
