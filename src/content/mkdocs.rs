@@ -156,6 +156,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
         site.docs_dir = "docs".into();
     }
     site.docs_dir = site.docs_dir.trim_end_matches('/').to_string();
+    if Path::new(&site.docs_dir).components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::CurDir | std::path::Component::RootDir
+        )
+    }) {
+        // (MkDocs refuses this too: the site's folder holds its output and settings.)
+        errors.push(
+            Diagnostic::error(
+                path,
+                key_line(text, "docs_dir", 0),
+                format!("docs_dir `{}` is the site's folder itself", site.docs_dir),
+            )
+            .with_hint("put the pages in a folder of their own, such as `docs`"),
+        );
+    }
     if Path::new(&site.docs_dir).is_absolute()
         || Path::new(&site.docs_dir)
             .components()
@@ -597,6 +613,8 @@ nav:
         assert_eq!((e[0].line, e[1].line), (1, 2), "{e:?}");
         let e = parse("docs_dir: ../elsewhere\n", Path::new("mkdocs.yml")).unwrap_err();
         assert!(e[0].message.contains("outside"), "{e:?}");
+        let e = parse("docs_dir: ./\n", Path::new("mkdocs.yml")).unwrap_err();
+        assert!(e[0].message.contains("the site's folder itself"), "{e:?}");
     }
 
     #[test]
