@@ -257,6 +257,10 @@ fn content_tabs_are_a_tab_set_and_load_their_script_only_where_used() {
         "{repair}"
     );
     assert!(repair.contains("</div>\n</li>\n<li>\n<p>Talk about it together.</p>"));
+    // Titles are searchable with their section's text.
+    let index = read(&out, "search-index.js");
+    assert!(index.contains("practitioner. Why does the bond matter? Clients"), "callout title");
+    assert!(index.contains("With a form Use a short rating form"), "tab title");
     let plain = read(&out, "release-notes.html");
     assert!(!plain.contains("tabs.css") && !plain.contains("tabs.js"));
 }
