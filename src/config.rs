@@ -474,9 +474,7 @@ pub fn derive_id(title: &str) -> String {
     }
     if out.is_empty() {
         // FNV-1a: stable across builds and versions (unlike std's hasher).
-        let hash = title.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let hash = crate::hash::fnv1a(title.as_bytes());
         return format!("handbook-{:08x}", hash as u32);
     }
     out.truncate(MAX_ID_LEN);

@@ -105,7 +105,7 @@ pub fn sitemap(shared: &Shared<'_>) -> Option<String> {
     for page in &shared.handbook.pages {
         let loc = format!("{base}{}", percent_encode_path(&page.out_path));
         xml.push_str("<url><loc>");
-        xml.push_str(&crate::markdown::escape(&loc));
+        xml.push_str(&crate::html::escape(&loc));
         xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");

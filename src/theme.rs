@@ -208,13 +208,7 @@ fn escape_html(text: &str) -> String {
 
 /// A Tera error with all its causes, on one line.
 pub fn error_chain(e: &tera::Error) -> String {
-    let mut parts = vec![e.to_string()];
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        parts.push(s.to_string());
-        source = s.source();
-    }
-    parts.join(": ")
+    crate::error::chain(e)
 }
 
 #[cfg(test)]

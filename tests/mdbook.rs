@@ -493,3 +493,24 @@ fn numbers_as_file_names_keep_every_digit() {
         assert!(out.join(page).is_file(), "{page}");
     }
 }
+
+#[test]
+fn serve_follows_the_book_its_includes_and_its_summary() {
+    use common::serve::Server;
+    let dir = copy_fixture(BOOK);
+    let server = Server::start(dir.path());
+    server.wait_for_page("/guide/installation.html", "let name = \"reader\";");
+    // An included file outside the source folder.
+    edit(dir.path(), "listings/hello.rs", "\"reader\"", "\"learner\"");
+    server.wait_for_page("/guide/installation.html", "let name = \"learner\";");
+    // A new order in SUMMARY.md: Contributors moves to the front, after the home page.
+    let summary = read(&dir.path().join("src/SUMMARY.md"))
+        .replace("\n[Contributors](misc/contributors.md)\n", "\n")
+        .replace(
+            "[Foreword](foreword.md)",
+            "[Contributors](misc/contributors.md)\n[Foreword](foreword.md)",
+        );
+    fs::write(dir.path().join("src/SUMMARY.md"), summary).unwrap();
+    let home = server.wait_for_page("/", "rel=\"next\"><span class=\"pager-label\">Next</span> <span class=\"pager-title\">Contributors");
+    assert!(home.text().contains("misc/contributors.html"));
+}

@@ -259,8 +259,14 @@ fn content_tabs_are_a_tab_set_and_load_their_script_only_where_used() {
     assert!(repair.contains("</div>\n</li>\n<li>\n<p>Talk about it together.</p>"));
     // Titles are searchable with their section's text.
     let index = read(&out, "search-index.js");
-    assert!(index.contains("practitioner. Why does the bond matter? Clients"), "callout title");
-    assert!(index.contains("With a form Use a short rating form"), "tab title");
+    assert!(
+        index.contains("practitioner. Why does the bond matter? Clients"),
+        "callout title"
+    );
+    assert!(
+        index.contains("With a form Use a short rating form"),
+        "tab title"
+    );
     let plain = read(&out, "release-notes.html");
     assert!(!plain.contains("tabs.css") && !plain.contains("tabs.js"));
 }
@@ -602,5 +608,29 @@ fn links_to_mkdocs_directory_urls_find_their_pages() {
         text.matches("broken link").count(),
         1,
         "only `../nowhere/`: {text}"
+    );
+}
+
+#[test]
+fn a_nav_nested_too_deep_is_an_error_at_its_line_not_a_crash() {
+    let mut yml = String::from("site_name: X\nnav:\n");
+    for level in 0..30 {
+        yml.push_str(&format!("{}- L{level}:\n", " ".repeat(2 + 4 * level)));
+    }
+    yml.push_str(&format!("{}- a.md\n", " ".repeat(2 + 4 * 30)));
+    let dir = site(
+        false,
+        &[
+            ("mkdocs.yml", &yml),
+            ("docs/index.md", "# Home\n"),
+            ("docs/a.md", "# A\n"),
+        ],
+    );
+    let (code, text, _) = build(dir.path());
+    assert_eq!(code, 1, "{text}");
+    // L24 is the 25th level, on line 3 + 24.
+    assert!(
+        text.contains("error: mkdocs.yml:27: nav section `L24` is nested 25 levels deep"),
+        "{text}"
     );
 }

@@ -5,50 +5,33 @@
 //! contents; errors and exit codes; the zip is written atomically; a normal build is unchanged.
 //! The packages in an LMS (scorm-again in Chromium) are tested by tests/browser/scorm.test.js.
 
+mod common;
+
+use common::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
+/// A small handbook in `dir` (an exercise, a file with a space and a non-ASCII name, a PNG)
+/// with `scorm` after its id and title.
 fn small(dir: &Path, scorm: &str) {
-    fs::create_dir_all(dir.join("content")).unwrap();
-    fs::write(
-        dir.join("handbook.toml"),
-        format!("id = \"small\"\ntitle = \"Small & <course>\"\n{scorm}"),
-    )
-    .unwrap();
-    fs::write(
-        dir.join("content/_index.md"),
-        "# Home\n\nSee [the quiz](quiz.md).\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.join("content/quiz.md"),
-        "# Quiz\n\n```exercise\nid = \"basics\"\n\n[[question]]\nid = \"flat\"\ntype = \"truefalse\"\nprompt = \"The earth is flat.\"\nanswer = false\n```\n",
-    )
-    .unwrap();
-    fs::create_dir_all(dir.join("content/files")).unwrap();
-    fs::write(dir.join("content/files/a file ü.txt"), "x").unwrap();
+    write_all(
+        dir,
+        &[
+            (
+                "handbook.toml",
+                &format!("id = \"small\"\ntitle = \"Small & <course>\"\n{scorm}"),
+            ),
+            ("content/_index.md", "# Home\n\nSee [the quiz](quiz.md).\n"),
+            (
+                "content/quiz.md",
+                "# Quiz\n\n```exercise\nid = \"basics\"\n\n[[question]]\nid = \"flat\"\ntype = \"truefalse\"\nprompt = \"The earth is flat.\"\nanswer = false\n```\n",
+            ),
+            ("content/files/a file ü.txt", "x"),
+        ],
+    );
     // Stored, not deflated, in the zip.
     fs::write(
         dir.join("content/files/pic.png"),
@@ -147,7 +130,7 @@ fn validate(manifest: &[u8], version: &str) -> Result<(), String> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(text(&out))
+        Err(printed(&out))
     }
 }
 
@@ -192,8 +175,8 @@ fn export_and_check(
         "--version",
         version,
     ]);
-    assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("Packed"), "{}", text(&o));
+    assert!(o.status.success(), "{}", printed(&o));
+    assert!(printed(&o).contains("Packed"), "{}", printed(&o));
     let files = unzip(&zip);
     let manifest = files
         .get("imsmanifest.xml")
@@ -292,7 +275,7 @@ fn bundled_handbook_packages_validate_and_the_normal_build_has_no_runtime() {
         "--out",
         site.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", text(&o));
+    assert!(o.status.success(), "{}", printed(&o));
     assert!(!site.join("scorm-launch.html").exists());
     assert!(!site.join("assets/scorm").exists());
 }
@@ -300,17 +283,17 @@ fn bundled_handbook_packages_validate_and_the_normal_build_has_no_runtime() {
 #[test]
 fn default_name_version_from_the_config_and_path_packages() {
     let dir = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let o = bin()
         .args(["export", "scorm", "--root", repo().to_str().unwrap()])
         .args(["--path", "2"])
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
+    assert!(o.status.success(), "{}", printed(&o));
     let zip = dir
         .path()
         .join("reliance-on-the-alliance-beyond-the-basics-scorm12.zip");
-    assert!(zip.is_file(), "{}", text(&o));
+    assert!(zip.is_file(), "{}", printed(&o));
     let files = unzip(&zip);
     let manifest = String::from_utf8(files["imsmanifest.xml"].clone()).unwrap();
     assert!(
@@ -320,16 +303,16 @@ fn default_name_version_from_the_config_and_path_packages() {
 
     let root = dir.path().join("hb");
     small(&root, "[scorm]\nversion = \"2004\"\n");
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let o = bin()
         .args(["export", "scorm", "--root", "hb"])
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(o.status.success(), "{}", text(&o));
+    assert!(o.status.success(), "{}", printed(&o));
     assert!(
         dir.path().join("small-course-scorm2004.zip").is_file(),
         "{}",
-        text(&o)
+        printed(&o)
     );
 }
 
@@ -356,34 +339,34 @@ fn errors_name_the_line_and_use_exit_codes_1_and_2() {
         "\n[scorm]\ncompletion = \"exercises\"\nmastry = 80\n",
     );
     let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("handbook.toml:6"), "{}", text(&o));
-    assert!(text(&o).contains("mastry"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
+    assert!(printed(&o).contains("handbook.toml:6"), "{}", printed(&o));
+    assert!(printed(&o).contains("mastry"), "{}", printed(&o));
 
     small(&root, "[scorm]\nmastery = 101\n");
     let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("handbook.toml:4"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
+    assert!(printed(&o).contains("handbook.toml:4"), "{}", printed(&o));
 
     small(&root, "[scorm]\ncompletion = \"assignments\"\n");
     let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("handbook.toml:4"), "{}", text(&o));
-    assert!(text(&o).contains("no assignments"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
+    assert!(printed(&o).contains("handbook.toml:4"), "{}", printed(&o));
+    assert!(printed(&o).contains("no assignments"), "{}", printed(&o));
 
     small(&root, "");
     fs::write(root.join("content/imsmanifest.xml"), "<x/>").unwrap();
     let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
     assert!(
-        text(&o).contains("`imsmanifest.xml`, which the SCORM package needs"),
+        printed(&o).contains("`imsmanifest.xml`, which the SCORM package needs"),
         "{}",
-        text(&o)
+        printed(&o)
     );
     fs::remove_file(root.join("content/imsmanifest.xml")).unwrap();
     let o = export(&["--path", "week-1"]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(text(&o).contains("no learning paths"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
+    assert!(printed(&o).contains("no learning paths"), "{}", printed(&o));
     let o = run(&[
         "export",
         "scorm",
@@ -394,20 +377,20 @@ fn errors_name_the_line_and_use_exit_codes_1_and_2() {
         "--path",
         "week-9",
     ]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
     assert!(
-        text(&o).contains("`four-week-onboarding` (1)"),
+        printed(&o).contains("`four-week-onboarding` (1)"),
         "the error lists the paths: {}",
-        text(&o)
+        printed(&o)
     );
     let o = export(&["--version", "3"]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
     assert!(!out.exists(), "nothing was written");
 
     let o = run(&["export", "scorm", "--help"]);
     assert!(o.status.success());
     for word in ["--version", "--path", "--out", "--root", "1.2", "2004"] {
-        assert!(text(&o).contains(word), "--help mentions {word}");
+        assert!(printed(&o).contains(word), "--help mentions {word}");
     }
 }
 
@@ -432,8 +415,8 @@ fn the_zip_is_replaced_only_by_a_complete_package() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("broken.md:3"), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
+    assert!(printed(&o).contains("broken.md:3"), "{}", printed(&o));
     assert_eq!(fs::read(&out).unwrap(), b"an earlier package");
     fs::remove_file(root.join("content/broken.md")).unwrap();
     let o = run(&[
@@ -444,7 +427,7 @@ fn the_zip_is_replaced_only_by_a_complete_package() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    assert!(o.status.success(), "{}", text(&o));
+    assert!(o.status.success(), "{}", printed(&o));
     assert!(unzip(&out).contains_key("imsmanifest.xml"));
     let left: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -479,5 +462,5 @@ fn the_zip_is_replaced_only_by_a_complete_package() {
         "--out",
         dir.path().to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
 }

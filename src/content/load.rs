@@ -133,6 +133,22 @@ pub fn load_from_files(
             continue;
         }
         let display = display_base.join(&file.path);
+        // The sidebar is drawn recursively: beyond this depth it overflowed a render thread.
+        let folders = file.path.components().count().saturating_sub(1);
+        if folders >= super::MAX_NESTING {
+            errors.push(
+                Diagnostic::error(
+                    &display,
+                    0,
+                    format!(
+                        "this page is {folders} folders deep; a handbook may nest chapters {} deep",
+                        super::MAX_NESTING
+                    ),
+                )
+                .with_hint("move the folder up a level or more"),
+            );
+            continue;
+        }
         let text = match String::from_utf8(file.bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -718,6 +734,20 @@ mod tests {
             e[0].message.contains("which the build generates"),
             "{}",
             e[0].message
+        );
+    }
+
+    #[test]
+    fn pages_nested_too_deep_are_errors() {
+        let deep = format!("{}page.md", "d/".repeat(crate::content::MAX_NESTING));
+        let e = hb(vec![f("_index.md", "# H\n"), f(&deep, "# Deep\n")]).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert!(e[0].message.contains("24 folders deep"), "{}", e[0]);
+        let ok = format!("{}page.md", "d/".repeat(crate::content::MAX_NESTING - 1));
+        let h = hb(vec![f("_index.md", "# H\n"), f(&ok, "# Deep\n")]).unwrap();
+        assert_eq!(
+            h.pages.last().map(|p| p.depth),
+            Some(crate::content::MAX_NESTING)
         );
     }
 

@@ -244,6 +244,21 @@ fn add_item(b: &mut Builder, st: &mut State, item: &NavItem, parent: usize, dept
             title,
             children,
             line,
+        } if depth > super::MAX_NESTING => {
+            b.errors.push(
+                Diagnostic::error(
+                    &st.site.file,
+                    *line,
+                    format!("nav section `{title}` is nested {depth} levels deep; a site may nest sections {} deep", super::MAX_NESTING),
+                )
+                .with_hint("move the deeper entries up a level"),
+            );
+            return;
+        }
+        NavItem::Section {
+            title,
+            children,
+            line,
         } => {
             // A bare path first is the landing page (consumed even when it is missing).
             let (landing, rest) = match children.split_first() {

@@ -16,6 +16,10 @@ use crate::config::Config;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// How deep chapters may nest below the home page: the sidebar is drawn recursively (and
+/// deeper trees overflowed a render thread's stack); no real handbook comes near it.
+pub const MAX_NESTING: usize = 24;
+
 /// What a page is in the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -228,10 +228,9 @@ pub fn nav_script(handbook: &Handbook) -> String {
     let top_windowed = pages[0].children.len() > NAV_INLINE_MAX;
     let mut script = String::new();
     if !lists.is_empty() {
-        let json = serde_json::to_string(&lists).unwrap_or_else(|_| "{}".into());
         script.push_str(&format!(
             "window.HANDBOOK_NAV_LISTS = {};\n",
-            json.replace("</", "<\\/")
+            crate::js::script_json(&lists, "{}")
         ));
     }
     if top_windowed {
@@ -254,12 +253,9 @@ pub fn nav_script(handbook: &Handbook) -> String {
             url: &pages[c].out_path,
         })
         .collect();
-    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into());
+    let json = crate::js::script_json(&entries, "[]");
     // The top-level line first, as nav.js always began.
-    script.insert_str(
-        0,
-        &format!("window.HANDBOOK_NAV = {};\n", json.replace("</", "<\\/")),
-    );
+    script.insert_str(0, &format!("window.HANDBOOK_NAV = {json};\n"));
     script
 }
 

@@ -50,9 +50,22 @@ function readZip(file) {
   return out;
 }
 
+// Every folder made here lies in `work`: the test file's temporary folder (lib.suite's
+// env.tmp, removed after the file's tests) once workIn() has named it.
+let work = null;
+
+/** Makes the helpers create their folders in `dir`. */
+function workIn(dir) {
+  work = dir;
+}
+
+function tempDir(label) {
+  return fs.mkdtempSync(path.join(work || os.tmpdir(), `hb-scorm-${label}-`));
+}
+
 /** Writes the entries of `zip` into a new temporary folder; returns its path. */
 function extract(zip, label) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `hb-scorm-${label}-`));
+  const dir = tempDir(label);
   for (const [name, bytes] of readZip(zip)) {
     const target = path.join(dir, name);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -61,23 +74,17 @@ function extract(zip, label) {
   return dir;
 }
 
-function bin() {
-  const b = process.env.HANDBOOK_BIN;
-  if (!b || !fs.existsSync(b)) throw new Error('HANDBOOK_BIN must name the handbook binary (tests/browser.rs sets it)');
-  return b;
-}
-
 /** Runs `handbook export scorm` for `root`; returns the zip's path. */
 function exportPackage(root, version, extra = []) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hb-scorm-zip-')), `p-${version}.zip`);
-  execFileSync(bin(), ['export', 'scorm', '--root', root, '--out', out, '--version', version, '-q', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const out = path.join(tempDir('zip'), `p-${version}.zip`);
+  execFileSync(lib.handbookBin(), ['export', 'scorm', '--root', root, '--out', out, '--version', version, '-q', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   return out;
 }
 
 /** A small handbook: a home page, a page with one exercise (choice, true/false, short answer,
  *  ordering, reflection) and a second page. */
 function smallHandbook() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hb-scorm-small-'));
+  const root = tempDir('small');
   const write = (rel, text) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
@@ -240,4 +247,4 @@ async function readCmi(page) {
   return page.evaluate(() => ({ cmi: JSON.parse(JSON.stringify(window.lmsApi.renderCMIToJSONObject())), calls: window.lmsCalls }));
 }
 
-module.exports = { readZip, extract, exportPackage, smallHandbook, startHost, launchInLms, siteFrame, readCmi };
+module.exports = { workIn, readZip, extract, exportPackage, smallHandbook, startHost, launchInLms, siteFrame, readCmi };

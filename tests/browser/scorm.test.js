@@ -8,7 +8,7 @@
 // and checks that the answers come back. Also: the bundled handbook's packages, the launch
 // page's accessibility and HTML, and the package without an LMS (file://).
 
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,23 +17,20 @@ const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 const s = require('./scorm-lib');
 
-let browser;
 let small;
-
-before(async () => {
-  browser = await lib.launch();
-  small = s.smallHandbook();
-});
-
-after(async () => {
-  await browser?.close();
+const env = lib.suite({
+  site: null,
+  setup: async (e) => {
+    s.workIn(e.tmp);
+    small = s.smallHandbook();
+  },
 });
 
 /** A fresh browser profile (storage included) with the host page serving `dir`. */
 async function inLms(dir, fn) {
   const host = await s.startHost(dir);
   try {
-    await lib.withPage(browser, {}, async (ctx) => fn({ ...ctx, host }));
+    await lib.withPage(env.browser, {}, async (ctx) => fn({ ...ctx, host }));
   } finally {
     await host.close();
   }
@@ -60,6 +57,22 @@ async function follow(page, href) {
   await s.siteFrame(page).locator(`main a[href="${href}"]`).first().click();
   await lib.poll(async () => s.siteFrame(page).url() !== before && s.siteFrame(page).url().endsWith(href.replace(/^(\.\.\/)+/, '')), 5000);
   await s.siteFrame(page).waitForLoadState('load');
+}
+
+/** Waits (up to 5 s) until the LMS's suspend_data, parsed, satisfies `ok`; whether it did. */
+async function reported(page, ok) {
+  return lib.poll(async () => {
+    try {
+      return Boolean(ok(JSON.parse((await s.readCmi(page)).cmi.cmi.suspend_data)));
+    } catch {
+      return false;
+    }
+  }, 5000);
+}
+
+/** Waits (up to 5 s) until the LMS has had more than `count` Commit calls; whether it did. */
+async function committedAfter(page, count) {
+  return lib.poll(async () => (await s.readCmi(page)).calls.commit > count, 5000);
 }
 
 /** Leaves the course as an LMS does when the learner closes it: the frame is emptied. */
@@ -137,7 +150,11 @@ for (const version of ['1.2', '2004']) {
       assert.equal(r.calls.finish, 0, 'no Finish/Terminate on an internal link');
       r = await leave(page);
       assert.equal(r.calls.finish, 1);
-      await new Promise((done) => setTimeout(done, 300));
+      // Once the frame holds its new, blank document, every unload handler of the course ran.
+      await page.waitForFunction(() => {
+        const frame = document.getElementById('sco');
+        return frame.contentWindow.location.href === 'about:blank' && frame.contentDocument.readyState === 'complete';
+      });
       r = await s.readCmi(page);
       assert.equal(r.calls.finish, 1, 'Finish/Terminate exactly once');
       assert.equal(v12 ? r.cmi.cmi.core.exit : r.cmi.cmi.exit, 'suspend', 'exit = suspend while incomplete');
@@ -227,8 +244,9 @@ test('SCORM: an LMS that refuses to save is reported to the learner once, in wor
     assert.equal(await notice.locator('p').count(), 1, 'shown once');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await notice.waitFor({ state: 'hidden' });
+    const commits = (await s.readCmi(page)).calls.commit;
     await answer(s.siteFrame(page), 'capital', (q) => q.locator('input[data-input]').fill('Paris'));
-    await new Promise((done) => setTimeout(done, 300));
+    assert.ok(await committedAfter(page, commits), 'the new answer was committed (and refused) too');
     assert.equal(await notice.isVisible(), false, 'not shown again');
   });
 });
@@ -242,7 +260,7 @@ test('SCORM: completion = "pages" completes when every page has been read', { ti
     await s.launchInLms(page, host, '1.2');
     const status = async () => (await s.readCmi(page)).cmi.cmi.core.lesson_status;
     await follow(page, 'quiz.html');
-    await new Promise((done) => setTimeout(done, 1500));
+    assert.ok(await reported(page, (data) => data.r && data.r['quiz.html'] && data.r['quiz.html'][0]), 'the quiz page was reported read');
     assert.equal(await status(), 'incomplete', 'one page is still unread');
     await follow(page, 'more.html');
     assert.ok(await lib.poll(async () => (await status()) === 'completed', 5000), `completed after reading every page (${await status()})`);
@@ -297,7 +315,7 @@ test('SCORM: completion = "assignments" completes when the package\'s assignment
     await answer(site, 'steps', async () => {});
     await site.locator('[data-question="thoughts"] textarea').fill('A little.');
     await site.locator('[data-question="thoughts"] [data-saved]').waitFor({ state: 'visible' });
-    await new Promise((done) => setTimeout(done, 500));
+    assert.ok(await reported(page, (data) => JSON.stringify(data).includes('A little.')), 'the reflection reached the LMS');
     assert.equal(await status(), 'incomplete', 'the reading is still to do');
     await follow(page, 'more.html');
     assert.ok(await lib.poll(async () => (await status()) === 'completed', 5000), `completed once the assignment is done (${await status()})`);
@@ -321,7 +339,7 @@ test('SCORM: a learning path (--path) counts only its own assignments and opens 
 
 test('SCORM: without an LMS the package is the plain site (file://), and its answers still work', { timeout: 60_000 }, async () => {
   const dir = s.extract(s.exportPackage(small, '1.2'), 'nolms');
-  await lib.withPage(browser, {}, async ({ page }) => {
+  await lib.withPage(env.browser, {}, async ({ page }) => {
     await page.goto(pathToFileURL(path.join(dir, 'scorm-launch.html')).href);
     await lib.poll(async () => page.url().endsWith('/index.html'), 5000);
     assert.ok(page.url().endsWith('/index.html'), `the launch page opens the home page without an LMS (${page.url()})`);

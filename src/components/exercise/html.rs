@@ -60,7 +60,7 @@ fn render(
     templates.render(name, &ctx).map_err(|e| {
         TemplateError(format!(
             "template error in `{name}`: {}",
-            crate::theme::error_chain(&e)
+            crate::error::chain(&e)
         ))
     })
 }

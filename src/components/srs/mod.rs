@@ -145,9 +145,12 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         title,
     };
     let mut out = match mode {
-        Mode::Practice => practice_html(&form),
-        Mode::Scenario => scenario_html(&form, &vignette, &ratings, question.as_ref()),
-    };
+        Mode::Practice => practice_html(ctx.templates, &form),
+        Mode::Scenario => {
+            scenario_html(ctx.templates, &form, &vignette, &ratings, question.as_ref())
+        }
+    }
+    .map_err(|e| vec![super::exercise::template_error(ctx, &e)])?;
     if let Some(q) = question {
         out.manifest.extend(q.manifest);
         out.anchors.extend(q.anchors);

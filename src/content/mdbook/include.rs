@@ -15,6 +15,13 @@ use std::path::{Component, Path, PathBuf};
 /// How deep includes may nest (mdBook's limit).
 pub const MAX_DEPTH: usize = 10;
 
+/// How many problems one chapter's includes report before expanding stops.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// How much text the includes of one chapter may add in all (files that include each other
+/// several times grow exponentially within [`MAX_DEPTH`]).
+pub const MAX_BYTES: usize = 64 << 20;
+
 /// Reads a file named relative to the book root; the error says why it cannot.
 pub type Reader<'a> = &'a dyn Fn(&Path) -> Result<String, String>;
 
@@ -51,6 +58,7 @@ pub fn expand(text: &str, first_line: usize, file: &Path, read: Reader) -> Expan
     let mut x = Expander {
         out: &mut out,
         read,
+        budget: Some(MAX_BYTES),
     };
     let text = x.run(text, first_line, file, 0, true);
     out.text = text;
@@ -60,6 +68,29 @@ pub fn expand(text: &str, first_line: usize, file: &Path, read: Reader) -> Expan
 struct Expander<'a, 'r> {
     out: &'a mut Expanded,
     read: Reader<'r>,
+    /// Bytes includes may still add (see [`MAX_BYTES`]); `None` once spent.
+    budget: Option<usize>,
+}
+
+/// Where a directive is: its file and line, and its offset in the text being expanded (the
+/// column is counted only for a diagnostic, so long lines full of directives stay linear).
+#[derive(Clone, Copy)]
+struct At<'a> {
+    file: &'a Path,
+    line: usize,
+    text: &'a str,
+    offset: usize,
+}
+
+impl At<'_> {
+    /// The 1-based column of the directive.
+    fn column(&self) -> usize {
+        let before = &self.text[..self.offset];
+        before[before.rfind('\n').map_or(0, |n| n + 1)..]
+            .chars()
+            .count()
+            + 1
+    }
 }
 
 /// A `{{#name args}}` found at some offset.
@@ -141,13 +172,12 @@ impl Expander<'_, '_> {
                 i = found + 2;
                 continue;
             };
-            let column = text[..found]
-                .rfind('\n')
-                .map_or(&text[..found], |n| &text[n + 1..found])
-                .chars()
-                .count()
-                + 1;
-            let at = (file, line, column);
+            let at = At {
+                file,
+                line,
+                text,
+                offset: found,
+            };
             match self.helper(&d, at, depth) {
                 Some(r) => {
                     // The directive's own line breaks advance the file line but make no
@@ -178,8 +208,8 @@ impl Expander<'_, '_> {
         }
     }
 
-    /// The text that replaces directive `d` at `at` (file, line, column); `None` to keep it.
-    fn helper(&mut self, d: &Directive, at: (&Path, usize, usize), depth: usize) -> Option<String> {
+    /// The text that replaces directive `d` at `at`; `None` to keep it.
+    fn helper(&mut self, d: &Directive, at: At, depth: usize) -> Option<String> {
         let mut words = d.args.split_whitespace();
         match d.name {
             "include" | "rustdoc_include" => {
@@ -188,6 +218,7 @@ impl Expander<'_, '_> {
                 let (included, text) = self.load(path, at, d.name, depth)?;
                 let (part, first) = self.select(&text, range, path, at)?;
                 let expanded = self.run(&part, first, &included, depth + 1, false);
+                self.spend(expanded.len(), at)?;
                 Some(expanded)
             }
             "playground" => {
@@ -196,13 +227,14 @@ impl Expander<'_, '_> {
                 let path = words.next()?;
                 let (_, text) = self.load(path, at, d.name, depth)?;
                 let nl = if text.ends_with('\n') { "" } else { "\n" };
+                self.spend(text.len(), at)?;
                 Some(format!("```rust\n{text}{nl}```\n"))
             }
             name => {
                 self.out.unused.push(Unused {
                     name: name.to_string(),
-                    path: at.0.to_path_buf(),
-                    line: at.1,
+                    path: at.file.to_path_buf(),
+                    line: at.line,
                 });
                 // `{{#title}}` sets mdBook's <title>; it is never meant to be seen.
                 (name == "title").then(String::new)
@@ -210,18 +242,49 @@ impl Expander<'_, '_> {
         }
     }
 
+    /// Takes `bytes` from the budget; once it is spent, one error at `at` and `None` for this
+    /// and every later include.
+    fn spend(&mut self, bytes: usize, at: At) -> Option<()> {
+        let left = self.budget?;
+        if let Some(rest) = left.checked_sub(bytes) {
+            self.budget = Some(rest);
+            return Some(());
+        }
+        self.budget = None;
+        self.out.diagnostics.push(
+            Diagnostic::error(
+                at.file,
+                at.line,
+                format!(
+                    "the includes of this chapter add more than {} MB of text",
+                    MAX_BYTES >> 20
+                ),
+            )
+            .with_column(at.column())
+            .with_hint(
+                "files that include each other several times multiply: include each part once",
+            ),
+        );
+        None
+    }
+
     /// Reads the file `path` names from `at`'s file; an error at `at` when it cannot.
     fn load(
         &mut self,
         path: &str,
-        at: (&Path, usize, usize),
+        at: At,
         helper: &str,
         depth: usize,
     ) -> Option<(PathBuf, String)> {
-        let (file, line, column) = at;
+        // Spent, or enough problems to report (a loop of includes repeats its error).
+        self.budget?;
+        if self.out.diagnostics.len() >= MAX_PROBLEMS {
+            return None;
+        }
+        let file = at.file;
         let error = |message: String, hint: &str| {
-            Diagnostic::error(file, line, message)
-                .with_column(column)
+            Diagnostic::error(file, at.line, message)
+                .with_column(at.column())
                 .with_hint(hint.to_string())
         };
         if depth >= MAX_DEPTH {
@@ -256,21 +319,15 @@ impl Expander<'_, '_> {
 
     /// The lines of `text` that `range` (after the `:`) selects, and the file line of the
     /// first; an error at `at` for an anchor that is not there.
-    fn select(
-        &mut self,
-        text: &str,
-        range: &str,
-        path: &str,
-        at: (&Path, usize, usize),
-    ) -> Option<(String, usize)> {
-        let (file, line, column) = at;
+    fn select(&mut self, text: &str, range: &str, path: &str, at: At) -> Option<(String, usize)> {
+        let (file, line) = (at.file, at.line);
         match parse_range(range) {
             Selection::Lines(start, end) => {
                 let count = text.lines().count();
                 if start > 0 && start >= count {
                     self.out.diagnostics.push(
                         Diagnostic::warning(file, line, format!("`{path}` has {count} lines, so the range `:{range}` includes nothing"))
-                            .with_column(column)
+                            .with_column(at.column())
                             .with_hint("correct the line numbers, or use an anchor (`ANCHOR: name` ... `ANCHOR_END: name` in the file) so the include follows the file as it changes"),
                     );
                 }
@@ -283,7 +340,7 @@ impl Expander<'_, '_> {
                     if !ended {
                         self.out.diagnostics.push(
                             Diagnostic::warning(file, line, format!("anchor `{name}` in `{path}` has no `ANCHOR_END: {name}`, so the rest of the file is included"))
-                                .with_column(column)
+                                .with_column(at.column())
                                 .with_hint(format!("add a line `ANCHOR_END: {name}` (in a comment) where the part ends")),
                         );
                     }
@@ -292,7 +349,7 @@ impl Expander<'_, '_> {
                 None => {
                     self.out.diagnostics.push(
                         Diagnostic::error(file, line, format!("there is no anchor `{name}` in `{path}`"))
-                            .with_column(column)
+                            .with_column(at.column())
                             .with_hint(format!("mark the part in `{path}` with `ANCHOR: {name}` and `ANCHOR_END: {name}` lines (in comments), or correct the name")),
                     );
                     None
@@ -513,6 +570,27 @@ mod tests {
         let e = run("{{#include loop.md}}");
         assert_eq!(e.diagnostics.len(), 1);
         assert!(e.diagnostics[0].message.contains("nested more than"));
+    }
+
+    #[test]
+    fn includes_that_multiply_stop_at_the_budget() {
+        let mut files: HashMap<PathBuf, String> = HashMap::new();
+        for level in 0..9 {
+            let next = format!("{{{{#include l{}.md}}}}", level + 1).repeat(10);
+            files.insert(PathBuf::from(format!("src/l{level}.md")), next);
+        }
+        files.insert(PathBuf::from("src/l9.md"), "x".repeat(1000));
+        let read = move |p: &Path| files.get(p).cloned().ok_or_else(|| "none".to_string());
+        let e = expand("{{#include l0.md}}", 1, Path::new("src/chapter.md"), &read);
+        assert_eq!(e.diagnostics.len(), 1, "{:?}", e.diagnostics.first());
+        assert!(e.diagnostics[0].message.contains("more than 64 MB"));
+        assert!(e.text.len() <= MAX_BYTES + 1000);
+        // A loop of includes that multiplies reports a bounded number of errors.
+        let files: HashMap<PathBuf, String> =
+            [(PathBuf::from("src/a.md"), "{{#include a.md}}".repeat(10))].into();
+        let read = move |p: &Path| files.get(p).cloned().ok_or_else(|| "none".to_string());
+        let e = expand("{{#include a.md}}", 1, Path::new("src/chapter.md"), &read);
+        assert_eq!(e.diagnostics.len(), MAX_PROBLEMS);
     }
 
     #[test]

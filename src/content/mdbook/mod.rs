@@ -22,6 +22,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use summary::{Chapter, Item};
 
+pub use super::MAX_NESTING;
+
 /// The summary file of a book, in its source folder.
 pub const SUMMARY_FILE: &str = "SUMMARY.md";
 
@@ -171,6 +173,13 @@ impl Builder<'_> {
 
     /// Adds chapter `c` (and its sub-chapters) under page `parent`.
     fn chapter(&mut self, c: &Chapter, parent: usize, depth: usize) {
+        if depth > MAX_NESTING {
+            self.errors.push(
+                Diagnostic::error(&self.summary, c.line, format!("chapter `{}` is nested {depth} levels deep; a book may nest chapters {MAX_NESTING} deep", c.title))
+                    .with_hint("move it, and the chapters under it, up a level or more in SUMMARY.md"),
+            );
+            return;
+        }
         let index = match &c.path {
             Some(_) => self.file_page(c, Some(parent), depth, None),
             None if c.children.is_empty() => {

@@ -70,6 +70,8 @@ enum Collect {
 /// Parses `text` (the contents of `path`, named in diagnostics). Every problem names its line:
 /// a list item that is not a link is an error; stray text is a warning.
 pub fn parse(text: &str, path: &Path) -> (Summary, Vec<Diagnostic>) {
+    // A byte-order mark (some Windows editors write one) is not text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut summary = Summary::default();
     let mut problems = Vec::new();
     let starts: Vec<usize> = std::iter::once(0)
@@ -332,6 +334,9 @@ mod tests {
         ] {
             let _ = p(text);
         }
+        let (s, problems) = p("\u{feff}- [A](a.md)\n");
+        assert!(problems.is_empty());
+        assert_eq!(shape(&s), ["A=a.md@1"]);
         let (s, _) = p("- [](notes/02-some-topic.md)\n");
         assert_eq!(s.chapters()[0].title, "Some topic");
     }

@@ -244,3 +244,17 @@ fn a_later_top_level_readme_does_not_take_the_home_page() {
         ]
     );
 }
+
+#[test]
+fn nesting_deeper_than_the_limit_is_an_error_at_its_line() {
+    let summary: String = (0..MAX_NESTING + 3)
+        .map(|i| format!("{}- [C{i}](c{i}.md)\n", "  ".repeat(i)))
+        .collect();
+    let names: Vec<String> = (0..MAX_NESTING + 3).map(|i| format!("c{i}.md")).collect();
+    let mut files = vec![("SUMMARY.md", summary.as_str())];
+    files.extend(names.iter().map(|n| (n.as_str(), "# C\n")));
+    let e = book(&files).unwrap_err();
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].line, MAX_NESTING + 1);
+    assert!(e[0].message.contains("nested 25 levels deep"), "{}", e[0]);
+}
