@@ -3,54 +3,30 @@
 //! callouts and tab sets; front matter of other tools is passed to themes with one warning per
 //! key; misspelt handbook keys stay errors with "did you mean".
 
+mod common;
+
+use common::{copy_dir, fixture, printed, run_on, write_all};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const FIXTURE: &str = "tests/fixtures/mkdocs-site";
-
-/// Copies the files under `from` into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
+const FIXTURE: &str = "mkdocs-site";
 
 /// A site in a temporary folder: the fixture (when `fixture`), then `files` written over it.
-fn site(fixture: bool, files: &[(&str, &str)]) -> tempfile::TempDir {
+fn site(with_fixture: bool, files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    if fixture {
-        copy_tree(Path::new(FIXTURE), dir.path());
+    if with_fixture {
+        copy_dir(&fixture(FIXTURE), dir.path());
     }
-    for (path, text) in files {
-        let p = dir.path().join(path);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, text).unwrap();
-    }
+    write_all(dir.path(), files);
     dir
 }
 
-/// Runs `handbook CMD --root ROOT [args]`: exit code and everything printed.
+/// Runs `handbook CMD [args] --root ROOT`: exit code and everything printed (never a panic).
 fn run(cmd: &str, root: &Path, args: &[&str]) -> (i32, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .arg(cmd)
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .output()
-        .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let mut all = vec![cmd];
+    all.extend_from_slice(args);
+    let o = run_on(&all, root);
+    let text = printed(&o);
     assert!(!text.contains("panicked"), "{text}");
     (o.status.code().unwrap_or(-1), text)
 }
@@ -63,7 +39,7 @@ fn build(root: &Path) -> (i32, String, PathBuf) {
 }
 
 fn read(out: &Path, rel: &str) -> String {
-    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    common::read(&out.join(rel))
 }
 
 /// The `href` of the `rel="next"` link of a page, resolved against the page's folder.
@@ -511,44 +487,31 @@ fn a_site_without_nav_and_a_zensical_site_build() {
 #[test]
 fn other_tools_keys_are_one_warning_per_key_in_every_layout() {
     let page = "---\ntitle: A\ntags: [x]\nicon: y\n---\n# A\n";
-    // A handbook.
-    let dir = site(
-        false,
-        &[
-            ("handbook.toml", "title = \"H\"\n"),
-            ("content/_index.md", "# Home\n"),
-            ("content/a.md", page),
-            ("content/b.md", page),
-        ],
-    );
-    let (code, text) = run("check", dir.path(), &[]);
-    assert_eq!(code, 0, "{text}");
-    assert_eq!(
-        text.matches("front matter key `tags` (in 2 files)").count(),
-        1,
-        "{text}"
-    );
-    assert!(
-        text.contains("warning: content/a.md:3: front matter key `tags`"),
-        "{text}"
-    );
-    // An mdBook book.
-    let dir = site(
-        false,
-        &[
-            ("book.toml", "[book]\ntitle = \"B\"\n"),
-            ("src/SUMMARY.md", "# Summary\n\n- [A](a.md)\n- [B](b.md)\n"),
-            ("src/a.md", page),
-            ("src/b.md", page),
-        ],
-    );
-    let (code, text) = run("check", dir.path(), &[]);
-    assert_eq!(code, 0, "{text}");
-    assert_eq!(
-        text.matches("front matter key `icon` (in 2 files)").count(),
-        1,
-        "{text}"
-    );
+    let handbook: &[(&str, &str)] = &[
+        ("handbook.toml", "title = \"H\"\n"),
+        ("content/_index.md", "# Home\n"),
+        ("content/a.md", page),
+        ("content/b.md", page),
+    ];
+    let book: &[(&str, &str)] = &[
+        ("book.toml", "[book]\ntitle = \"B\"\n"),
+        ("src/SUMMARY.md", "# Summary\n\n- [A](a.md)\n- [B](b.md)\n"),
+        ("src/a.md", page),
+        ("src/b.md", page),
+    ];
+    for (files, first) in [(handbook, "content/a.md"), (book, "src/a.md")] {
+        let dir = site(false, files);
+        let (code, text) = run("check", dir.path(), &[]);
+        assert_eq!(code, 0, "{text}");
+        for key in ["tags", "icon"] {
+            let summary = format!("front matter key `{key}` (in 2 files)");
+            assert_eq!(text.matches(&summary).count(), 1, "{text}");
+        }
+        assert!(
+            text.contains(&format!("warning: {first}:3: front matter key `tags`")),
+            "{text}"
+        );
+    }
 }
 
 #[test]
