@@ -52,7 +52,7 @@ pub struct Config {
     /// SCORM packages for learning management systems (`[scorm]`, `handbook export scorm`).
     pub scorm: ScormConfig,
     /// Which kind of folder the root is (not a setting: decided by [`Config::load`] from the
-    /// files present, e.g. `book.toml`).
+    /// files present, e.g. `book.toml` or `mkdocs.yml`).
     #[serde(skip)]
     pub layout: crate::content::layout::SourceLayout,
 }
@@ -341,6 +341,8 @@ impl Config {
         };
         // The layout: an mdBook book (`book.toml`), its settings under handbook.toml's.
         crate::content::mdbook::book_toml::apply(root, &mut config, text.as_deref())?;
+        // Or an MkDocs site (`mkdocs.yml`), its settings under handbook.toml's.
+        crate::content::mkdocs::detect(root, &mut config, text.as_deref())?;
         if config.title.trim().is_empty() {
             config.title = folder_title(root);
         }

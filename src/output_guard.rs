@@ -37,12 +37,22 @@ pub fn before_load(
             format!("the output folder {what}: building would overwrite the handbook's sources"),
         ));
     }
-    let content = root.join("content");
+    // (An MkDocs site's pages are in its `docs_dir`.)
+    let (content, content_what) = match &config.layout {
+        crate::content::layout::SourceLayout::MkDocs(site) => (
+            root.join(&site.docs_dir),
+            format!("the pages folder ({}/)", site.docs_dir),
+        ),
+        _ => (
+            root.join("content"),
+            "the content folder (content/)".to_string(),
+        ),
+    };
     let content_real = content.is_dir().then(|| resolve(&content));
     let mut sources: Vec<(PathBuf, String)> =
         vec![(resolve(&root.join(CONFIG_FILE)), CONFIG_FILE.to_string())];
     if let Some(c) = &content_real {
-        sources.push((c.clone(), "the content folder (content/)".into()));
+        sources.push((c.clone(), content_what));
     }
     let themes = root.join("themes");
     if themes.exists() {

@@ -160,18 +160,29 @@ pub fn render_into(input: &Input<'_>, sink: &dyn Sink) -> Result<(), Diagnostic>
         .collect();
     let mut ctx = input.templates.base_context("print.html", 0);
     ctx.insert("pages", &pages);
+    // Content tabs print as titled sections and collapsible callouts open (`tabs.css`).
+    let has_tabs = input
+        .rendered
+        .iter()
+        .any(|r| r.has_tabs || r.has_collapsible);
+    ctx.insert("has_tabs", &has_tabs);
     drop(pages);
     let html = input.templates.render_template("print.html", &ctx)?;
     drop(ctx);
     let by_out = anchors(handbook);
     let body = |i: usize| {
         let out_path = &handbook.pages[i].out_path;
-        rebase(
-            &input.rendered[i].html,
-            out_path,
-            &anchor_of(out_path),
-            &by_out,
-        )
+        let r = &input.rendered[i];
+        let html = if r.has_collapsible {
+            // Printed, a collapsible callout is open.
+            std::borrow::Cow::Owned(
+                r.html
+                    .replace("callout-collapsible\">", "callout-collapsible\" open>"),
+            )
+        } else {
+            std::borrow::Cow::Borrowed(r.html.as_str())
+        };
+        rebase(&html, out_path, &anchor_of(out_path), &by_out)
     };
     sink.put_with("print.html".to_string(), &mut |w| {
         splice_to(&html, handbook.pages.len(), &body, w)

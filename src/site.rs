@@ -78,6 +78,13 @@ struct PageCtx<'a> {
     source: String,
     has_exercises: bool,
     has_srs: bool,
+    /// Whether the page has content tabs (`=== "Tab"`): loads `tabs.css` and `tabs.js`.
+    has_tabs: bool,
+    /// Whether the page has collapsible callouts (`??? note`): loads `tabs.css`.
+    has_collapsible: bool,
+    /// Free values for themes: the front matter's `extra` table and the keys of other tools
+    /// (`icon`, `tags`, ...).
+    extra: &'a serde_json::Value,
     /// The page's assignment, when it is one.
     assignment: Option<&'a crate::assignments::Assignment>,
 }
@@ -120,7 +127,7 @@ pub fn render_into(
                 .collect::<Vec<RenderedPage>>()
         },
     );
-    let (brand_files, brand_diagnostics) = crate::branding::site_files(
+    let (brand_files, mut brand_diagnostics) = crate::branding::site_files(
         &handbook.root,
         &handbook.config.branding,
         logo_out_path(handbook),
@@ -131,6 +138,7 @@ pub fn render_into(
                 .map_or(&[][..], Vec::as_slice),
         ),
     );
+    brand_diagnostics.extend(theme_clashes(handbook, theme, &brand_files));
     let warnings = match check_rendered(handbook, &rendered) {
         Err(mut all) => {
             all.0
@@ -172,6 +180,42 @@ pub fn render_into(
         sink.put(path, bytes)?;
     }
     Ok((warnings, rendered))
+}
+
+/// Content files that would be written where the theme's own files go
+/// (`assets/css/handbook.css`, `assets/brand.css`): possible only in an MkDocs site, whose
+/// `docs/assets/` folder sits beside the theme's `assets/`.
+fn theme_clashes(
+    handbook: &Handbook,
+    theme: &Theme,
+    brand_files: &[(String, Vec<u8>)],
+) -> Vec<Diagnostic> {
+    let taken: HashSet<String> = theme
+        .static_files
+        .keys()
+        .map(|p| format!("assets/{p}"))
+        .chain(brand_files.iter().map(|(p, _)| p.clone()))
+        .collect();
+    let base = handbook
+        .content_dir
+        .strip_prefix(&handbook.root)
+        .unwrap_or(std::path::Path::new(""));
+    handbook
+        .assets
+        .iter()
+        .filter(|a| taken.contains(&a.out_path))
+        .map(|a| {
+            Diagnostic::error(
+                base.join(&a.source),
+                0,
+                format!(
+                    "would be written to `{}`, which the theme writes",
+                    a.out_path
+                ),
+            )
+            .with_hint("rename the file or move it to another folder (and change the links to it)")
+        })
+        .collect()
 }
 
 /// A [`Sink`] that keeps the files in memory, for [`render_keeping`].
@@ -298,6 +342,9 @@ impl<'a> Shared<'a> {
                     .iter()
                     .any(|(n, o)| n == "exercise" || !o.manifest.is_empty()),
                 has_srs: r.components.iter().any(|(n, _)| n == "srs"),
+                has_tabs: r.has_tabs,
+                has_collapsible: r.has_collapsible,
+                extra: &page.extra,
                 assignment: self.plan.for_page(i),
             },
         );

@@ -6,9 +6,11 @@ use serde::Deserialize;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
-/// The keys a page may set in its front matter.
+/// The keys a page may set in its front matter. Keys of other tools (`icon`, `tags`, `hide`,
+/// ...) are not errors: they are kept in [`FrontMatter::foreign`] (unknown keys are checked
+/// before this struct is filled, so a misspelt key such as `titel` still is one).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
+#[serde(default)]
 pub struct FrontMatter {
     /// The page title; without it the first `#` heading is the title.
     pub title: Option<String>,
@@ -27,6 +29,83 @@ pub struct FrontMatter {
     /// Makes the page an assignment: what to read, which exercises to do, how many practice
     /// entries to save (`[assignment]`).
     pub assignment: Option<AssignmentSpec>,
+    /// Keys the handbook does not know and that are no misspelling of one it knows: front
+    /// matter of other tools (MkDocs, Jekyll, Hugo), passed to themes in `page.extra`.
+    #[serde(skip)]
+    pub foreign: Vec<ForeignKey>,
+}
+
+/// A front-matter key of another tool, with its value and file line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForeignKey {
+    /// The key as written.
+    pub name: String,
+    /// The file line of the key.
+    pub line: usize,
+    /// Its value, for `page.extra`.
+    pub value: serde_json::Value,
+}
+
+/// The front-matter keys of other tools met in one build: key -> (files, first file, its
+/// line), for one warning per key instead of one per file.
+#[derive(Debug, Default)]
+pub struct ForeignKeys(std::collections::BTreeMap<String, (usize, std::path::PathBuf, usize)>);
+
+impl ForeignKeys {
+    /// Counts the foreign `keys` of the page `path` (as diagnostics name it).
+    pub fn add(&mut self, path: &Path, keys: &[ForeignKey]) {
+        for key in keys {
+            let seen = self
+                .0
+                .entry(key.name.clone())
+                .or_insert_with(|| (0, path.to_path_buf(), key.line));
+            seen.0 += 1;
+        }
+    }
+
+    /// One warning per key, naming how many files use it, at the first one's line.
+    pub fn warnings(self) -> Vec<Diagnostic> {
+        self.0
+            .into_iter()
+            .map(|(name, (count, path, line))| {
+                let files = if count == 1 {
+                    "1 file".to_string()
+                } else {
+                    format!("{count} files")
+                };
+                Diagnostic::warning(
+                    path,
+                    line,
+                    format!(
+                        "front matter key `{name}` (in {files}) is not a handbook key; themes get it as `page.extra.{name}`"
+                    ),
+                )
+                .with_hint(format!(
+                    "the handbook's keys are {}; remove `{name}` or leave it for a theme",
+                    KEYS.join(", ")
+                ))
+            })
+            .collect()
+    }
+}
+
+impl FrontMatter {
+    /// `extra` with the foreign keys added (an explicit `extra` entry of the same name wins).
+    pub fn extra_with_foreign(&self) -> serde_json::Value {
+        let mut extra = self.extra.clone().unwrap_or(serde_json::Value::Null);
+        if self.foreign.is_empty() {
+            return extra;
+        }
+        if extra.is_null() {
+            extra = serde_json::Value::Object(Default::default());
+        }
+        if let serde_json::Value::Object(map) = &mut extra {
+            for f in &self.foreign {
+                map.entry(f.name.clone()).or_insert_with(|| f.value.clone());
+            }
+        }
+        extra
+    }
 }
 
 /// The `[assignment]` table of a page's front matter, as written. References are checked
@@ -295,10 +374,15 @@ fn parse_toml(inner: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> 
     };
     let doc = DeTable::parse(inner).map_err(|e| vec![to_diagnostic(e)])?;
     let mut unknown = Vec::new();
+    let mut foreign = Vec::new();
     for (key, value) in doc.get_ref().iter() {
         let name: &str = key.get_ref();
         if !KEYS.contains(&name) {
-            unknown.push(unknown_key(path, inner, key.span().start, name, ""));
+            if is_foreign(name) {
+                foreign.push((name.to_string(), line_col(inner, key.span().start).0 + 1));
+            } else {
+                unknown.push(unknown_key(path, inner, key.span().start, name, ""));
+            }
         } else if name == "assignment"
             && let DeValue::Table(t) = value.get_ref()
         {
@@ -319,7 +403,84 @@ fn parse_toml(inner: &str, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> 
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    toml::from_str(inner).map_err(|e| vec![to_diagnostic(e)])
+    let mut front: FrontMatter = toml::from_str(inner).map_err(|e| vec![to_diagnostic(e)])?;
+    if !foreign.is_empty() {
+        let table: toml::Table = toml::from_str(inner).map_err(|e| vec![to_diagnostic(e)])?;
+        front.foreign = foreign
+            .into_iter()
+            .map(|(name, line)| ForeignKey {
+                value: table
+                    .get(&name)
+                    .map_or(serde_json::Value::Null, toml_to_json),
+                name,
+                line,
+            })
+            .collect();
+    }
+    Ok(front)
+}
+
+/// Whether an unknown key is another tool's (kept for themes, one warning per build) rather
+/// than a misspelling of a handbook key (an error with "did you mean").
+pub fn is_foreign(name: &str) -> bool {
+    closest(name, KEYS.iter().copied()).is_none()
+}
+
+/// A TOML value as JSON (dates and times as their TOML text).
+pub fn toml_to_json(value: &toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        toml::Value::String(s) => J::String(s.clone()),
+        toml::Value::Integer(i) => J::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        toml::Value::Boolean(b) => J::Bool(*b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(
+            t.iter()
+                .map(|(k, v)| (k.clone(), toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// A YAML value as JSON: tags dropped (the tagged value kept), keys that are not strings
+/// written as YAML would print them.
+pub fn yaml_to_json(value: &serde_norway::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    use serde_norway::Value as Y;
+    match value {
+        Y::Null => J::Null,
+        Y::Bool(b) => J::Bool(*b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                J::from(i)
+            } else if let Some(u) = n.as_u64() {
+                J::from(u)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(J::Null, J::Number)
+            }
+        }
+        Y::String(s) => J::String(s.clone()),
+        Y::Sequence(items) => J::Array(items.iter().map(yaml_to_json).collect()),
+        Y::Mapping(map) => J::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let key = match k {
+                        Y::String(s) => s.clone(),
+                        other => serde_norway::to_string(other)
+                            .unwrap_or_default()
+                            .trim()
+                            .to_string(),
+                    };
+                    (key, yaml_to_json(v))
+                })
+                .collect(),
+        ),
+        Y::Tagged(t) => yaml_to_json(&t.value),
+    }
 }
 
 /// The byte offset of `key:` in the YAML text, searching from `from` (at the line start).
@@ -373,12 +534,21 @@ fn parse_yaml(
     let value: serde_norway::Value =
         serde_norway::from_str(inner).map_err(|e| vec![to_diagnostic(e)])?;
     let mut unknown = Vec::new();
+    let mut foreign = Vec::new();
     if let serde_norway::Value::Mapping(map) = &value {
         for (k, v) in map {
             let Some(name) = k.as_str() else { continue };
             if !KEYS.contains(&name) {
                 let at = yaml_key_offset(inner, name, 0);
-                unknown.push(unknown_key(path, inner, at, name, ""));
+                if is_foreign(name) {
+                    foreign.push(ForeignKey {
+                        name: name.to_string(),
+                        line: line_col(inner, at).0 + 1,
+                        value: yaml_to_json(v),
+                    });
+                } else {
+                    unknown.push(unknown_key(path, inner, at, name, ""));
+                }
             } else if name == "assignment"
                 && let serde_norway::Value::Mapping(sub) = v
             {
@@ -407,7 +577,10 @@ fn parse_yaml(
             .with_hint("replace the curly quotes “ ” with straight quotes \" or remove them"),
         );
     }
-    serde_norway::from_str(inner).map_err(|e| vec![to_diagnostic(e)])
+    let mut front: FrontMatter =
+        serde_norway::from_str(inner).map_err(|e| vec![to_diagnostic(e)])?;
+    front.foreign = foreign;
+    Ok(front)
 }
 
 fn front_matter_hint(message: &str) -> &'static str {

@@ -12,4 +12,7 @@ pub enum SourceLayout {
     /// An mdBook book: `book.toml`, its `src` folder and `SUMMARY.md`, which gives the pages
     /// and their order (see [`super::mdbook`]).
     MdBook(Box<super::mdbook::BookToml>),
+    /// An MkDocs / Material / Zensical site: `mkdocs.yml` (or `zensical.toml`), its
+    /// `docs_dir`, and its `nav`, which gives the order (see [`super::mkdocs`]).
+    MkDocs(Box<super::mkdocs::Site>),
 }

@@ -68,22 +68,27 @@ impl Dir {
 }
 
 /// A page's parsed source, before it has a place in the tree.
-struct Parsed {
-    front: FrontMatter,
+pub(super) struct Parsed {
+    pub(super) front: FrontMatter,
     body: String,
     body_line: usize,
     heading: Option<(String, usize)>,
     warnings: Vec<Diagnostic>,
 }
 
-struct Builder<'a> {
-    config: &'a Config,
+/// The tree while it is being built: pages are pushed in reading order.
+pub(super) struct Builder<'a> {
+    pub(super) config: &'a Config,
     display_base: &'a Path,
-    parsed: HashMap<PathBuf, Parsed>,
-    pages: Vec<Page>,
-    by_source: HashMap<PathBuf, usize>,
-    errors: Vec<Diagnostic>,
-    out_owner: HashMap<String, PathBuf>,
+    /// The parsed pages not yet placed, by source path.
+    pub(super) parsed: HashMap<PathBuf, Parsed>,
+    pub(super) pages: Vec<Page>,
+    pub(super) by_source: HashMap<PathBuf, usize>,
+    pub(super) errors: Vec<Diagnostic>,
+    /// Which source produces each output path claimed so far.
+    pub(super) out_owner: HashMap<String, PathBuf>,
+    /// Pages left out as drafts (a nav may still name them).
+    pub(super) drafts: std::collections::HashSet<PathBuf>,
 }
 
 /// Builds the `Handbook` from files already in memory (paths relative to `content_dir`).
@@ -118,6 +123,9 @@ pub fn load_from_files(
     }
     let mut tree = Dir::default();
     let mut parsed = HashMap::new();
+    // Front-matter keys of other tools, for one warning per key.
+    let mut foreign = frontmatter::ForeignKeys::default();
+    let mut drafts = std::collections::HashSet::new();
     let mut assets = Vec::new();
     for file in files {
         if !is_markdown(&file.path) {
@@ -165,7 +173,9 @@ pub fn load_from_files(
                 continue;
             }
         };
+        foreign.add(&display, &split.front.foreign);
         if split.front.draft {
+            drafts.insert(file.path.clone());
             continue;
         }
         let heading = first_heading(split.body);
@@ -191,8 +201,16 @@ pub fn load_from_files(
         by_source: HashMap::new(),
         errors,
         out_owner: HashMap::new(),
+        drafts,
     };
-    b.add_dir(&tree, Path::new(""), "", None, 0);
+    match &config.layout {
+        SourceLayout::MkDocs(site) if site.nav.is_some() => {
+            super::mkdocs_nav::add_nav(&mut b, site)
+        }
+        _ => {
+            b.add_dir(&tree, Path::new(""), "", None, 0);
+        }
+    }
 
     let mut asset_list = Vec::new();
     let mut asset_by_source = HashMap::new();
@@ -216,8 +234,14 @@ pub fn load_from_files(
             );
             continue;
         }
-        b.out_owner
-            .insert(out_path.clone(), display_base.join(&file.path));
+        // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
+        // files: only a file the theme writes itself clashes, see `site::theme_clashes`.)
+        let beside_theme =
+            matches!(config.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
+        if !beside_theme {
+            b.out_owner
+                .insert(out_path.clone(), display_base.join(&file.path));
+        }
         asset_by_source.insert(file.path.clone(), asset_list.len());
         asset_list.push(Asset {
             source: file.path,
@@ -229,7 +253,14 @@ pub fn load_from_files(
     if !b.errors.is_empty() {
         return Err(b.errors);
     }
-    let pages = b.pages;
+    let mut pages = b.pages;
+    // Build-wide warnings travel with the home page, so they are printed once per build.
+    if let Some(home) = pages.first_mut() {
+        home.load_warnings.extend(foreign.warnings());
+        if let SourceLayout::MkDocs(site) = &config.layout {
+            home.load_warnings.extend(site.warnings.iter().cloned());
+        }
+    }
     let by_source = b.by_source;
     Ok(Handbook {
         root: root.to_path_buf(),
@@ -341,7 +372,7 @@ impl Builder<'_> {
         self.display_base.join(rel)
     }
 
-    fn claim(&mut self, out_path: &str, source: &Path) -> bool {
+    pub(super) fn claim(&mut self, out_path: &str, source: &Path) -> bool {
         if let Some(owner) = self.out_owner.get(out_path) {
             let owner = owner.clone();
             self.errors.push(
@@ -467,7 +498,7 @@ impl Builder<'_> {
         )
     }
 
-    fn push_page(
+    pub(super) fn push_page(
         &mut self,
         src: &Path,
         out_path: String,
@@ -494,6 +525,7 @@ impl Builder<'_> {
         }
         let index = self.pages.len();
         self.by_source.insert(src.to_path_buf(), index);
+        let extra = parsed.front.extra_with_foreign();
         self.pages.push(Page {
             source: src.to_path_buf(),
             display_path: self.display(src),
@@ -507,7 +539,7 @@ impl Builder<'_> {
             body_line: parsed.body_line,
             line_map: Vec::new(),
             searchable: parsed.front.search.unwrap_or(true),
-            extra: parsed.front.extra.unwrap_or(serde_json::Value::Null),
+            extra,
             assignment: parsed.front.assignment,
             load_warnings: parsed.warnings,
             parent,
@@ -517,7 +549,7 @@ impl Builder<'_> {
         index
     }
 
-    fn push_synthetic(
+    pub(super) fn push_synthetic(
         &mut self,
         rel: &Path,
         out_path: String,

@@ -5,6 +5,8 @@ pub mod frontmatter;
 pub mod layout;
 pub mod load;
 pub mod mdbook;
+pub mod mkdocs;
+mod mkdocs_nav;
 pub mod slug;
 pub mod walk;
 

@@ -70,6 +70,7 @@ impl ContentFolder {
     pub fn new(root: &Path, config: &Config, exclude: Option<&Path>) -> ContentFolder {
         let dir = match &config.layout {
             SourceLayout::MdBook(book) => root.join(&book.src),
+            SourceLayout::MkDocs(site) => root.join(&site.docs_dir),
             SourceLayout::Handbook if root.join("content").is_dir() => root.join("content"),
             SourceLayout::Handbook => root.to_path_buf(),
         };

@@ -7,10 +7,13 @@ pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
     first_line: usize,
-    /// The file line of each text line, when they are not consecutive (see `Page::line_map`).
+    /// The file line of each body line, when they are not consecutive (see `Page::line_map`).
     map: &'a [usize],
     /// (line index, byte offset, column) of the last lookup.
     last: std::cell::Cell<(usize, usize, usize)>,
+    /// For a rewritten body (see `blocks::prepare`): per line of `text`, its 0-based line in
+    /// the page's body and the indentation removed.
+    blocks: Option<&'a [(usize, usize)]>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -23,10 +26,11 @@ impl<'a> LineIndex<'a> {
             first_line,
             map: &[],
             last: std::cell::Cell::new((0, 0, 1)),
+            blocks: None,
         }
     }
 
-    /// The same, with `map` giving the file line of each line of `text` (empty: consecutive
+    /// The same, with `map` giving the file line of each body line (empty: consecutive
     /// lines from `first_line`).
     pub fn with_map(text: &'a str, first_line: usize, map: &'a [usize]) -> Self {
         LineIndex {
@@ -35,8 +39,26 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The same for `text` rewritten from the body (`blocks::prepare`): `blocks` gives, per
+    /// line of `text`, the body line it comes from and the indentation removed, so positions
+    /// name the file as written.
+    pub fn with_blocks(self, blocks: Option<&'a [(usize, usize)]>) -> Self {
+        LineIndex { blocks, ..self }
+    }
+
+    /// The file line of body line `i`.
     fn file_line(&self, i: usize) -> usize {
         self.map.get(i).copied().unwrap_or(self.first_line + i)
+    }
+
+    /// The file line and column of column `col` on line `i` of the text.
+    fn mapped(&self, i: usize, col: usize) -> (usize, usize) {
+        match self.blocks.and_then(|m| m.get(i)) {
+            // (A line the rewrite wrote itself has no column in the file.)
+            Some(&(line, super::blocks::GENERATED)) => (self.file_line(line), 0),
+            Some(&(line, shift)) => (self.file_line(line), col + shift),
+            None => (self.file_line(i), col),
+        }
     }
 
     /// The file line and column of byte `offset`.
@@ -52,11 +74,11 @@ impl<'a> LineIndex<'a> {
             (self.starts[i], 1)
         };
         let Some(between) = self.text.get(from..offset) else {
-            return (self.file_line(i), 1);
+            return self.mapped(i, 1);
         };
         let col = base + between.chars().count();
         self.last.set((i, offset, col));
-        (self.file_line(i), col)
+        self.mapped(i, col)
     }
 }
 

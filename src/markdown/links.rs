@@ -73,14 +73,28 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
     } else {
         base.join(&decoded)
     };
+    let with_fragment = |url: String, fragment: &Option<String>| match fragment {
+        Some(f) => format!("{url}#{f}"),
+        None => url,
+    };
+    // `../setup/` in an MkDocs site: the page served at that directory URL.
+    let directory_url = |fragment: Option<String>| {
+        let index = super::directory_urls::page_for(handbook, page, &decoded)?;
+        let url = relative_url(&page.out_path, &handbook.pages[index].out_path);
+        Some(Resolved::Target {
+            url: with_fragment(url, &fragment),
+            target: LinkTarget::Page(index),
+            fragment,
+        })
+    };
+    // (MkDocs serves a page at a folder URL, so such a link means what it means there.)
+    if let Some(resolved) = directory_url(fragment.clone()) {
+        return resolved;
+    }
     let Some(normal) = normalize(&joined) else {
         return Resolved::Broken {
             reason: "it points outside the content folder".into(),
         };
-    };
-    let with_fragment = |url: String, fragment: &Option<String>| match fragment {
-        Some(f) => format!("{url}#{f}"),
-        None => url,
     };
     if let Some(index) = handbook.page_by_source(&normal) {
         let url = relative_url(&page.out_path, &handbook.pages[index].out_path);
@@ -287,15 +301,17 @@ pub fn spaced_links<'a>(body: &'a str, skip: &[std::ops::Range<usize>]) -> Vec<S
 
 /// Errors for the links and images of `page` left as text because their destination has a
 /// space, when a file of that name exists (so the intent is clear). `code` are the byte ranges
-/// of code and HTML in the body; `pos` turns a body offset into a file line and column.
+/// of code and HTML in `body` (the text parsed); `pos` turns an offset in it into a file line
+/// and column.
 pub fn spaced_link_errors(
     handbook: &Handbook,
     page: &Page,
+    body: &str,
     code: &[std::ops::Range<usize>],
     pos: &dyn Fn(usize) -> (usize, usize),
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for found in spaced_links(&page.body, code) {
+    for found in spaced_links(body, code) {
         let path_part = found.dest.split('#').next().unwrap_or("");
         if !matches!(resolve(handbook, page, path_part), Resolved::Target { .. }) {
             continue;

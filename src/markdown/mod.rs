@@ -1,12 +1,16 @@
 //! Render stage for one page: Markdown to HTML by transforming pulldown-cmark's event stream
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
+pub mod admonitions;
+pub mod blocks;
 pub mod built_paths;
+pub mod directory_urls;
 pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
 pub mod summary;
+pub mod tabs;
 pub mod unsafe_html;
 
 pub use fences::FailedBlock;
@@ -91,6 +95,11 @@ pub struct RenderedPage {
     /// [`SUMMARY_CHARS`] characters): the page's `<meta name="description">` when its front
     /// matter has no `description`.
     pub summary: String,
+    /// Whether the page has content tabs (`=== "Tab"`): the theme loads `tabs.css` and
+    /// `tabs.js`.
+    pub has_tabs: bool,
+    /// Whether the page has collapsible callouts (`??? note`): the theme loads `tabs.css`.
+    pub has_collapsible: bool,
 }
 
 /// Renders page `index` of `handbook`, its components with the default theme's templates.
@@ -101,7 +110,8 @@ pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
 /// Renders page `index` of `handbook`, its components with `templates` (the build's theme).
 pub fn render_page_with(handbook: &Handbook, index: usize, templates: &tera::Tera) -> RenderedPage {
     let page = &handbook.pages[index];
-    Renderer::new(handbook, page, templates).run()
+    let prepared = blocks::prepare(&page.body);
+    Renderer::new(handbook, page, &prepared, templates).run()
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -158,6 +168,8 @@ struct PendingHeading {
 struct Renderer<'a> {
     handbook: &'a Handbook,
     page: &'a Page,
+    /// The body as parsed: the page's, with admonitions and tabs rewritten (`blocks`).
+    prepared: &'a blocks::Prepared<'a>,
     config: &'a Config,
     templates: &'a tera::Tera,
     lines: LineIndex<'a>,
@@ -167,13 +179,20 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(handbook: &'a Handbook, page: &'a Page, templates: &'a tera::Tera) -> Self {
+    fn new(
+        handbook: &'a Handbook,
+        page: &'a Page,
+        prepared: &'a blocks::Prepared<'a>,
+        templates: &'a tera::Tera,
+    ) -> Self {
         Renderer {
             handbook,
             page,
+            prepared,
             config: &handbook.config,
             templates,
-            lines: LineIndex::with_map(&page.body, page.body_line, &page.line_map),
+            lines: LineIndex::with_map(&prepared.text, page.body_line, &page.line_map)
+                .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
             out: RenderedPage::default(),
             ordinals: Default::default(),
@@ -181,15 +200,22 @@ impl<'a> Renderer<'a> {
     }
 
     fn run(mut self) -> RenderedPage {
-        let body = self.page.body.as_str();
+        let body: &'a str = &self.prepared.text;
+        self.out.has_tabs = self.prepared.has_tabs;
+        self.out.has_collapsible = self.prepared.has_collapsible;
         self.out
             .diagnostics
             .extend(self.page.load_warnings.iter().cloned());
         // Ids the theme's layout uses, then explicit `{#id}` ids, are reserved first so generated
         // heading ids never collide with them.
-        for id in THEME_IDS {
+        for id in THEME_IDS
+            .iter()
+            .copied()
+            .chain(self.prepared.ids.iter().map(String::as_str))
+        {
             self.ids.reserve(id);
         }
+        self.out.anchors.extend(self.prepared.ids.iter().cloned());
         if may_have_heading_ids(body) {
             for ev in Parser::new_ext(body, options()) {
                 if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
@@ -375,6 +401,7 @@ impl<'a> Renderer<'a> {
             self.out.diagnostics.extend(links::spaced_link_errors(
                 self.handbook,
                 self.page,
+                body,
                 &code_ranges,
                 &|offset| lines.pos(offset),
             ));
@@ -634,6 +661,14 @@ fn collect_text(event: &Event<'_>, text: &mut String) {
     match event {
         Event::Text(t) | Event::Code(t) => text.push_str(t),
         Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+        // The title of an admonition or a tab (`blocks`) is searchable too.
+        Event::Html(h) => {
+            if let Some(title) = blocks::title_text(h) {
+                text.push(' ');
+                text.push_str(&title);
+                text.push(' ');
+            }
+        }
         _ => {}
     }
 }

@@ -102,7 +102,9 @@ impl Layout {
         if self.branding.iter().any(|b| b == path) {
             return Some(true);
         }
-        if names.len() == 1 && first == CONFIG_FILE {
+        if names.len() == 1
+            && (first == CONFIG_FILE || crate::content::mkdocs::FILES.contains(&first.as_str()))
+        {
             return Some(true);
         }
         if first == "themes" {

@@ -28,8 +28,10 @@ pub struct Parsed {
     pub line_map: Vec<usize>,
     /// Front matter `search`.
     pub searchable: bool,
-    /// Front matter `extra`.
+    /// Front matter `extra`, with the keys of other tools.
     pub extra: serde_json::Value,
+    /// Front-matter keys of other tools (counted for one warning per key).
+    pub foreign: Vec<frontmatter::ForeignKey>,
     /// Front matter `assignment`.
     pub assignment: Option<AssignmentSpec>,
     /// Warnings of the front matter and the includes.
@@ -101,6 +103,7 @@ pub fn parse(
     }
     let changed = expanded.text != split.body;
     let front = split.front;
+    let extra = front.extra_with_foreign();
     Ok(Parsed {
         draft: front.draft,
         slug: front.slug,
@@ -118,7 +121,8 @@ pub fn parse(
         body: expanded.text,
         body_line: split.body_line,
         searchable: front.search.unwrap_or(true),
-        extra: front.extra.unwrap_or(serde_json::Value::Null),
+        extra,
+        foreign: front.foreign,
         assignment: front.assignment,
         warnings,
         unused: expanded.unused,

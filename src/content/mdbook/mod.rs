@@ -67,6 +67,7 @@ pub fn load(
         listed: HashMap::new(),
         included: HashSet::new(),
         unused: BTreeMap::new(),
+        foreign: Default::default(),
     };
     for p in problems {
         if p.is_warning() {
@@ -83,7 +84,8 @@ pub fn load(
     if !b.errors.is_empty() {
         return Err(b.errors);
     }
-    let warnings = std::mem::take(&mut b.warnings);
+    let mut warnings = std::mem::take(&mut b.warnings);
+    warnings.extend(std::mem::take(&mut b.foreign).warnings());
     let (mut pages, by_source) = (b.pages, b.by_source);
     pages[0].load_warnings.extend(warnings);
     let asset_by_source = assets
@@ -122,6 +124,8 @@ struct Builder<'a> {
     included: HashSet<PathBuf>,
     /// Helpers the handbook does not expand: name -> (uses, first use, its page).
     unused: BTreeMap<String, (usize, include::Unused, usize)>,
+    /// Front-matter keys of other tools, for one warning per key.
+    foreign: crate::content::frontmatter::ForeignKeys,
 }
 
 impl Builder<'_> {
@@ -269,6 +273,7 @@ impl Builder<'_> {
                 return None;
             }
         };
+        self.foreign.add(&display, &parsed.foreign);
         if parsed.draft {
             return None;
         }
