@@ -42,40 +42,7 @@ pub trait Templates: Sync {
     fn nav_script(&self) -> String;
 }
 
-/// Every path the build generates besides the pages and the content's own files (the home
-/// page `index.html` aside), with what it is: the one list content may not land on. A path
-/// ending in `/` is a folder. A test builds a site and checks every generated file is here.
-pub const RESERVED: &[(&str, &str)] = &[
-    ("print.html", "the printable handbook"),
-    ("404.html", "the page-not-found page"),
-    (crate::progress::PAGE_PATH, "the progress page"),
-    (crate::progress::MANIFEST_PATH, "the progress data"),
-    ("nav.js", "the navigation script"),
-    ("search-index.js", "the search index"),
-    ("search/", "the search index"),
-    (
-        "assets/",
-        "the theme's styles and scripts, the logo and the favicon",
-    ),
-    ("sitemap.xml", "the sitemap"),
-    (
-        ".handbook-build",
-        "the marker that says the folder is a built site",
-    ),
-];
-
-/// The reserved entry `out_path` (an output path relative to the site root) falls on, if any:
-/// the entry and what it is. Compared without case (macOS and Windows file systems ignore it).
-pub fn reserved(out_path: &str) -> Option<(&'static str, &'static str)> {
-    let lower = out_path.to_lowercase();
-    RESERVED
-        .iter()
-        .copied()
-        .find(|(r, _)| match r.strip_suffix('/') {
-            Some(folder) => lower == folder || lower.starts_with(r),
-            None => lower == *r,
-        })
-}
+pub use crate::reserved::{RESERVED, reserved};
 
 /// Every derived file of the site: output path and bytes, by path.
 pub fn generate(input: &Input<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {

@@ -22,9 +22,9 @@ use serde::Serialize;
 pub const SCHEMA: u32 = 1;
 
 /// The manifest script's output path.
-pub const MANIFEST_PATH: &str = "progress-data.js";
+pub const MANIFEST_PATH: &str = crate::reserved::PROGRESS_MANIFEST;
 /// The progress page's output path.
-pub const PAGE_PATH: &str = "progress.html";
+pub const PAGE_PATH: &str = crate::reserved::PROGRESS_PAGE;
 
 /// One question as the progress page knows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
