@@ -34,7 +34,7 @@ fn main() {
     let mut files = 0;
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        let out = search::generate(&shared);
+        let out = search::generate(&shared.derived_input());
         times.push(started.elapsed().as_secs_f64() * 1e3);
         bytes = out.iter().map(|(_, b)| b.len()).sum::<usize>();
         files = out.len();

@@ -1,6 +1,8 @@
 //! `handbook.toml`: the handbook's settings, parsed strictly (unknown keys are errors that name
 //! the key and its line).
 
+pub mod srs;
+
 use crate::error::{Diagnostic, line_col};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -37,8 +39,8 @@ pub struct Config {
     pub branding: Branding,
     /// What to do with broken internal links.
     pub links: LinkPolicy,
-    /// Item sets of the `srs` practice form (see `components::srs::sets`).
-    pub srs: crate::components::srs::sets::SrsConfig,
+    /// Item sets of the `srs` practice form (see [`srs`]).
+    pub srs: srs::SrsConfig,
     /// Full-text search (`[search]`).
     pub search: SearchConfig,
     /// What authors may write in raw HTML (`[content]`).

@@ -2,49 +2,50 @@
 //! page, the shared navigation script, the progress manifest and page, the search index, and
 //! (when `base_url` is set) `sitemap.xml`.
 
+use crate::assignments::Plan;
+use crate::content::Handbook;
 use crate::error::Diagnostic;
+use crate::markdown::RenderedPage;
 use crate::print;
-use crate::site::{Shared, nav_script};
 use crate::write::Sink;
 use std::sync::Mutex;
 
-/// Every path the build generates besides the pages and the content's own files (the home
-/// page `index.html` aside), with what it is: the one list content may not land on. A path
-/// ending in `/` is a folder. A test builds a site and checks every generated file is here.
-pub const RESERVED: &[(&str, &str)] = &[
-    ("print.html", "the printable handbook"),
-    ("404.html", "the page-not-found page"),
-    (crate::progress::PAGE_PATH, "the progress page"),
-    (crate::progress::MANIFEST_PATH, "the progress data"),
-    ("nav.js", "the navigation script"),
-    ("search-index.js", "the search index"),
-    ("search/", "the search index"),
-    (
-        "assets/",
-        "the theme's styles and scripts, the logo and the favicon",
-    ),
-    ("sitemap.xml", "the sitemap"),
-    (
-        ".handbook-build",
-        "the marker that says the folder is a built site",
-    ),
-];
-
-/// The reserved entry `out_path` (an output path relative to the site root) falls on, if any:
-/// the entry and what it is. Compared without case (macOS and Windows file systems ignore it).
-pub fn reserved(out_path: &str) -> Option<(&'static str, &'static str)> {
-    let lower = out_path.to_lowercase();
-    RESERVED
-        .iter()
-        .copied()
-        .find(|(r, _)| match r.strip_suffix('/') {
-            Some(folder) => lower == folder || lower.starts_with(r),
-            None => lower == *r,
-        })
+/// What the derived files are made from: the pages, their rendered output, the build id, the
+/// assignments, and the theme's templates for the generated pages. `site` hands it over
+/// (`site::Shared::derived_input`), so this module and those it calls (`print`, `search`,
+/// `progress`) do not depend on `site`.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    /// The loaded handbook.
+    pub handbook: &'a Handbook,
+    /// Every page as rendered, by page index.
+    pub rendered: &'a [RenderedPage],
+    /// The build id (stable for the same input).
+    pub build_id: &'a str,
+    /// The assignments and learning paths.
+    pub plan: &'a Plan,
+    /// The templates of the generated pages and the navigation script.
+    pub templates: &'a dyn Templates,
 }
 
+/// The theme's side of the generated pages (`print.html`, `404.html`, `progress.html`) and of
+/// `nav.js`, implemented by `site::Shared`.
+pub trait Templates: Sync {
+    /// The context every template receives, for a file written at `out_path` whose sidebar
+    /// shows page `nav_page` as current (0, the home page, for generated pages).
+    fn base_context(&self, out_path: &str, nav_page: usize) -> tera::Context;
+    /// Fills template `name` of the theme.
+    fn render_template(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic>;
+    /// Whether the theme has template `name`.
+    fn has_template(&self, name: &str) -> bool;
+    /// The shared navigation script (`nav.js`).
+    fn nav_script(&self) -> String;
+}
+
+pub use crate::reserved::{RESERVED, reserved};
+
 /// Every derived file of the site: output path and bytes, by path.
-pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
+pub fn generate(input: &Input<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
     struct Files(Mutex<Vec<(String, Vec<u8>)>>);
     impl Sink for Files {
         fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic> {
@@ -54,7 +55,7 @@ pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8
         }
     }
     let files = Files(Mutex::new(Vec::new()));
-    generate_into(shared, &files)?;
+    generate_into(input, &files)?;
     let mut files = files.0.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
@@ -62,27 +63,27 @@ pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8
 
 /// Hands every derived file to `sink` as soon as it is ready. The search index, the slowest,
 /// is built alongside the others.
-pub fn generate_into(shared: &Shared<'_>, sink: &dyn Sink) -> crate::error::Result<()> {
+pub fn generate_into(input: &Input<'_>, sink: &dyn Sink) -> crate::error::Result<()> {
     let (search, rest) = rayon::join(
         || -> Result<(), Diagnostic> {
-            for (path, bytes) in crate::search::generate(shared) {
+            for (path, bytes) in crate::search::generate(input) {
                 sink.put(path, bytes)?;
             }
             Ok(())
         },
         || -> crate::error::Result<()> {
-            print::render_into(shared, sink)?;
-            let ctx = shared.base_context("404.html", 0);
-            let html = shared.render_template("404.html", &ctx)?;
+            print::render_into(input, sink)?;
+            let ctx = input.templates.base_context("404.html", 0);
+            let html = input.templates.render_template("404.html", &ctx)?;
             sink.put("404.html".to_string(), html.into_bytes())?;
             sink.put(
                 "nav.js".to_string(),
-                nav_script(shared.handbook).into_bytes(),
+                input.templates.nav_script().into_bytes(),
             )?;
-            for (path, bytes) in crate::progress::generate(shared)? {
+            for (path, bytes) in crate::progress::generate(input)? {
                 sink.put(path, bytes)?;
             }
-            if let Some(xml) = sitemap(shared) {
+            if let Some(xml) = sitemap(input) {
                 sink.put("sitemap.xml".to_string(), xml.into_bytes())?;
             }
             Ok(())
@@ -94,15 +95,15 @@ pub fn generate_into(shared: &Shared<'_>, sink: &dyn Sink) -> crate::error::Resu
 
 /// `sitemap.xml` (sitemaps.org 0.9) listing every page at `base_url`, when one is set; no
 /// dates, so rebuilds stay byte-identical.
-pub fn sitemap(shared: &Shared<'_>) -> Option<String> {
-    let base = &shared.handbook.config.base_url;
+pub fn sitemap(input: &Input<'_>) -> Option<String> {
+    let base = &input.handbook.config.base_url;
     if base.is_empty() {
         return None;
     }
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for page in &shared.handbook.pages {
+    for page in &input.handbook.pages {
         let loc = format!("{base}{}", percent_encode_path(&page.out_path));
         xml.push_str("<url><loc>");
         xml.push_str(&crate::html::escape(&loc));

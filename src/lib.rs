@@ -20,6 +20,7 @@ pub mod markdown;
 mod output_guard;
 pub mod print;
 pub mod progress;
+pub mod reserved;
 pub mod safety;
 pub mod scaffold;
 pub mod search;

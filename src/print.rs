@@ -2,10 +2,10 @@
 //! per page and links rebased so they work from `print.html` at the site root.
 
 use crate::content::Handbook;
+use crate::derived::Input;
 use crate::error::Diagnostic;
 use crate::markdown::links;
 use crate::markdown::next_attr;
-use crate::site::Shared;
 use crate::write::Sink;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -145,8 +145,8 @@ mod tests {
 /// context (which would copy the whole handbook twice more): the template gets a marker per page
 /// and the bodies, rebased a batch at a time in parallel, are written in their place as the file
 /// is written, so the print page is never held in memory whole.
-pub fn render_into(shared: &Shared<'_>, sink: &dyn Sink) -> Result<(), Diagnostic> {
-    let handbook = shared.handbook;
+pub fn render_into(input: &Input<'_>, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    let handbook = input.handbook;
     let pages: Vec<PrintPage> = handbook
         .pages
         .iter()
@@ -158,21 +158,21 @@ pub fn render_into(shared: &Shared<'_>, sink: &dyn Sink) -> Result<(), Diagnosti
             depth: page.depth,
         })
         .collect();
-    let mut ctx = shared.base_context("print.html", 0);
+    let mut ctx = input.templates.base_context("print.html", 0);
     ctx.insert("pages", &pages);
     // Content tabs print as titled sections and collapsible callouts open (`tabs.css`).
-    let has_tabs = shared
+    let has_tabs = input
         .rendered
         .iter()
         .any(|r| r.has_tabs || r.has_collapsible);
     ctx.insert("has_tabs", &has_tabs);
     drop(pages);
-    let html = shared.render_template("print.html", &ctx)?;
+    let html = input.templates.render_template("print.html", &ctx)?;
     drop(ctx);
     let by_out = anchors(handbook);
     let body = |i: usize| {
         let out_path = &handbook.pages[i].out_path;
-        let r = &shared.rendered[i];
+        let r = &input.rendered[i];
         let html = if r.has_collapsible {
             // Printed, a collapsible callout is open.
             std::borrow::Cow::Owned(

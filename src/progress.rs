@@ -15,16 +15,16 @@
 //! `handbook:<handbook id>:progress` (see `themes/default/static/js/progress-store.js`).
 
 use crate::components;
-use crate::site::Shared;
+use crate::derived::Input;
 use serde::Serialize;
 
 /// The manifest's schema version (also the version of the stored progress).
 pub const SCHEMA: u32 = 1;
 
 /// The manifest script's output path.
-pub const MANIFEST_PATH: &str = "progress-data.js";
+pub const MANIFEST_PATH: &str = crate::reserved::PROGRESS_MANIFEST;
 /// The progress page's output path.
-pub const PAGE_PATH: &str = "progress.html";
+pub const PAGE_PATH: &str = crate::reserved::PROGRESS_PAGE;
 
 /// One question as the progress page knows it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -97,21 +97,21 @@ pub struct Manifest {
 
 /// Collects the manifest from the rendered pages: every component manifest entry with
 /// `"kind": "exercise"` (see `components::exercise::manifest_entry`).
-pub fn manifest(shared: &Shared<'_>) -> Manifest {
-    let handbook = shared.handbook;
+pub fn manifest(input: &Input<'_>) -> Manifest {
+    let handbook = input.handbook;
     let mut chapters: Vec<ChapterEntry> = Vec::new();
     // Where each chapter's entry is in `chapters` (a scan per exercise was quadratic in a
     // handbook of many top-level pages with exercises).
     let mut slot: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let (mut exercise_count, mut question_count) = (0, 0);
-    for (i, rendered) in shared.rendered.iter().enumerate() {
+    for (i, rendered) in input.rendered.iter().enumerate() {
         let page = &handbook.pages[i];
         for (_, block) in &rendered.components {
             for entry in &block.manifest {
                 let ex = exercise_entry(entry, &page.title);
                 exercise_count += 1;
                 question_count += ex.questions.len();
-                let chapter = chapter_of(shared, i);
+                let chapter = chapter_of(input, i);
                 match slot.get(&chapter) {
                     Some(&k) => chapters[k].exercises.push(ex),
                     None => {
@@ -130,18 +130,18 @@ pub fn manifest(shared: &Shared<'_>) -> Manifest {
         schema: SCHEMA,
         id: handbook.config.handbook_id(),
         handbook: handbook.config.title.clone(),
-        build: shared.build_id().to_string(),
+        build: input.build_id.to_string(),
         chapters,
         exercise_count,
         question_count,
-        assignments: shared.plan.assignments.clone(),
-        paths: shared.plan.paths.clone(),
+        assignments: input.plan.assignments.clone(),
+        paths: input.plan.paths.clone(),
     }
 }
 
 /// The top-level page (chapter) page `i` belongs to; the home page is its own.
-fn chapter_of(shared: &Shared<'_>, i: usize) -> usize {
-    let ancestors = shared.handbook.ancestors(i);
+fn chapter_of(input: &Input<'_>, i: usize) -> usize {
+    let ancestors = input.handbook.ancestors(i);
     ancestors.get(1).copied().unwrap_or(i)
 }
 
@@ -182,13 +182,13 @@ pub fn manifest_script(m: &Manifest) -> String {
 
 /// The derived files: the manifest script and the "My progress" page (when the theme has a
 /// `progress.html` template).
-pub fn generate(shared: &Shared<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
-    let m = manifest(shared);
+pub fn generate(input: &Input<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)>> {
+    let m = manifest(input);
     let mut files = vec![(MANIFEST_PATH.to_string(), manifest_script(&m).into_bytes())];
-    if shared.has_template(PAGE_PATH) {
-        let mut ctx = shared.base_context(PAGE_PATH, 0);
+    if input.templates.has_template(PAGE_PATH) {
+        let mut ctx = input.templates.base_context(PAGE_PATH, 0);
         ctx.insert("progress", &m);
-        let html = shared.render_template(PAGE_PATH, &ctx)?;
+        let html = input.templates.render_template(PAGE_PATH, &ctx)?;
         files.push((PAGE_PATH.to_string(), html.into_bytes()));
     }
     Ok(files)

@@ -159,7 +159,7 @@ pub fn render_into(
     let shared = Shared::new_with_build_id(handbook, theme, &rendered, Some(id));
     // The derived files (the search index above all) are built while the pages are filled.
     let (derived, pages) = rayon::join(
-        || crate::derived::generate_into(&shared, sink),
+        || crate::derived::generate_into(&shared.derived_input(), sink),
         || {
             (0..handbook.pages.len()).into_par_iter().try_for_each(|i| {
                 let (path, bytes) = shared.render_page(i)?;
@@ -437,6 +437,38 @@ impl<'a> Shared<'a> {
     /// Whether the theme has template `name`.
     pub fn has_template(&self, name: &str) -> bool {
         self.theme.tera.get_template_names().any(|n| n == name)
+    }
+}
+
+impl Shared<'_> {
+    /// What `derived` makes the derived files from: the pages, their rendered output and this
+    /// context's templates.
+    pub fn derived_input(&self) -> crate::derived::Input<'_> {
+        crate::derived::Input {
+            handbook: self.handbook,
+            rendered: self.rendered,
+            build_id: self.build_id(),
+            plan: &self.plan,
+            templates: self,
+        }
+    }
+}
+
+impl crate::derived::Templates for Shared<'_> {
+    fn base_context(&self, out_path: &str, nav_page: usize) -> tera::Context {
+        Shared::base_context(self, out_path, nav_page)
+    }
+
+    fn render_template(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        Shared::render_template(self, name, ctx)
+    }
+
+    fn has_template(&self, name: &str) -> bool {
+        Shared::has_template(self, name)
+    }
+
+    fn nav_script(&self) -> String {
+        nav_script(self.handbook)
     }
 }
 

@@ -1,11 +1,9 @@
 //! Write stage: the site goes into a temporary folder beside the output (a [`Staging`]) and is
 //! swapped in only when every file was written, so a failed build leaves the previous output
 //! untouched and stale files never linger. `build` streams each file into the staging folder as
-//! soon as it is rendered; [`write_site`] writes an in-memory [`Site`] the same way.
+//! soon as it is rendered; `serve` keeps the files in memory instead (its own [`Sink`]).
 
 use crate::error::Diagnostic;
-use crate::site::Site;
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{BufWriter, Write};
@@ -14,7 +12,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Where the files of a build go, as soon as each is ready: the output's staging folder
-/// ([`Staging`]) or memory (`serve`'s [`Site`]). Paths are relative and `/`-separated.
+/// ([`Staging`]) or memory (`serve`'s `site::Site`). Paths are relative and `/`-separated.
 pub trait Sink: Sync {
     /// Stores the file `path`.
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), Diagnostic>;
@@ -395,29 +393,25 @@ impl<W: Write> Write for Counting<W> {
     }
 }
 
-/// Writes `site` to `out` atomically (see [`Staging`]).
-pub fn write_site(site: &Site, out: &Path) -> Result<(), Diagnostic> {
-    let staging = Staging::new(out, false)?;
-    site.files
-        .par_iter()
-        .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
-    staging.commit()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `files` to `out` atomically, as a build does.
+    fn write_files(files: &[(&str, &[u8])], out: &Path) -> Result<(), Diagnostic> {
+        let staging = Staging::new(out, false)?;
+        for (path, bytes) in files {
+            staging.write(path, bytes)?;
+        }
+        staging.commit()
+    }
 
     #[test]
     fn swaps_in_new_tree_and_drops_stale_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let mut site = Site::default();
-        site.files.insert("a/old.html".into(), b"old".to_vec());
-        write_site(&site, &out).unwrap();
-        let mut site = Site::default();
-        site.files.insert("index.html".into(), b"new".to_vec());
-        write_site(&site, &out).unwrap();
+        write_files(&[("a/old.html", b"old")], &out).unwrap();
+        write_files(&[("index.html", b"new")], &out).unwrap();
         assert!(!out.join("a/old.html").exists());
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
@@ -428,9 +422,7 @@ mod tests {
     fn an_abandoned_staging_leaves_the_output_alone() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let mut site = Site::default();
-        site.files.insert("index.html".into(), b"old".to_vec());
-        write_site(&site, &out).unwrap();
+        write_files(&[("index.html", b"old")], &out).unwrap();
         let staging = Staging::new(&out, false).unwrap();
         staging.put("index.html".into(), b"new".to_vec()).unwrap();
         staging

@@ -273,14 +273,14 @@ pub fn load_from_files(
     })
 }
 
-/// Errors for output paths that the build generates itself (one list: `derived::RESERVED`),
+/// Errors for output paths that the build generates itself (one list: `reserved::RESERVED`),
 /// by the file that would be written there; sorted, so the errors are the same from run to run.
 pub(crate) fn reserved_clashes(out_owner: &HashMap<String, PathBuf>) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let mut clashes: Vec<(&String, &PathBuf, &str, &str)> = out_owner
         .iter()
         .filter_map(|(out, owner)| {
-            crate::derived::reserved(out).map(|(r, what)| (out, owner, r, what))
+            crate::reserved::reserved(out).map(|(r, what)| (out, owner, r, what))
         })
         .collect();
     clashes.sort();

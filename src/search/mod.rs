@@ -41,7 +41,7 @@ pub use index::{Doc, Index};
 pub use output::{decode_postings, encode_postings, hex, snippet};
 pub use tokenize::{STOP_WORDS, for_each_token, is_stop_word, is_word_char, terms, tokenize};
 
-use crate::site::Shared;
+use crate::derived::Input;
 
 /// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a
 /// title of `n` words.
@@ -101,10 +101,10 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
 }
 
 /// The documents of a build: every section of every searchable, not excluded page.
-pub fn docs<'a>(shared: &Shared<'a>) -> Vec<Doc<'a>> {
-    let exclude = &shared.handbook.config.search.exclude;
+pub fn docs<'a>(input: &Input<'a>) -> Vec<Doc<'a>> {
+    let exclude = &input.handbook.config.search.exclude;
     let mut docs = Vec::new();
-    for (page, rendered) in shared.handbook.pages.iter().zip(shared.rendered) {
+    for (page, rendered) in input.handbook.pages.iter().zip(input.rendered) {
         let source = page.display_path.to_string_lossy().replace('\\', "/");
         let source = source.trim_start_matches("content/");
         if !page.searchable || excluded(&page.out_path, exclude) || excluded(source, exclude) {
@@ -135,8 +135,8 @@ pub fn docs<'a>(shared: &Shared<'a>) -> Vec<Doc<'a>> {
 }
 
 /// The search index files of a build (none when search is disabled).
-pub fn generate(shared: &Shared<'_>) -> Vec<(String, Vec<u8>)> {
-    if !shared.handbook.config.search.enabled {
+pub fn generate(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
+    if !input.handbook.config.search.enabled {
         return Vec::new();
     }
     let single_max = std::env::var(SINGLE_FILE_MAX_ENV)
@@ -145,7 +145,7 @@ pub fn generate(shared: &Shared<'_>) -> Vec<(String, Vec<u8>)> {
         .unwrap_or(SINGLE_FILE_MAX);
     let started = std::time::Instant::now();
     let cpu = cpu_ms();
-    let index = Index::build(docs(shared));
+    let index = Index::build(docs(input));
     let indexed = started.elapsed();
     let files = index.files(single_max);
     if std::env::var_os(STATS_ENV).is_some() {

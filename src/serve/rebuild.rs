@@ -222,7 +222,7 @@ pub fn refresh(
     if cancelled() {
         return None;
     }
-    let derived = crate::derived::generate(&shared).ok()?;
+    let derived = crate::derived::generate(&shared.derived_input()).ok()?;
     if cancelled() {
         return None;
     }

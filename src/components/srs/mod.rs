@@ -25,9 +25,10 @@ use html::{Form, practice_html, scenario_html};
 use question::{render_question, scenario_label};
 
 use super::{BlockCtx, BlockOutput};
+use crate::config::srs::{ITEM_MAX, is_one_decimal};
 use crate::error::{Diagnostic, line_col};
 use serde::Deserialize;
-use sets::{ITEM_MAX, ItemSet, is_one_decimal};
+use sets::ItemSet;
 use toml::Spanned;
 use toml::de::DeTable;
 
@@ -95,7 +96,7 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         .items
         .as_ref()
         .map_or(srs.default_name(), |s| s.get_ref().as_str());
-    let Some(set) = srs.resolve(set_name) else {
+    let Some(set) = sets::resolve(srs, set_name) else {
         let offset = block.items.as_ref().map_or(0, |s| s.span().start);
         return Err(vec![
             lines

@@ -449,7 +449,7 @@ impl Builder<'_> {
             .find(|o| {
                 !taken.contains(o)
                     && !self.out_owner.contains_key(o)
-                    && crate::derived::reserved(o).is_none()
+                    && crate::reserved::reserved(o).is_none()
             })
             .unwrap_or_default()
     }

@@ -193,7 +193,7 @@ pub fn parse(text: &str, path: &Path) -> (Summary, Vec<Diagnostic>) {
 
 fn make_chapter(title: &str, dest: &str, line: usize) -> Chapter {
     let dest = dest.trim();
-    let path = (!dest.is_empty()).then(|| crate::markdown::links::percent_decode(dest));
+    let path = (!dest.is_empty()).then(|| crate::html::percent_decode(dest));
     let mut title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if title.is_empty() {
         title = path

@@ -1,0 +1,56 @@
+//! `handbook progress summarize`: one table from the progress files trainees hand in.
+
+use super::{Global, fail, plural, print_warnings};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The arguments of `handbook progress summarize`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Progress files (.json), or folders: every *.json file in them, sorted by name.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Where to write summary.html and summary.csv.
+    #[arg(long, default_value = "progress-summary", value_name = "DIR")]
+    out: PathBuf,
+    /// Summarize the files of this handbook (its title); default: the title most files carry.
+    #[arg(long, value_name = "TITLE")]
+    handbook: Option<String>,
+}
+
+/// Writes the summary, prints the warnings and what was summarized, returns the exit code.
+pub fn run(args: Args, global: &Global) -> ExitCode {
+    let options = handbook::summarize::Options {
+        inputs: args.files,
+        out: args.out,
+        handbook: args.handbook,
+    };
+    match handbook::summarize::summarize(&options) {
+        Ok(summary) => {
+            print_warnings(&summary.warnings);
+            if !global.quiet {
+                eprintln!(
+                    "Handbook: \"{}\" ({}){}",
+                    summary.handbook,
+                    summary.chosen,
+                    if summary.other_handbooks {
+                        "; choose another with --handbook TITLE"
+                    } else {
+                        ""
+                    }
+                );
+                println!(
+                    "Summarized {} trainee{} from {} file{} -> {}, {}",
+                    summary.trainees,
+                    plural(summary.trainees),
+                    summary.files,
+                    plural(summary.files),
+                    summary.html.display(),
+                    summary.csv.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(errors) => fail(&errors, "summarize failed"),
+    }
+}

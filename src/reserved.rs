@@ -1,0 +1,44 @@
+//! The output paths the build generates itself (besides the pages and the content's own
+//! files): one list, read by `content` (content may not land on one) and `derived` (which writes
+//! them). A leaf: it depends on nothing else in the crate, so `content` need not reach `derived`.
+
+/// The progress page's output path.
+pub const PROGRESS_PAGE: &str = "progress.html";
+
+/// The progress manifest's output path.
+pub const PROGRESS_MANIFEST: &str = "progress-data.js";
+
+/// Every path the build generates besides the pages and the content's own files (the home
+/// page `index.html` aside), with what it is: the one list content may not land on. A path
+/// ending in `/` is a folder. A test builds a site and checks every generated file is here.
+pub const RESERVED: &[(&str, &str)] = &[
+    ("print.html", "the printable handbook"),
+    ("404.html", "the page-not-found page"),
+    (PROGRESS_PAGE, "the progress page"),
+    (PROGRESS_MANIFEST, "the progress data"),
+    ("nav.js", "the navigation script"),
+    ("search-index.js", "the search index"),
+    ("search/", "the search index"),
+    (
+        "assets/",
+        "the theme's styles and scripts, the logo and the favicon",
+    ),
+    ("sitemap.xml", "the sitemap"),
+    (
+        ".handbook-build",
+        "the marker that says the folder is a built site",
+    ),
+];
+
+/// The reserved entry `out_path` (an output path relative to the site root) falls on, if any:
+/// the entry and what it is. Compared without case (macOS and Windows file systems ignore it).
+pub fn reserved(out_path: &str) -> Option<(&'static str, &'static str)> {
+    let lower = out_path.to_lowercase();
+    RESERVED
+        .iter()
+        .copied()
+        .find(|(r, _)| match r.strip_suffix('/') {
+            Some(folder) => lower == folder || lower.starts_with(r),
+            None => lower == *r,
+        })
+}
