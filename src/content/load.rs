@@ -121,6 +121,74 @@ pub fn load_from_files(
         );
         return Err(errors);
     }
+    let Sources {
+        tree,
+        parsed,
+        foreign,
+        drafts,
+        assets,
+        errors,
+    } = read_sources(files, display_base, errors);
+
+    let mut b = Builder {
+        config: &config,
+        display_base,
+        parsed,
+        pages: Vec::new(),
+        by_source: HashMap::new(),
+        errors,
+        out_owner: HashMap::new(),
+        drafts,
+    };
+    match &config.layout {
+        SourceLayout::MkDocs(site) if site.nav.is_some() => {
+            super::mkdocs_nav::add_nav(&mut b, site)
+        }
+        _ => {
+            b.add_dir(&tree, Path::new(""), "", None, 0);
+        }
+    }
+
+    let (asset_list, asset_by_source) = place_assets(&mut b, assets);
+    b.errors.extend(reserved_clashes(&b.out_owner));
+    if !b.errors.is_empty() {
+        return Err(b.errors);
+    }
+    let mut pages = b.pages;
+    // Build-wide warnings travel with the home page, so they are printed once per build.
+    if let Some(home) = pages.first_mut() {
+        home.load_warnings.extend(foreign.warnings());
+        if let SourceLayout::MkDocs(site) = &config.layout {
+            home.load_warnings.extend(site.warnings.iter().cloned());
+        }
+    }
+    let by_source = b.by_source;
+    Ok(Handbook {
+        root: root.to_path_buf(),
+        content_dir: content_dir.to_path_buf(),
+        config,
+        pages,
+        assets: asset_list,
+        by_source,
+        asset_by_source,
+    })
+}
+
+/// What the Markdown files of a handbook hold before pages are made: the folder tree, each
+/// page's parsed front matter and body, other tools' front-matter keys, the drafts left out,
+/// the other files (assets) and the errors met.
+struct Sources {
+    tree: Dir,
+    parsed: HashMap<PathBuf, Parsed>,
+    foreign: frontmatter::ForeignKeys,
+    drafts: std::collections::HashSet<PathBuf>,
+    assets: Vec<SourceFile>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Reads every Markdown file (depth, UTF-8, front matter); other files are kept as assets.
+fn read_sources(files: Vec<SourceFile>, display_base: &Path, errors: Vec<Diagnostic>) -> Sources {
+    let mut errors = errors;
     let mut tree = Dir::default();
     let mut parsed = HashMap::new();
     // Front-matter keys of other tools, for one warning per key.
@@ -193,25 +261,19 @@ pub fn load_from_files(
         insert(&mut tree, &file.path);
     }
 
-    let mut b = Builder {
-        config: &config,
-        display_base,
+    Sources {
+        tree,
         parsed,
-        pages: Vec::new(),
-        by_source: HashMap::new(),
-        errors,
-        out_owner: HashMap::new(),
+        foreign,
         drafts,
-    };
-    match &config.layout {
-        SourceLayout::MkDocs(site) if site.nav.is_some() => {
-            super::mkdocs_nav::add_nav(&mut b, site)
-        }
-        _ => {
-            b.add_dir(&tree, Path::new(""), "", None, 0);
-        }
+        assets,
+        errors,
     }
+}
 
+/// Gives each non-Markdown file its output path beside its folder's pages (an error where a
+/// page or another file already claims it): the assets and their index by source.
+fn place_assets(b: &mut Builder, assets: Vec<SourceFile>) -> (Vec<Asset>, HashMap<PathBuf, usize>) {
     let mut asset_list = Vec::new();
     let mut asset_by_source = HashMap::new();
     for file in assets {
@@ -226,7 +288,7 @@ pub fn load_from_files(
         if let Some(owner) = b.out_owner.get(&out_path) {
             b.errors.push(
                 Diagnostic::error(
-                    display_base.join(&file.path),
+                    b.display_base.join(&file.path),
                     0,
                     format!("`{out_path}` is also the output of {}", owner.display()),
                 )
@@ -237,10 +299,10 @@ pub fn load_from_files(
         // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
         // files: only a file the theme writes itself clashes, see `site::theme_clashes`.)
         let beside_theme =
-            matches!(config.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
+            matches!(b.config.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
         if !beside_theme {
             b.out_owner
-                .insert(out_path.clone(), display_base.join(&file.path));
+                .insert(out_path.clone(), b.display_base.join(&file.path));
         }
         asset_by_source.insert(file.path.clone(), asset_list.len());
         asset_list.push(Asset {
@@ -249,28 +311,7 @@ pub fn load_from_files(
             bytes: file.bytes,
         });
     }
-    b.errors.extend(reserved_clashes(&b.out_owner));
-    if !b.errors.is_empty() {
-        return Err(b.errors);
-    }
-    let mut pages = b.pages;
-    // Build-wide warnings travel with the home page, so they are printed once per build.
-    if let Some(home) = pages.first_mut() {
-        home.load_warnings.extend(foreign.warnings());
-        if let SourceLayout::MkDocs(site) = &config.layout {
-            home.load_warnings.extend(site.warnings.iter().cloned());
-        }
-    }
-    let by_source = b.by_source;
-    Ok(Handbook {
-        root: root.to_path_buf(),
-        content_dir: content_dir.to_path_buf(),
-        config,
-        pages,
-        assets: asset_list,
-        by_source,
-        asset_by_source,
-    })
+    (asset_list, asset_by_source)
 }
 
 /// Errors for output paths that the build generates itself (one list: `reserved::RESERVED`),
