@@ -156,6 +156,16 @@ pub const THEME_IDS: &[&str] = &[
     "hb-paths-title",
 ];
 
+/// The state of the event walk that outlives one event: an open component block (name, line,
+/// text so far), a misspelt or unclosed block being left out of the page entirely (its answer
+/// key must never be shown), and the alt text of an open image (with its line and column).
+#[derive(Default)]
+struct Walk {
+    component: Option<(&'static str, usize, String)>,
+    swallow: bool,
+    image_alt: Option<(String, usize, usize)>,
+}
+
 struct PendingHeading {
     level: HeadingLevel,
     id: Option<String>,
@@ -206,36 +216,16 @@ impl<'a> Renderer<'a> {
         self.out
             .diagnostics
             .extend(self.page.load_warnings.iter().cloned());
-        // Ids the theme's layout uses, then explicit `{#id}` ids, are reserved first so generated
-        // heading ids never collide with them.
-        for id in THEME_IDS
-            .iter()
-            .copied()
-            .chain(self.prepared.ids.iter().map(String::as_str))
-        {
-            self.ids.reserve(id);
-        }
-        self.out.anchors.extend(self.prepared.ids.iter().cloned());
-        if may_have_heading_ids(body) {
-            for ev in Parser::new_ext(body, options()) {
-                if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
-                    self.ids.reserve(&id);
-                }
-            }
-        }
+        self.reserve_ids(body);
         let mut events: Vec<Event<'a>> = Vec::new();
         let mut heading: Option<PendingHeading> = None;
-        let mut component: Option<(&'static str, usize, String)> = None;
-        let mut image_alt: Option<(String, usize, usize)> = None;
+        let mut walk = Walk::default();
         let mut section = Section {
             id: String::new(),
             heading: String::new(),
             text: String::new(),
         };
         let mut raw_html = unsafe_html::HtmlRuns::default();
-        // A misspelt or unclosed component block: left out of the page entirely (its answer
-        // key must never be shown), until the end of the block.
-        let mut swallow = false;
         let mut summary = summary::Collector::default();
         // Code and HTML, where `](` is not a link.
         let mut code_ranges: Vec<std::ops::Range<usize>> = Vec::new();
@@ -248,17 +238,17 @@ impl<'a> Renderer<'a> {
             {
                 code_ranges.push(range.clone());
             }
-            if swallow {
-                swallow = !matches!(event, Event::End(TagEnd::CodeBlock));
+            if walk.swallow {
+                walk.swallow = !matches!(event, Event::End(TagEnd::CodeBlock));
                 continue;
             }
             // Component blocks: collect the body, then hand it over.
-            if let Some((name, line, text)) = component.as_mut() {
+            if let Some((name, line, text)) = walk.component.as_mut() {
                 match event {
                     Event::Text(t) => text.push_str(&t),
                     Event::End(TagEnd::CodeBlock) => {
                         let (name, line, text) = (*name, *line, std::mem::take(text));
-                        component = None;
+                        walk.component = None;
                         if let Some(html) = self.render_component(name, line, &text, &mut section) {
                             events.push(Event::Html(html.into()));
                         }
@@ -267,83 +257,11 @@ impl<'a> Renderer<'a> {
                 }
                 continue;
             }
-            let event = match event {
-                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
-                    let raw = body.get(range.clone()).unwrap_or("");
-                    let (line, _) = self.lines.pos(range.start);
-                    let checked = fences::check(info, raw, &self.page.display_path, line);
-                    self.out.diagnostics.extend(checked.diagnostic);
-                    self.out.failed_blocks.extend(checked.failed);
-                    match checked.fence {
-                        Fence::Component(name) => {
-                            let (line, _) = self.lines.pos(range.start);
-                            component = Some((name, line + 1, String::new()));
-                            continue;
-                        }
-                        Fence::Swallow => {
-                            swallow = true;
-                            continue;
-                        }
-                        Fence::Code => event,
-                    }
-                }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = self.rewrite(dest_url, range.start, false);
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = self.rewrite(dest_url, range.start, true);
-                    let (line, col) = self.lines.pos(range.start);
-                    image_alt = Some((String::new(), line, col));
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                Event::End(TagEnd::Image) => {
-                    if let Some((alt, line, col)) = image_alt.take()
-                        && alt.trim().is_empty()
-                    {
-                        self.out.diagnostics.push(
-                                Diagnostic::warning(&self.page.display_path, line, "image without alt text")
-                                    .with_column(col)
-                                    .with_hint("describe the image between the brackets: ![what it shows](file.png)"),
-                            );
-                    }
-                    event
-                }
-                Event::Start(Tag::BlockQuote(Some(kind))) => {
-                    let (class, label) = callout_label(kind);
-                    Event::Html(
-                        format!("<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{label}</p>\n").into(),
-                    )
-                }
-                Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
-                Event::Start(Tag::FootnoteDefinition(ref name)) => {
-                    self.out.anchors.push(name.to_string());
-                    event
-                }
-                other => other,
+            let Some(event) = self.map_event(event, range.clone(), body, &mut walk) else {
+                continue;
             };
             summary.feed(&event, heading.is_some());
-            if let Some((alt, _, _)) = image_alt.as_mut()
+            if let Some((alt, _, _)) = walk.image_alt.as_mut()
                 && let Event::Text(t) | Event::Code(t) = &event
             {
                 alt.push_str(t);
@@ -387,7 +305,7 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        if let Some((name, line, text)) = component.take()
+        if let Some((name, line, text)) = walk.component.take()
             && let Some(html) = self.render_component(name, line, &text, &mut section)
         {
             events.push(Event::Html(html.into()));
@@ -410,6 +328,118 @@ impl<'a> Renderer<'a> {
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         self.out.html = align_classes(html);
         self.out
+    }
+
+    /// Reserves the ids the theme's layout uses, then explicit `{#id}` ids, so generated heading
+    /// ids never collide with them.
+    fn reserve_ids(&mut self, body: &str) {
+        for id in THEME_IDS
+            .iter()
+            .copied()
+            .chain(self.prepared.ids.iter().map(String::as_str))
+        {
+            self.ids.reserve(id);
+        }
+        self.out.anchors.extend(self.prepared.ids.iter().cloned());
+        if may_have_heading_ids(body) {
+            for ev in Parser::new_ext(body, options()) {
+                if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
+                    self.ids.reserve(&id);
+                }
+            }
+        }
+    }
+
+    /// One event of the page, rewritten: links and images checked and rebased, callouts opened
+    /// and closed, component fences started (`None`: the event is consumed).
+    fn map_event(
+        &mut self,
+        event: Event<'a>,
+        range: std::ops::Range<usize>,
+        body: &'a str,
+        walk: &mut Walk,
+    ) -> Option<Event<'a>> {
+        Some(match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
+                let raw = body.get(range.clone()).unwrap_or("");
+                let (line, _) = self.lines.pos(range.start);
+                let checked = fences::check(info, raw, &self.page.display_path, line);
+                self.out.diagnostics.extend(checked.diagnostic);
+                self.out.failed_blocks.extend(checked.failed);
+                match checked.fence {
+                    Fence::Component(name) => {
+                        let (line, _) = self.lines.pos(range.start);
+                        walk.component = Some((name, line + 1, String::new()));
+                        return None;
+                    }
+                    Fence::Swallow => {
+                        walk.swallow = true;
+                        return None;
+                    }
+                    Fence::Code => event,
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.rewrite(dest_url, range.start, false);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.rewrite(dest_url, range.start, true);
+                let (line, col) = self.lines.pos(range.start);
+                walk.image_alt = Some((String::new(), line, col));
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, line, col)) = walk.image_alt.take()
+                    && alt.trim().is_empty()
+                {
+                    self.out.diagnostics.push(
+                        Diagnostic::warning(
+                            &self.page.display_path,
+                            line,
+                            "image without alt text",
+                        )
+                        .with_column(col)
+                        .with_hint(
+                            "describe the image between the brackets: ![what it shows](file.png)",
+                        ),
+                    );
+                }
+                event
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, label) = callout_label(kind);
+                Event::Html(
+                    format!("<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{label}</p>\n").into(),
+                )
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
+            Event::Start(Tag::FootnoteDefinition(ref name)) => {
+                self.out.anchors.push(name.to_string());
+                event
+            }
+            other => other,
+        })
     }
 
     fn finish_heading(&mut self, h: PendingHeading, section: &mut Section) -> String {
