@@ -35,6 +35,25 @@ pub fn resolve(path: &Path) -> PathBuf {
     out
 }
 
+/// A relative path with `.` and `..` applied by its text alone (no file system): `None` when it
+/// climbs above its start or is absolute. Links, includes and SUMMARY.md entries use it.
+pub fn lexical_normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
 /// The first component of `path` below `base` whose name starts with `.`, if any.
 pub fn hidden_part(path: &Path, base: &Path) -> Option<String> {
     path.strip_prefix(base)

@@ -19,20 +19,25 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 /// Templates every theme must have.
 pub const REQUIRED_TEMPLATES: [&str; 3] = ["page.html", "print.html", "404.html"];
 
+/// The embedded default theme's templates as (name, source) pairs.
+fn builtin_template_sources() -> Vec<(String, String)> {
+    all_files(&DEFAULT_THEME)
+        .into_iter()
+        .filter_map(|file| {
+            let rel = file.path().to_string_lossy().replace('\\', "/");
+            let name = rel.strip_prefix("templates/")?.to_string();
+            Some((name, String::from_utf8_lossy(file.contents()).into_owned()))
+        })
+        .collect()
+}
+
 /// The templates of the embedded default theme alone (no handbook's overrides), compiled once:
 /// for the pages made without a handbook theme to read (`summary.html` from a folder of
 /// progress files; the page `serve` shows while the handbook does not build).
 pub fn builtin() -> &'static Tera {
     static BUILTIN: std::sync::OnceLock<Tera> = std::sync::OnceLock::new();
     BUILTIN.get_or_init(|| {
-        let raw: Vec<(String, String)> = all_files(&DEFAULT_THEME)
-            .into_iter()
-            .filter_map(|file| {
-                let rel = file.path().to_string_lossy().replace('\\', "/");
-                let name = rel.strip_prefix("templates/")?.to_string();
-                Some((name, String::from_utf8_lossy(file.contents()).into_owned()))
-            })
-            .collect();
+        let raw = builtin_template_sources();
         let mut tera = Tera::default();
         // The default theme's templates are tested (`builtin_templates_compile`): an error here
         // leaves the template missing, which `render_builtin` reports.
@@ -241,14 +246,7 @@ mod tests {
 
     #[test]
     fn builtin_templates_compile() {
-        let raw: Vec<(String, String)> = all_files(&DEFAULT_THEME)
-            .into_iter()
-            .filter_map(|file| {
-                let rel = file.path().to_string_lossy().replace('\\', "/");
-                let name = rel.strip_prefix("templates/")?.to_string();
-                Some((name, String::from_utf8_lossy(file.contents()).into_owned()))
-            })
-            .collect();
+        let raw = builtin_template_sources();
         let mut tera = Tera::default();
         tera.add_raw_templates(raw).unwrap();
         assert!(

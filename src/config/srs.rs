@@ -388,7 +388,7 @@ fn set_line(text: &str, name: &str) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::config::Config;
 
@@ -396,7 +396,8 @@ mod tests {
         Config::parse(text, Path::new("handbook.toml"))
     }
 
-    const AGENCY: &str = r#"title = "T"
+    /// A handbook.toml with a three-item agency set (also read by `components::srs::sets`).
+    pub(crate) const AGENCY: &str = r#"title = "T"
 
 [srs]
 default = "agency"

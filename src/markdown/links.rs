@@ -4,7 +4,8 @@
 use crate::config::{Config, Severity};
 use crate::content::{Handbook, Page, PageKind, relative_url};
 use crate::error::Diagnostic;
-use std::path::{Component, Path, PathBuf};
+use crate::safety::lexical_normalize as normalize;
+use std::path::{Path, PathBuf};
 
 /// What a link points at inside the handbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,24 +362,6 @@ pub fn is_external(dest: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// Resolves `.` and `..`; None when the path climbs above its start.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(s) => out.push(s),
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
 }
 
 pub use crate::html::percent_decode;

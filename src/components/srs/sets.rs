@@ -258,31 +258,7 @@ mod tests {
         Config::parse(text, Path::new("handbook.toml"))
     }
 
-    const AGENCY: &str = r#"title = "T"
-
-[srs]
-default = "agency"
-
-[srs.sets.agency]
-cutoff = 30.0
-require_four = false
-
-[[srs.sets.agency.items]]
-label = "Connection"
-left = "none"
-right = "strong"
-
-[[srs.sets.agency.items]]
-label = "Fit"
-left = "poor"
-right = "good"
-ask = "Ask about fit."
-
-[[srs.sets.agency.items]]
-label = "Overall"
-left = "bad"
-right = "good"
-"#;
+    use crate::config::srs::tests::AGENCY;
 
     #[test]
     fn builtin_wording_speaks_in_one_voice_and_keeps_away_from_the_official_anchors() {

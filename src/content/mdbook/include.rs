@@ -10,7 +10,8 @@
 //! (and keeps it inside the root).
 
 use crate::error::Diagnostic;
-use std::path::{Component, Path, PathBuf};
+use crate::safety::lexical_normalize as normalize;
+use std::path::{Path, PathBuf};
 
 /// How deep includes may nest (mdBook's limit).
 pub const MAX_DEPTH: usize = 10;
@@ -420,24 +421,6 @@ fn anchored(text: &str, name: &str) -> Option<(String, usize, bool)> {
         }
     }
     Some((out.join("\n"), first, false))
-}
-
-/// Resolves `.` and `..`; `None` when the path climbs above the root or is absolute.
-fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(s) => out.push(s),
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

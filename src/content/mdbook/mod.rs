@@ -19,7 +19,7 @@ use crate::config::Config;
 use crate::error::Diagnostic;
 use chapter::Parsed;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use summary::{Chapter, Item};
 
 pub use super::MAX_NESTING;
@@ -589,19 +589,7 @@ fn is_landing(source: &Path) -> bool {
 /// A path from SUMMARY.md made relative to the source folder (`./` and `..` applied, a leading
 /// `/` dropped); `None` when it leaves the folder.
 fn normalize(written: &str) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in Path::new(written.trim_start_matches('/')).components() {
-        match c {
-            Component::Normal(s) => out.push(s),
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::CurDir => {}
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
+    let out = crate::safety::lexical_normalize(Path::new(written.trim_start_matches('/')))?;
     (!out.as_os_str().is_empty()).then_some(out)
 }
 
