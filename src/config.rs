@@ -1,6 +1,7 @@
 //! `handbook.toml`: the handbook's settings, parsed strictly (unknown keys are errors that name
 //! the key and its line).
 
+pub mod direction;
 pub mod srs;
 
 use crate::error::{Diagnostic, line_col};

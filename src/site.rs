@@ -35,6 +35,8 @@ struct SiteCtx<'a> {
     title: &'a str,
     description: &'a str,
     language: &'a str,
+    /// `"ltr"` or `"rtl"`, from the language (`config::direction`).
+    direction: &'static str,
     authors: &'a [String],
     base_url: &'a str,
     build_id: String,
@@ -288,6 +290,7 @@ impl<'a> Shared<'a> {
             title: &handbook.config.title,
             description: &handbook.config.description,
             language: &handbook.config.language,
+            direction: crate::config::direction::text_direction(&handbook.config.language),
             authors: &handbook.config.authors,
             base_url: &handbook.config.base_url,
             build_id: build_id.unwrap_or_else(|| self::build_id(handbook)),
