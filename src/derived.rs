@@ -68,7 +68,7 @@ pub fn generate(input: &Input<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)
 pub fn generate_into(input: &Input<'_>, sink: &dyn Sink) -> crate::error::Result<()> {
     let (search, rest) = rayon::join(
         || -> Result<(), Diagnostic> {
-            for (path, bytes) in crate::search::generate(input) {
+            for (path, bytes) in crate::search::generate(input.handbook, input.rendered) {
                 sink.put(path, bytes)?;
             }
             Ok(())
