@@ -115,3 +115,28 @@ fn the_script_holds_every_string() {
         Catalog::english().strings.len()
     );
 }
+
+#[test]
+fn plural_forms_by_count_with_other_as_fallback() {
+    let c = Catalog::english();
+    assert_eq!(c.plural("search.results", 1.0, &[]), "1 result.");
+    assert_eq!(c.plural("search.results", 12345.0, &[]), "12,345 results.");
+    assert!(
+        c.try_text("search.results", None, &[])
+            .unwrap_err()
+            .contains("count")
+    );
+    // Spanish (CLDR: `many` for an exact million) with only `one` and `other` given.
+    let dir = handbook(&[(
+        "i18n/es.toml",
+        "[meta]\ndecimal_separator = \",\"\nthousands_separator = \".\"\n[search]\nresults = { one = \"{count} resultado.\", other = \"{count} resultados.\" }\n",
+    )]);
+    let es = Catalog::load(dir.path(), "es").unwrap();
+    assert_eq!(es.plural_category(1_000_000.0), "many");
+    assert_eq!(
+        es.plural("search.results", 1_000_000.0, &[]),
+        "1.000.000 resultados."
+    );
+    assert_eq!(es.plural("search.results", 1.0, &[]), "1 resultado.");
+    assert_eq!(es.number(2.5, 1), "2,5");
+}
