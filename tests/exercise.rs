@@ -670,7 +670,7 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
         exercise::parse_question(table, &src).is_err(),
         "unknown key"
     );
-    let only_choice = [QuestionType::Single, QuestionType::Multiple];
+    let only_choice = [QuestionType::SINGLE, QuestionType::MULTIPLE];
     let mut q = exercise::parse_question_with(
         table,
         &src,
@@ -722,7 +722,7 @@ fn restricted_types_are_reported() {
         text,
         first_line: 1,
     };
-    let only = [QuestionType::Single];
+    let only = [QuestionType::SINGLE];
     let errs = exercise::parse_question_with(
         table,
         &src,
