@@ -80,6 +80,9 @@ test('1280 px: the sidebar on the right, the content to its left, the contents b
       return { calloutRight: callout.borderRightWidth, calloutLeft: callout.borderLeftWidth };
     });
     assert.ok(parseFloat(borders.calloutRight) > parseFloat(borders.calloutLeft), `callout accent on the right: ${JSON.stringify(borders)}`);
+    // The breadcrumbs' separator points left, to the deeper crumb.
+    const sep = await page.evaluate(() => getComputedStyle(document.querySelector('.breadcrumbs li + li'), '::before').content);
+    assert.match(sep, /^"\u2039"/, `separator ${sep}`);
   });
 });
 
@@ -221,6 +224,33 @@ describe('the practice form measures from the right end', () => {
       s = await lineState(page);
       assert.equal(s.value, 0);
       assert.ok(Math.abs(s.markX - (r.x + r.width)) <= 3, 'Home: the mark at the right end');
+    });
+  });
+
+  test('printed: 10 cm lines from the right margin, a mark still measured from the right, the note kept', async () => {
+    await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
+      await lib.visit(page, env.server.at(FORM));
+      const line = page.locator('.srs-practice [role=slider]').first();
+      await line.focus();
+      await page.keyboard.press('PageUp');
+      await page.keyboard.press('PageUp');
+      await page.emulateMedia({ media: 'print' });
+      const p = await page.evaluate(() => {
+        const form = document.querySelector('.srs-practice');
+        const l = form.querySelector('.srs-line').getBoundingClientRect();
+        const m = form.querySelector('.srs-mark').getBoundingClientRect();
+        const cm = 96 / 2.54;
+        return {
+          widthCm: l.width / cm,
+          rightGap: form.querySelector('.srs-item').getBoundingClientRect().right - l.right,
+          markFromRight: (l.right - (m.left + m.width / 2)) / l.width,
+          note: getComputedStyle(form.querySelector('.srs-rtl-note')).display,
+        };
+      });
+      assert.ok(Math.abs(p.widthCm - 10) < 0.01, `10 cm: ${p.widthCm}`);
+      assert.ok(Math.abs(p.rightGap) <= 1, `the line starts at the right: ${p.rightGap}`);
+      assert.ok(Math.abs(p.markFromRight - 0.2) < 0.01, `2.0 is 2 cm from the right end: ${p.markFromRight}`);
+      assert.notEqual(p.note, 'none', 'the note prints');
     });
   });
 
