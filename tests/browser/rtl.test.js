@@ -387,3 +387,47 @@ describe('the line geometry (srs.js, no browser)', () => {
     assert.equal(srs.stepKey(50, 'ArrowLeft', 100, false), 49, 'left to right unchanged');
   });
 });
+
+describe('the theme\'s stylesheets mirror (no browser)', () => {
+  // Physical sides in a declaration: margin/padding/border-left/right, left/right offsets, float,
+  // clear and text-align left/right, and four-value margin/padding with different sides. A
+  // declaration that must stay physical says so in a comment on the line above:
+  // "physical on purpose".
+  const PHYSICAL = [
+    /^\s*(margin|padding|border)-(left|right)(-[a-z]+)?\s*:/,
+    /^\s*(left|right)\s*:/,
+    /^\s*(float|clear|text-align)\s*:\s*(left|right)\b/,
+    /^\s*border-(top|bottom)-(left|right)-radius\s*:/,
+  ];
+  function problems(file, text) {
+    const out = [];
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      const decl = line.replace(/\/\*.*?\*\//g, '');
+      let bad = PHYSICAL.some((re) => re.test(decl));
+      const four = /^\s*(margin|padding)\s*:\s*([^;]+);/.exec(decl);
+      if (four) {
+        const v = four[2].trim().split(/\s+/);
+        if (v.length === 4 && v[1] !== v[3]) bad = true;
+      }
+      if (bad && !/physical on purpose/.test(lines[i - 1] || '')) out.push(`${file}:${i + 1}: ${line.trim()}`);
+    });
+    return out;
+  }
+  test('every left/right in themes/default/static/css and the summary page is logical', () => {
+    const dir = path.join(lib.REPO, 'themes', 'default', 'static', 'css');
+    const found = [];
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.css'))) {
+      found.push(...problems(`css/${f}`, fs.readFileSync(path.join(dir, f), 'utf8')));
+    }
+    const summary = fs.readFileSync(path.join(lib.REPO, 'themes', 'default', 'templates', 'summary.html'), 'utf8');
+    // the summary's inline style puts several declarations on a line: one a line for the check
+    const style = summary.slice(summary.indexOf('<style>'), summary.indexOf('</style>')).replace(/[{;]\s*/g, (m) => `${m.trim()}\n`);
+    found.push(...problems('templates/summary.html', style));
+    lib.assertNone(found, 'physical sides in the theme CSS (use logical properties, or say "physical on purpose" above)');
+  });
+  test('the check finds what it is for', () => {
+    assert.equal(problems('x', 'a {\n  margin-left: 1px;\n  padding: 0 1px 0 2px;\n  right: 0;\n  text-align: left;\n}').length, 4);
+    assert.equal(problems('x', 'a {\n  margin-inline-start: 1px;\n  padding: 0 1px;\n  /* physical on purpose */\n  left: 0;\n}').length, 0);
+  });
+});
