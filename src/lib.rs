@@ -18,8 +18,6 @@ pub mod html;
 pub mod js;
 pub mod markdown;
 mod output_guard;
-pub mod print;
-pub mod progress;
 pub mod reserved;
 pub mod safety;
 pub mod scaffold;
@@ -78,12 +76,13 @@ fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
 /// `force`.
 pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummary, Diagnostics> {
     check_root(root)?;
-    let config = config::Config::load(root).map_err(Diagnostics::sorted)?;
+    let settings = content::layout::settings(root).map_err(Diagnostics::sorted)?;
+    let config = &settings.config;
     let out = out
         .map(Path::to_path_buf)
         .unwrap_or_else(|| root.join(&config.output));
     let out_real = safety::resolve(&out);
-    output_guard::before_load(root, &config, &out, &out_real)?;
+    output_guard::before_load(root, &settings, &out, &out_real)?;
     let (handbook, hits) =
         content::load_excluding(root, Some(&out_real)).map_err(Diagnostics::sorted)?;
     output_guard::after_load(&out, &out_real, &hits)?;
