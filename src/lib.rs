@@ -184,7 +184,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
     Ok(Diagnostics::sorted(warnings).0)
 }
 
-/// Creates a small, working starter handbook in `dir`.
-pub fn new_handbook(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
-    Ok(scaffold::create(dir)?)
+/// Creates a small, working starter handbook in `dir`, written in `language` (a BCP 47 tag:
+/// its primary subtag picks the starter, see [`scaffold::starters::choose`]; the whole tag
+/// becomes `language` in its `handbook.toml`).
+pub fn new_handbook(dir: &Path, language: &str) -> Result<Vec<PathBuf>, Diagnostics> {
+    let (starter, tag) = scaffold::starters::choose(language).map_err(|message| {
+        Diagnostic::error(dir, 0, message).with_hint("`handbook new --help` lists the starters")
+    })?;
+    Ok(scaffold::create(dir, starter, &tag)?)
 }
