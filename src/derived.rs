@@ -6,9 +6,11 @@ use crate::assignments::Plan;
 use crate::content::Handbook;
 use crate::error::Diagnostic;
 use crate::markdown::RenderedPage;
-use crate::print;
 use crate::write::Sink;
 use std::sync::Mutex;
+
+pub mod print;
+pub mod progress;
 
 /// What the derived files are made from: the pages, their rendered output, the build id, the
 /// assignments, and the theme's templates for the generated pages. `site` hands it over
@@ -80,7 +82,7 @@ pub fn generate_into(input: &Input<'_>, sink: &dyn Sink) -> crate::error::Result
                 "nav.js".to_string(),
                 input.templates.nav_script().into_bytes(),
             )?;
-            for (path, bytes) in crate::progress::generate(input)? {
+            for (path, bytes) in progress::generate(input)? {
                 sink.put(path, bytes)?;
             }
             if let Some(xml) = sitemap(input) {

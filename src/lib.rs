@@ -18,8 +18,6 @@ pub mod html;
 pub mod js;
 pub mod markdown;
 mod output_guard;
-pub mod print;
-pub mod progress;
 pub mod reserved;
 pub mod safety;
 pub mod scaffold;
