@@ -102,16 +102,28 @@ pub struct RenderedPage {
     pub has_collapsible: bool,
 }
 
-/// Renders page `index` of `handbook`, its components with the default theme's templates.
+/// Renders page `index` of `handbook`, its components with the default theme's templates in
+/// English.
 pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
-    render_page_with(handbook, index, crate::theme::builtin())
+    render_page_with(
+        handbook,
+        index,
+        crate::theme::builtin(),
+        crate::i18n::Catalog::english(),
+    )
 }
 
-/// Renders page `index` of `handbook`, its components with `templates` (the build's theme).
-pub fn render_page_with(handbook: &Handbook, index: usize, templates: &tera::Tera) -> RenderedPage {
+/// Renders page `index` of `handbook`, its components with `templates` (the build's theme)
+/// and `catalog` (its interface strings, for the text components build themselves).
+pub fn render_page_with(
+    handbook: &Handbook,
+    index: usize,
+    templates: &tera::Tera,
+    catalog: &crate::i18n::Catalog,
+) -> RenderedPage {
     let page = &handbook.pages[index];
     let prepared = blocks::prepare(&page.body);
-    Renderer::new(handbook, page, &prepared, templates).run()
+    Renderer::new(handbook, page, &prepared, templates, catalog).run()
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -182,6 +194,7 @@ struct Renderer<'a> {
     prepared: &'a blocks::Prepared<'a>,
     config: &'a Config,
     templates: &'a tera::Tera,
+    catalog: &'a crate::i18n::Catalog,
     lines: LineIndex<'a>,
     ids: IdAllocator,
     out: RenderedPage,
@@ -194,6 +207,7 @@ impl<'a> Renderer<'a> {
         page: &'a Page,
         prepared: &'a blocks::Prepared<'a>,
         templates: &'a tera::Tera,
+        catalog: &'a crate::i18n::Catalog,
     ) -> Self {
         Renderer {
             handbook,
@@ -201,6 +215,7 @@ impl<'a> Renderer<'a> {
             prepared,
             config: &handbook.config,
             templates,
+            catalog,
             lines: LineIndex::with_map(&prepared.text, page.body_line, &page.line_map)
                 .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
@@ -514,6 +529,7 @@ impl<'a> Renderer<'a> {
             ordinal: *ordinal,
             config: self.config,
             templates: self.templates,
+            catalog: self.catalog,
         };
         *ordinal += 1;
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
