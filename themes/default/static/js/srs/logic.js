@@ -9,12 +9,18 @@
     return isFinite(n) ? Math.round(n * 10) : null;
   }
 
-  /** Tenths (92) as text with one decimal ("9.2", with the language's decimal separator). */
+  /** Tenths (92) as text with one decimal for reading ("9.2", with the language's decimal
+   * separator: "9,2"). */
   function fmt(t) {
+    var decimal = typeof i18nData().decimal === "string" ? i18nData().decimal : ".";
+    return plainTenths(t).replace(".", decimal);
+  }
+
+  /** Tenths (92) as a machine-readable number with one decimal ("9.2"), for attributes. */
+  function plainTenths(t) {
     var neg = t < 0;
     var a = Math.abs(t);
-    var decimal = typeof i18nData().decimal === "string" ? i18nData().decimal : ".";
-    return (neg ? "-" : "") + Math.floor(a / 10) + decimal + (a % 10);
+    return (neg ? "-" : "") + Math.floor(a / 10) + "." + (a % 10);
   }
 
   /** The rules of a form's config in tenths: { cutoff, itemCutoff, max, n }. */

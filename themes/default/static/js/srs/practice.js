@@ -182,8 +182,8 @@
       s.mark.setAttribute("x1", pct);
       s.mark.setAttribute("x2", pct);
       s.mark.classList.add("is-set");
-      s.line.setAttribute("aria-valuenow", fmt(v));
-      s.line.setAttribute("aria-valuetext", fmt(v) + " of 10");
+      s.line.setAttribute("aria-valuenow", plainTenths(v));
+      s.line.setAttribute("aria-valuetext", t("srs.value_of_ten", { value: fmt(v) }));
       s.line.classList.remove("is-unset");
       s.item.classList.remove("is-unset");
       if (s.valueText) {
