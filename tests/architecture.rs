@@ -46,6 +46,16 @@ fn top_level_modules_have_no_cycle() {
             "the checker did not find `{from}` -> `{to}`; graph: {graph:#?}"
         );
     }
+    if std::env::var_os("HANDBOOK_PRINT_GRAPH").is_some() {
+        // `HANDBOOK_PRINT_GRAPH=1 cargo test --test architecture -- --nocapture`: the graph
+        // ARCHITECTURE.md draws, one module and what it uses per line.
+        for (from, to) in &graph {
+            println!(
+                "{from} -> {}",
+                to.keys().cloned().collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
     let cycles = cycles(&graph);
     assert!(
         cycles.is_empty(),
