@@ -11,6 +11,9 @@ pub const PROGRESS_PAGE: &str = "progress.html";
 /// The progress manifest's output path.
 pub const PROGRESS_MANIFEST: &str = "progress-data.js";
 
+/// The interface strings for the theme's scripts (`window.HANDBOOK_I18N`).
+pub const I18N_SCRIPT: &str = "i18n.js";
+
 /// The file every output folder carries, so a later build knows the folder is its own and may
 /// replace it whole (and that a folder without it is not).
 pub const MARKER: &str = ".handbook-build";
@@ -24,6 +27,7 @@ pub const RESERVED: &[(&str, &str)] = &[
     (PROGRESS_PAGE, "the progress page"),
     (PROGRESS_MANIFEST, "the progress data"),
     ("nav.js", "the navigation script"),
+    (I18N_SCRIPT, "the interface strings"),
     ("search-index.js", "the search index"),
     ("search/", "the search index"),
     (

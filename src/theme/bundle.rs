@@ -6,6 +6,11 @@
 //! Runs on the merged static files, so a theme may override either a whole built script (its
 //! `static/js/srs.js` wins, parts and all) or a single part (`static/js/srs/render.js`). A file
 //! that some script includes is a part and is not written to `assets/` on its own.
+//!
+//! The file name of the path may hold one `*` (`//= include js/exercise/types/*.js`): every
+//! file of that folder (not of its subfolders) whose name matches is included, in the byte
+//! order of the names, so a new part is picked up without touching the including script. A
+//! pattern that matches nothing is an error.
 
 use crate::error::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
@@ -75,28 +80,76 @@ fn expand_one(
         let at = |message: String, hint: &str| {
             Diagnostic::error(origin(name), index + 1, message).with_hint(hint.to_string())
         };
-        let Some(part) = files.get(target) else {
-            return Err(at(
-                format!("`{target}` is included but the theme has no file static/{target}"),
-                "fix the path (it is relative to the theme's static/ folder) or add the file",
-            ));
-        };
-        if stack.iter().any(|s| s == target) || stack.len() >= MAX_DEPTH {
-            return Err(at(
-                format!(
-                    "including `{target}` here makes a loop ({})",
-                    stack.join(" -> ")
-                ),
-                "a part must not include, directly or not, a file that includes it",
-            ));
+        let matched = matching(files, target);
+        if matched.is_empty() {
+            let (message, hint) = if target.contains('*') {
+                (
+                    format!("`{target}` is included but no file of the theme matches it"),
+                    "fix the pattern (one `*` in the file name, relative to the theme's static/ folder) or add a file it matches",
+                )
+            } else {
+                (
+                    format!("`{target}` is included but the theme has no file static/{target}"),
+                    "fix the path (it is relative to the theme's static/ folder) or add the file",
+                )
+            };
+            return Err(at(message, hint));
         }
-        stack.push(target.to_string());
-        let expanded = expand_one(files, target, part, stack, parts, origin)?;
-        stack.pop();
-        parts.insert(target.to_string());
-        out.extend_from_slice(&expanded);
+        for (part_name, part) in matched {
+            if stack.iter().any(|s| s == part_name) || stack.len() >= MAX_DEPTH {
+                return Err(at(
+                    format!(
+                        "including `{part_name}` here makes a loop ({})",
+                        stack.join(" -> ")
+                    ),
+                    "a part must not include, directly or not, a file that includes it",
+                ));
+            }
+            stack.push(part_name.to_string());
+            let expanded = expand_one(files, part_name, part, stack, parts, origin)?;
+            stack.pop();
+            parts.insert(part_name.to_string());
+            out.extend_from_slice(&expanded);
+        }
     }
     Ok(out)
+}
+
+/// The files an include names: the one file `target`, or, when its file name holds a `*`,
+/// every file of that folder whose name matches, in name order.
+fn matching<'f>(files: &'f BTreeMap<String, Vec<u8>>, target: &str) -> Vec<(&'f str, &'f [u8])> {
+    let (folder, pattern) = match target.rsplit_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, target),
+    };
+    let Some((before, after)) = pattern.split_once('*') else {
+        return files
+            .get_key_value(target)
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .into_iter()
+            .collect();
+    };
+    if after.contains('*') || folder.is_some_and(|f| f.contains('*')) {
+        return Vec::new();
+    }
+    files
+        .iter()
+        .filter(|(name, _)| {
+            let name = match folder {
+                Some(folder) => name
+                    .strip_prefix(folder)
+                    .and_then(|rest| rest.strip_prefix('/')),
+                None => Some(name.as_str()),
+            };
+            name.is_some_and(|n| {
+                !n.contains('/')
+                    && n.len() >= before.len() + after.len()
+                    && n.starts_with(before)
+                    && n.ends_with(after)
+            })
+        })
+        .map(|(k, v)| (k.as_str(), v.as_slice()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -172,5 +225,79 @@ mod tests {
             errors.iter().all(|e| e.message.contains("loop")),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn a_pattern_includes_the_matching_files_of_its_folder_in_name_order() {
+        let mut f = files(&[
+            (
+                "js/a.js",
+                "start();
+//= include js/a/types/*.js
+end();
+",
+            ),
+            (
+                "js/a/types/short.js",
+                "short();
+",
+            ),
+            (
+                "js/a/types/choice.js",
+                "choice();
+//= include js/shared/dom.js
+",
+            ),
+            (
+                "js/a/types/Zed.js",
+                "zed();
+",
+            ),
+            ("js/a/types/notes.txt", "not a script\n"),
+            (
+                "js/a/types/deeper/x.js",
+                "deeper();
+",
+            ),
+            (
+                "js/shared/dom.js",
+                "function el() {}
+",
+            ),
+        ]);
+        expand(&mut f, &origin).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&f["js/a.js"]),
+            "start();
+zed();
+choice();
+function el() {}
+short();
+end();
+"
+        );
+        // The matched files are parts; what the pattern did not match is left alone.
+        let names: Vec<&str> = f.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            ["js/a.js", "js/a/types/deeper/x.js", "js/a/types/notes.txt"]
+        );
+    }
+
+    #[test]
+    fn a_pattern_that_matches_nothing_is_an_error_at_its_line() {
+        for pattern in ["js/a/types/*.js", "js/*/types/*.js", "js/a/*.*.js"] {
+            let mut f = files(&[
+                ("js/a.js", &format!("x();\n//= include {pattern}\n")),
+                ("js/a/other.js", "y();\n"),
+            ]);
+            let errors = expand(&mut f, &origin).unwrap_err();
+            assert_eq!(errors.len(), 1, "{pattern}");
+            assert_eq!(errors[0].line, 2);
+            assert!(
+                errors[0].message.contains("no file of the theme matches"),
+                "{errors:?}"
+            );
+        }
     }
 }
