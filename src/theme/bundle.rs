@@ -11,6 +11,11 @@
 //! file of that folder (not of its subfolders) whose name matches is included, in the byte
 //! order of the names, so a new part is picked up without touching the including script. A
 //! pattern that matches nothing is an error.
+//!
+//! A path may hold a build variable in braces, `//= include js/search/stemmers/{stemmer}.js`:
+//! the build picks the part (here the search stemmer of the handbook's language, see
+//! [`crate::search::Language`]), and every file the pattern could name is a part, so the
+//! stemmers of other languages are never written alone.
 
 use crate::error::Diagnostic;
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,13 +28,19 @@ const DIRECTIVE: &str = "//= include ";
 /// Deepest nesting of includes (a part may include a shared helper).
 const MAX_DEPTH: usize = 8;
 
+/// The build variables a directive's path may hold (`{name}` -> value).
+pub type Vars<'a> = [(&'a str, &'a str)];
+
 /// Expands the includes of every `.js` file in `files` and removes the included parts.
-/// `origin(name)` gives the path to name in an error (the default theme's or the override's).
+/// `origin(name)` gives the path to name in an error (the default theme's or the override's);
+/// `vars` the values of `{name}` in a directive's path.
 pub fn expand(
     files: &mut BTreeMap<String, Vec<u8>>,
     origin: &dyn Fn(&str) -> PathBuf,
+    vars: &Vars<'_>,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut parts = BTreeSet::new();
+    let mut patterns = BTreeSet::new();
     let mut out = BTreeMap::new();
     let mut errors = Vec::new();
     for (name, bytes) in files.iter() {
@@ -37,7 +48,14 @@ pub fn expand(
             continue;
         }
         let mut stack = vec![name.clone()];
-        match expand_one(files, name, bytes, &mut stack, &mut parts, origin) {
+        let mut ctx = Ctx {
+            files,
+            parts: &mut parts,
+            patterns: &mut patterns,
+            origin,
+            vars,
+        };
+        match expand_one(&mut ctx, name, bytes, &mut stack) {
             Ok(expanded) => {
                 out.insert(name.clone(), expanded);
             }
@@ -48,10 +66,62 @@ pub fn expand(
         return Err(errors);
     }
     files.extend(out);
-    for part in parts {
-        files.remove(&part);
-    }
+    files.retain(|name, _| {
+        !parts.contains(name) && !patterns.iter().any(|p: &String| matches_pattern(p, name))
+    });
     Ok(())
+}
+
+/// What one expansion reads and records.
+struct Ctx<'a, 'v> {
+    files: &'a BTreeMap<String, Vec<u8>>,
+    parts: &'a mut BTreeSet<String>,
+    /// Directive paths holding a variable: every file they could name is a part.
+    patterns: &'a mut BTreeSet<String>,
+    origin: &'a dyn Fn(&str) -> PathBuf,
+    vars: &'a Vars<'v>,
+}
+
+/// `target` with its `{name}` variables replaced, or the name of the first unknown one.
+fn substitute(target: &str, vars: &Vars<'_>) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = target;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + close];
+        let Some((_, value)) = vars.iter().find(|(n, _)| *n == name) else {
+            return Err(name.to_string());
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(value);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Whether `name` is a file that `pattern` (a path with `{..}` variables, each standing for
+/// one path segment or part of one) could name.
+fn matches_pattern(pattern: &str, name: &str) -> bool {
+    match pattern.find('{') {
+        None => pattern == name,
+        Some(open) => {
+            let Some(close) = pattern[open..].find('}') else {
+                return pattern == name;
+            };
+            let (head, tail) = (&pattern[..open], &pattern[open + close + 1..]);
+            let Some(rest) = name.strip_prefix(head) else {
+                return false;
+            };
+            (1..=rest.len()).any(|i| {
+                rest.is_char_boundary(i)
+                    && !rest[..i].contains('/')
+                    && matches_pattern(tail, &rest[i..])
+            })
+        }
+    }
 }
 
 fn has_directive(bytes: &[u8]) -> bool {
@@ -62,12 +132,10 @@ fn has_directive(bytes: &[u8]) -> bool {
 
 /// `bytes` (the file `name`) with each directive line replaced by its part, recursively.
 fn expand_one(
-    files: &BTreeMap<String, Vec<u8>>,
+    ctx: &mut Ctx<'_, '_>,
     name: &str,
     bytes: &[u8],
     stack: &mut Vec<String>,
-    parts: &mut BTreeSet<String>,
-    origin: &dyn Fn(&str) -> PathBuf,
 ) -> Result<Vec<u8>, Diagnostic> {
     let text = String::from_utf8_lossy(bytes);
     let mut out = Vec::with_capacity(bytes.len());
@@ -76,11 +144,25 @@ fn expand_one(
             out.extend_from_slice(line.as_bytes());
             continue;
         };
-        let target = target.trim();
+        let pattern = target.trim();
+        let origin = ctx.origin;
         let at = |message: String, hint: &str| {
             Diagnostic::error(origin(name), index + 1, message).with_hint(hint.to_string())
         };
-        let matched = matching(files, target);
+        let target = match substitute(pattern, ctx.vars) {
+            Ok(t) => t,
+            Err(var) => {
+                let known: Vec<&str> = ctx.vars.iter().map(|(n, _)| *n).collect();
+                return Err(at(
+                    format!("`{{{var}}}` in `{pattern}` is not a build variable"),
+                    &format!("the variables are: {}", known.join(", ")),
+                ));
+            }
+        };
+        if target != pattern {
+            ctx.patterns.insert(pattern.to_string());
+        }
+        let matched = matching(ctx.files, &target);
         if matched.is_empty() {
             let (message, hint) = if target.contains('*') {
                 (
@@ -106,9 +188,9 @@ fn expand_one(
                 ));
             }
             stack.push(part_name.to_string());
-            let expanded = expand_one(files, part_name, part, stack, parts, origin)?;
+            let expanded = expand_one(ctx, part_name, part, stack)?;
             stack.pop();
-            parts.insert(part_name.to_string());
+            ctx.parts.insert(part_name.to_string());
             out.extend_from_slice(&expanded);
         }
     }
@@ -182,7 +264,7 @@ mod tests {
             ("js/b.js", "//= include js/shared/dom.js\nb();\n"),
             ("css/c.css", "//= include js/a/two.js\n"),
         ]);
-        expand(&mut f, &origin).unwrap();
+        expand(&mut f, &origin, &[]).unwrap();
         assert_eq!(
             String::from_utf8_lossy(&f["js/a.js"]),
             "(function () {\nvar x = 1;\nfunction el() {}\nvar y = 2;\n})();\n"
@@ -196,17 +278,41 @@ mod tests {
     }
 
     #[test]
+    fn a_variable_picks_one_part_and_all_its_siblings_are_parts() {
+        let mut f = files(&[
+            ("js/s.js", "a();\n//= include js/s/stem-{stemmer}.js\n"),
+            ("js/s/stem-en.js", "en();\n"),
+            ("js/s/stem-es.js", "es();\n"),
+            ("js/s/stem-none.js", "none();\n"),
+            ("js/s/other.js", "kept();\n"),
+        ]);
+        expand(&mut f, &origin, &[("stemmer", "es")]).unwrap();
+        assert_eq!(String::from_utf8_lossy(&f["js/s.js"]), "a();\nes();\n");
+        let names: Vec<&str> = f.keys().map(String::as_str).collect();
+        assert_eq!(names, ["js/s.js", "js/s/other.js"]);
+    }
+
+    #[test]
+    fn an_unknown_variable_is_an_error_naming_the_line() {
+        let mut f = files(&[("js/s.js", "a();\n//= include js/s/{lang}.js\n")]);
+        let errors = expand(&mut f, &origin, &[("stemmer", "es")]).unwrap_err();
+        assert_eq!(errors[0].line, 2);
+        assert!(errors[0].message.contains("{lang}"), "{errors:?}");
+        assert!(errors[0].hint.as_deref().unwrap_or("").contains("stemmer"));
+    }
+
+    #[test]
     fn a_file_without_directives_is_unchanged() {
         let mut f = files(&[("js/a.js", "// = include not a directive\nx();")]);
         let before = f.clone();
-        expand(&mut f, &origin).unwrap();
+        expand(&mut f, &origin, &[]).unwrap();
         assert_eq!(f, before);
     }
 
     #[test]
     fn a_missing_part_names_the_file_and_line() {
         let mut f = files(&[("js/a.js", "x();\n//= include js/a/gone.js\n")]);
-        let errors = expand(&mut f, &origin).unwrap_err();
+        let errors = expand(&mut f, &origin, &[]).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].path, origin("js/a.js"));
         assert_eq!(errors[0].line, 2);
@@ -220,7 +326,7 @@ mod tests {
             ("js/p.js", "//= include js/q.js\n"),
             ("js/q.js", "//= include js/p.js\n"),
         ]);
-        let errors = expand(&mut f, &origin).unwrap_err();
+        let errors = expand(&mut f, &origin, &[]).unwrap_err();
         assert!(
             errors.iter().all(|e| e.message.contains("loop")),
             "{errors:?}"
@@ -265,7 +371,7 @@ end();
 ",
             ),
         ]);
-        expand(&mut f, &origin).unwrap();
+        expand(&mut f, &origin, &[]).unwrap();
         assert_eq!(
             String::from_utf8_lossy(&f["js/a.js"]),
             "start();
@@ -291,7 +397,7 @@ end();
                 ("js/a.js", &format!("x();\n//= include {pattern}\n")),
                 ("js/a/other.js", "y();\n"),
             ]);
-            let errors = expand(&mut f, &origin).unwrap_err();
+            let errors = expand(&mut f, &origin, &[]).unwrap_err();
             assert_eq!(errors.len(), 1, "{pattern}");
             assert_eq!(errors[0].line, 2);
             assert!(

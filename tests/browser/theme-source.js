@@ -29,22 +29,31 @@ function matching(target) {
   return found;
 }
 
+// The build variables of a directive's path ({stemmer}: the search stemmer, from the
+// handbook's language; English unless a test says otherwise).
+const DEFAULT_VARS = { stemmer: 'en' };
+
 /** The text of static/<rel> (e.g. 'js/srs.js') with its includes expanded. */
-function source(rel, stack = []) {
+function source(rel, vars = DEFAULT_VARS, stack = []) {
   if (stack.includes(rel)) throw new Error(`include loop: ${[...stack, rel].join(' -> ')}`);
   const text = fs.readFileSync(path.join(STATIC, rel), 'utf8');
   return text.split(/(?<=\n)/).map((line) => {
     const m = DIRECTIVE.exec(line);
-    return m ? matching(m[1]).map((part) => source(part, [...stack, rel])).join('') : line;
+    if (!m) return line;
+    const target = m[1].replace(/\{(\w+)\}/g, (_, name) => {
+      if (!(name in vars)) throw new Error(`${rel}: unknown build variable {${name}}`);
+      return vars[name];
+    });
+    return matching(target).map((part) => source(part, vars, [...stack, rel])).join('');
   }).join('');
 }
 
 /** Runs the built static/<rel> as a CommonJS module under Node: its module.exports. */
-function load(rel) {
+function load(rel, vars = DEFAULT_VARS) {
   const module = { exports: {} };
   // The theme's scripts are classic scripts; this runs one in its own function scope, like a
   // file that `require` would load.
-  new Function('module', 'exports', 'require', source(rel))(module, module.exports, require);
+  new Function('module', 'exports', 'require', source(rel, vars))(module, module.exports, require);
   return module.exports;
 }
 
