@@ -175,10 +175,15 @@ fn a_spanish_build_reads_spanish_strings() {
     let root = handbook(&[
         ("handbook.toml", "title = \"Manual\"\nlanguage = \"es\"\n"),
         ("content/_index.md", "# Inicio\n"),
-        ("content/dos.md", "# Dos\n"),
+        (
+            "content/dos.md",
+            "# Dos\n\n## Sección\n\n> [!NOTE]\n> Texto.\n\n!!! danger \"Cuidado\"\n    Más texto.\n",
+        ),
         (
             "i18n/es.toml",
-            "[page]\nskip_link = \"Saltar al contenido\"\nnext = \"Siguiente\"\n",
+            "[page]\nskip_link = \"Saltar al contenido\"\nnext = \"Siguiente\"\n\
+             anchor_link = \"Enlace a esta sección\"\ncallout_note = \"Nota\"\n\
+             admonition_danger = \"Peligro\"\n",
         ),
     ]);
     let (o, out) = build_temp(root.path());
@@ -188,6 +193,20 @@ fn a_spanish_build_reads_spanish_strings() {
     assert!(home.contains("<html lang=\"es\" dir=\"ltr\""), "{home}");
     assert!(home.contains(">Saltar al contenido</a>"), "{home}");
     assert!(home.contains(">Siguiente</span>"), "{home}");
+    // Strings the Markdown renderer writes into the content.
+    let dos = read(&site.join("dos.html"));
+    assert!(
+        dos.contains("<span class=\"visually-hidden\">Enlace a esta sección</span>"),
+        "{dos}"
+    );
+    assert!(
+        dos.contains("aria-label=\"Nota\">\n<p class=\"callout-title\">Nota</p>"),
+        "{dos}"
+    );
+    assert!(
+        dos.contains("role=\"note\" aria-label=\"Peligro\""),
+        "{dos}"
+    );
     let data = i18n_data(&site);
     assert_eq!(data["lang"], "es");
     assert_eq!(data["strings"]["page.skip_link"], "Saltar al contenido");

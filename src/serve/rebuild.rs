@@ -144,7 +144,7 @@ pub fn incremental(state: &mut State, handbook: Handbook) -> Result<Rebuilt, Dia
         .map(|&i| {
             (
                 i,
-                markdown::render_page_with(&handbook, i, &state.theme.tera),
+                markdown::render_page_with(&handbook, i, &state.theme.tera, &state.theme.catalog),
             )
         })
         .collect();
