@@ -309,3 +309,54 @@ fn the_theme_scripts_agree_too() {
         "{file} ran no test:\n{report}"
     );
 }
+
+/// Every key the default theme names literally (`t(key="...")` in templates, `t("...")` in
+/// scripts) is in the English catalogue: a typo would show the key itself to readers.
+#[test]
+fn every_key_the_theme_uses_exists() {
+    let english = Catalog::english();
+    let theme = repo().join("themes/default");
+    let mut unknown = Vec::new();
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(&theme)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "html" | "js") {
+            continue;
+        }
+        let text = read(path);
+        let patterns: &[(&str, char)] = &[("t(key=\"", '"'), ("t(\"", '"'), ("t('", '\'')];
+        for (open, close) in patterns {
+            for (at, _) in text.match_indices(open) {
+                // `t(` as a call, not the end of another name (`set(`, `parseInt(`).
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' || before == '.' {
+                    continue;
+                }
+                let rest = &text[at + open.len()..];
+                let Some(end) = rest.find(*close) else {
+                    continue;
+                };
+                let key = &rest[..end];
+                // A key built at run time ("scorm.problem_" + kind) ends with `_`.
+                if key.ends_with('_') || !key.contains('.') {
+                    continue;
+                }
+                seen += 1;
+                if !english.has(key) {
+                    let rel = path.strip_prefix(&repo()).unwrap_or(path);
+                    unknown.push(format!("{}: {key}", rel.display()));
+                }
+            }
+        }
+    }
+    assert!(seen > 20, "only {seen} keys found: is the scan broken?");
+    assert!(
+        unknown.is_empty(),
+        "keys not in en.toml:\n{}",
+        unknown.join("\n")
+    );
+}
