@@ -6,9 +6,11 @@ use crate::assignments::Plan;
 use crate::content::Handbook;
 use crate::error::Diagnostic;
 use crate::markdown::RenderedPage;
-use crate::print;
 use crate::write::Sink;
 use std::sync::Mutex;
+
+pub mod print;
+pub mod progress;
 
 /// What the derived files are made from: the pages, their rendered output, the build id, the
 /// assignments, and the theme's templates for the generated pages. `site` hands it over
@@ -68,7 +70,7 @@ pub fn generate(input: &Input<'_>) -> crate::error::Result<Vec<(String, Vec<u8>)
 pub fn generate_into(input: &Input<'_>, sink: &dyn Sink) -> crate::error::Result<()> {
     let (search, rest) = rayon::join(
         || -> Result<(), Diagnostic> {
-            for (path, bytes) in crate::search::generate(input) {
+            for (path, bytes) in crate::search::generate(input.handbook, input.rendered) {
                 sink.put(path, bytes)?;
             }
             Ok(())
@@ -86,7 +88,7 @@ pub fn generate_into(input: &Input<'_>, sink: &dyn Sink) -> crate::error::Result
                 crate::reserved::I18N_SCRIPT.to_string(),
                 input.templates.i18n_script().into_bytes(),
             )?;
-            for (path, bytes) in crate::progress::generate(input)? {
+            for (path, bytes) in progress::generate(input)? {
                 sink.put(path, bytes)?;
             }
             if let Some(xml) = sitemap(input) {

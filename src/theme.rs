@@ -190,7 +190,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             .join("static")
             .join(name)
     };
-    bundle::expand(&mut static_files, &origin)?;
+    let stemmer = crate::search::Language::for_tag(&config.language).stemmer;
+    bundle::expand(&mut static_files, &origin, &[("stemmer", stemmer)])?;
     Ok(Theme {
         tera,
         static_files,

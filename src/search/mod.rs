@@ -1,8 +1,10 @@
 //! The search index (issue 7): every searchable page's sections (title, heading, text) as
 //! classic scripts (not JSON: `fetch()` fails on `file://`). Terms are lower-cased, split into
-//! words ([`tokenize::is_word_char`]), stripped of English stop words and stemmed with Snowball
-//! English (the theme's `search.js` ports the same tokeniser and stemmer; `tests/vectors/text.json`
-//! holds both to the same cases).
+//! words ([`tokenize::is_word_char`]; Chinese and Japanese into bigrams, [`is_cjk`]), stripped
+//! of the language's stop words (English only) and stemmed with the Snowball stemmer of the
+//! handbook's language ([`Language`]); a word with accents also gives the stem of its folded
+//! form ([`fold`]). The theme's `search.js` has the same rules and gets the same stemmer
+//! (`js/search/`); `tests/vectors/` holds both sides to the same cases.
 //!
 //! A small index is one file, `search-index.js`:
 //!
@@ -30,18 +32,25 @@
 //! Indexing runs in parallel over blocks of sections and merges in document order, so the
 //! output is the same byte for byte on every run.
 
+mod fold;
 mod index;
+mod language;
 mod output;
 mod tokenize;
 
 #[cfg(test)]
 mod tests;
 
+pub use fold::{fold, nfc, word_terms};
 pub use index::{Doc, Index};
+pub use language::{Language, NO_STEMMER};
 pub use output::{decode_postings, encode_postings, hex, snippet};
-pub use tokenize::{STOP_WORDS, for_each_token, is_stop_word, is_word_char, terms, tokenize};
+pub use tokenize::{
+    STOP_WORDS, for_each_token, is_cjk, is_stop_word, is_word_char, terms, tokenize,
+};
 
-use crate::derived::Input;
+use crate::content::Handbook;
+use crate::markdown::RenderedPage;
 
 /// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a
 /// title of `n` words.
@@ -100,11 +109,12 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
     }
 }
 
-/// The documents of a build: every section of every searchable, not excluded page.
-pub fn docs<'a>(input: &Input<'a>) -> Vec<Doc<'a>> {
-    let exclude = &input.handbook.config.search.exclude;
+/// The documents of a build: every section of every searchable, not excluded page
+/// (`rendered` is every page's rendered output, by page index).
+pub fn docs<'a>(handbook: &'a Handbook, rendered: &'a [RenderedPage]) -> Vec<Doc<'a>> {
+    let exclude = &handbook.config.search.exclude;
     let mut docs = Vec::new();
-    for (page, rendered) in input.handbook.pages.iter().zip(input.rendered) {
+    for (page, rendered) in handbook.pages.iter().zip(rendered) {
         let source = page.display_path.to_string_lossy().replace('\\', "/");
         let source = source.trim_start_matches("content/");
         if !page.searchable || excluded(&page.out_path, exclude) || excluded(source, exclude) {
@@ -134,9 +144,10 @@ pub fn docs<'a>(input: &Input<'a>) -> Vec<Doc<'a>> {
     docs
 }
 
-/// The search index files of a build (none when search is disabled).
-pub fn generate(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
-    if !input.handbook.config.search.enabled {
+/// The search index files of a build (none when search is disabled), from the handbook and
+/// every page's rendered output (by page index).
+pub fn generate(handbook: &Handbook, rendered: &[RenderedPage]) -> Vec<(String, Vec<u8>)> {
+    if !handbook.config.search.enabled {
         return Vec::new();
     }
     let single_max = std::env::var(SINGLE_FILE_MAX_ENV)
@@ -145,7 +156,8 @@ pub fn generate(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
         .unwrap_or(SINGLE_FILE_MAX);
     let started = std::time::Instant::now();
     let cpu = cpu_ms();
-    let index = Index::build(docs(input));
+    let language = Language::for_tag(&handbook.config.language);
+    let index = Index::build_for(docs(handbook, rendered), language);
     let indexed = started.elapsed();
     let files = index.files(single_max);
     if std::env::var_os(STATS_ENV).is_some() {
