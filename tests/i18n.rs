@@ -327,7 +327,14 @@ fn every_key_the_theme_uses_exists() {
         if !matches!(ext, "html" | "js") {
             continue;
         }
-        let text = read(path);
+        let mut text = read(path);
+        // Tera comments (`{# ... #}`) are not calls.
+        while let Some(start) = text.find("{#") {
+            let end = text[start..]
+                .find("#}")
+                .map_or(text.len(), |e| start + e + 2);
+            text.replace_range(start..end, "");
+        }
         let patterns: &[(&str, char)] = &[("t(key=\"", '"'), ("t(\"", '"'), ("t('", '\'')];
         for (open, close) in patterns {
             for (at, _) in text.match_indices(open) {
@@ -347,7 +354,7 @@ fn every_key_the_theme_uses_exists() {
                 }
                 seen += 1;
                 if !english.has(key) {
-                    let rel = path.strip_prefix(&repo()).unwrap_or(path);
+                    let rel = path.strip_prefix(repo()).unwrap_or(path);
                     unknown.push(format!("{}: {key}", rel.display()));
                 }
             }

@@ -103,7 +103,9 @@ pub struct RenderedPage {
 }
 
 /// Renders page `index` of `handbook`, its components with the default theme's templates, in
-/// English.
+/// English (tests; a build passes its theme to [`render_page_with`], and `markdown` does not
+/// depend on `theme`).
+#[cfg(test)]
 pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
     render_page_with(
         handbook,

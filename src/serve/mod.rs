@@ -204,8 +204,8 @@ struct FirstBuild {
 /// The language `handbook.toml` sets, for the error page while the handbook does not build
 /// (English when the configuration is what fails).
 fn configured_language(root: &std::path::Path) -> String {
-    crate::config::Config::load(root)
-        .map(|c| c.language)
+    crate::content::layout::settings(root)
+        .map(|s| s.config.language)
         .unwrap_or_default()
 }
 
