@@ -9,7 +9,7 @@
 //! Default: the bundled handbook, 5 runs. `bench/search.sh` reports the same step inside real
 //! builds (`HANDBOOK_SEARCH_STATS`).
 
-use handbook::{content, markdown, search, site, theme};
+use handbook::{content, markdown, search};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -24,17 +24,15 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let handbook = content::load(&root).expect("load the handbook");
-    let theme = theme::load(&root, &handbook.config).expect("load the theme");
     let rendered: Vec<_> = (0..handbook.pages.len())
         .map(|i| markdown::render_page(&handbook, i))
         .collect();
-    let shared = site::Shared::new(&handbook, &theme, &rendered);
     let mut times = Vec::new();
     let mut bytes = 0;
     let mut files = 0;
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        let out = search::generate(&shared.derived_input());
+        let out = search::generate(&handbook, &rendered);
         times.push(started.elapsed().as_secs_f64() * 1e3);
         bytes = out.iter().map(|(_, b)| b.len()).sum::<usize>();
         files = out.len();

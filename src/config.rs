@@ -52,10 +52,6 @@ pub struct Config {
     pub progress: ProgressConfig,
     /// SCORM packages for learning management systems (`[scorm]`, `handbook export scorm`).
     pub scorm: ScormConfig,
-    /// Which kind of folder the root is (not a setting: decided by [`Config::load`] from the
-    /// files present, e.g. `book.toml` or `mkdocs.yml`).
-    #[serde(skip)]
-    pub layout: crate::content::layout::SourceLayout,
 }
 
 /// The `[scorm]` table: defaults of `handbook export scorm`.
@@ -262,7 +258,6 @@ impl Default for Config {
             learning_path: Vec::new(),
             progress: ProgressConfig::default(),
             scorm: ScormConfig::default(),
-            layout: Default::default(),
         }
     }
 }
@@ -315,39 +310,29 @@ impl Config {
         Ok(config)
     }
 
-    /// Loads `handbook.toml` from `root`, or the defaults when there is none. The title
-    /// defaults to the folder name.
-    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    /// Reads `handbook.toml` at `root`: its settings (the defaults when there is none) and its
+    /// text. Only what the file says: the layout of the root (an mdBook book, an MkDocs site)
+    /// and the defaults that come from it, such as the title, are `content::layout`'s.
+    pub fn read(root: &Path) -> Result<(Config, Option<String>), Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
-        let mut text = None;
-        let mut config = if path.is_file() {
-            let bytes = std::fs::read(&path).map_err(|e| {
-                vec![Diagnostic::error(
-                    CONFIG_FILE,
-                    0,
-                    format!("cannot read: {e}"),
-                )]
-            })?;
-            let t = String::from_utf8(bytes).map_err(|_| {
-                vec![
-                    Diagnostic::error(CONFIG_FILE, 0, "the file is not valid UTF-8")
-                        .with_hint("save it as UTF-8 in your editor"),
-                ]
-            })?;
-            let config = Config::parse(&t, Path::new(CONFIG_FILE))?;
-            text = Some(t);
-            config
-        } else {
-            Config::default()
-        };
-        // The layout: an mdBook book (`book.toml`), its settings under handbook.toml's.
-        crate::content::mdbook::book_toml::apply(root, &mut config, text.as_deref())?;
-        // Or an MkDocs site (`mkdocs.yml`), its settings under handbook.toml's.
-        crate::content::mkdocs::detect(root, &mut config, text.as_deref())?;
-        if config.title.trim().is_empty() {
-            config.title = folder_title(root);
+        if !path.is_file() {
+            return Ok((Config::default(), None));
         }
-        Ok(config)
+        let bytes = std::fs::read(&path).map_err(|e| {
+            vec![Diagnostic::error(
+                CONFIG_FILE,
+                0,
+                format!("cannot read: {e}"),
+            )]
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            vec![
+                Diagnostic::error(CONFIG_FILE, 0, "the file is not valid UTF-8")
+                    .with_hint("save it as UTF-8 in your editor"),
+            ]
+        })?;
+        let config = Config::parse(&text, Path::new(CONFIG_FILE))?;
+        Ok((config, Some(text)))
     }
 
     /// The handbook's id: `id` when set, else [`derive_id`] of the title.
@@ -501,18 +486,6 @@ pub fn key_line(text: &str, key: &str) -> usize {
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         })
         .map_or(0, |i| i + 1)
-}
-
-/// A readable title made from a folder or file name: prefix and separators removed, first
-/// letter upper-cased.
-pub fn folder_title(path: &Path) -> String {
-    let name = path
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| "Handbook".into());
-    crate::content::slug::title_from_name(&name)
 }
 
 /// The first line of `text` at or after line `after` (1-based) that holds the quoted string

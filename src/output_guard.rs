@@ -6,7 +6,8 @@
 //! that is none of the handbook's may be replaced is decided at the end
 //! ([`crate::write::Staging::commit`]: empty, a build's output, or `--force`).
 
-use crate::config::{CONFIG_FILE, Config};
+use crate::config::CONFIG_FILE;
+use crate::content::layout::{Settings, SourceLayout};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::safety::resolve;
 use std::path::{Path, PathBuf};
@@ -21,10 +22,11 @@ fn refuse(out: &Path, message: String) -> Diagnostics {
 /// The checks that need only the paths: run before anything is read.
 pub fn before_load(
     root: &Path,
-    config: &Config,
+    settings: &Settings,
     out: &Path,
     out_real: &Path,
 ) -> Result<(), Diagnostics> {
+    let config = &settings.config;
     let root_real = resolve(root);
     if root_real.starts_with(out_real) {
         let what = if root_real == out_real {
@@ -38,8 +40,8 @@ pub fn before_load(
         ));
     }
     // (An MkDocs site's pages are in its `docs_dir`.)
-    let (content, content_what) = match &config.layout {
-        crate::content::layout::SourceLayout::MkDocs(site) => (
+    let (content, content_what) = match &settings.layout {
+        SourceLayout::MkDocs(site) => (
             root.join(&site.docs_dir),
             format!("the pages folder ({}/)", site.docs_dir),
         ),

@@ -281,7 +281,7 @@ proptest! {
     fn pages_with_raw_html_and_components(text in page()) {
         let files = vec![SourceFile { path: "_index.md".into(), bytes: text.clone().into_bytes() }];
         let root = Path::new("/nonexistent-fuzz-root");
-        match content::load::load_from_files(Config::default(), root, &root.join("content"), Path::new("content"), files) {
+        match content::load::load_from_files(Config::default().into(), root, &root.join("content"), Path::new("content"), files) {
             Ok(hb) => {
                 let out = handbook::markdown::render_page(&hb, 0);
                 assert_located(&out.diagnostics, Path::new("content/_index.md"), 1, lines(&text), &text);

@@ -9,7 +9,7 @@
 mod common;
 
 use handbook::config::Config;
-use handbook::content::layout::SourceLayout;
+use handbook::content::layout::{Settings, SourceLayout};
 use handbook::content::mdbook::{BookToml, include, summary};
 use handbook::content::{self, SourceFile};
 use handbook::error::Diagnostic;
@@ -182,13 +182,12 @@ proptest! {
             .into_iter()
             .map(|(p, t)| SourceFile { path: p.into(), bytes: t.into_bytes() })
             .collect();
-        let config = Config {
-            title: "Book".into(),
+        let settings = Settings {
+            config: Config { title: "Book".into(), ..Config::default() },
             layout: SourceLayout::MdBook(Box::new(BookToml { src: "src".into(), warnings: Vec::new() })),
-            ..Config::default()
         };
         let loaded = content::load_from_files(
-            config,
+            settings,
             Path::new("/nonexistent-book"),
             Path::new("/nonexistent-book/src"),
             Path::new("src"),

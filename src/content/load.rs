@@ -2,7 +2,7 @@
 //! Markdown files, ordering, slugs, titles; everything else becomes an asset.
 
 use super::frontmatter::{self, FrontMatter};
-use super::layout::SourceLayout;
+use super::layout::{Settings, SourceLayout};
 use super::slug::{slugify, split_prefix, title_from_name};
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
@@ -37,11 +37,17 @@ pub fn load_excluding(
     root: &Path,
     exclude: Option<&Path>,
 ) -> Result<(Handbook, Vec<PathBuf>), Vec<Diagnostic>> {
-    let config = Config::load(root)?;
-    let folder = ContentFolder::new(root, &config, exclude);
+    let settings = super::layout::settings(root)?;
+    let folder = ContentFolder::new(root, &settings.config, &settings.layout, exclude);
     let read = folder.read();
     let mut errors = read.errors;
-    match load_from_files(config, root, &folder.dir, &folder.display_base, read.files) {
+    match load_from_files(
+        settings,
+        root,
+        &folder.dir,
+        &folder.display_base,
+        read.files,
+    ) {
         Ok(h) if errors.is_empty() => Ok((h, read.excluded_hits)),
         Ok(_) => Err(errors),
         Err(mut e) => {
@@ -79,6 +85,7 @@ pub(super) struct Parsed {
 /// The tree while it is being built: pages are pushed in reading order.
 pub(super) struct Builder<'a> {
     pub(super) config: &'a Config,
+    layout: &'a SourceLayout,
     display_base: &'a Path,
     /// The parsed pages not yet placed, by source path.
     pub(super) parsed: HashMap<PathBuf, Parsed>,
@@ -93,18 +100,21 @@ pub(super) struct Builder<'a> {
 
 /// Builds the `Handbook` from files already in memory (paths relative to `content_dir`).
 pub fn load_from_files(
-    config: Config,
+    settings: Settings,
     root: &Path,
     content_dir: &Path,
     display_base: &Path,
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    let Settings { config, layout } = settings;
     // An mdBook book: its SUMMARY.md gives the pages and their order.
-    if let SourceLayout::MdBook(book) = &config.layout {
-        let book = book.clone();
-        return super::mdbook::load(config, &book, root, content_dir, display_base, files);
-    }
+    let layout = match layout {
+        SourceLayout::MdBook(book) => {
+            return super::mdbook::load(config, book, root, content_dir, display_base, files);
+        }
+        layout => layout,
+    };
     // (The `[branding]` logo and favicon are read, inside the root only, by `branding`.)
     let mut errors: Vec<Diagnostic> = Vec::new();
     if !files.iter().any(|f| is_markdown(&f.path)) {
@@ -132,6 +142,7 @@ pub fn load_from_files(
 
     let mut b = Builder {
         config: &config,
+        layout: &layout,
         display_base,
         parsed,
         pages: Vec::new(),
@@ -140,7 +151,7 @@ pub fn load_from_files(
         out_owner: HashMap::new(),
         drafts,
     };
-    match &config.layout {
+    match &layout {
         SourceLayout::MkDocs(site) if site.nav.is_some() => {
             super::mkdocs_nav::add_nav(&mut b, site)
         }
@@ -158,7 +169,7 @@ pub fn load_from_files(
     // Build-wide warnings travel with the home page, so they are printed once per build.
     if let Some(home) = pages.first_mut() {
         home.load_warnings.extend(foreign.warnings());
-        if let SourceLayout::MkDocs(site) = &config.layout {
+        if let SourceLayout::MkDocs(site) = &layout {
             home.load_warnings.extend(site.warnings.iter().cloned());
         }
     }
@@ -167,6 +178,7 @@ pub fn load_from_files(
         root: root.to_path_buf(),
         content_dir: content_dir.to_path_buf(),
         config,
+        layout,
         pages,
         assets: asset_list,
         by_source,
@@ -299,7 +311,7 @@ fn place_assets(b: &mut Builder, assets: Vec<SourceFile>) -> (Vec<Asset>, HashMa
         // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
         // files: only a file the theme writes itself clashes, see `site::theme_clashes`.)
         let beside_theme =
-            matches!(b.config.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
+            matches!(b.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
         if !beside_theme {
             b.out_owner
                 .insert(out_path.clone(), b.display_base.join(&file.path));
@@ -693,17 +705,8 @@ mod tests {
     }
 
     fn hb(files: Vec<SourceFile>) -> Result<Handbook, Vec<Diagnostic>> {
-        let c = Config {
-            title: "Test".into(),
-            ..Config::default()
-        };
-        load_from_files(
-            c,
-            Path::new("/r"),
-            Path::new("/r/content"),
-            Path::new("content"),
-            files,
-        )
+        let settings = crate::content::testing::titled("Test");
+        crate::content::testing::load_at(settings, "/r", "content", files)
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! `site_description`, `site_author`, `theme.language`, `nav`, `not_in_nav`), everything else
 //! left alone. The reading order of such a site is its `nav` (see [`super::mkdocs_nav`]).
 
-use super::layout::SourceLayout;
 use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use serde_json::Value;
@@ -74,29 +73,25 @@ pub fn find(root: &Path) -> Option<&'static str> {
     FILES.into_iter().find(|f| root.join(f).is_file())
 }
 
-/// Switches `config` to the MkDocs layout when `root` holds an MkDocs-style configuration,
-/// unless a `handbook.toml` sits beside a `content/` folder (then the handbook's own layout
-/// is meant and the MkDocs file belongs to something else). `handbook_toml` is the text of
-/// `handbook.toml`, when there is one: what it says wins over the MkDocs file.
+/// The MkDocs site at `root`, when it holds an MkDocs-style configuration, its settings
+/// merged into `config`; `None` when there is none, or when a `handbook.toml` sits beside a
+/// `content/` folder (then the handbook's own layout is meant and the MkDocs file belongs to
+/// something else). `handbook_toml` is the text of `handbook.toml`, when there is one: what
+/// it says wins over the MkDocs file.
 pub fn detect(
     root: &Path,
     config: &mut Config,
     handbook_toml: Option<&str>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Option<Site>, Vec<Diagnostic>> {
     let Some(file) = find(root) else {
-        return Ok(());
+        return Ok(None);
     };
-    // (Another tool's layout found first, an mdBook book, wins.)
-    if config.layout != SourceLayout::Handbook {
-        return Ok(());
-    }
     if handbook_toml.is_some() && root.join("content").is_dir() {
-        return Ok(());
+        return Ok(None);
     }
     let site = read(root, file)?;
     merge_into(config, &site, handbook_toml);
-    config.layout = SourceLayout::MkDocs(Box::new(site));
-    Ok(())
+    Ok(Some(site))
 }
 
 /// Reads the site configuration `file` (a name from [`FILES`]) at `root`.

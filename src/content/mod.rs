@@ -8,6 +8,8 @@ pub mod mdbook;
 pub mod mkdocs;
 mod mkdocs_nav;
 pub mod slug;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod walk;
 
 pub use load::{SourceFile, load, load_excluding, load_from_files};
@@ -99,6 +101,8 @@ pub struct Handbook {
     pub content_dir: PathBuf,
     /// The settings.
     pub config: Config,
+    /// Which kind of folder the root is (a handbook, an mdBook book, an MkDocs site).
+    pub layout: layout::SourceLayout,
     /// Every page in reading order (depth-first); index 0 is the home page.
     pub pages: Vec<Page>,
     /// Every non-Markdown file.

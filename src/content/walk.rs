@@ -65,10 +65,15 @@ pub struct Read {
 }
 
 impl ContentFolder {
-    /// The content folder of the handbook at `root` with `config`; `exclude` is the output
+    /// The content folder of the handbook at `root` with `config` and `layout`; `exclude` is the output
     /// folder of this build (resolved), never read whatever the layout.
-    pub fn new(root: &Path, config: &Config, exclude: Option<&Path>) -> ContentFolder {
-        let dir = match &config.layout {
+    pub fn new(
+        root: &Path,
+        config: &Config,
+        layout: &SourceLayout,
+        exclude: Option<&Path>,
+    ) -> ContentFolder {
+        let dir = match layout {
             SourceLayout::MdBook(book) => root.join(&book.src),
             SourceLayout::MkDocs(site) => root.join(&site.docs_dir),
             SourceLayout::Handbook if root.join("content").is_dir() => root.join("content"),

@@ -512,10 +512,7 @@ mod tests {
         fn pages_with_blocks_render(lines in proptest::collection::vec(piece(), 0..30)) {
             let body = format!("---\ntitle: T\n---\n{}", lines.join("\n"));
             let file_lines = body.lines().count().max(1);
-            let files = vec![crate::content::SourceFile { path: "_index.md".into(), bytes: body.into_bytes() }];
-            let config = crate::config::Config { title: "T".into(), ..Default::default() };
-            let root = std::path::Path::new("/r");
-            let h = crate::content::load_from_files(config, root, root, std::path::Path::new(""), files).unwrap();
+            let h = crate::content::testing::handbook(&[("_index.md", &body)]);
             let r = super::super::render_page(&h, 0);
             for d in &r.diagnostics {
                 proptest::prop_assert!(d.line >= 4 && d.line <= file_lines, "{d} ({file_lines} lines)");

@@ -64,36 +64,17 @@ fn by_output(handbook: &Handbook, page: &Page, decoded: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::content::{SourceFile, load_from_files};
+    use crate::content::testing::handbook;
 
     #[test]
     fn html_paths_find_their_pages() {
-        let files = [
+        let h = handbook(&[
             ("_index.md", "# Home\n"),
             ("01-guide/README.md", "# Guide\n"),
             ("01-guide/02-install.md", "# Install\n"),
             ("cli/index.md", "# CLI\n"),
             ("cli/build.md", "# Build\n"),
-        ]
-        .iter()
-        .map(|(p, t)| SourceFile {
-            path: p.into(),
-            bytes: t.as_bytes().to_vec(),
-        })
-        .collect();
-        let config = Config {
-            title: "T".into(),
-            ..Config::default()
-        };
-        let h = load_from_files(
-            config,
-            Path::new("/r"),
-            Path::new("/r/content"),
-            Path::new("content"),
-            files,
-        )
-        .unwrap();
+        ]);
         let build = &h.pages[h.page_by_source(Path::new("cli/build.md")).unwrap()];
         let find = |normal: &str, decoded: &str| {
             page_for_html(&h, build, Path::new(normal), decoded)

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// The page the directory URL `decoded` (percent-decoded, as written) means from `page`.
 pub fn page_for(handbook: &Handbook, page: &Page, decoded: &str) -> Option<usize> {
-    if !matches!(handbook.config.layout, SourceLayout::MkDocs(_)) || !decoded.ends_with('/') {
+    if !matches!(handbook.layout, SourceLayout::MkDocs(_)) || !decoded.ends_with('/') {
         return None;
     }
     let joined = match decoded.strip_prefix('/') {

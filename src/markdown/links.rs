@@ -396,29 +396,10 @@ mod tests {
 
     #[test]
     fn a_typo_in_a_folder_name_gets_the_closest_path() {
-        use crate::content::{SourceFile, load_from_files};
-        let files = [
+        let h = crate::content::testing::handbook(&[
             ("01-alliance/02-bordin.md", "# B\n"),
             ("02-goals/01-a.md", "# A\n"),
-        ]
-        .iter()
-        .map(|(p, t)| SourceFile {
-            path: p.into(),
-            bytes: t.as_bytes().to_vec(),
-        })
-        .collect();
-        let config = Config {
-            title: "T".into(),
-            ..Config::default()
-        };
-        let h = load_from_files(
-            config,
-            Path::new("/r"),
-            Path::new("/r/content"),
-            Path::new("content"),
-            files,
-        )
-        .unwrap();
+        ]);
         let page = &h.pages[h.page_by_source(Path::new("02-goals/01-a.md")).unwrap()];
         let Resolved::Broken { reason } = resolve(&h, page, "../01-aliance/02-bordin.md") else {
             panic!("broken");

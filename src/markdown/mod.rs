@@ -729,30 +729,7 @@ mod tests {
         let (name, at) = next_attr(rest, &["href", "src"]).unwrap();
         assert_eq!((name, &rest[at..at + 1]), ("href", "d"));
     }
-    use crate::content::{SourceFile, load_from_files};
-    use std::path::Path;
-
-    fn handbook(files: &[(&str, &str)]) -> Handbook {
-        let files = files
-            .iter()
-            .map(|(p, t)| SourceFile {
-                path: p.into(),
-                bytes: t.as_bytes().to_vec(),
-            })
-            .collect();
-        let c = Config {
-            title: "T".into(),
-            ..Config::default()
-        };
-        load_from_files(
-            c,
-            Path::new("/r"),
-            Path::new("/r/content"),
-            Path::new("content"),
-            files,
-        )
-        .unwrap()
-    }
+    use crate::content::testing::handbook;
 
     #[test]
     fn headings_get_github_ids_anchors_and_toc() {

@@ -49,7 +49,8 @@ pub use tokenize::{
     STOP_WORDS, for_each_token, is_cjk, is_stop_word, is_word_char, terms, tokenize,
 };
 
-use crate::derived::Input;
+use crate::content::Handbook;
+use crate::markdown::RenderedPage;
 
 /// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a
 /// title of `n` words.
@@ -108,11 +109,12 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
     }
 }
 
-/// The documents of a build: every section of every searchable, not excluded page.
-pub fn docs<'a>(input: &Input<'a>) -> Vec<Doc<'a>> {
-    let exclude = &input.handbook.config.search.exclude;
+/// The documents of a build: every section of every searchable, not excluded page
+/// (`rendered` is every page's rendered output, by page index).
+pub fn docs<'a>(handbook: &'a Handbook, rendered: &'a [RenderedPage]) -> Vec<Doc<'a>> {
+    let exclude = &handbook.config.search.exclude;
     let mut docs = Vec::new();
-    for (page, rendered) in input.handbook.pages.iter().zip(input.rendered) {
+    for (page, rendered) in handbook.pages.iter().zip(rendered) {
         let source = page.display_path.to_string_lossy().replace('\\', "/");
         let source = source.trim_start_matches("content/");
         if !page.searchable || excluded(&page.out_path, exclude) || excluded(source, exclude) {
@@ -142,9 +144,10 @@ pub fn docs<'a>(input: &Input<'a>) -> Vec<Doc<'a>> {
     docs
 }
 
-/// The search index files of a build (none when search is disabled).
-pub fn generate(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
-    if !input.handbook.config.search.enabled {
+/// The search index files of a build (none when search is disabled), from the handbook and
+/// every page's rendered output (by page index).
+pub fn generate(handbook: &Handbook, rendered: &[RenderedPage]) -> Vec<(String, Vec<u8>)> {
+    if !handbook.config.search.enabled {
         return Vec::new();
     }
     let single_max = std::env::var(SINGLE_FILE_MAX_ENV)
@@ -153,8 +156,8 @@ pub fn generate(input: &Input<'_>) -> Vec<(String, Vec<u8>)> {
         .unwrap_or(SINGLE_FILE_MAX);
     let started = std::time::Instant::now();
     let cpu = cpu_ms();
-    let language = Language::for_tag(&input.handbook.config.language);
-    let index = Index::build_for(docs(input), language);
+    let language = Language::for_tag(&handbook.config.language);
+    let index = Index::build_for(docs(handbook, rendered), language);
     let indexed = started.elapsed();
     let files = index.files(single_max);
     if std::env::var_os(STATS_ENV).is_some() {

@@ -276,7 +276,7 @@ fn start_work(
     let polling = watcher.polling;
     let sources = good
         .as_ref()
-        .and_then(|s| Sources::read(root, &s.handbook.config));
+        .and_then(|s| Sources::read(root, &s.handbook.config, &s.handbook.layout));
     let http = server::Http::start(listener, ip, ctx.clone())?;
     let refresher = Refresher::start(ctx.clone(), out)?;
     let builder = Builder {
@@ -504,7 +504,9 @@ impl Builder {
                     complain!("{}", e.into_warning());
                 }
                 // The next edit reads only what changed from here.
-                self.sources = config.and_then(|c| Sources::read(&self.root, &c));
+                self.sources = self.good.as_ref().and_then(|s| {
+                    Sources::read(&self.root, &s.handbook.config, &s.handbook.layout)
+                });
             }
             Ok(Rebuilt::Partial {
                 files,

@@ -112,11 +112,11 @@ pub fn content_change(
         _ => {
             *sources = None;
             let handbook = content::load(root).map_err(Diagnostics::sorted)?;
-            *sources = Sources::read(root, &handbook.config);
+            *sources = Sources::read(root, &handbook.config, &handbook.layout);
             handbook
         }
     };
-    if handbook.config != state.handbook.config {
+    if handbook.config != state.handbook.config || handbook.layout != state.handbook.layout {
         // The theme may be another one now.
         let (new_state, site) = full(root)?;
         *good = Some(new_state);
@@ -259,6 +259,7 @@ pub fn same_structure(a: &Handbook, b: &Handbook) -> bool {
         root,
         content_dir,
         config,
+        layout,
         pages,
         assets,
         by_source: _,       // derived from `pages`
@@ -267,6 +268,7 @@ pub fn same_structure(a: &Handbook, b: &Handbook) -> bool {
     *root == b.root
         && *content_dir == b.content_dir
         && *config == b.config
+        && *layout == b.layout
         && pages.len() == b.pages.len()
         && assets.len() == b.assets.len()
         && pages.iter().zip(&b.pages).all(|(p, q)| same_page(p, q))
@@ -321,29 +323,7 @@ fn same_asset(a: &Asset, b: &Asset) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::content::SourceFile;
-
-    fn load(files: &[(&str, &str)]) -> Handbook {
-        let files = files
-            .iter()
-            .map(|(p, t)| SourceFile {
-                path: PathBuf::from(p),
-                bytes: t.as_bytes().to_vec(),
-            })
-            .collect();
-        content::load_from_files(
-            Config {
-                title: "T".into(),
-                ..Config::default()
-            },
-            Path::new("/r"),
-            Path::new("/r/content"),
-            Path::new("content"),
-            files,
-        )
-        .unwrap()
-    }
+    use crate::content::testing::handbook as load;
 
     fn state(h: Handbook) -> State {
         let theme = theme::load(Path::new("/nonexistent"), &h.config).unwrap();

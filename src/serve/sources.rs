@@ -8,6 +8,7 @@
 //! checks that both give the same handbook.
 
 use crate::config::Config;
+use crate::content::layout::SourceLayout;
 use crate::content::walk::ContentFolder;
 use crate::content::{self, Handbook, SourceFile};
 use crate::error::Diagnostic;
@@ -26,8 +27,8 @@ pub struct Sources {
 impl Sources {
     /// Reads every content file of the handbook at `root` as `content::load` would; `None`
     /// when something cannot be read (the caller then uses `content::load`, which reports it).
-    pub fn read(root: &Path, config: &Config) -> Option<Sources> {
-        let folder = ContentFolder::new(root, config, None);
+    pub fn read(root: &Path, config: &Config, layout: &SourceLayout) -> Option<Sources> {
+        let folder = ContentFolder::new(root, config, layout, None);
         let read = folder.read();
         if !read.errors.is_empty() {
             return None;
@@ -73,7 +74,7 @@ impl Sources {
 
     /// The handbook as `content::load` would load it now.
     pub fn load(&self) -> Result<Handbook, Vec<Diagnostic>> {
-        let config = Config::load(&self.root)?;
+        let settings = content::layout::settings(&self.root)?;
         let display_base = self
             .content_dir
             .strip_prefix(&self.root)
@@ -87,7 +88,13 @@ impl Sources {
                 bytes: bytes.clone(),
             })
             .collect();
-        content::load_from_files(config, &self.root, &self.content_dir, &display_base, files)
+        content::load_from_files(
+            settings,
+            &self.root,
+            &self.content_dir,
+            &display_base,
+            files,
+        )
     }
 }
 
@@ -116,7 +123,7 @@ mod tests {
         for name in ["good", "plain"] {
             let root = fixture(name);
             let loaded = content::load(&root).unwrap();
-            let sources = Sources::read(&root, &loaded.config).unwrap();
+            let sources = Sources::read(&root, &loaded.config, &loaded.layout).unwrap();
             let cached = sources.load().unwrap();
             assert!(same(&loaded, &cached), "{name}");
         }
@@ -130,7 +137,7 @@ mod tests {
         std::fs::write(root.join("content/_index.md"), "# Home\n").unwrap();
         std::fs::write(root.join("content/ch/a.md"), "# A\n").unwrap();
         let config = Config::default();
-        let mut s = Sources::read(root, &config).unwrap();
+        let mut s = Sources::read(root, &config, &SourceLayout::Handbook).unwrap();
         std::fs::write(root.join("content/ch/a.md"), "# A\n\nnew\n").unwrap();
         std::fs::write(root.join("content/ch/b.md"), "# B\n").unwrap();
         assert!(s.update(&[

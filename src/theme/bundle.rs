@@ -7,7 +7,12 @@
 //! `static/js/srs.js` wins, parts and all) or a single part (`static/js/srs/render.js`). A file
 //! that some script includes is a part and is not written to `assets/` on its own.
 //!
-//! A path may hold a build variable in braces, `//= include js/search/stemmers/{stemmer}.js`:
+//! The file name of the path may hold one `*` (`//= include js/exercise/types/*.js`): every
+//! file of that folder (not of its subfolders) whose name matches is included, in the byte
+//! order of the names, so a new part is picked up without touching the including script. A
+//! pattern that matches nothing is an error.
+//!
+//! A path may also hold a build variable in braces, `//= include js/search/stemmers/{stemmer}.js`:
 //! the build picks the part (here the search stemmer of the handbook's language, see
 //! [`crate::search::Language`]), and every file the pattern could name is a part, so the
 //! stemmers of other languages are never written alone.
@@ -62,7 +67,7 @@ pub fn expand(
     }
     files.extend(out);
     files.retain(|name, _| {
-        !parts.contains(name) && !patterns.iter().any(|p: &String| matches_pattern(p, name))
+        !parts.contains(name) && !patterns.iter().any(|p: &String| matches_variable(p, name))
     });
     Ok(())
 }
@@ -99,7 +104,7 @@ fn substitute(target: &str, vars: &Vars<'_>) -> Result<String, String> {
 
 /// Whether `name` is a file that `pattern` (a path with `{..}` variables, each standing for
 /// one path segment or part of one) could name.
-fn matches_pattern(pattern: &str, name: &str) -> bool {
+fn matches_variable(pattern: &str, name: &str) -> bool {
     match pattern.find('{') {
         None => pattern == name,
         Some(open) => {
@@ -113,7 +118,7 @@ fn matches_pattern(pattern: &str, name: &str) -> bool {
             (1..=rest.len()).any(|i| {
                 rest.is_char_boundary(i)
                     && !rest[..i].contains('/')
-                    && matches_pattern(tail, &rest[i..])
+                    && matches_variable(tail, &rest[i..])
             })
         }
     }
@@ -158,28 +163,77 @@ fn expand_one(
             ctx.patterns.insert(pattern.to_string());
         }
         let target = target.as_str();
-        let Some(part) = ctx.files.get(target) else {
-            return Err(at(
-                format!("`{target}` is included but the theme has no file static/{target}"),
-                "fix the path (it is relative to the theme's static/ folder) or add the file",
-            ));
-        };
-        if stack.iter().any(|s| s == target) || stack.len() >= MAX_DEPTH {
-            return Err(at(
-                format!(
-                    "including `{target}` here makes a loop ({})",
-                    stack.join(" -> ")
-                ),
-                "a part must not include, directly or not, a file that includes it",
-            ));
+        let files = ctx.files;
+        let matched = matching(files, target);
+        if matched.is_empty() {
+            let (message, hint) = if target.contains('*') {
+                (
+                    format!("`{target}` is included but no file of the theme matches it"),
+                    "fix the pattern (one `*` in the file name, relative to the theme's static/ folder) or add a file it matches",
+                )
+            } else {
+                (
+                    format!("`{target}` is included but the theme has no file static/{target}"),
+                    "fix the path (it is relative to the theme's static/ folder) or add the file",
+                )
+            };
+            return Err(at(message, hint));
         }
-        stack.push(target.to_string());
-        let expanded = expand_one(ctx, target, part, stack)?;
-        stack.pop();
-        ctx.parts.insert(target.to_string());
-        out.extend_from_slice(&expanded);
+        for (part_name, part) in matched {
+            if stack.iter().any(|s| s == part_name) || stack.len() >= MAX_DEPTH {
+                return Err(at(
+                    format!(
+                        "including `{part_name}` here makes a loop ({})",
+                        stack.join(" -> ")
+                    ),
+                    "a part must not include, directly or not, a file that includes it",
+                ));
+            }
+            stack.push(part_name.to_string());
+            let expanded = expand_one(ctx, part_name, part, stack)?;
+            stack.pop();
+            ctx.parts.insert(part_name.to_string());
+            out.extend_from_slice(&expanded);
+        }
     }
     Ok(out)
+}
+
+/// The files an include names: the one file `target`, or, when its file name holds a `*`,
+/// every file of that folder whose name matches, in name order.
+fn matching<'f>(files: &'f BTreeMap<String, Vec<u8>>, target: &str) -> Vec<(&'f str, &'f [u8])> {
+    let (folder, pattern) = match target.rsplit_once('/') {
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, target),
+    };
+    let Some((before, after)) = pattern.split_once('*') else {
+        return files
+            .get_key_value(target)
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+            .into_iter()
+            .collect();
+    };
+    if after.contains('*') || folder.is_some_and(|f| f.contains('*')) {
+        return Vec::new();
+    }
+    files
+        .iter()
+        .filter(|(name, _)| {
+            let name = match folder {
+                Some(folder) => name
+                    .strip_prefix(folder)
+                    .and_then(|rest| rest.strip_prefix('/')),
+                None => Some(name.as_str()),
+            };
+            name.is_some_and(|n| {
+                !n.contains('/')
+                    && n.len() >= before.len() + after.len()
+                    && n.starts_with(before)
+                    && n.ends_with(after)
+            })
+        })
+        .map(|(k, v)| (k.as_str(), v.as_slice()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -279,5 +333,79 @@ mod tests {
             errors.iter().all(|e| e.message.contains("loop")),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn a_pattern_includes_the_matching_files_of_its_folder_in_name_order() {
+        let mut f = files(&[
+            (
+                "js/a.js",
+                "start();
+//= include js/a/types/*.js
+end();
+",
+            ),
+            (
+                "js/a/types/short.js",
+                "short();
+",
+            ),
+            (
+                "js/a/types/choice.js",
+                "choice();
+//= include js/shared/dom.js
+",
+            ),
+            (
+                "js/a/types/Zed.js",
+                "zed();
+",
+            ),
+            ("js/a/types/notes.txt", "not a script\n"),
+            (
+                "js/a/types/deeper/x.js",
+                "deeper();
+",
+            ),
+            (
+                "js/shared/dom.js",
+                "function el() {}
+",
+            ),
+        ]);
+        expand(&mut f, &origin, &[]).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&f["js/a.js"]),
+            "start();
+zed();
+choice();
+function el() {}
+short();
+end();
+"
+        );
+        // The matched files are parts; what the pattern did not match is left alone.
+        let names: Vec<&str> = f.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            ["js/a.js", "js/a/types/deeper/x.js", "js/a/types/notes.txt"]
+        );
+    }
+
+    #[test]
+    fn a_pattern_that_matches_nothing_is_an_error_at_its_line() {
+        for pattern in ["js/a/types/*.js", "js/*/types/*.js", "js/a/*.*.js"] {
+            let mut f = files(&[
+                ("js/a.js", &format!("x();\n//= include {pattern}\n")),
+                ("js/a/other.js", "y();\n"),
+            ]);
+            let errors = expand(&mut f, &origin, &[]).unwrap_err();
+            assert_eq!(errors.len(), 1, "{pattern}");
+            assert_eq!(errors[0].line, 2);
+            assert!(
+                errors[0].message.contains("no file of the theme matches"),
+                "{errors:?}"
+            );
+        }
     }
 }

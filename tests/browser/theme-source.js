@@ -14,6 +14,25 @@ const DIRECTIVE = /^[ \t]*\/\/= include (.+?)\s*$/;
 // handbook's language; English unless a test says otherwise).
 const DEFAULT_VARS = { stemmer: 'en' };
 
+/** The parts an include names: the file, or for a `*` in the file name (`js/x/types/*.js`)
+ * every matching file of that folder, in name order. */
+function matching(target) {
+  const slash = target.lastIndexOf('/');
+  const folder = target.slice(0, slash + 1);
+  const pattern = target.slice(slash + 1);
+  const star = pattern.indexOf('*');
+  if (star < 0) return [target];
+  const before = pattern.slice(0, star);
+  const after = pattern.slice(star + 1);
+  const found = fs.readdirSync(path.join(STATIC, folder), { withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.length >= before.length + after.length
+      && d.name.startsWith(before) && d.name.endsWith(after))
+    .map((d) => folder + d.name)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  if (!found.length) throw new Error(`include ${target}: no file matches`);
+  return found;
+}
+
 /** The text of static/<rel> (e.g. 'js/srs.js') with its includes expanded. */
 function source(rel, vars = DEFAULT_VARS, stack = []) {
   if (stack.includes(rel)) throw new Error(`include loop: ${[...stack, rel].join(' -> ')}`);
@@ -25,7 +44,7 @@ function source(rel, vars = DEFAULT_VARS, stack = []) {
       if (!(name in vars)) throw new Error(`${rel}: unknown build variable {${name}}`);
       return vars[name];
     });
-    return source(target, vars, [...stack, rel]);
+    return matching(target).map((part) => source(part, vars, [...stack, rel])).join('');
   }).join('');
 }
 

@@ -4,7 +4,6 @@
 //! (`[preprocessor.*]`, `[output.*]`, `[rust]`) get one warning each.
 
 use crate::config::{CONFIG_FILE, Config, Severity};
-use crate::content::layout::SourceLayout;
 use crate::error::{Diagnostic, line_col};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -144,17 +143,17 @@ fn header_line(text: &str, name: &str, fallback: usize) -> usize {
 }
 
 /// When `root` holds `book.toml`: reads it into `config` (under what `handbook_toml`, the
-/// text of a `handbook.toml` beside it, already set) and makes the layout an mdBook book.
-/// Broken internal links become warnings, as in mdBook, unless `handbook.toml` sets
-/// `[links] broken`. Does nothing without `book.toml`.
+/// text of a `handbook.toml` beside it, already set) and returns the book's layout. Broken
+/// internal links become warnings, as in mdBook, unless `handbook.toml` sets
+/// `[links] broken`. `None` without `book.toml`.
 pub fn apply(
     root: &Path,
     config: &mut Config,
     handbook_toml: Option<&str>,
-) -> Result<(), Vec<Diagnostic>> {
+) -> Result<Option<BookToml>, Vec<Diagnostic>> {
     let path = root.join(BOOK_FILE);
     if !path.is_file() {
-        return Ok(());
+        return Ok(None);
     }
     let display = Path::new(BOOK_FILE);
     let bytes = std::fs::read(&path)
@@ -198,11 +197,10 @@ pub fn apply(
     }
     let src = source_folder(root, &book.src.0)
         .map_err(|why| vec![src_error(display, book.src.1, &book.src.0, why)])?;
-    config.layout = SourceLayout::MdBook(Box::new(BookToml {
+    Ok(Some(BookToml {
         src,
         warnings: book.warnings,
-    }));
-    Ok(())
+    }))
 }
 
 /// `[book] src` as a folder relative to the root, checked: relative, inside the root, there.
@@ -284,12 +282,12 @@ mod tests {
         .unwrap();
         let hb = "title = \"Handbook\"\n";
         let mut c = Config::parse(hb, Path::new(CONFIG_FILE)).unwrap();
-        apply(dir.path(), &mut c, Some(hb)).unwrap();
+        let book = apply(dir.path(), &mut c, Some(hb)).unwrap();
         assert_eq!(c.title, "Handbook");
         assert_eq!(c.description, "From book");
         assert_eq!(c.language, "de");
         assert_eq!(c.links.broken, Severity::Warn);
-        assert!(matches!(&c.layout, SourceLayout::MdBook(b) if b.src == Path::new("src")));
+        assert!(book.is_some_and(|b| b.src == Path::new("src")));
         let hb = "[links]\nbroken = \"error\"\n";
         let mut c = Config::parse(hb, Path::new(CONFIG_FILE)).unwrap();
         apply(dir.path(), &mut c, Some(hb)).unwrap();

@@ -12,6 +12,7 @@ pub mod summary;
 
 pub use book_toml::BookToml;
 
+use super::layout::SourceLayout;
 use super::load::{LANDING_NAMES, SourceFile, is_markdown, out_dir_of, reserved_clashes};
 use super::slug::slugify;
 use super::{Asset, Handbook, Page, PageKind};
@@ -31,7 +32,7 @@ pub const SUMMARY_FILE: &str = "SUMMARY.md";
 /// `content_dir`, the `[book] src` folder).
 pub fn load(
     config: Config,
-    book: &BookToml,
+    book: Box<BookToml>,
     root: &Path,
     content_dir: &Path,
     display_base: &Path,
@@ -97,6 +98,7 @@ pub fn load(
         root: root.to_path_buf(),
         content_dir: content_dir.to_path_buf(),
         config,
+        layout: SourceLayout::MdBook(book),
         pages,
         assets,
         by_source,

@@ -72,123 +72,158 @@ enum Collect {
 pub fn parse(text: &str, path: &Path) -> (Summary, Vec<Diagnostic>) {
     // A byte-order mark (some Windows editors write one) is not text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut summary = Summary::default();
-    let mut problems = Vec::new();
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
-    let mut open: Vec<Open> = Vec::new();
-    let mut lists = 0usize;
-    let mut in_part = false;
-    let mut collect = Collect::Nothing;
-    let mut paragraph_links = 0usize;
-    let mut paragraph_text: Option<usize> = None;
+    let mut reader = Reader {
+        path,
+        summary: Summary::default(),
+        problems: Vec::new(),
+        open: Vec::new(),
+        lists: 0,
+        in_part: false,
+        collect: Collect::Nothing,
+        paragraph_links: 0,
+        paragraph_text: None,
+    };
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
-        let line = line_of(range.start);
+        reader.event(event, line_of(range.start));
+    }
+    (reader.summary, reader.problems)
+}
+
+/// The parse in progress: the summary and problems so far, and where in the file it is.
+struct Reader<'a> {
+    path: &'a Path,
+    summary: Summary,
+    problems: Vec<Diagnostic>,
+    /// The list items open around this point, innermost last.
+    open: Vec<Open>,
+    /// How many lists are open.
+    lists: usize,
+    /// Whether numbered chapters now go into the last `# Part`.
+    in_part: bool,
+    collect: Collect,
+    /// Chapter links in the current top-level paragraph.
+    paragraph_links: usize,
+    /// The line of the first text in the current top-level paragraph.
+    paragraph_text: Option<usize>,
+}
+
+impl Reader<'_> {
+    /// Takes one Markdown event, starting on `line`.
+    fn event(&mut self, event: Event<'_>, line: usize) {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
-                if matches!(collect, Collect::Nothing) {
-                    collect = Collect::Link(dest_url.to_string(), line, String::new());
+                if matches!(self.collect, Collect::Nothing) {
+                    self.collect = Collect::Link(dest_url.to_string(), line, String::new());
                 }
             }
-            Event::End(TagEnd::Link) => {
-                let Collect::Link(dest, at, title) =
-                    std::mem::replace(&mut collect, Collect::Nothing)
-                else {
-                    continue;
-                };
-                let chapter = make_chapter(&title, &dest, at);
-                if let Some(item) = open.last_mut() {
-                    if item.chapter.is_none() {
-                        item.chapter = Some(chapter);
-                    }
-                } else if lists == 0 {
-                    // A prefix or suffix chapter: it ends the part before it.
-                    paragraph_links += 1;
-                    in_part = false;
-                    summary.items.push(Item::Chapter(chapter));
-                }
-            }
+            Event::End(TagEnd::Link) => self.end_link(),
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
-            }) if lists == 0 => {
-                collect = Collect::Heading(line, String::new());
+            }) if self.lists == 0 => {
+                self.collect = Collect::Heading(line, String::new());
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                let Collect::Heading(at, title) = std::mem::replace(&mut collect, Collect::Nothing)
-                else {
-                    continue;
-                };
-                let title = title.trim().to_string();
-                if summary.title.is_none() && summary.items.is_empty() {
-                    summary.title = Some(title);
-                } else {
-                    in_part = true;
-                    summary.items.push(Item::Part {
-                        title,
-                        line: at,
-                        chapters: Vec::new(),
-                    });
-                }
-            }
-            Event::Text(t) | Event::Code(t) => match &mut collect {
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => self.end_heading(),
+            Event::Text(t) | Event::Code(t) => match &mut self.collect {
                 Collect::Link(_, _, s) | Collect::Heading(_, s) => s.push_str(&t),
-                Collect::Nothing if lists == 0 && !t.trim().is_empty() => {
-                    paragraph_text.get_or_insert(line);
+                Collect::Nothing if self.lists == 0 && !t.trim().is_empty() => {
+                    self.paragraph_text.get_or_insert(line);
                 }
                 Collect::Nothing => {}
             },
             Event::SoftBreak | Event::HardBreak => {
-                if let Collect::Link(_, _, s) | Collect::Heading(_, s) = &mut collect {
+                if let Collect::Link(_, _, s) | Collect::Heading(_, s) = &mut self.collect {
                     s.push(' ');
                 }
             }
-            Event::Start(Tag::Paragraph) if lists == 0 => {
-                paragraph_links = 0;
-                paragraph_text = None;
+            Event::Start(Tag::Paragraph) if self.lists == 0 => {
+                self.paragraph_links = 0;
+                self.paragraph_text = None;
             }
-            Event::End(TagEnd::Paragraph) if lists == 0 => {
-                if let (0, Some(at)) = (paragraph_links, paragraph_text) {
-                    problems.push(
-                        Diagnostic::warning(path, at, "text in SUMMARY.md that is not a chapter link is ignored")
+            Event::End(TagEnd::Paragraph) if self.lists == 0 => {
+                if let (0, Some(at)) = (self.paragraph_links, self.paragraph_text) {
+                    self.problems.push(
+                        Diagnostic::warning(self.path, at, "text in SUMMARY.md that is not a chapter link is ignored")
                             .with_hint("a chapter is a link: `[Title](file.md)`, or a list item `- [Title](file.md)`"),
                     );
                 }
             }
-            Event::Start(Tag::List(_)) => lists += 1,
-            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
-            Event::Start(Tag::Item) => open.push(Open {
+            Event::Start(Tag::List(_)) => self.lists += 1,
+            Event::End(TagEnd::List(_)) => self.lists = self.lists.saturating_sub(1),
+            Event::Start(Tag::Item) => self.open.push(Open {
                 line,
                 chapter: None,
                 children: Vec::new(),
             }),
-            Event::End(TagEnd::Item) => {
-                let Some(item) = open.pop() else { continue };
-                let Some(mut chapter) = item.chapter else {
-                    problems.push(
-                        Diagnostic::error(path, item.line, "this list item of SUMMARY.md is not a chapter link")
-                            .with_hint("write it as `- [Title](file.md)`, or `- [Title]()` for a chapter not written yet"),
-                    );
-                    continue;
-                };
-                chapter.children = item.children;
-                if let Some(parent) = open.last_mut() {
-                    parent.children.push(chapter);
-                } else if let (true, Some(Item::Part { chapters, .. })) =
-                    (in_part, summary.items.last_mut())
-                {
-                    chapters.push(chapter);
-                } else {
-                    summary.items.push(Item::Chapter(chapter));
-                }
-            }
-            Event::Rule if lists == 0 => summary.items.push(Item::Separator { line }),
+            Event::End(TagEnd::Item) => self.end_item(),
+            Event::Rule if self.lists == 0 => self.summary.items.push(Item::Separator { line }),
             _ => {}
         }
     }
-    (summary, problems)
+
+    /// A link ends: the chapter of the open list item, or a prefix or suffix chapter.
+    fn end_link(&mut self) {
+        let Collect::Link(dest, at, title) = std::mem::replace(&mut self.collect, Collect::Nothing)
+        else {
+            return;
+        };
+        let chapter = make_chapter(&title, &dest, at);
+        if let Some(item) = self.open.last_mut() {
+            if item.chapter.is_none() {
+                item.chapter = Some(chapter);
+            }
+        } else if self.lists == 0 {
+            // A prefix or suffix chapter: it ends the part before it.
+            self.paragraph_links += 1;
+            self.in_part = false;
+            self.summary.items.push(Item::Chapter(chapter));
+        }
+    }
+
+    /// A level-1 heading ends: the summary's title, or a part.
+    fn end_heading(&mut self) {
+        let Collect::Heading(at, title) = std::mem::replace(&mut self.collect, Collect::Nothing)
+        else {
+            return;
+        };
+        let title = title.trim().to_string();
+        if self.summary.title.is_none() && self.summary.items.is_empty() {
+            self.summary.title = Some(title);
+        } else {
+            self.in_part = true;
+            self.summary.items.push(Item::Part {
+                title,
+                line: at,
+                chapters: Vec::new(),
+            });
+        }
+    }
+
+    /// A list item ends: its chapter goes to the item around it, the current part or the top.
+    fn end_item(&mut self) {
+        let Some(item) = self.open.pop() else { return };
+        let Some(mut chapter) = item.chapter else {
+            self.problems.push(
+                Diagnostic::error(self.path, item.line, "this list item of SUMMARY.md is not a chapter link")
+                    .with_hint("write it as `- [Title](file.md)`, or `- [Title]()` for a chapter not written yet"),
+            );
+            return;
+        };
+        chapter.children = item.children;
+        if let Some(parent) = self.open.last_mut() {
+            parent.children.push(chapter);
+        } else if let (true, Some(Item::Part { chapters, .. })) =
+            (self.in_part, self.summary.items.last_mut())
+        {
+            chapters.push(chapter);
+        } else {
+            self.summary.items.push(Item::Chapter(chapter));
+        }
+    }
 }
 
 fn make_chapter(title: &str, dest: &str, line: usize) -> Chapter {

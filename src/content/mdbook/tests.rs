@@ -2,30 +2,15 @@
 
 use super::*;
 use crate::content::layout::SourceLayout;
+use crate::content::testing;
 
 fn book(files: &[(&str, &str)]) -> Result<Handbook, Vec<Diagnostic>> {
-    let config = Config {
-        title: "Book".into(),
-        layout: SourceLayout::MdBook(Box::new(BookToml {
-            src: "src".into(),
-            warnings: Vec::new(),
-        })),
-        ..Config::default()
-    };
-    let files = files
-        .iter()
-        .map(|(p, t)| SourceFile {
-            path: p.into(),
-            bytes: t.as_bytes().to_vec(),
-        })
-        .collect();
-    crate::content::load_from_files(
-        config,
-        Path::new("/nonexistent-book"),
-        Path::new("/nonexistent-book/src"),
-        Path::new("src"),
-        files,
-    )
+    let mut settings = testing::titled("Book");
+    settings.layout = SourceLayout::MdBook(Box::new(BookToml {
+        src: "src".into(),
+        warnings: Vec::new(),
+    }));
+    testing::load_at(settings, "/nonexistent-book", "src", testing::files(files))
 }
 
 fn outline(h: &Handbook) -> Vec<String> {

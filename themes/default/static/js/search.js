@@ -100,7 +100,7 @@
 
   function loadIndex() {
     if (index || files['search-index.js']) return;
-    status('Loading the search index…');
+    status(t('search.loading'));
     load('search-index.js', function () {
       var ix = window.HANDBOOK_SEARCH;
       if (!ix || ix.v !== 2) { files['search-index.js'] = 'error'; failed = true; return; }
@@ -332,22 +332,22 @@
   var dialog, input, list, more, statusEl, timer = null;
 
 //= include js/shared/dom.js
+//= include js/shared/i18n.js
 
   function build() {
     dialog = el('dialog', { class: 'search-dialog', 'aria-labelledby': 'hb-search-label' });
     var form = el('div', { class: 'search-panel' });
     var bar = el('div', { class: 'search-bar' });
-    var label = el('label', { for: 'hb-search-input', id: 'hb-search-label', class: 'search-label' }, 'Search the handbook');
+    var label = el('label', { for: 'hb-search-input', id: 'hb-search-label', class: 'search-label' }, t('search.label'));
     input = el('input', {
       type: 'search', id: 'hb-search-input', class: 'search-input', autocomplete: 'off',
       spellcheck: 'false', 'aria-describedby': 'hb-search-help', 'aria-controls': 'hb-search-results'
     });
-    var close = el('button', { type: 'button', class: 'search-close' }, 'Close');
-    var help = el('p', { id: 'hb-search-help', class: 'search-help' },
-      'Results appear as you type. Use the arrow keys to move through them and Enter to open one.');
+    var close = el('button', { type: 'button', class: 'search-close' }, t('search.close'));
+    var help = el('p', { id: 'hb-search-help', class: 'search-help' }, t('search.help'));
     statusEl = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
-    list = el('ul', { id: 'hb-search-results', class: 'search-results', 'aria-label': 'Search results' });
-    more = el('button', { type: 'button', class: 'search-more' }, 'Show more results');
+    list = el('ul', { id: 'hb-search-results', class: 'search-results', 'aria-label': t('search.results_label') });
+    more = el('button', { type: 'button', class: 'search-more' }, t('search.more'));
     more.hidden = true;
     bar.appendChild(input);
     bar.appendChild(close);
@@ -446,8 +446,8 @@
     var q = input.value;
     if (!index) {
       if (tryNow === true) return false;
-      if (failed) status('The search index could not be loaded.');
-      else if (q.trim()) status('Loading the search index…');
+      if (failed) status(t('search.failed'));
+      else if (q.trim()) status(t('search.loading'));
       return true;
     }
     dry = tryNow === true;
@@ -456,10 +456,10 @@
       if (!cache || cache.q !== q || cache.gen !== gen) {
         var words = parse(q);
         cache = { q: q, gen: gen, words: words, result: words.length ? search(words) : { hits: [], matched: [] } };
-        if (!cache.result) { cache = null; if (!dry) status('Searching…'); return false; }
+        if (!cache.result) { cache = null; if (!dry) status(t('search.searching')); return false; }
       }
       var page = cache.result.hits.slice(0, shown);
-      if (!ensureDocs(page)) { if (!dry) status('Searching…'); return false; }
+      if (!ensureDocs(page)) { if (!dry) status(t('search.searching')); return false; }
     } finally {
       dry = false;
     }
@@ -500,12 +500,11 @@
     more.hidden = n <= page.length;
     if (from && list.children[from]) list.children[from].querySelector('a').focus();
     var text;
-    if (!cache.words.length) text = q.trim() ? 'Type a longer word to search.' : '';
-    else if (n === 0) text = 'No results for “' + q.trim() + '”.';
-    else if (n === 1) text = '1 result.';
-    else if (n > page.length) text = n + ' results; the first ' + page.length + ' are shown.';
-    else text = n + ' results.';
-    if (failed && text) text += ' Part of the search index could not be loaded.';
+    if (!cache.words.length) text = q.trim() ? t('search.too_short') : '';
+    else if (n === 0) text = t('search.no_results', { query: q.trim() });
+    else if (n > page.length) text = t('search.results_first', { count: n, shown: page.length });
+    else text = t('search.results', { count: n });
+    if (failed && text) text += ' ' + t('search.partial');
     status(text);
     dialog.dispatchEvent(new CustomEvent('handbook:search-results', { detail: { query: q, count: n, shown: page.length } }));
   }
