@@ -227,6 +227,33 @@ describe('the practice form measures from the right end', () => {
     });
   });
 
+  test('the practice log\'s chart keeps its labels inside it', async () => {
+    await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
+      await lib.visit(page, env.server.at(FORM));
+      const form = page.locator('.srs-practice');
+      for (const date of ['2026-11-01', '2026-11-08']) {
+        const lines = form.locator('[role=slider]');
+        for (let i = 0; i < 4; i++) {
+          await lines.nth(i).focus();
+          await page.keyboard.press(date.endsWith('1') ? 'PageUp' : 'End');
+        }
+        await form.locator('[data-srs-field=date]').fill(date);
+        await form.getByRole('button', { name: 'Save' }).click();
+      }
+      await form.locator('.srs-chart-svg').waitFor();
+      await lib.poll(() => form.locator('.srs-chart-svg circle').count().then((n) => n >= 2));
+      const outside = await page.evaluate(() => {
+        const svg = document.querySelector('.srs-chart-svg');
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].filter((t) => {
+          const r = t.getBoundingClientRect();
+          return r.left < box.left - 2 || r.right > box.right + 2;
+        }).map((t) => t.textContent);
+      });
+      assert.deepEqual(outside, [], 'chart labels outside the chart');
+    });
+  });
+
   test('printed: 10 cm lines from the right margin, a mark still measured from the right, the note kept', async () => {
     await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
       await lib.visit(page, env.server.at(FORM));
