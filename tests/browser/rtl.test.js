@@ -86,6 +86,33 @@ test('1280 px: the sidebar on the right, the content to its left, the contents b
   });
 });
 
+test('code stays left to right; a table column keeps the side its author wrote', async () => {
+  await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
+    await lib.visit(page, env.server.at(EVIDENCE));
+    const r = await page.evaluate(() => {
+      const pre = document.querySelector('pre');
+      const range = document.createRange();
+      range.selectNodeContents(pre.querySelector('code'));
+      const text = range.getClientRects()[0];
+      const box = pre.getBoundingClientRect();
+      const cell = (sel) => getComputedStyle(document.querySelector(sel)).textAlign;
+      return {
+        pre: getComputedStyle(pre).direction,
+        inline: getComputedStyle(document.querySelector(':not(pre) > code')).direction,
+        fromLeft: text.left - box.left,
+        fromRight: box.right - text.right,
+        right: cell('td.align-right'),
+        plain: cell('td:not([class])'),
+      };
+    });
+    assert.equal(r.pre, 'ltr');
+    assert.equal(r.inline, 'ltr');
+    assert.ok(r.fromLeft < r.fromRight, `the code's lines start at the left: ${JSON.stringify(r)}`);
+    assert.equal(r.right, 'right', '`--:` is the right side');
+    assert.equal(r.plain, 'start', 'other cells start at the right');
+  });
+});
+
 test('the pager puts "next" on the left and "previous" on the right', async () => {
   for (const width of [375, 1280]) {
     await lib.withPage(env.browser, { width }, async ({ page }) => {
