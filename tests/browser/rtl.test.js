@@ -21,7 +21,8 @@ const ELEMENTS = 'alliance/elements.html';
 const EVIDENCE = 'alliance/evidence.html';
 const CHECK = 'alliance/self-check.html';
 const FORM = 'practice/form.html';
-const PAGES = [HOME, ELEMENTS, EVIDENCE, CHECK, FORM, 'progress.html', 'print.html', '404.html'];
+const ASSIGNMENT = 'assignments/week-1.html';
+const PAGES = [HOME, ELEMENTS, EVIDENCE, CHECK, FORM, ASSIGNMENT, 'progress.html', 'print.html', '404.html'];
 
 const env = lib.suite({ fixture: FIXTURE });
 
@@ -146,6 +147,44 @@ test('375 px: the drawer opens from the right, and no page scrolls sideways', as
     assert.ok(b.sidebar.left > 0, 'the drawer leaves a strip of the page on the left');
     await page.keyboard.press('Escape');
     await page.locator('#hb-sidebar').waitFor({ state: 'hidden' });
+  });
+});
+
+test('with motion allowed, the drawer slides in from the right', async () => {
+  await lib.withPage(env.browser, { width: 375, reducedMotion: 'no-preference' }, async ({ page }) => {
+    await lib.visit(page, env.server.at(ELEMENTS));
+    await page.locator('#hb-sidebar-toggle').click();
+    const name = await page.evaluate(() => getComputedStyle(document.getElementById('hb-sidebar')).animationName);
+    assert.equal(name, 'hb-slide-in-rtl');
+  });
+});
+
+test('the search dialog: the field at the right, its buttons to its left, results from the right', async () => {
+  await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
+    await lib.visit(page, env.server.at(ELEMENTS));
+    await page.locator('[data-search-open]').click();
+    const field = page.getByRole('dialog').getByRole('searchbox');
+    await field.fill('التحالف');
+    const result = page.getByRole('dialog').locator('a[href]').first();
+    await result.waitFor();
+    const r = await page.evaluate(() => {
+      const dialog = document.querySelector('dialog[open], [role=dialog]');
+      const input = dialog.querySelector('input');
+      const box = (el) => el.getBoundingClientRect();
+      const close = [...dialog.querySelectorAll('button')].find((b) => box(b).width > 0 && !input.contains(b));
+      const link = dialog.querySelector('a[href]');
+      return {
+        direction: getComputedStyle(input).direction,
+        input: { left: box(input).left, right: box(input).right },
+        close: { right: box(close).right },
+        dialog: { left: box(dialog).left, right: box(dialog).right },
+        link: { right: box(link).right },
+      };
+    });
+    assert.equal(r.direction, 'rtl');
+    assert.ok(r.close.right <= r.input.left + 1, `a button left of the field: ${JSON.stringify(r)}`);
+    assert.ok(r.dialog.right - r.link.right < r.link.right - r.dialog.left, 'results start at the right');
+    await page.keyboard.press('Escape');
   });
 });
 
