@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod hash;
 pub mod html;
+pub mod i18n;
 pub mod js;
 pub mod markdown;
 mod output_guard;
@@ -88,7 +89,9 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummar
     output_guard::after_load(&out, &out_real, &hits)?;
     let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
     let staging = write::Staging::new(&out_real, force)?;
-    let (warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
+    let (mut warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
+    // Untranslated interface strings: one warning naming the first few.
+    warnings.extend(theme.catalog.warnings(false));
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit()?;
     Ok(BuildSummary {
@@ -119,6 +122,8 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
     }
     let (handbook, theme) = load(root)?;
     let (mut warnings, rendered) = site::render_into(&handbook, &theme, &Discard)?;
+    // Untranslated interface strings for the configured language, every one named.
+    warnings.extend(theme.catalog.warnings(true));
     // Saved answers and assignments are keyed by the exercise id; without an explicit one it
     // comes from the page and the block's position, and changes when either does.
     for entry in rendered
@@ -179,7 +184,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
     Ok(Diagnostics::sorted(warnings).0)
 }
 
-/// Creates a small, working starter handbook in `dir`.
-pub fn new_handbook(dir: &Path) -> Result<Vec<PathBuf>, Diagnostics> {
-    Ok(scaffold::create(dir)?)
+/// Creates a small, working starter handbook in `dir`, written in `language` (a BCP 47 tag:
+/// its primary subtag picks the starter, see [`scaffold::starters::choose`]; the whole tag
+/// becomes `language` in its `handbook.toml`).
+pub fn new_handbook(dir: &Path, language: &str) -> Result<Vec<PathBuf>, Diagnostics> {
+    let (starter, tag) = scaffold::starters::choose(language).map_err(|message| {
+        Diagnostic::error(dir, 0, message).with_hint("`handbook new --help` lists the starters")
+    })?;
+    Ok(scaffold::create(dir, starter, &tag)?)
 }

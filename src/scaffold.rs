@@ -6,58 +6,54 @@
 use crate::error::Diagnostic;
 use std::path::{Path, PathBuf};
 
-/// The starter's files: path relative to the new folder, and contents.
-pub const FILES: &[(&str, &str)] = &[
-    ("handbook.toml", include_str!("scaffold/handbook.toml")),
-    ("content/_index.md", include_str!("scaffold/home.md")),
-    (
-        "content/01-getting-started/_index.md",
-        include_str!("scaffold/chapter.md"),
-    ),
-    (
-        "content/01-getting-started/01-first-page.md",
-        include_str!("scaffold/first-page.md"),
-    ),
-    (
-        "content/01-getting-started/02-second-page.md",
-        include_str!("scaffold/second-page.md"),
-    ),
-    (
-        "content/01-getting-started/03-self-check.md",
-        include_str!("scaffold/self-check.md"),
-    ),
-    (
-        "content/01-getting-started/04-practice-form.md",
-        include_str!("scaffold/practice-form.md"),
-    ),
-    (
-        "content/02-assignments/01-week-1.md",
-        include_str!("scaffold/assignment.md"),
-    ),
-    (
-        "content/01-getting-started/diagram.svg",
-        include_str!("scaffold/diagram.svg"),
-    ),
-    ("content/03-about.md", include_str!("scaffold/about.md")),
-];
+pub mod starters;
 
-/// The starter's `id` line, replaced by [`with_fresh_id`].
-const ID_LINE: &str = "id = \"my-training-handbook\"";
+pub use starters::{STARTERS, Starter};
 
-/// The starter's `handbook.toml` with a unique `id`: the title's [`crate::config::derive_id`]
-/// and a random suffix, so two handbooks made with `handbook new` never share progress.
+/// The English starter's files: path relative to the new folder, and contents.
+pub const FILES: &[(&str, &str)] = STARTERS[0].files;
+
+/// The starter's `handbook.toml` with a unique `id`: the starter's placeholder id (or, without
+/// one, the title's [`crate::config::derive_id`]) and a random suffix, so two handbooks made
+/// with `handbook new` never share progress.
 pub fn with_fresh_id(text: &str) -> String {
-    let title = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("title = \""))
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("handbook");
-    let id = format!("id = \"{}-{}\"", crate::config::derive_id(title), suffix());
-    if text.contains(ID_LINE) {
-        text.replacen(ID_LINE, &id, 1)
-    } else {
-        format!("{id}\n{text}")
+    let value = |key: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(key))
+            .and_then(|rest| rest.split('"').next())
+    };
+    let base = match value("id = \"") {
+        Some(id) => crate::config::derive_id(id),
+        None => crate::config::derive_id(value("title = \"").unwrap_or("handbook")),
+    };
+    let id = format!("id = \"{base}-{}\"", suffix());
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    match lines.iter().position(|l| l.trim().starts_with("id = \"")) {
+        Some(at) => lines[at] = id,
+        None => lines.insert(0, id),
     }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// The starter's `handbook.toml` with `language = "TAG"` (a regional tag such as `es-MX` for
+/// the Spanish starter); unchanged when the starter already says so.
+fn with_language(text: &str, tag: &str) -> String {
+    let line = |l: &str| l.trim().starts_with("language = \"");
+    text.lines()
+        .map(|l| {
+            if line(l) {
+                format!("language = \"{tag}\"")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + if text.ends_with('\n') { "\n" } else { "" }
 }
 
 /// Eight random hex digits (std's randomly keyed hasher, mixed with the time and process).
@@ -73,8 +69,9 @@ fn suffix() -> String {
     format!("{:08x}", h.finish() as u32)
 }
 
-/// Writes the starter into `dir`, which must not exist or be empty. Returns the files created.
-pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Writes `starter` into `dir`, which must not exist or be empty, with `language = "TAG"` in
+/// its `handbook.toml`. Returns the files created.
+pub fn create(dir: &Path, starter: &Starter, tag: &str) -> Result<Vec<PathBuf>, Diagnostic> {
     if dir.exists() {
         let empty = std::fs::read_dir(dir)
             .map(|mut d| d.next().is_none())
@@ -87,7 +84,7 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         }
     }
     let mut created = Vec::new();
-    for (rel, text) in FILES {
+    for (rel, text) in starter.files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
@@ -95,7 +92,7 @@ pub fn create(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             })?;
         }
         let text = if *rel == "handbook.toml" {
-            with_fresh_id(text)
+            with_language(&with_fresh_id(text), tag)
         } else {
             (*text).to_string()
         };

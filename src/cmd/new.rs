@@ -1,4 +1,4 @@
-//! `handbook new`: creates a starter handbook.
+//! `handbook new`: creates a starter handbook, in English or another language's starter.
 
 use super::{Global, fail};
 use std::path::PathBuf;
@@ -9,12 +9,22 @@ use std::process::ExitCode;
 pub struct Args {
     /// The folder to create (must not exist, or be empty).
     dir: PathBuf,
+    /// The language of the starter's pages and interface, a BCP 47 tag: de, en, es, fr, nb or
+    /// nl. A regional tag (es-MX, nl-BE) uses its language's starter and is written to
+    /// handbook.toml as it is. Any other language is an error listing the starters.
+    #[arg(long, value_name = "LANG", default_value = "en", value_parser = language)]
+    language: String,
+}
+
+/// Accepts a tag that has a starter (clap then prints the error and exits with code 2).
+fn language(tag: &str) -> Result<String, String> {
+    handbook::scaffold::starters::choose(tag).map(|(_, tag)| tag)
 }
 
 /// Writes the starter handbook, says what to do next, returns the exit code.
 pub fn run(args: Args, global: &Global) -> ExitCode {
     let dir = args.dir;
-    match handbook::new_handbook(&dir) {
+    match handbook::new_handbook(&dir, &args.language) {
         Ok(files) => {
             if global.verbose {
                 for f in &files {

@@ -18,6 +18,8 @@
 (function () {
   "use strict";
 
+//= include js/shared/i18n.js
+
   function panelsOf(set) {
     var panels = [];
     for (var c = set.firstElementChild; c; c = c.nextElementSibling) {
@@ -55,7 +57,7 @@
       tab.id = panel.id + "-tab";
       tab.setAttribute("role", "tab");
       tab.setAttribute("aria-controls", panel.id);
-      tab.textContent = title ? title.textContent : "Tab " + (i + 1);
+      tab.textContent = title ? title.textContent : t("tabs.untitled", { number: i + 1 });
       if (title) {
         title.hidden = true;
       }
