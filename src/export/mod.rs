@@ -288,6 +288,10 @@ fn runtime_files(
 fn launch_page(config: &crate::config::Config, scope: &scope::Scope) -> String {
     LAUNCH_HTML
         .replace("{{lang}}", &manifest::escape(&config.language))
+        .replace(
+            "{{dir}}",
+            crate::config::direction::text_direction(&config.language),
+        )
         .replace("{{id}}", &manifest::escape(&config.handbook_id()))
         .replace("{{title}}", &manifest::escape(&scope.title))
         .replace("{{start}}", &manifest::escape(&scope.start))
@@ -307,5 +311,25 @@ mod tests {
             default_file_name("A", "week-1", ScormVersion::V2004),
             "a-week-1-scorm2004.zip"
         );
+    }
+
+    #[test]
+    fn the_launch_page_has_the_writing_direction() {
+        let scope = scope::Scope {
+            title: "T".into(),
+            start: "index.html".into(),
+            pages: vec![],
+            exercises: None,
+            assignments: None,
+            path: String::new(),
+        };
+        for (language, dir) in [("ar", "rtl"), ("en", "ltr")] {
+            let config = crate::config::Config {
+                language: language.into(),
+                ..Default::default()
+            };
+            let want = format!("<html lang=\"{language}\" dir=\"{dir}\"");
+            assert!(launch_page(&config, &scope).contains(&want), "{language}");
+        }
     }
 }
