@@ -6,7 +6,9 @@
 // pager's "next" on the left, no sideways overflow on a phone; the practice form measured from
 // its right end (pointer, keys, marks, ruler); zero axe violations in both schemes; vnu-valid.
 // Screenshots at 375 and 1280 px go to a temporary folder for a human to look at. A Hebrew
-// handbook is built too, as a smoke check.
+// handbook is built too, as a smoke check. Controls are found by their data attributes, not
+// their English names, so the test holds once the interface is translated (the words of the
+// form's note and of the line's ends are checked in src/components/srs).
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -252,7 +254,6 @@ describe('the practice form measures from the right end', () => {
       // The anchors: the 0 end's on the right, the 10 end's on the left.
       const a = await boxes(page, { zero: '.srs-practice .srs-anchor-left', ten: '.srs-practice .srs-anchor-right' });
       assert.ok(a.zero.left > a.ten.right, 'the 0 anchor is right of the 10 anchor');
-      assert.match(await page.locator('.srs-practice .srs-anchor-left .visually-hidden').first().textContent(), /Right end, 0/);
     });
   });
 
@@ -304,7 +305,7 @@ describe('the practice form measures from the right end', () => {
           await page.keyboard.press(date.endsWith('1') ? 'PageUp' : 'End');
         }
         await form.locator('[data-srs-field=date]').fill(date);
-        await form.getByRole('button', { name: 'Save' }).click();
+        await form.locator('[data-srs-action=save]').click();
       }
       await form.locator('.srs-chart-svg').waitFor();
       await lib.poll(() => form.locator('.srs-chart-svg circle').count().then((n) => n >= 2));
@@ -351,7 +352,6 @@ describe('the practice form measures from the right end', () => {
     await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
       await lib.visit(page, env.server.at(FORM));
       const scenario = page.locator('.srs-scenario');
-      assert.match(await scenario.locator('.srs-instructions').textContent(), /from the right end/);
       // The first mark is 9.2: near the left end.
       const first = await page.evaluate(() => {
         const line = document.querySelector('.srs-scenario .srs-line');
@@ -360,7 +360,7 @@ describe('the practice form measures from the right end', () => {
         return { from_right: (r.right - (m.left + m.width / 2)) / r.width };
       });
       assert.ok(Math.abs(first.from_right - 0.92) < 0.01, `9.2 is 92% from the right: ${first.from_right}`);
-      await scenario.getByRole('button', { name: 'Show a ruler' }).click();
+      await scenario.locator('[data-srs-action=ruler]').click();
       const labels = await page.evaluate(() => {
         const ruler = document.querySelector('.srs-scenario .srs-ruler');
         const at = (text) => [...ruler.querySelectorAll('text')].find((t) => t.textContent === text).getBoundingClientRect().left;
@@ -376,7 +376,7 @@ test('an exercise works right to left: check, feedback', async () => {
     await lib.visit(page, env.server.at(CHECK));
     const q = page.locator('fieldset').first();
     await q.getByRole('radio', { name: 'البصيرة' }).check();
-    await page.getByRole('button', { name: 'Check' }).first().click();
+    await page.locator('[data-action=check]').first().click();
     await page.locator('.question-option-note', { hasText: 'صحيح: البصيرة ليست منها.' }).waitFor();
     const b = await boxes(page, { radio: 'fieldset input[type=radio]', label: 'fieldset label' });
     assert.ok(b.radio.left > b.label.left, 'the radio button is at the right of its label text');
