@@ -83,6 +83,10 @@ test('1280 px: the sidebar on the right, the content to its left, the contents b
       return { calloutRight: callout.borderRightWidth, calloutLeft: callout.borderLeftWidth };
     });
     assert.ok(parseFloat(borders.calloutRight) > parseFloat(borders.calloutLeft), `callout accent on the right: ${JSON.stringify(borders)}`);
+    // No letter spacing to pull Arabic letters apart.
+    const spacing = await page.evaluate(() => ['main h1', '.toc-title', '.callout-title']
+      .map((sel) => getComputedStyle(document.querySelector(sel)).letterSpacing));
+    assert.deepEqual(spacing, ['normal', 'normal', 'normal']);
     // The breadcrumbs' separator points left, to the deeper crumb.
     const sep = await page.evaluate(() => getComputedStyle(document.querySelector('.breadcrumbs li + li'), '::before').content);
     assert.match(sep, /^"\u2039"/, `separator ${sep}`);
