@@ -236,6 +236,8 @@ describe('the practice form measures from the right end', () => {
       await lib.visit(page, env.server.at(FORM));
       const note = page.locator('.srs-practice .srs-rtl-note');
       assert.ok(await note.isVisible(), 'the form says the lines run from the right');
+      // in Arabic: the fixture's i18n/ar.toml gives srs.rtl_note
+      assert.match(await note.textContent(), /^[\u0600-\u06FF]/);
       const line = page.locator('.srs-practice [role=slider]').first();
       await line.scrollIntoViewIfNeeded();
       const r = await line.boundingBox();
