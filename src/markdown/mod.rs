@@ -102,11 +102,6 @@ pub struct RenderedPage {
     pub has_collapsible: bool,
 }
 
-/// Renders page `index` of `handbook`, its components with the default theme's templates.
-pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
-    render_page_with(handbook, index, crate::theme::builtin())
-}
-
 /// Renders page `index` of `handbook`, its components with `templates` (the build's theme).
 pub fn render_page_with(handbook: &Handbook, index: usize, templates: &tera::Tera) -> RenderedPage {
     let page = &handbook.pages[index];
@@ -730,6 +725,11 @@ mod tests {
         assert_eq!((name, &rest[at..at + 1]), ("href", "d"));
     }
     use crate::content::testing::handbook;
+
+    /// Page `index` rendered with the default theme's component templates.
+    fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
+        render_page_with(handbook, index, crate::theme::builtin())
+    }
 
     #[test]
     fn headings_get_github_ids_anchors_and_toc() {
