@@ -363,4 +363,25 @@ mod tests {
         assert!(!js.lines().any(|l| l.starts_with("//= include")));
         assert!(js.contains("function t(key, params)"));
     }
+
+    #[test]
+    fn the_launch_page_has_the_writing_direction() {
+        let scope = scope::Scope {
+            title: "T".into(),
+            start: "index.html".into(),
+            pages: vec![],
+            exercises: None,
+            assignments: None,
+            path: String::new(),
+        };
+        for (language, dir) in [("ar", "rtl"), ("en", "ltr")] {
+            let config = crate::config::Config {
+                language: language.into(),
+                ..Default::default()
+            };
+            let want = format!("<html lang=\"{language}\" dir=\"{dir}\"");
+            let page = launch_page(&config, &scope, crate::i18n::Catalog::english());
+            assert!(page.contains(&want), "{language}");
+        }
+    }
 }

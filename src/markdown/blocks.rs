@@ -525,7 +525,7 @@ mod tests {
             let body = format!("---\ntitle: T\n---\n{}", lines.join("\n"));
             let file_lines = body.lines().count().max(1);
             let h = crate::content::testing::handbook(&[("_index.md", &body)]);
-            let r = super::super::render_page_with(&h, 0, crate::theme::builtin());
+            let r = super::super::render_page(&h, 0);
             for d in &r.diagnostics {
                 proptest::prop_assert!(d.line >= 4 && d.line <= file_lines, "{d} ({file_lines} lines)");
             }
