@@ -1,5 +1,5 @@
 //! Files derived from the rendered pages in the same pass: the printable handbook, the 404
-//! page, the shared navigation script, the progress manifest and page, the search index, and
+//! page, the shared navigation script, the interface strings (`i18n.js`), the progress manifest and page, the search index, and
 //! (when `base_url` is set) `sitemap.xml`.
 
 use crate::assignments::Plan;
@@ -42,6 +42,8 @@ pub trait Templates: Sync {
     fn has_template(&self, name: &str) -> bool;
     /// The shared navigation script (`nav.js`).
     fn nav_script(&self) -> String;
+    /// The interface strings for the theme's scripts (`i18n.js`, see `i18n::Catalog::script`).
+    fn i18n_script(&self) -> String;
 }
 
 pub use crate::reserved::{RESERVED, reserved};
@@ -81,6 +83,10 @@ pub fn generate_into(input: &Input<'_>, sink: &dyn Sink) -> crate::error::Result
             sink.put(
                 "nav.js".to_string(),
                 input.templates.nav_script().into_bytes(),
+            )?;
+            sink.put(
+                crate::reserved::I18N_SCRIPT.to_string(),
+                input.templates.i18n_script().into_bytes(),
             )?;
             for (path, bytes) in progress::generate(input)? {
                 sink.put(path, bytes)?;

@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod hash;
 pub mod html;
+pub mod i18n;
 pub mod js;
 pub mod markdown;
 mod output_guard;
@@ -62,7 +63,12 @@ fn check_root(root: &Path) -> Result<(), Diagnostics> {
 fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
     check_root(root)?;
     let handbook = content::load(root).map_err(Diagnostics::sorted)?;
-    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(
+        root,
+        &handbook.config,
+        &search::script_vars(&handbook.config.language),
+    )
+    .map_err(Diagnostics::sorted)?;
     Ok((handbook, theme))
 }
 
@@ -86,9 +92,16 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummar
     let (handbook, hits) =
         content::load_excluding(root, Some(&out_real)).map_err(Diagnostics::sorted)?;
     output_guard::after_load(&out, &out_real, &hits)?;
-    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(
+        root,
+        &handbook.config,
+        &search::script_vars(&handbook.config.language),
+    )
+    .map_err(Diagnostics::sorted)?;
     let staging = write::Staging::new(&out_real, force)?;
-    let (warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
+    let (mut warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
+    // Untranslated interface strings: one warning naming the first few.
+    warnings.extend(theme.catalog.warnings(false));
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit()?;
     Ok(BuildSummary {
@@ -119,6 +132,8 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
     }
     let (handbook, theme) = load(root)?;
     let (mut warnings, rendered) = site::render_into(&handbook, &theme, &Discard)?;
+    // Untranslated interface strings for the configured language, every one named.
+    warnings.extend(theme.catalog.warnings(true));
     // Saved answers and assignments are keyed by the exercise id; without an explicit one it
     // comes from the page and the block's position, and changes when either does.
     for entry in rendered

@@ -8,6 +8,9 @@ pub const PROGRESS_PAGE: &str = "progress.html";
 /// The progress manifest's output path.
 pub const PROGRESS_MANIFEST: &str = "progress-data.js";
 
+/// The interface strings for the theme's scripts (`window.HANDBOOK_I18N`).
+pub const I18N_SCRIPT: &str = "i18n.js";
+
 /// Every path the build generates besides the pages and the content's own files (the home
 /// page `index.html` aside), with what it is: the one list content may not land on. A path
 /// ending in `/` is a folder. A test builds a site and checks every generated file is here.
@@ -17,6 +20,7 @@ pub const RESERVED: &[(&str, &str)] = &[
     (PROGRESS_PAGE, "the progress page"),
     (PROGRESS_MANIFEST, "the progress data"),
     ("nav.js", "the navigation script"),
+    (I18N_SCRIPT, "the interface strings"),
     ("search-index.js", "the search index"),
     ("search/", "the search index"),
     (

@@ -100,7 +100,8 @@ pub fn render_keeping(
     theme: &Theme,
 ) -> Result<(Site, Vec<RenderedPage>), Diagnostics> {
     let files = Collect::default();
-    let (warnings, rendered) = render_into(handbook, theme, &files)?;
+    let (mut warnings, rendered) = render_into(handbook, theme, &files)?;
+    warnings.extend(theme.catalog.warnings(false));
     let site = Site {
         files: files.0.into_inner().unwrap_or_else(|e| e.into_inner()),
         warnings,
@@ -472,6 +473,10 @@ impl crate::derived::Templates for Shared<'_> {
 
     fn nav_script(&self) -> String {
         nav_script(self.handbook)
+    }
+
+    fn i18n_script(&self) -> String {
+        self.theme.catalog.script()
     }
 }
 

@@ -5,13 +5,17 @@
 use crate::config::Config;
 use crate::content::load::is_editor_temp;
 use crate::error::Diagnostic;
+use crate::i18n::Catalog;
 use crate::safety;
 use include_dir::{Dir, include_dir};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tera::Tera;
 
 mod bundle;
+
+pub use bundle::Vars as ScriptVars;
 
 /// The default theme, compiled into the binary.
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -31,25 +35,51 @@ fn builtin_template_sources() -> Vec<(String, String)> {
         .collect()
 }
 
-/// The templates of the embedded default theme alone (no handbook's overrides), compiled once:
-/// for the pages made without a handbook theme to read (`summary.html` from a folder of
-/// progress files; the page `serve` shows while the handbook does not build).
+/// The templates of the embedded default theme alone (no handbook's overrides), in English,
+/// compiled once: for the pages made without a handbook theme to read (`summary.html` from a
+/// folder of progress files; the page `serve` shows while the handbook does not build).
 pub fn builtin() -> &'static Tera {
-    static BUILTIN: std::sync::OnceLock<Tera> = std::sync::OnceLock::new();
-    BUILTIN.get_or_init(|| {
-        let raw = builtin_template_sources();
-        let mut tera = Tera::default();
-        // The default theme's templates are tested (`builtin_templates_compile`): an error here
-        // leaves the template missing, which `render_builtin` reports.
-        let _ = tera.add_raw_templates(raw);
-        configure(&mut tera);
-        tera
-    })
+    builtin_in(crate::i18n::REFERENCE)
+}
+
+/// [`builtin`] with the shipped catalogue of `language` (English where it has none), compiled
+/// once per language.
+pub fn builtin_in(language: &str) -> &'static Tera {
+    static BUILTIN: std::sync::OnceLock<Mutex<HashMap<String, &'static Tera>>> =
+        std::sync::OnceLock::new();
+    let cache = BUILTIN.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(tera) = cache.get(language) {
+        return tera;
+    }
+    let raw = builtin_template_sources();
+    let mut tera = Tera::default();
+    // The default theme's templates are tested (`builtin_templates_compile`): an error here
+    // leaves the template missing, which `render_builtin` reports.
+    let _ = tera.add_raw_templates(raw);
+    configure(&mut tera);
+    // The shipped catalogues are tested; English is the safe fallback.
+    let catalog = Catalog::embedded(language).unwrap_or_else(|_| Catalog::english().clone());
+    let catalog = Arc::new(catalog);
+    crate::i18n::tera_fns::register(&mut tera, catalog);
+    // One compiled theme per language for the life of the process (a handful at most).
+    let tera: &'static Tera = Box::leak(Box::new(tera));
+    cache.insert(language.to_string(), tera);
+    tera
 }
 
 /// Renders template `name` of the embedded default theme ([`builtin`]).
 pub fn render_builtin(name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-    builtin().render(name, ctx).map_err(|e| {
+    render_builtin_in(crate::i18n::REFERENCE, name, ctx)
+}
+
+/// Renders template `name` of the embedded default theme in `language` ([`builtin_in`]).
+pub fn render_builtin_in(
+    language: &str,
+    name: &str,
+    ctx: &tera::Context,
+) -> Result<String, Diagnostic> {
+    builtin_in(language).render(name, ctx).map_err(|e| {
         Diagnostic::error(
             format!("themes/default/templates/{name}"),
             0,
@@ -72,11 +102,20 @@ pub struct Theme {
     pub tera: Tera,
     /// Static files by path relative to the theme's `static/` folder.
     pub static_files: BTreeMap<String, Vec<u8>>,
+    /// The interface strings in the handbook's language (`t` and `num` in the templates read
+    /// them; the build writes them to `i18n.js`).
+    pub catalog: Arc<Catalog>,
 }
 
 /// Loads the theme `config.theme`: the embedded default theme with every file the handbook
-/// supplies under `root/themes/NAME/` taking precedence.
-pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+/// supplies under `root/themes/NAME/` taking precedence. `script_vars` are the build variables
+/// of the scripts' includes (`{stemmer}`: [`crate::search::script_vars`]), handed in by the
+/// caller so the theme does not depend on what picks them.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    script_vars: &ScriptVars<'_>,
+) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
     for file in all_files(&DEFAULT_THEME) {
@@ -146,6 +185,8 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         }
     }
     configure(&mut tera);
+    let catalog = Arc::new(Catalog::load(root, &config.language)?);
+    crate::i18n::tera_fns::register(&mut tera, Arc::clone(&catalog));
     let origin = |name: &str| {
         let theme = if overridden.contains(name) {
             config.theme.as_str()
@@ -157,8 +198,12 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             .join("static")
             .join(name)
     };
-    bundle::expand(&mut static_files, &origin)?;
-    Ok(Theme { tera, static_files })
+    bundle::expand(&mut static_files, &origin, script_vars)?;
+    Ok(Theme {
+        tera,
+        static_files,
+        catalog,
+    })
 }
 
 fn all_files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {

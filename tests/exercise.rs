@@ -670,7 +670,7 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
         exercise::parse_question(table, &src).is_err(),
         "unknown key"
     );
-    let only_choice = [QuestionType::Single, QuestionType::Multiple];
+    let only_choice = [QuestionType::SINGLE, QuestionType::MULTIPLE];
     let mut q = exercise::parse_question_with(
         table,
         &src,
@@ -722,7 +722,7 @@ fn restricted_types_are_reported() {
         text,
         first_line: 1,
     };
-    let only = [QuestionType::Single];
+    let only = [QuestionType::SINGLE];
     let errs = exercise::parse_question_with(
         table,
         &src,
@@ -921,4 +921,31 @@ fn check_warns_about_exercises_without_an_id() {
         "{stderr}"
     );
     assert!(stderr.contains("1 warning"), "only that one: {stderr}");
+}
+
+/// Every registered question type has its template and registers its script (the recipe of
+/// ARCHITECTURE.md, "Adding a question type").
+#[test]
+fn every_question_type_has_a_template_and_a_script() {
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let scripts: String = std::fs::read_dir(theme.join("static/js/exercise/types"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    for t in QuestionType::ALL {
+        let template = theme.join(format!(
+            "templates/components/question/{}.html",
+            t.template()
+        ));
+        assert!(
+            template.is_file(),
+            "{} has no {}",
+            t.name(),
+            template.display()
+        );
+        let registers = scripts.lines().any(|l| {
+            l.trim_start().starts_with("questionType([") && l.contains(&format!("\"{}\"", t.name()))
+        });
+        assert!(registers, "no exercise/types/*.js registers {}", t.name());
+    }
 }

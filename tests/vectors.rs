@@ -1,5 +1,6 @@
-//! The shared text vectors, `tests/vectors/text.json`: the cases the Rust code and the theme's
-//! JavaScript must agree on (search tokeniser, Snowball stemmer, answer grading). This file
+//! The shared text vectors, `tests/vectors/text.json` and `tests/vectors/search.json`: the
+//! cases the Rust code and the theme's JavaScript must agree on (search tokeniser, Snowball
+//! stemmers per language, accent folding, index terms, answer grading). This file
 //! checks the Rust side, and runs `tests/browser/vectors.test.js` under Node for the JavaScript
 //! side, so plain `cargo test` fails when either side disagrees with the file. Node missing is
 //! a failure, never a skip.
@@ -10,7 +11,7 @@ use common::*;
 use handbook::components::exercise::answers::{
     NumberAnswer, ShortGrade, grade_short, normalize_answer, parse_number, text_matches,
 };
-use handbook::search::tokenize;
+use handbook::search::{Language, fold, terms, tokenize};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::Value;
 use std::process::Command;
@@ -36,7 +37,7 @@ fn cases(v: &Value, name: &str) -> Vec<Value> {
 fn assert_none(section: &str, failures: Vec<String>) {
     assert!(
         failures.is_empty(),
-        "{} `{section}` case(s) of {VECTORS} fail on the Rust side:\n{}",
+        "{} `{section}` case(s) of tests/vectors/ fail on the Rust side:\n{}",
         failures.len(),
         failures.join("\n")
     );
@@ -140,6 +141,96 @@ fn grade_cases() {
         }
     }
     assert_none("grade", failures);
+}
+
+const SEARCH: &str = "tests/vectors/search.json";
+
+fn search_vectors() -> Value {
+    let text = read(&repo().join(SEARCH));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{SEARCH}: {e}"))
+}
+
+/// Every stemmer's cases (real words and their folded forms) against rust-stemmers, picked
+/// the way a build picks it (`Language::for_tag`); the shipped languages must have hundreds.
+#[test]
+fn search_stem_cases_per_language() {
+    let v = search_vectors();
+    let all = v["stems"].as_object().expect("`stems` by stemmer");
+    for (name, least) in [
+        ("en", 100),
+        ("es", 200),
+        ("fr", 200),
+        ("de", 200),
+        ("nl", 200),
+        ("no", 200),
+        ("el", 100),
+        ("ru", 100),
+        ("ar", 100),
+    ] {
+        let n = all.get(name).and_then(Value::as_array).map_or(0, Vec::len);
+        assert!(
+            n >= least,
+            "{SEARCH}: {n} `{name}` stems, want {least} or more"
+        );
+    }
+    let mut failures = Vec::new();
+    for (name, list) in all {
+        let language = Language::for_tag(name);
+        assert_eq!(language.stemmer, name, "{SEARCH}: no stemmer `{name}`");
+        let stemmer = language.stemmer().expect("a stemmer");
+        for c in list.as_array().expect("a list") {
+            let (word, want) = (text(&c[0]), text(&c[1]));
+            let got = stemmer.stem(word);
+            if got != want {
+                failures.push(format!("{name} stem({word:?}): {got:?}, want {want:?}"));
+            }
+        }
+    }
+    assert_none("stems", failures);
+}
+
+#[test]
+fn search_fold_cases() {
+    let mut failures = Vec::new();
+    for c in cases(&search_vectors(), "fold") {
+        let (word, want) = (text(&c[0]), text(&c[1]));
+        let got = fold(word);
+        if got != want {
+            failures.push(format!("fold({word:?}): {got:?}, want {want:?}"));
+        }
+    }
+    assert_none("fold", failures);
+}
+
+#[test]
+fn search_tokenize_cases() {
+    let mut failures = Vec::new();
+    for c in cases(&search_vectors(), "tokenize") {
+        let want: Vec<String> = serde_json::from_value(c[1].clone()).expect("a list of words");
+        let got = tokenize(text(&c[0]));
+        if got != want {
+            failures.push(format!("tokenize({}): got {got:?}, want {want:?}", c[0]));
+        }
+    }
+    assert_none("tokenize", failures);
+}
+
+/// The index terms of a text per language: tokens, stop words, stems and folded stems.
+#[test]
+fn search_terms_cases() {
+    let mut failures = Vec::new();
+    for c in cases(&search_vectors(), "terms") {
+        let language = Language::for_tag(text(&c["language"]));
+        if language.stemmer != text(&c["stemmer"]) {
+            failures.push(format!("{c}: the stemmer is {}", language.stemmer));
+        }
+        let want: Vec<String> = serde_json::from_value(c["terms"].clone()).expect("terms");
+        let got = terms(&language, text(&c["text"]));
+        if got != want {
+            failures.push(format!("{c}: got {got:?}"));
+        }
+    }
+    assert_none("terms", failures);
 }
 
 /// The JavaScript side: `node --test tests/browser/vectors.test.js` (no browser needed).

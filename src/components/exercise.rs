@@ -60,6 +60,7 @@ mod keys;
 pub mod lint;
 mod parse;
 pub mod shuffle;
+mod types;
 
 pub use answers::{NumberAnswer, normalize_answer};
 pub use html::{
@@ -71,80 +72,71 @@ use super::manifest::{ExerciseEntry, QuestionEntry};
 use super::{BlockCtx, BlockOutput};
 use crate::error::Diagnostic;
 
-/// The kinds of question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QuestionType {
-    /// One correct option (radio buttons).
-    Single,
-    /// Several correct options (checkboxes).
-    Multiple,
-    /// True or false.
-    TrueFalse,
-    /// A typed answer compared with the accepted answers.
-    Short,
-    /// Put the items in order.
-    Ordering,
-    /// A Markdown vignette followed by a single- or multiple-choice question.
-    Scenario,
-    /// Free text, not graded, saved locally; a model answer revealed after writing.
-    Reflection,
-}
+/// A question type: one of the [`types::Kind`]s registered in `types::REGISTRY` (one module
+/// each under `exercise/types/`). Compared, hashed and printed by name.
+#[derive(Clone, Copy)]
+pub struct QuestionType(&'static dyn types::Kind);
 
 impl QuestionType {
+    /// One correct option (radio buttons).
+    pub const SINGLE: QuestionType = QuestionType(&types::choice::SINGLE);
+    /// Several correct options (checkboxes).
+    pub const MULTIPLE: QuestionType = QuestionType(&types::choice::MULTIPLE);
+    /// A Markdown vignette followed by a single- or multiple-choice question.
+    pub const SCENARIO: QuestionType = QuestionType(&types::choice::SCENARIO);
+
     /// Every type, in documentation order.
-    pub const ALL: [QuestionType; 7] = [
-        QuestionType::Single,
-        QuestionType::Multiple,
-        QuestionType::TrueFalse,
-        QuestionType::Short,
-        QuestionType::Ordering,
-        QuestionType::Scenario,
-        QuestionType::Reflection,
-    ];
+    pub const ALL: &'static [QuestionType] = types::REGISTRY;
 
     /// The name used in `type = "..."`.
     pub fn name(self) -> &'static str {
-        match self {
-            QuestionType::Single => "single",
-            QuestionType::Multiple => "multiple",
-            QuestionType::TrueFalse => "truefalse",
-            QuestionType::Short => "short",
-            QuestionType::Ordering => "ordering",
-            QuestionType::Scenario => "scenario",
-            QuestionType::Reflection => "reflection",
-        }
+        self.0.name()
     }
 
     /// The template of its HTML: `components/question/NAME.html` in the theme (the choice
     /// types share one).
     pub fn template(self) -> &'static str {
-        match self {
-            QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario => "choice",
-            other => other.name(),
-        }
+        self.0.template()
     }
 
     /// The type named `name`.
     pub fn from_name(name: &str) -> Option<QuestionType> {
-        QuestionType::ALL.into_iter().find(|t| t.name() == name)
+        QuestionType::ALL.iter().copied().find(|t| t.name() == name)
     }
 
     /// Whether answers to this type are right or wrong (reflections are not).
     pub fn graded(self) -> bool {
-        self != QuestionType::Reflection
+        self.0.graded()
     }
 
     /// A human description, for messages.
     pub fn describe(self) -> &'static str {
-        match self {
-            QuestionType::Single => "single-choice question",
-            QuestionType::Multiple => "multiple-select question",
-            QuestionType::TrueFalse => "true/false question",
-            QuestionType::Short => "short-answer question",
-            QuestionType::Ordering => "ordering question",
-            QuestionType::Scenario => "scenario question",
-            QuestionType::Reflection => "reflection",
-        }
+        self.0.describe()
+    }
+
+    /// The type's behaviour.
+    fn kind(self) -> &'static dyn types::Kind {
+        self.0
+    }
+}
+
+impl PartialEq for QuestionType {
+    fn eq(&self, other: &QuestionType) -> bool {
+        self.name() == other.name()
+    }
+}
+
+impl Eq for QuestionType {}
+
+impl std::hash::Hash for QuestionType {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name().hash(state);
+    }
+}
+
+impl std::fmt::Debug for QuestionType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "QuestionType({})", self.name())
     }
 }
 

@@ -121,7 +121,11 @@ pub fn export_scorm(options: &Options) -> Result<Summary, Error> {
         ));
     }
     let handbook = crate::content::load(root)?;
-    let theme = crate::theme::load(root, &handbook.config)?;
+    let theme = crate::theme::load(
+        root,
+        &handbook.config,
+        &crate::search::script_vars(&handbook.config.language),
+    )?;
     let (site, rendered) = crate::site::render_keeping(&handbook, &theme)?;
     let (plan, _) = crate::assignments::resolve(&handbook, &rendered);
     let config = &handbook.config;

@@ -1,11 +1,10 @@
 //! Building the index: stems and their postings (`doc << 5 | weight`) for every section, in
 //! parallel blocks merged in document order; exact-stem search for tests and tools.
 
-use super::{
-    BLOCK, BODY_CAP, W_BODY, W_HEADING, W_MAX, W_TITLE, for_each_token, is_stop_word, terms,
-};
+use super::fold::word_terms;
+use super::{BLOCK, BODY_CAP, Language, W_BODY, W_HEADING, W_MAX, W_TITLE, for_each_token};
 use rayon::prelude::*;
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -46,25 +45,27 @@ impl Fx {
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// No term: the word is a stop word.
+/// No term: the word is a stop word (first id), or it has one term only (second id).
 const STOP: u32 = u32::MAX;
 
-/// One worker's tokeniser state: the stemmer and a cache of word -> stem id (stemming is most
-/// of the cost of indexing, and words repeat). Words of up to 16 bytes are cached under their
-/// bytes packed in a `u128` (words hold no zero bytes), which hashes and compares much faster
-/// than a string.
+/// One worker's tokeniser state: the language's stop words and stemmer, and a cache of word ->
+/// term ids (stemming is most of the cost of indexing, and words repeat). Words of up to 16
+/// bytes are cached under their bytes packed in a `u128` (words hold no zero bytes), which
+/// hashes and compares much faster than a string.
 pub(super) struct Analyzer {
-    stemmer: Stemmer,
-    short: FxMap<u128, u32>,
-    long: FxMap<String, u32>,
+    language: Language,
+    stemmer: Option<Stemmer>,
+    short: FxMap<u128, [u32; 2]>,
+    long: FxMap<String, [u32; 2]>,
     ids: FxMap<String, u32>,
     stems: Vec<String>,
 }
 
 impl Analyzer {
-    pub(super) fn new() -> Analyzer {
+    pub(super) fn new(language: Language) -> Analyzer {
         Analyzer {
-            stemmer: Stemmer::create(Algorithm::English),
+            language,
+            stemmer: language.stemmer(),
             short: FxMap::default(),
             long: FxMap::default(),
             ids: FxMap::default(),
@@ -72,8 +73,21 @@ impl Analyzer {
         }
     }
 
-    /// The stem id of `word` (lower-case), or [`STOP`].
-    fn term(&mut self, word: &str) -> u32 {
+    /// The id of `stem`, numbering it if new.
+    fn id(&mut self, stem: String) -> u32 {
+        match self.ids.get(&stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.push(stem.clone());
+                self.ids.insert(stem, id);
+                id
+            }
+        }
+    }
+
+    /// The term ids of `word` (lower-case): its stem's and its folded stem's, or [`STOP`].
+    fn term(&mut self, word: &str) -> [u32; 2] {
         let packed = (word.len() <= 16).then(|| {
             let mut b = [0u8; 16];
             b[..word.len()].copy_from_slice(word.as_bytes());
@@ -86,19 +100,11 @@ impl Analyzer {
         if let Some(&id) = cached {
             return id;
         }
-        let id = if is_stop_word(word) {
-            STOP
+        let id = if self.language.is_stop_word(word) {
+            [STOP; 2]
         } else {
-            let stem = self.stemmer.stem(word);
-            match self.ids.get(stem.as_ref()) {
-                Some(&id) => id,
-                None => {
-                    let id = self.stems.len() as u32;
-                    self.stems.push(stem.to_string());
-                    self.ids.insert(stem.into_owned(), id);
-                    id
-                }
-            }
+            let (a, b) = word_terms(self.stemmer.as_ref(), word);
+            [self.id(a), b.map_or(STOP, |b| self.id(b))]
         };
         match packed {
             Some(k) => self.short.insert(k, id),
@@ -110,10 +116,14 @@ impl Analyzer {
     /// Counts `word` in one doc's weights: `slot` 0 title, 1 heading (weight `w`), 2 body
     /// (`w` per occurrence, capped).
     fn add(&mut self, acc: &mut DocWeights, word: &str, slot: usize, w: u32) {
-        let id = self.term(word);
-        if id == STOP {
-            return;
+        for id in self.term(word) {
+            if id != STOP {
+                self.add_id(acc, id, slot, w);
+            }
         }
+    }
+
+    fn add_id(&mut self, acc: &mut DocWeights, id: u32, slot: usize, w: u32) {
         let i = id as usize;
         if i >= acc.weights.len() {
             acc.weights.resize(self.stems.len(), [0; 3]);
@@ -186,24 +196,33 @@ pub struct Doc<'a> {
 }
 
 /// The built index: documents and the sorted term dictionary.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Index<'a> {
     /// The documents.
     pub docs: Vec<Doc<'a>>,
     /// Stem -> postings (`doc << 5 | weight`, by doc order), sorted by stem.
     pub terms: Vec<(String, Vec<u32>)>,
+    /// The language's rules the terms were made with.
+    pub language: Language,
 }
 
 impl<'a> Index<'a> {
-    /// Indexes `docs` (at most 2^27 of them): blocks in parallel, merged in document order.
+    /// Indexes `docs` as English text (see [`Index::build_for`]).
     pub fn build(docs: Vec<Doc<'a>>) -> Index<'a> {
+        Index::build_for(docs, Language::english())
+    }
+
+    /// Indexes `docs` (at most 2^27 of them) with the rules of `language`: blocks in parallel,
+    /// merged in document order.
+    pub fn build_for(docs: Vec<Doc<'a>>, language: Language) -> Index<'a> {
         assert!(docs.len() < 1 << 27, "too many sections to index");
         let blocks: Vec<Vec<(String, Vec<u32>)>> = docs
             .par_chunks(BLOCK)
             .enumerate()
-            .map_init(Analyzer::new, |an, (b, chunk)| {
-                an.index(chunk, (b * BLOCK) as u32)
-            })
+            .map_init(
+                || Analyzer::new(language),
+                |an, (b, chunk)| an.index(chunk, (b * BLOCK) as u32),
+            )
             .collect();
         let mut merged: FxMap<String, Vec<u32>> = FxMap::default();
         for block in blocks {
@@ -218,7 +237,11 @@ impl<'a> Index<'a> {
         }
         let mut terms: Vec<(String, Vec<u32>)> = merged.into_iter().collect();
         terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Index { docs, terms }
+        Index {
+            docs,
+            terms,
+            language,
+        }
     }
 
     /// The postings of `stem`, if indexed.
@@ -229,25 +252,38 @@ impl<'a> Index<'a> {
             .map(|i| self.terms[i].1.as_slice())
     }
 
-    /// Documents matching every term of `query`, best first (exact stems only; the browser adds
-    /// prefixes and typo tolerance).
+    /// Documents matching every word of `query`, best first (a word matches through any of
+    /// its terms; exact stems only: the browser adds prefixes and typo tolerance).
     pub fn search(&self, query: &str) -> Vec<usize> {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let q = terms(&stemmer, query);
-        if q.is_empty() {
+        let stemmer = self.language.stemmer();
+        let mut words: Vec<Vec<String>> = Vec::new();
+        for_each_token(query, |w| {
+            if !self.language.is_stop_word(w) {
+                let (a, b) = word_terms(stemmer.as_ref(), w);
+                words.push(std::iter::once(a).chain(b).collect());
+            }
+        });
+        if words.is_empty() {
             return Vec::new();
         }
         let mut scores: std::collections::BTreeMap<u32, (u32, usize)> = Default::default();
-        for t in &q {
-            for &p in self.postings(t).unwrap_or(&[]) {
-                let e = scores.entry(p >> 5).or_default();
-                e.0 += p & 31;
+        for forms in &words {
+            let mut best: std::collections::BTreeMap<u32, u32> = Default::default();
+            for t in forms {
+                for &p in self.postings(t).unwrap_or(&[]) {
+                    let e = best.entry(p >> 5).or_default();
+                    *e = (*e).max(p & 31);
+                }
+            }
+            for (d, w) in best {
+                let e = scores.entry(d).or_default();
+                e.0 += w;
                 e.1 += 1;
             }
         }
         let mut hits: Vec<(u32, u32)> = scores
             .into_iter()
-            .filter(|(_, (_, n))| *n == q.len())
+            .filter(|(_, (_, n))| *n == words.len())
             .map(|(d, (s, _))| (d, s))
             .collect();
         hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

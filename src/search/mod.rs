@@ -1,8 +1,10 @@
 //! The search index (issue 7): every searchable page's sections (title, heading, text) as
 //! classic scripts (not JSON: `fetch()` fails on `file://`). Terms are lower-cased, split into
-//! words ([`tokenize::is_word_char`]), stripped of English stop words and stemmed with Snowball
-//! English (the theme's `search.js` ports the same tokeniser and stemmer; `tests/vectors/text.json`
-//! holds both to the same cases).
+//! words ([`tokenize::is_word_char`]; Chinese and Japanese into bigrams, [`is_cjk`]), stripped
+//! of the language's stop words (English only) and stemmed with the Snowball stemmer of the
+//! handbook's language ([`Language`]); a word with accents also gives the stem of its folded
+//! form ([`fold`]). The theme's `search.js` has the same rules and gets the same stemmer
+//! (`js/search/`); `tests/vectors/` holds both sides to the same cases.
 //!
 //! A small index is one file, `search-index.js`:
 //!
@@ -30,18 +32,30 @@
 //! Indexing runs in parallel over blocks of sections and merges in document order, so the
 //! output is the same byte for byte on every run.
 
+mod fold;
 mod index;
+mod language;
 mod output;
 mod tokenize;
 
 #[cfg(test)]
 mod tests;
 
+pub use fold::{fold, nfc, word_terms};
 pub use index::{Doc, Index};
+pub use language::{Language, NO_STEMMER};
 pub use output::{decode_postings, encode_postings, hex, snippet};
-pub use tokenize::{STOP_WORDS, for_each_token, is_stop_word, is_word_char, terms, tokenize};
+pub use tokenize::{
+    STOP_WORDS, for_each_token, is_cjk, is_stop_word, is_word_char, terms, tokenize,
+};
 
 use crate::content::Handbook;
+
+/// The build variables of the theme's script includes that search decides: `{stemmer}`, the
+/// stemmer part of `language` (`//= include js/search/stemmers/{stemmer}.js`).
+pub fn script_vars(language: &str) -> [(&'static str, &'static str); 1] {
+    [("stemmer", Language::for_tag(language).stemmer)]
+}
 use crate::markdown::RenderedPage;
 
 /// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a
@@ -148,7 +162,8 @@ pub fn generate(handbook: &Handbook, rendered: &[RenderedPage]) -> Vec<(String, 
         .unwrap_or(SINGLE_FILE_MAX);
     let started = std::time::Instant::now();
     let cpu = cpu_ms();
-    let index = Index::build(docs(handbook, rendered));
+    let language = Language::for_tag(&handbook.config.language);
+    let index = Index::build_for(docs(handbook, rendered), language);
     let indexed = started.elapsed();
     let files = index.files(single_max);
     if std::env::var_os(STATS_ENV).is_some() {

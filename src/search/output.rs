@@ -2,7 +2,7 @@
 //! and the stem list (see the module documentation of `search`); the compact postings encoding
 //! and the snippets.
 
-use super::{DOC_CHUNK, Index, SNIPPET_CHARS, STOP_WORDS, TERM_SHARD_TARGET};
+use super::{DOC_CHUNK, Index, SNIPPET_CHARS, TERM_SHARD_TARGET};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -29,7 +29,7 @@ impl Index<'_> {
             })
             .collect();
         let mut stop = String::new();
-        json_list(&mut stop, STOP_WORDS.iter().copied());
+        json_list(&mut stop, self.language.stop_words.iter().copied());
         let head = |keys: &str| {
             format!(
                 "window.HANDBOOK_SEARCH = {{\"v\":2,\"stop\":{stop},\"count\":{},\"chunk\":{DOC_CHUNK},\"keys\":{keys},",

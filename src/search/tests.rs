@@ -4,7 +4,6 @@
 use super::index::Analyzer;
 use super::output::prefix;
 use super::*;
-use rust_stemmers::{Algorithm, Stemmer};
 
 fn doc<'a>(
     url: &'a str,
@@ -176,7 +175,7 @@ fn tokenizing_lower_cases_and_splits() {
         "x1, ¼ ½ 2² «Ab»  end",
         "",
         "—",
-        "日本語 テキスト",
+        "한국어 텍스트",
     ] {
         let whole: Vec<String> = text
             .to_lowercase()
@@ -189,8 +188,61 @@ fn tokenizing_lower_cases_and_splits() {
 }
 
 #[test]
+fn chinese_and_japanese_runs_give_bigrams() {
+    assert_eq!(tokenize("治疗联盟 心"), ["治疗", "疗联", "联盟", "心"]);
+    assert_eq!(tokenize("Excel表格2024年"), ["excel", "表格", "2024", "年"]);
+    assert_eq!(tokenize("ひらがなカ"), ["ひら", "らが", "がな", "なカ"]);
+    assert_eq!(tokenize("한국어"), ["한국어"]);
+}
+
+#[test]
+fn a_spanish_index_finds_inflected_and_unaccented_words() {
+    let docs = vec![
+        doc(
+            "a.html",
+            "Alianza",
+            "",
+            "",
+            "La validación de las emociones",
+            true,
+        ),
+        doc("b.html", "Otra", "", "", "Nada que ver con esto", true),
+    ];
+    let index = Index::build_for(docs, Language::for_tag("es-MX"));
+    for q in [
+        "validación",
+        "validacion",
+        "validaciones",
+        "emoción",
+        "EMOCION",
+    ] {
+        assert_eq!(index.search(q), [0], "{q}");
+    }
+    // Spanish keeps every word: "de" is no stop word there.
+    assert_eq!(index.search("de"), [0]);
+    let file = String::from_utf8(index.files(usize::MAX)[0].1.clone()).unwrap();
+    assert!(file.contains("\"stop\":[]"), "{file}");
+}
+
+#[test]
+fn without_a_stemmer_words_stay_whole_and_fold() {
+    let docs = vec![doc(
+        "a.html",
+        "नमस्ते",
+        "",
+        "",
+        "चिकित्सकों का सत्र; ψυχοθεραπεία",
+        true,
+    )];
+    let index = Index::build_for(docs, Language::for_tag("hi"));
+    assert_eq!(index.search("चिकित्सकों"), [0]);
+    assert!(index.search("चिकित्सक").is_empty());
+    assert_eq!(index.search("ψυχοθεραπεια"), [0]);
+}
+
+#[test]
 fn stemming_and_stop_words() {
-    let s = Stemmer::create(Algorithm::English);
+    let s = Language::english();
     assert_eq!(
         terms(&s, "The validating of validation"),
         ["valid", "valid"]
@@ -366,7 +418,7 @@ fn parallel_build_matches_one_block_at_a_time() {
     let docs = generated_docs(&titles, &texts, &urls, 3);
     assert!(docs.len() > 2 * BLOCK);
     let index = Index::build(docs.clone());
-    let mut an = Analyzer::new();
+    let mut an = Analyzer::new(Language::english());
     let mut expected: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
     for (t, mut p) in an.index(&docs, 0) {
         p.sort_unstable();

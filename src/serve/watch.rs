@@ -1,4 +1,4 @@
-//! Watching the handbook for changes: `content/`, `themes/` and `handbook.toml` (and the logo
+//! Watching the handbook for changes: `content/`, `themes/`, `i18n/` and `handbook.toml` (and the logo
 //! and favicon),
 //! with notify's debouncer. Editors' temporary and backup files and hidden files are ignored;
 //! an atomic save (write a temporary file, rename it over the page) counts as a change of the
@@ -107,7 +107,7 @@ impl Layout {
         {
             return Some(true);
         }
-        if first == "themes" {
+        if first == "themes" || first == crate::i18n::OVERRIDE_DIR {
             return Some(true);
         }
         if self.content_dir == self.root {
@@ -231,6 +231,11 @@ impl Watcher {
             let themes = layout.root.join("themes");
             if themes.is_dir() {
                 wanted.push((themes, RecursiveMode::Recursive));
+            }
+            // The handbook's interface strings (`i18n/LANG.toml`).
+            let strings = layout.root.join(crate::i18n::OVERRIDE_DIR);
+            if strings.is_dir() {
+                wanted.push((strings, RecursiveMode::NonRecursive));
             }
         }
         // A logo or favicon kept elsewhere in the handbook (`branding/logo.svg`): watch its

@@ -16,6 +16,8 @@ const vectors = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'vectors', '
 const themeSource = require('./theme-source');
 const source = themeSource.source('js/exercise.js');
 const search = themeSource.load('js/search.js');
+const searchVectors = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'vectors', 'search.json'), 'utf8'));
+const STEMMERS = path.join(REPO, 'themes', 'default', 'static', 'js', 'search', 'stemmers');
 
 function loadExercises() {
   const window = { addEventListener() {} };
@@ -46,6 +48,63 @@ describe('search.js agrees with src/search.rs and rust-stemmers (tests/vectors/t
       .filter(([word, want]) => search.stem(word) !== want)
       .map(([word, want]) => `stem(${JSON.stringify(word)}): ${JSON.stringify(search.stem(word))}, want ${JSON.stringify(want)}`);
     assert.deepEqual(wrong, [], wrong.join('\n'));
+  });
+});
+
+// search.js as built for a language whose stemmer is `name` (js/search/stemmers/NAME.js).
+const built = {};
+function searchFor(name) {
+  if (!built[name]) built[name] = themeSource.load('js/search.js', { stemmer: name });
+  return built[name];
+}
+
+function list(name) {
+  const l = searchVectors[name];
+  assert.ok(Array.isArray(l) && l.length > 0, `no "${name}" cases in search.json`);
+  return l;
+}
+
+describe('search.js agrees with the index per language (tests/vectors/search.json)', () => {
+  test('every stemmer in the theme has cases, and each stems them as rust-stemmers does', () => {
+    const names = Object.keys(searchVectors.stems || {});
+    for (const need of ['en', 'es', 'fr', 'de', 'nl', 'no', 'el', 'ru', 'ar']) {
+      assert.ok(names.includes(need), `no "${need}" stems in search.json`);
+    }
+    const wrong = [];
+    for (const name of names) {
+      assert.ok(fs.existsSync(path.join(STEMMERS, name + '.js')), `no stemmer part ${name}.js`);
+      const s = searchFor(name);
+      for (const [word, want] of searchVectors.stems[name]) {
+        const got = s.stem(word);
+        if (got !== want) wrong.push(`${name} stem(${JSON.stringify(word)}): ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+      }
+    }
+    assert.deepEqual(wrong, [], wrong.join('\n'));
+  });
+
+  test('a language without a stemmer keeps its words', () => {
+    assert.equal(searchFor('none').stem('चिकित्सकों'), 'चिकित्सकों');
+    assert.equal(searchFor('none').stem('running'), 'running');
+  });
+
+  test('fold', () => {
+    for (const [word, want] of list('fold')) {
+      assert.equal(search.fold(word), want, `fold(${JSON.stringify(word)})`);
+    }
+  });
+
+  test('tokenize (CJK bigrams, any script)', () => {
+    for (const [input, want] of list('tokenize')) {
+      assert.deepEqual(search.tokenize(input), want, `tokenize(${JSON.stringify(input)})`);
+    }
+  });
+
+  test('index terms of a text, per language', () => {
+    for (const c of list('terms')) {
+      const s = searchFor(c.stemmer);
+      const got = s.tokenize(c.text).flatMap((w) => s.termsOf(w));
+      assert.deepEqual(got, c.terms, `${c.language}: ${c.text}`);
+    }
   });
 });
 

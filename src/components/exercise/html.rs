@@ -3,7 +3,7 @@
 //! the answer panel, and never needs inline script.
 
 use super::shuffle::{display_order, option_ids, seed, shuffles};
-use super::{Answer, Exercise, Question, QuestionType, anchor_id, permutation, plain_text};
+use super::{Answer, Exercise, Question, anchor_id, permutation, plain_text};
 use crate::html::{block_html, inline_html};
 use serde::Serialize;
 use tera::Tera;
@@ -192,8 +192,8 @@ struct QuestionData<'a> {
     has_feedback: bool,
     feedback: Vec<FeedbackData>,
     explanation_html: Option<String>,
-    /// The key, as the type shows it.
-    answer: AnswerData,
+    /// The key, as the type shows it (each type's module says what it holds).
+    answer: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -221,35 +221,6 @@ struct FeedbackData {
     value: String,
     label_html: String,
     text_html: String,
-}
-
-/// The key in the forms the templates use; only the fields of the question's type are set.
-#[derive(Serialize, Default)]
-struct AnswerData {
-    /// Choice: the correct options' ids, space-separated (`data-answer`).
-    ids: String,
-    /// Choice: the correct options; ordering: the items in order (HTML).
-    html: Vec<String>,
-    /// True/false: the key.
-    bool: Option<bool>,
-    /// Short: the accepted answers as JSON (`data-accept`).
-    accept_json: Option<String>,
-    /// Short: the number to accept.
-    number: Option<NumberData>,
-    /// Short: whether a typo is forgiven.
-    typos: bool,
-    /// Short: the answers shown (the number first).
-    shown: Vec<String>,
-    /// Reflection: the model answer (HTML).
-    model_html: Option<String>,
-}
-
-#[derive(Serialize)]
-struct NumberData {
-    value: String,
-    tolerance: String,
-    decimal: &'static str,
-    unit: Option<String>,
 }
 
 /// One question (`components/question/TYPE.html`): vignette, `fieldset` + `legend` with the
@@ -286,13 +257,11 @@ pub fn question_html(
         items: ordering_items(q, view),
         hint_html: q.hint.as_deref().map(inline_html),
         show_answer: view.show_answer,
-        panel: q.kind != QuestionType::Reflection
-            || q.model_answer.is_some()
-            || q.explanation.is_some(),
+        panel: q.kind.graded() || q.model_answer.is_some() || q.explanation.is_some(),
         has_feedback: !q.feedback.is_empty(),
         feedback: feedback(q, &ids, &order),
         explanation_html: q.explanation.as_deref().map(block_html),
-        answer: answer(q, &ids),
+        answer: q.kind.kind().answer(q, &ids),
     };
     let template = format!("components/question/{}.html", q.kind.template());
     render(templates, &template, "q", &data)
@@ -318,78 +287,16 @@ fn ordering_items(q: &Question, view: &QuestionView<'_>) -> Vec<ItemData> {
         .collect()
 }
 
-/// The correct answer, as the question's template shows it in the answer panel (and
-/// `Show answer` copies into the live region).
-fn answer(q: &Question, ids: &[String]) -> AnswerData {
-    match &q.answer {
-        Answer::One(i) => AnswerData {
-            ids: ids[*i].clone(),
-            html: vec![inline_html(&q.options[*i])],
-            ..AnswerData::default()
-        },
-        Answer::Many(list) => AnswerData {
-            ids: list
-                .iter()
-                .map(|i| ids[*i].as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            html: list.iter().map(|i| inline_html(&q.options[*i])).collect(),
-            ..AnswerData::default()
-        },
-        Answer::Bool(b) => AnswerData {
-            bool: Some(*b),
-            ..AnswerData::default()
-        },
-        Answer::Accept(list) => {
-            let mut shown: Vec<String> = Vec::new();
-            if let Some(n) = &q.number {
-                shown.push(n.describe());
-            }
-            shown.extend(list.iter().cloned());
-            AnswerData {
-                accept_json: Some(serde_json::to_string(list).unwrap_or_else(|_| "[]".into())),
-                number: q.number.as_ref().map(|n| NumberData {
-                    value: n.value.to_string(),
-                    tolerance: n.tolerance.to_string(),
-                    decimal: if n.decimal_comma { "," } else { "." },
-                    unit: n.unit.clone(),
-                }),
-                typos: q.typos,
-                shown,
-                ..AnswerData::default()
-            }
-        }
-        Answer::Order(items) => AnswerData {
-            html: items.iter().map(|i| inline_html(i)).collect(),
-            ..AnswerData::default()
-        },
-        Answer::Free => AnswerData {
-            model_html: q.model_answer.as_deref().map(block_html),
-            ..AnswerData::default()
-        },
-    }
-}
-
 /// Per-option feedback: one entry per option that has some, in the order the options are
 /// shown, each keyed by the option's id (`ids`, authored order; `order`, display order).
 fn feedback(q: &Question, ids: &[String], order: &[usize]) -> Vec<FeedbackData> {
-    let entries: Vec<(String, String, Option<&String>)> = if q.kind == QuestionType::TrueFalse {
-        vec![
-            ("true".into(), "True".into(), q.feedback.first()),
-            ("false".into(), "False".into(), q.feedback.get(1)),
-        ]
-    } else {
-        order
-            .iter()
-            .map(|&i| {
-                (
-                    ids[i].clone(),
-                    inline_html(&q.options[i]),
-                    q.feedback.get(i),
-                )
-            })
-            .collect()
-    };
+    let entries: Vec<(String, String, Option<&String>)> = q
+        .kind
+        .kind()
+        .choices(q, ids, order)
+        .into_iter()
+        .map(|(value, label, i)| (value, label, q.feedback.get(i)))
+        .collect();
     entries
         .into_iter()
         .filter_map(|(value, label_html, fb)| {

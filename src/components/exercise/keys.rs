@@ -1,49 +1,33 @@
-//! The question keys of the assessment features: `shuffle` (choice questions) and, for
-//! short answers, `accept_number`, `tolerance`, `unit` and `typos`. Kept apart from
-//! `parse.rs` so each feature's validation reads in one place.
+//! The question keys of the assessment features: `shuffle` (read by the choice types) and,
+//! for short answers, `accept_number`, `tolerance`, `unit` and `typos` (read by `short`).
+//! Kept apart so each feature's validation reads in one place.
 
+use super::Question;
 use super::answers::{NumberAnswer, decimal_comma};
-use super::parse::{Source, Value, boolean, string};
-use super::{Question, QuestionType};
+use super::parse::{Fields, Source, Value, boolean, string};
 use crate::error::Diagnostic;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
-/// What [`parse`] read.
-pub(super) struct Extra {
-    pub shuffle: Option<bool>,
+/// A choice question's own `shuffle` (`None`: it follows the exercise).
+pub(super) fn shuffle(q: &Fields<'_, '_>, errors: &mut Vec<Diagnostic>) -> Option<bool> {
+    let (_, v) = q.get("shuffle")?;
+    boolean(q.src, "shuffle", v, errors)
+}
+
+/// What [`number_keys`] read.
+pub(super) struct Numeric {
     pub number: Option<NumberAnswer>,
     pub typos: bool,
 }
 
-/// Reads the keys of this module from a question table (the type's other keys are checked
-/// by `parse.rs`; keys of another type are reported there as not applying).
-pub(super) fn parse(
-    table: &DeTable<'_>,
-    src: &Source<'_>,
-    kind: Option<QuestionType>,
-    errors: &mut Vec<Diagnostic>,
-) -> Extra {
-    let get = |name: &str| -> Option<&Value<'_>> {
-        table.iter().find_map(|(k, v)| {
-            let k: &str = k.get_ref();
-            (k == name).then_some(v)
-        })
-    };
-    let mut extra = Extra {
-        shuffle: None,
+/// Reads a short answer's `typos`, `accept_number`, `tolerance` and `unit`.
+pub(super) fn number_keys(q: &Fields<'_, '_>, errors: &mut Vec<Diagnostic>) -> Numeric {
+    let src = q.src;
+    let get = |name: &str| -> Option<&Value<'_>> { q.get(name).map(|(_, v)| v) };
+    let mut extra = Numeric {
         number: None,
         typos: true,
     };
-    let choice = matches!(
-        kind,
-        Some(QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario)
-    );
-    if choice && let Some(v) = get("shuffle") {
-        extra.shuffle = boolean(src, "shuffle", v, errors);
-    }
-    if kind != Some(QuestionType::Short) {
-        return extra;
-    }
     if let Some(v) = get("typos") {
         extra.typos = boolean(src, "typos", v, errors).unwrap_or(true);
     }

@@ -15,8 +15,7 @@
 //! The data comes from each question's `lint` entry in the exercise manifest
 //! ([`lint_entry`]), so the lints see every exercise, whichever component emitted it.
 
-use super::shuffle::shuffles;
-use super::{Answer, Question, QuestionType, plain_text};
+use super::Question;
 use crate::components::ExerciseEntry;
 use crate::components::manifest::LintEntry;
 use crate::error::Diagnostic;
@@ -35,31 +34,7 @@ pub const MIN_MULTIPLE: usize = 3;
 
 /// The lint data of a question for the manifest (`None` for questions without a key to lint).
 pub fn lint_entry(q: &Question, exercise_shuffle: bool) -> Option<LintEntry> {
-    let options = || q.options.iter().map(|o| plain_text(o)).collect();
-    match (&q.answer, q.kind) {
-        (Answer::Bool(b), QuestionType::TrueFalse) => Some(LintEntry {
-            line: q.line,
-            truefalse: Some(*b),
-            ..LintEntry::default()
-        }),
-        (Answer::One(i), _) => Some(LintEntry {
-            line: q.line,
-            options: options(),
-            answer: vec![*i],
-            multi: false,
-            shuffled: shuffles(q, exercise_shuffle),
-            truefalse: None,
-        }),
-        (Answer::Many(list), _) => Some(LintEntry {
-            line: q.line,
-            options: options(),
-            answer: list.clone(),
-            multi: true,
-            shuffled: shuffles(q, exercise_shuffle),
-            truefalse: None,
-        }),
-        _ => None,
-    }
+    q.kind.kind().lint(q, exercise_shuffle)
 }
 
 /// One question as the lints see it.

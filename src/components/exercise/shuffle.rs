@@ -6,16 +6,13 @@
 //! carries an id derived from its text (`o` and eight hex digits), which is what the
 //! learner's saved answer records: it does not depend on where the option is shown.
 
-use super::{Question, QuestionType, permutation};
+use super::{Question, permutation};
 use crate::hash::Fnv;
 
 /// Whether a question's options are shown shuffled: its own `shuffle`, else the exercise's.
 /// True/false, short, ordering and reflection questions have no options to shuffle.
 pub fn shuffles(q: &Question, exercise_shuffle: bool) -> bool {
-    matches!(
-        q.kind,
-        QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario
-    ) && q.shuffle.unwrap_or(exercise_shuffle)
+    q.kind.kind().shuffles() && q.shuffle.unwrap_or(exercise_shuffle)
 }
 
 /// The authored indexes of the options in display order. A shuffle never leaves three or more

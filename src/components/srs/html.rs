@@ -19,6 +19,8 @@ pub(super) struct Form<'a> {
     pub set: &'a ItemSet,
     /// The block's `title`.
     pub title: Option<&'a str>,
+    /// The page is right to left: its lines run from 0 at the right end (the form says so).
+    pub rtl: bool,
 }
 
 /// One decimal, always shown (`9.0`).
@@ -113,6 +115,8 @@ struct FormData<'a> {
     tolerance: String,
     total: String,
     question_html: &'a str,
+    /// The page is right to left (`srs-parts.html` names the ends, the forms add a note).
+    rtl: bool,
 }
 
 /// One item of [`FormData`].
@@ -167,6 +171,7 @@ fn form_data<'a>(form: &'a Form<'a>, mode: Mode, ratings: &[f64]) -> FormData<'a
         tolerance: fmt1(TOLERANCE),
         total: fmt1(ratings.iter().sum()),
         question_html: "",
+        rtl: form.rtl,
     }
 }
 

@@ -144,6 +144,7 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         key: format!("{}#{id}", ctx.page_out_path),
         set: &set,
         title,
+        rtl: crate::config::direction::text_direction(&ctx.config.language) == "rtl",
     };
     let mut out = match mode {
         Mode::Practice => practice_html(ctx.templates, &form),

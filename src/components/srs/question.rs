@@ -67,7 +67,7 @@ pub(super) fn render_question(
         &value,
         &src,
         &exercise::ParseOptions {
-            types: Some(&[QuestionType::Single, QuestionType::Multiple]),
+            types: Some(&[QuestionType::SINGLE, QuestionType::MULTIPLE]),
             extra_keys: &[],
         },
     )?;

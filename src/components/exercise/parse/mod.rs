@@ -1,19 +1,15 @@
 //! Parsing and validation of exercise blocks and single questions, with the Markdown file's
 //! own line numbers on every error (from the TOML parser's byte spans). The keys every
-//! question has are read here; each question type's own keys in its module (`choice`:
-//! single, multiple and scenario; `truefalse`; `short`; `ordering`; `reflection`); typed
-//! values and their errors in `values`.
+//! question has are read here; each question type's own keys by its module in
+//! `exercise/types/` ([`super::types::Kind::parse`]); typed values and their errors in
+//! `values`.
 
-mod choice;
-mod ordering;
-mod reflection;
-mod short;
-mod truefalse;
-mod values;
+pub(super) mod values;
 
 pub(super) use values::{boolean, string};
 use values::{edit_distance, id_problem, nonempty_string, toml_error, unknown_key};
 
+use super::answers::NumberAnswer;
 use super::keys;
 use super::{Answer, Exercise, Question, QuestionType, derived_id};
 use crate::components::BlockCtx;
@@ -100,19 +96,19 @@ const COMMON_KEYS: [&str; 5] = ["type", "id", "prompt", "explanation", "hint"];
 /// Keys of the exercise table.
 const EXERCISE_KEYS: [&str; 5] = ["id", "title", "show_answer", "shuffle", "question"];
 
-/// The keys of question type `t` beyond [`COMMON_KEYS`] (each type's module lists them).
+/// The keys of question type `t` beyond [`COMMON_KEYS`] (its module lists them).
 fn type_keys(t: QuestionType) -> &'static [&'static str] {
-    match t {
-        QuestionType::Single | QuestionType::Multiple => choice::KEYS,
-        QuestionType::Scenario => choice::SCENARIO_KEYS,
-        QuestionType::TrueFalse => truefalse::KEYS,
-        QuestionType::Short => short::KEYS,
-        QuestionType::Ordering => ordering::KEYS,
-        QuestionType::Reflection => reflection::KEYS,
-    }
+    t.kind().keys()
 }
 
-const TYPE_LIST: &str = "single, multiple, truefalse, short, ordering, scenario, reflection";
+/// The names of every type, for messages ("single, multiple, ...").
+fn type_list() -> String {
+    QuestionType::ALL
+        .iter()
+        .map(|t| t.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// The exercise table's own keys, as read.
 struct ExerciseKeys<'t, 'i> {
@@ -332,6 +328,12 @@ pub(super) struct Body {
     pub model_answer: Option<String>,
     /// The key.
     pub answer: Answer,
+    /// A choice question's own `shuffle`.
+    pub shuffle: Option<bool>,
+    /// A short answer's expected number.
+    pub number: Option<NumberAnswer>,
+    /// Whether a short answer forgives a typo.
+    pub typos: bool,
 }
 
 /// [`parse_question`] with restrictions: only `opts.types`, and `opts.extra_keys` ignored.
@@ -374,19 +376,13 @@ pub fn parse_question_with(
         feedback: Vec::new(),
         model_answer: None,
         answer: Answer::Free,
+        shuffle: None,
+        number: None,
+        typos: true,
     };
     if let Some(kind) = kind {
-        match kind {
-            QuestionType::Single | QuestionType::Multiple | QuestionType::Scenario => {
-                choice::parse(&q, kind, &mut body, &mut errors)
-            }
-            QuestionType::TrueFalse => truefalse::parse(&q, &mut body, &mut errors),
-            QuestionType::Short => short::parse(&q, &mut body, &mut errors),
-            QuestionType::Ordering => ordering::parse(&q, &mut body, &mut errors),
-            QuestionType::Reflection => reflection::parse(&q, &mut body, &mut errors),
-        }
+        kind.kind().parse(&q, &mut body, &mut errors);
     }
-    let extra = keys::parse(table, src, kind, &mut errors);
     if !errors.is_empty() {
         drop_follow_ons(&mut errors);
         return Err(errors);
@@ -407,9 +403,9 @@ pub fn parse_question_with(
         hint,
         model_answer: body.model_answer,
         line,
-        shuffle: extra.shuffle,
-        number: extra.number,
-        typos: extra.typos,
+        shuffle: body.shuffle,
+        number: body.number,
+        typos: body.typos,
     })
 }
 
@@ -474,7 +470,8 @@ fn question_type(
                         format!("`type` must be a string, not {}", v.get_ref().type_str()),
                     )
                     .with_hint(format!(
-                        "write it in quotes, e.g. `type = \"single\"` (one of: {TYPE_LIST})"
+                        "write it in quotes, e.g. `type = \"single\"` (one of: {})",
+                        type_list()
                     )),
                 );
                 None
@@ -486,18 +483,17 @@ fn question_type(
 /// The error for `type = "name"` naming no type, with the type meant when it is a common
 /// other name for one.
 fn unknown_type(src: &Source<'_>, v: &Value<'_>, name: &str) -> Diagnostic {
-    let alias = match name.trim().to_lowercase().as_str() {
-        "true_false" | "true-false" | "tf" | "boolean" | "bool" => Some("truefalse"),
-        "choice" | "radio" | "mcq" => Some("single"),
-        "multi" | "checkbox" | "checkboxes" | "select" => Some("multiple"),
-        "text" | "short_answer" | "short-answer" => Some("short"),
-        "order" | "sequence" | "sort" => Some("ordering"),
-        "free" | "free_text" | "essay" => Some("reflection"),
-        _ => None,
-    };
+    let lower = name.trim().to_lowercase();
+    let alias = QuestionType::ALL
+        .iter()
+        .find(|t| t.kind().aliases().contains(&lower.as_str()));
     let hint = match alias {
-        Some(a) => format!("did you mean `type = \"{a}\"`? The types are: {TYPE_LIST}"),
-        None => format!("use one of: {TYPE_LIST}"),
+        Some(a) => format!(
+            "did you mean `type = \"{}\"`? The types are: {}",
+            a.name(),
+            type_list()
+        ),
+        None => format!("use one of: {}", type_list()),
     };
     src.error(&v.span(), format!("unknown question type `{name}`"))
         .with_hint(hint)

@@ -6,6 +6,9 @@
  * question engine, src/components/exercise.rs). Classic script, no inline code, no requests.
  *
  * Markup it relies on (see exercise/html.rs):
+ * Each question type's behaviour is in exercise/types/TYPE.js (included below in name order),
+ * registered by its data-type into the table of exercise/question.js.
+ *
  *   [data-exercise="ID"]  data-show-answer="true|false"  data-track="false" (optional: do not
  *                         save results)  [data-exercise-progress] (optional "answered N of M")
  *     [data-question="KEY"] data-type data-fp, and per type:
@@ -40,8 +43,7 @@
 //= include js/exercise/helpers.js
 //= include js/exercise/exercise.js
 //= include js/exercise/question.js
-//= include js/exercise/ordering.js
-//= include js/exercise/reflection.js
+//= include js/exercise/types/*.js
 //= include js/exercise/restore.js
 //= include js/exercise/start.js
 })();

@@ -21,6 +21,8 @@
 (function () {
   "use strict";
 
+//= include js/shared/i18n.js
+
   var doc = document.documentElement;
   var store = (window.handbook && window.handbook.store) || {
     get: function () {
@@ -374,7 +376,7 @@
       button.className = "copy-link";
       var label = document.createElement("span");
       label.className = "visually-hidden";
-      label.textContent = "Copy link to section \u201c" + title + "\u201d";
+      label.textContent = t("page.copy_link", { title: title });
       var icon = copyIcon();
       button.appendChild(label);
       button.appendChild(icon);
@@ -386,9 +388,9 @@
             setTimeout(function () {
               button.classList.remove("is-copied");
             }, 1500);
-            announce("Link to \u201c" + title + "\u201d copied.");
+            announce(t("page.link_copied", { title: title }));
           } else {
-            window.prompt("Copy this link to the section:", url);
+            window.prompt(t("page.copy_link_prompt"), url);
           }
         });
       });
@@ -459,8 +461,8 @@
       },
       { rootMargin: "0px 0px -60% 0px" }
     );
-    for (var t = 0; t < targets.length; t++) {
-      observer.observe(targets[t]);
+    for (var ti = 0; ti < targets.length; ti++) {
+      observer.observe(targets[ti]);
     }
   }
 })();

@@ -7,148 +7,20 @@
  * shards (window.HANDBOOK_SEARCH_SHARD), loaded when a query needs them: terms by prefix
  * (search/t-HEX.js), the document table (search/d-N.js) and the stem list for typo lookups
  * (search/terms.js); every file is loaded with ?v=<build id> (data-version on the button).
- * Query words get the index's tokenising, stop words and the Snowball English (Porter2)
- * stemmer below (held to the same cases as src/search.rs and rust-stemmers by
- * tests/vectors/text.json); the last word
- * also matches as a prefix while typing, words of 5+ letters tolerate one typo.
+ * Query words get the index's tokenising, accent folding and stop words (js/search/text.js)
+ * and the Snowball stemmer of the handbook's language (js/search/stemmers/NAME.js, picked at
+ * build time; held to the same cases as src/search and rust-stemmers by tests/vectors/);
+ * the last word also matches as a prefix while typing, words of 5+ letters tolerate one typo.
  * Ranking: the index's weights (title > heading > body). No innerHTML of data.
  */
 (function () {
   'use strict';
 
-  // ------------------------------------------------------------------ Porter2 stemmer
-  var VOWEL = /[aeiouy]/;
-  var EXC1 = {
-    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl',
-    gently: 'gentl', ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl',
-    sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias',
-    andes: 'andes'
-  };
-  var EXC2 = ['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed'];
-  var STEP2 = [
-    ['ization', 'ize'], ['ational', 'ate'], ['fulness', 'ful'], ['ousness', 'ous'],
-    ['iveness', 'ive'], ['tional', 'tion'], ['biliti', 'ble'], ['lessli', 'less'],
-    ['entli', 'ent'], ['ation', 'ate'], ['alism', 'al'], ['aliti', 'al'], ['ousli', 'ous'],
-    ['iviti', 'ive'], ['fulli', 'ful'], ['enci', 'ence'], ['anci', 'ance'], ['abli', 'able'],
-    ['izer', 'ize'], ['ator', 'ate'], ['alli', 'al'], ['bli', 'ble'], ['ogi', 'og'], ['li', '']
-  ];
-  var STEP3 = [
-    ['ational', 'ate'], ['tional', 'tion'], ['alize', 'al'], ['icate', 'ic'], ['iciti', 'ic'],
-    ['ative', ''], ['ical', 'ic'], ['ness', ''], ['ful', '']
-  ];
-  var STEP4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate',
-    'iti', 'ous', 'ive', 'ize', 'ion', 'al', 'er', 'ic'];
-
-  function isVowel(c) { return VOWEL.test(c); }
-
-  function regionAfter(w, start) {
-    for (var i = start + 1; i < w.length; i++) {
-      if (!isVowel(w[i]) && isVowel(w[i - 1])) return i + 1;
-    }
-    return w.length;
-  }
-
-  function shortSyllableAt(w, end) {
-    // Whether w[0..end) ends in a short syllable.
-    if (end === 2) return isVowel(w[0]) && !isVowel(w[1]);
-    if (end < 2) return false;
-    var a = w[end - 3], b = w[end - 2], c = w[end - 1];
-    return !isVowel(a) && isVowel(b) && !isVowel(c) && c !== 'w' && c !== 'x' && c !== 'Y';
-  }
-
-  function endsWithAny(w, list) {
-    var best = null;
-    for (var i = 0; i < list.length; i++) {
-      var s = typeof list[i] === 'string' ? list[i] : list[i][0];
-      if (w.length >= s.length && w.slice(w.length - s.length) === s && (!best || s.length > best.s.length)) {
-        best = { s: s, i: i };
-      }
-    }
-    return best;
-  }
-
-  function stem(word) {
-    var w = String(word);
-    if (w.length <= 2) return w;
-    if (w[0] === "'") w = w.slice(1);
-    if (Object.prototype.hasOwnProperty.call(EXC1, w)) return EXC1[w];
-    if (w[0] === 'y') w = 'Y' + w.slice(1);
-    for (var i = 1; i < w.length; i++) {
-      if (w[i] === 'y' && isVowel(w[i - 1])) w = w.slice(0, i) + 'Y' + w.slice(i + 1);
-    }
-    var r1;
-    var m = /^(gener|commun|arsen)/.exec(w);
-    r1 = m ? m[1].length : regionAfter(w, 0);
-    var r2 = regionAfter(w, r1);
-    if (r2 < r1) r2 = r1;
-    // Step 0
-    var s0 = endsWithAny(w, ["'s'", "'s", "'"]);
-    if (s0) w = w.slice(0, w.length - s0.s.length);
-    // Step 1a
-    var s1 = endsWithAny(w, ['sses', 'ied', 'ies', 'us', 'ss', 's']);
-    if (s1) {
-      var pre = w.slice(0, w.length - s1.s.length);
-      if (s1.s === 'sses') w = pre + 'ss';
-      else if (s1.s === 'ied' || s1.s === 'ies') w = pre + (pre.length > 1 ? 'i' : 'ie');
-      else if (s1.s === 's') {
-        if (VOWEL.test(pre.slice(0, -1))) w = pre;
-      }
-    }
-    if (EXC2.indexOf(w) >= 0) return w;
-    // Step 1b
-    var s1b = endsWithAny(w, ['eedly', 'ingly', 'edly', 'eed', 'ing', 'ed']);
-    if (s1b) {
-      var p = w.slice(0, w.length - s1b.s.length);
-      if (s1b.s === 'eed' || s1b.s === 'eedly') {
-        if (w.length - s1b.s.length >= r1) w = p + 'ee';
-      } else if (VOWEL.test(p)) {
-        w = p;
-        if (/(at|bl|iz)$/.test(w)) w += 'e';
-        else if (/(bb|dd|ff|gg|mm|nn|pp|rr|tt)$/.test(w)) w = w.slice(0, -1);
-        else if (r1 >= w.length && shortSyllableAt(w, w.length)) w += 'e';
-      }
-    }
-    // Step 1c
-    if (w.length > 2 && /[yY]$/.test(w) && !isVowel(w[w.length - 2])) w = w.slice(0, -1) + 'i';
-    // Step 2
-    var s2 = endsWithAny(w, STEP2);
-    if (s2 && w.length - s2.s.length >= r1) {
-      var b2 = w.slice(0, w.length - s2.s.length);
-      if (s2.s === 'ogi') { if (/l$/.test(b2)) w = b2 + 'og'; }
-      else if (s2.s === 'li') { if (/[cdeghkmnrt]$/.test(b2)) w = b2; }
-      else w = b2 + STEP2[s2.i][1];
-    }
-    // Step 3
-    var s3 = endsWithAny(w, STEP3);
-    if (s3 && w.length - s3.s.length >= r1) {
-      if (s3.s !== 'ative' || w.length - s3.s.length >= r2) w = w.slice(0, w.length - s3.s.length) + STEP3[s3.i][1];
-    }
-    // Step 4
-    var s4 = endsWithAny(w, STEP4);
-    if (s4 && w.length - s4.s.length >= r2) {
-      var b4 = w.slice(0, w.length - s4.s.length);
-      if (s4.s !== 'ion' || /[st]$/.test(b4)) w = b4;
-    }
-    // Step 5
-    if (/e$/.test(w)) {
-      var at = w.length - 1;
-      if (at >= r2 || (at >= r1 && !shortSyllableAt(w, at))) w = w.slice(0, -1);
-    } else if (/ll$/.test(w) && w.length - 1 >= r2) {
-      w = w.slice(0, -1);
-    }
-    return w.replace(/Y/g, 'y');
-  }
-
-  // A word is a run of alphabetic characters, numbers and combining marks (src/search.rs,
-  // is_word_char): a Devanagari vowel sign or virama stays inside its word.
-  var NOT_WORD = /[^\p{Alphabetic}\p{M}\p{N}]+/u;
-
-  function tokenize(text) {
-    return String(text).toLowerCase().split(NOT_WORD).filter(Boolean);
-  }
+//= include js/search/stemmers/{stemmer}.js
+//= include js/search/text.js
 
   if (typeof module !== 'undefined' && module.exports) {
-    module.exports = { stem: stem, tokenize: tokenize };
+    module.exports = { stem: stem, tokenize: tokenize, fold: fold, termsOf: termsOf, isCjk: isCjk };
   }
   if (typeof document === 'undefined') return;
 
@@ -228,7 +100,7 @@
 
   function loadIndex() {
     if (index || files['search-index.js']) return;
-    status('Loading the search index…');
+    status(t('search.loading'));
     load('search-index.js', function () {
       var ix = window.HANDBOOK_SEARCH;
       if (!ix || ix.v !== 2) { files['search-index.js'] = 'error'; failed = true; return; }
@@ -351,53 +223,72 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  // Query words: { raw, stem, prefix }.
+  // Query words: { raw, forms: [{ raw, stem }, ..], prefix }. A word's forms are the word as
+  // typed and, where different, folded (the index holds both stems of a word with accents,
+  // termsOf in text.js). One Chinese or Japanese character always matches as a prefix (the
+  // index holds bigrams).
   function parse(q) {
     var words = tokenize(q).filter(function (w) { return !stop[w]; });
     var typing = !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(q);
     return words.map(function (w, i) {
-      return { raw: w, stem: stem(w), prefix: typing && i === words.length - 1 };
+      var raw = w.normalize('NFC'), f = fold(raw);
+      var forms = [{ raw: raw, stem: stem(raw) }];
+      if (f !== raw) forms.push({ raw: f, stem: stem(f) });
+      var one = chars(raw).length === 1 && isCjk(raw);
+      return { raw: raw, forms: forms, prefix: one || (typing && i === words.length - 1) };
     });
   }
 
-  // term -> factor for one query word, or null while the shards it needs are loading. Exact
-  // stems count 1; while typing, the last word of three letters or more also matches as a
-  // prefix, and the stems it starts with (0.7); a word of five letters or more with no match
-  // tolerates one typo (0.5).
+  // term -> factor for one query word (the best over its forms), or null while the shards it
+  // needs are loading. A word of five letters or more with no match tolerates one typo (0.5).
   function matches(word) {
-    var c = chars(word.raw);
-    var prefix = word.prefix && c.length >= 3;
-    var need = [keyOf(word.stem), keyOf(word.raw)];
-    // A word being typed also matches the stems it starts with, down to 4 letters and at most
-    // 4 fewer than typed ("validati" finds "valid" on its way to "validation").
-    var starts = [];
-    if (prefix) {
-      need = need.concat(keysUnder(word.raw));
-      if (chars(word.stem).length >= 3) need = need.concat(keysUnder(word.stem));
-      for (var n = Math.max(4, c.length - 4); n < c.length; n++) starts.push(c.slice(0, n).join(''));
-      need = need.concat(starts.map(keyOf));
-    }
-    if (!ensure(need.map(shardFile))) return null;
-    var out = dictOf();
-    if (has.call(terms, word.stem)) out[word.stem] = 1;
-    if (has.call(terms, word.raw)) out[word.raw] = 1;
-    starts.forEach(function (t) { if (!out[t] && has.call(terms, t)) out[t] = 0.7; });
-    if (prefix) {
-      var st = chars(word.stem).length >= 3 ? word.stem : word.raw;
-      need.forEach(function (k) {
-        (shardTerms[k] || []).forEach(function (t) {
-          if (!out[t] && (t.indexOf(word.raw) === 0 || t.indexOf(st) === 0)) out[t] = 0.7;
-        });
-      });
-    }
-    if (word.raw.length >= 5 && !Object.keys(out).length) {
+    var out = dictOf(), ready = true;
+    word.forms.forEach(function (form) {
+      if (!matchForm(form, word.prefix, out)) ready = false;
+    });
+    if (!ready) return null;
+    var raw = word.forms[word.forms.length - 1].raw;
+    if (raw.length >= 5 && !Object.keys(out).length) {
       if (!dict && !ensure(['search/terms.js'])) return null;
       if (!dict) return out;
-      var typos = typoTerms(word.raw);
+      var typos = typoTerms(raw);
       if (!ensure(typos.map(function (t) { return shardFile(keyOf(t)); }))) return null;
       typos.forEach(function (t) { if (!out[t] && has.call(terms, t)) out[t] = 0.5; });
     }
     return out;
+  }
+
+  function put(out, t, f) { if (!(out[t] >= f)) out[t] = f; }
+
+  // Adds the terms one form of a word matches to `out` (false while the shards it needs are
+  // loading). Exact stems count 1; while typing, the last word of three letters or more also
+  // matches as a prefix, and the stems it starts with (0.7).
+  function matchForm(form, prefixing, out) {
+    var c = chars(form.raw);
+    var prefix = prefixing && (c.length >= 3 || isCjk(form.raw));
+    var need = [keyOf(form.stem), keyOf(form.raw)];
+    // A word being typed also matches the stems it starts with, down to 4 letters and at most
+    // 4 fewer than typed ("validati" finds "valid" on its way to "validation").
+    var starts = [];
+    if (prefix) {
+      need = need.concat(keysUnder(form.raw));
+      if (chars(form.stem).length >= 3) need = need.concat(keysUnder(form.stem));
+      for (var n = Math.max(4, c.length - 4); n < c.length; n++) starts.push(c.slice(0, n).join(''));
+      need = need.concat(starts.map(keyOf));
+    }
+    if (!ensure(need.map(shardFile))) return false;
+    if (has.call(terms, form.stem)) put(out, form.stem, 1);
+    if (has.call(terms, form.raw)) put(out, form.raw, 1);
+    starts.forEach(function (t) { if (has.call(terms, t)) put(out, t, 0.7); });
+    if (prefix) {
+      var st = chars(form.stem).length >= 3 ? form.stem : form.raw;
+      need.forEach(function (k) {
+        (shardTerms[k] || []).forEach(function (t) {
+          if (t.indexOf(form.raw) === 0 || t.indexOf(st) === 0) put(out, t, 0.7);
+        });
+      });
+    }
+    return true;
   }
 
   // { hits: doc numbers best first, matched: stems } or null while shards are loading. Every
@@ -441,22 +332,22 @@
   var dialog, input, list, more, statusEl, timer = null;
 
 //= include js/shared/dom.js
+//= include js/shared/i18n.js
 
   function build() {
     dialog = el('dialog', { class: 'search-dialog', 'aria-labelledby': 'hb-search-label' });
     var form = el('div', { class: 'search-panel' });
     var bar = el('div', { class: 'search-bar' });
-    var label = el('label', { for: 'hb-search-input', id: 'hb-search-label', class: 'search-label' }, 'Search the handbook');
+    var label = el('label', { for: 'hb-search-input', id: 'hb-search-label', class: 'search-label' }, t('search.label'));
     input = el('input', {
       type: 'search', id: 'hb-search-input', class: 'search-input', autocomplete: 'off',
       spellcheck: 'false', 'aria-describedby': 'hb-search-help', 'aria-controls': 'hb-search-results'
     });
-    var close = el('button', { type: 'button', class: 'search-close' }, 'Close');
-    var help = el('p', { id: 'hb-search-help', class: 'search-help' },
-      'Results appear as you type. Use the arrow keys to move through them and Enter to open one.');
+    var close = el('button', { type: 'button', class: 'search-close' }, t('search.close'));
+    var help = el('p', { id: 'hb-search-help', class: 'search-help' }, t('search.help'));
     statusEl = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
-    list = el('ul', { id: 'hb-search-results', class: 'search-results', 'aria-label': 'Search results' });
-    more = el('button', { type: 'button', class: 'search-more' }, 'Show more results');
+    list = el('ul', { id: 'hb-search-results', class: 'search-results', 'aria-label': t('search.results_label') });
+    more = el('button', { type: 'button', class: 'search-more' }, t('search.more'));
     more.hidden = true;
     bar.appendChild(input);
     bar.appendChild(close);
@@ -525,11 +416,17 @@
     if (statusEl && statusEl.textContent !== text) statusEl.textContent = text;
   }
 
+  // Whether a word of the text gives one of the matched `stems`.
+  function found(word, stems) {
+    return tokenize(word).some(function (w) {
+      return !stop[w] && termsOf(w).some(function (t) { return stems[t]; });
+    });
+  }
+
   function highlight(parent, text, stems) {
     var re = /[\p{Alphabetic}\p{M}\p{N}]+/gu, last = 0, m;
     while ((m = re.exec(text))) {
-      var w = m[0].toLowerCase();
-      if (!stop[w] && stems[stem(w)]) {
+      if (found(m[0], stems)) {
         if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
         parent.appendChild(el('mark', {}, m[0]));
         last = m.index + m[0].length;
@@ -549,8 +446,8 @@
     var q = input.value;
     if (!index) {
       if (tryNow === true) return false;
-      if (failed) status('The search index could not be loaded.');
-      else if (q.trim()) status('Loading the search index…');
+      if (failed) status(t('search.failed'));
+      else if (q.trim()) status(t('search.loading'));
       return true;
     }
     dry = tryNow === true;
@@ -559,10 +456,10 @@
       if (!cache || cache.q !== q || cache.gen !== gen) {
         var words = parse(q);
         cache = { q: q, gen: gen, words: words, result: words.length ? search(words) : { hits: [], matched: [] } };
-        if (!cache.result) { cache = null; if (!dry) status('Searching…'); return false; }
+        if (!cache.result) { cache = null; if (!dry) status(t('search.searching')); return false; }
       }
       var page = cache.result.hits.slice(0, shown);
-      if (!ensureDocs(page)) { if (!dry) status('Searching…'); return false; }
+      if (!ensureDocs(page)) { if (!dry) status(t('search.searching')); return false; }
     } finally {
       dry = false;
     }
@@ -603,12 +500,11 @@
     more.hidden = n <= page.length;
     if (from && list.children[from]) list.children[from].querySelector('a').focus();
     var text;
-    if (!cache.words.length) text = q.trim() ? 'Type a longer word to search.' : '';
-    else if (n === 0) text = 'No results for “' + q.trim() + '”.';
-    else if (n === 1) text = '1 result.';
-    else if (n > page.length) text = n + ' results; the first ' + page.length + ' are shown.';
-    else text = n + ' results.';
-    if (failed && text) text += ' Part of the search index could not be loaded.';
+    if (!cache.words.length) text = q.trim() ? t('search.too_short') : '';
+    else if (n === 0) text = t('search.no_results', { query: q.trim() });
+    else if (n > page.length) text = t('search.results_first', { count: n, shown: page.length });
+    else text = t('search.results', { count: n });
+    if (failed && text) text += ' ' + t('search.partial');
     status(text);
     dialog.dispatchEvent(new CustomEvent('handbook:search-results', { detail: { query: q, count: n, shown: page.length } }));
   }

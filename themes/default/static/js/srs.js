@@ -9,7 +9,9 @@
  * Practice form ([data-srs="practice"]):
  * - each line becomes a slider (role=slider, aria-valuenow 0-10 in steps of 0.1, aria-valuetext;
  *   no aria-valuenow and the text "not rated" while unset): click or tap, drag, or keys (arrows
- *   0.1, Page Up/Down 1, Home/End the ends, Delete/Backspace clears);
+ *   0.1, Page Up/Down 1, Home/End the ends, Delete/Backspace clears); in a right-to-left page
+ *   the line runs from 0 at its right end (srs.css mirrors the drawing, the pointer is measured
+ *   from the right, Left and Right swap);
  * - the total (an <output> named "Total") and the interpretation (a status region) update live;
  *   nothing is interpreted until every item is rated;
  * - Save keeps an entry (date, optional session number and label) in the practice log, shown as

@@ -9,13 +9,16 @@
  * which, without this script (and in print.html), reads as a series of titled sections.
  * This script makes each set a WAI-ARIA tab list (the "tabs with automatic activation" pattern):
  * a role=tablist of role=tab buttons (named by the titles, which are then hidden) before the
- * role=tabpanel panels; one tab in the tab order (roving tabindex); Left/Right arrows move and
+ * role=tabpanel panels; one tab in the tab order (roving tabindex); Left/Right arrows (swapped
+ * in a right-to-left page, where the next tab is on the left) move and
  * select (wrapping), Home/End go to the first/last tab; the panel of the selected tab is shown,
  * the others get `hidden`. The first tab is selected, or the one marked `===+`.
  * Printing shows every panel with its title again (tabs.css).
  */
 (function () {
   "use strict";
+
+//= include js/shared/i18n.js
 
   function panelsOf(set) {
     var panels = [];
@@ -54,7 +57,7 @@
       tab.id = panel.id + "-tab";
       tab.setAttribute("role", "tab");
       tab.setAttribute("aria-controls", panel.id);
-      tab.textContent = title ? title.textContent : "Tab " + (i + 1);
+      tab.textContent = title ? title.textContent : t("tabs.untitled", { number: i + 1 });
       if (title) {
         title.hidden = true;
       }
@@ -92,9 +95,12 @@
         return;
       }
       var next = null;
-      if (event.key === "ArrowRight") {
+      // the arrow points the way focus moves: right to left, the next tab is on the left
+      var forward = window.getComputedStyle(list).direction === "rtl" ? "ArrowLeft" : "ArrowRight";
+      var back = forward === "ArrowLeft" ? "ArrowRight" : "ArrowLeft";
+      if (event.key === forward) {
         next = (i + 1) % tabs.length;
-      } else if (event.key === "ArrowLeft") {
+      } else if (event.key === back) {
         next = (i - 1 + tabs.length) % tabs.length;
       } else if (event.key === "Home") {
         next = 0;

@@ -51,7 +51,7 @@
       ex.page = store().pagePath(window.location.href);
       ex.updated = now();
       var prev = ex.questions[q.key];
-      if (prev && q.type !== "reflection" && prev.fp && prev.fp !== q.fp) {
+      if (prev && q.graded && prev.fp && prev.fp !== q.fp) {
         prev = null; // a result for an older version of the question
       }
       var rec = prev ? prev : {};
@@ -95,8 +95,8 @@
     var s = store();
     for (var i = 0; i < total; i++) {
       var q = this.questions[i];
-      var st = s.questionState(records[q.key], { type: q.type, fp: q.fp, graded: q.type !== "reflection" });
-      if (q.type !== "reflection") {
+      var st = s.questionState(records[q.key], { type: q.type, fp: q.fp, graded: q.graded });
+      if (q.graded) {
         graded += 1;
       }
       if (st === "correct") {

@@ -225,7 +225,7 @@
         if (!record) {
           return "unanswered";
         }
-        if (q.type === "reflection") {
+        if (q.type === "reflection" || q.graded === false) {
           return record.status === "written" ? "written" : "unanswered";
         }
         if (record.fp && q.fp && record.fp !== q.fp) {

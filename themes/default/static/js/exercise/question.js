@@ -1,3 +1,90 @@
+  /* ------------------------------------------------------------ question types */
+
+  /* The behaviour of each question type, by its data-type: each exercise/types/TYPE.js file
+     registers its own with questionType(names, hooks), leaving out the hooks it does not
+     change. The defaults (optionQuestion) are those of a question answered with the radio
+     buttons or checkboxes of its markup, as the choice types and truefalse are.
+       graded            false: not right or wrong (a reflection)
+       optionFeedback    false: no per-option feedback to show after Check
+       setup(q)          once, after the common set-up: its own elements and listeners
+       response(q)       what the learner chose (saved as the record's `response`)
+       isEmpty(q, r)     whether there is nothing to check yet
+       askFirst(q)       says what to do when Check finds nothing to check
+       grade(q, r)       { correct, detail }
+       lock(q, locked)   after the controls were locked (checked) or unlocked (Try again)
+       action(q, button) a click on a button of the question that the frame does not handle
+       restore(q, rec, external)  when set, replaces the whole restoring of a saved record
+       restoreDraft(q, draft)     puts back what was typed before Check
+       restoreResponse(q, r)      puts a saved response back into the controls */
+  var questionTypes = {};
+
+  function questionType(names, hooks) {
+    names.forEach(function (name) {
+      questionTypes[name] = hooks;
+    });
+  }
+
+  var optionQuestion = {
+    graded: true,
+    optionFeedback: true,
+    setup: function () {},
+    response: function (q) {
+      var values = [];
+      for (var i = 0; i < q.inputs.length; i++) {
+        if (q.inputs[i].checked) {
+          values.push(q.inputs[i].value);
+        }
+      }
+      return values;
+    },
+    isEmpty: function (q, response) {
+      return response.length === 0;
+    },
+    askFirst: function (q) {
+      q.notice("Choose an answer first.");
+    },
+    grade: function (q, response) {
+      var correct = q.correctValues();
+      var chosenRight = response.filter(function (v) {
+        return correct.indexOf(v) >= 0;
+      }).length;
+      var chosenWrong = response.length - chosenRight;
+      var isCorrect = chosenWrong === 0 && chosenRight === correct.length;
+      var detail = "";
+      if (!isCorrect && q.mode === "multiple") {
+        detail = "You chose " + chosenRight + " of the " + correct.length + " correct options";
+        if (chosenWrong > 0) {
+          detail += " and " + chosenWrong + (chosenWrong === 1 ? " option that is" : " options that are") + " not correct";
+        }
+        detail += ".";
+      }
+      return { correct: isCorrect, detail: detail };
+    },
+    lock: function () {},
+    action: function () {},
+    restore: null,
+    restoreDraft: function () {},
+    restoreResponse: function (q, response) {
+      if (!Array.isArray(response)) {
+        return;
+      }
+      for (var i = 0; i < q.inputs.length; i++) {
+        q.inputs[i].checked = response.indexOf(q.inputs[i].value) >= 0;
+      }
+    }
+  };
+
+  /* The hooks of `type`: its own over the defaults (an unknown type gets the defaults). */
+  function behaviourOf(type) {
+    var has = Object.prototype.hasOwnProperty;
+    var own = has.call(questionTypes, type) ? questionTypes[type] : {};
+    var hooks = {};
+    Object.keys(optionQuestion).forEach(function (name) {
+      hooks[name] = has.call(own, name) ? own[name] : optionQuestion[name];
+    });
+    return hooks;
+  }
+
   /* ------------------------------------------------------------ a question */
 
   function Question(exercise, root) {
@@ -6,16 +93,15 @@
     this.root = root;
     this.key = root.getAttribute("data-question");
     this.type = root.getAttribute("data-type");
+    this.kind = behaviourOf(this.type);
+    this.graded = this.kind.graded !== false;
     this.mode = root.getAttribute("data-mode") || "";
     this.fp = root.getAttribute("data-fp") || "";
     this.prompt = plain(root.querySelector(".question-prompt")).slice(0, 160);
     this.inputs = root.querySelectorAll("input[type=radio], input[type=checkbox]");
     this.text = root.querySelector("[data-input]");
-    this.list = root.querySelector("[data-ordering]");
-    this.orderStatus = root.querySelector("[data-ordering-status]");
     this.feedback = root.querySelector("[data-feedback]");
     this.panel = root.querySelector("[data-answer-panel]");
-    this.saved = root.querySelector("[data-saved]");
     this.buttons = {};
     var actions = root.querySelector("[data-actions]");
     show(actions, true);
@@ -43,81 +129,21 @@
         self.retry();
       } else if (action === "reveal") {
         self.reveal();
-      } else if (action === "model") {
-        self.model();
-      } else if (target.hasAttribute("data-move")) {
-        self.move(target);
+      } else {
+        self.kind.action(self, target);
       }
     });
-    if (this.text && this.type === "short") {
-      // What the learner types is kept even before Check (nothing typed is lost).
-      var draftTimer = null;
-      var saveDraft = function () {
-        clearTimeout(draftTimer);
-        draftTimer = null;
-        if (self.state !== "idle") {
-          return;
-        }
-        var value = self.text.value;
-        self.exercise.save(self, function (rec) {
-          rec.draft = value;
-        });
-      };
-      this.text.addEventListener("input", function () {
-        clearTimeout(draftTimer);
-        draftTimer = setTimeout(saveDraft, 500);
-      });
-      this.text.addEventListener("blur", function () {
-        if (draftTimer) {
-          saveDraft();
-        }
-      });
-      window.addEventListener("pagehide", function () {
-        if (draftTimer) {
-          saveDraft();
-        }
-      });
-      this.text.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" && !event.isComposing) {
-          event.preventDefault();
-          if (self.state === "idle") {
-            self.check();
-          }
-        }
-      });
-    }
-    if (this.text && this.type === "reflection") {
-      this.setupReflection();
-    }
     root.addEventListener("change", function () {
       if (self.state === "idle") {
         self.clearNotice();
       }
     });
-    this.syncMoves();
+    this.kind.setup(this);
   }
 
-  /* What the learner chose: option values, the typed text, or the item order. */
+  /* What the learner chose: option values, the typed text, the item order... */
   Question.prototype.response = function () {
-    if (this.type === "short" || this.type === "reflection") {
-      return this.text ? this.text.value : "";
-    }
-    if (this.type === "ordering") {
-      return this.items().map(function (li) {
-        return li.getAttribute("data-item");
-      });
-    }
-    var values = [];
-    for (var i = 0; i < this.inputs.length; i++) {
-      if (this.inputs[i].checked) {
-        values.push(this.inputs[i].value);
-      }
-    }
-    return values;
-  };
-
-  Question.prototype.items = function () {
-    return this.list ? Array.prototype.slice.call(this.list.children) : [];
+    return this.kind.response(this);
   };
 
   Question.prototype.correctValues = function () {
@@ -131,79 +157,13 @@
 
   /* Grades a response: { correct, detail } */
   Question.prototype.grade = function (response) {
-    if (this.type === "short") {
-      var accept = [];
-      try {
-        accept = JSON.parse(this.root.getAttribute("data-accept") || "[]");
-      } catch (e) {
-        accept = [];
-      }
-      var number = null;
-      var r = this.root;
-      if (r.hasAttribute("data-number")) {
-        number = {
-          value: parseFloat(r.getAttribute("data-number")),
-          tolerance: parseFloat(r.getAttribute("data-tolerance") || "0"),
-          unit: r.getAttribute("data-unit") || "",
-          decimalComma: r.getAttribute("data-decimal") === ","
-        };
-      }
-      var outcome = gradeShort(response, accept, number, r.getAttribute("data-typos") !== "false");
-      var details = {
-        correct: "",
-        out_of_range: "That number is not within the accepted range.",
-        not_a_number: "Write your answer as a number.",
-        not_accepted: "That is not one of the accepted answers."
-      };
-      return { correct: outcome === "correct", detail: details[outcome] };
-    }
-    if (this.type === "ordering") {
-      var inPlace = 0;
-      response.forEach(function (v, i) {
-        if (String(i + 1) === String(v)) {
-          inPlace += 1;
-        }
-      });
-      var all = inPlace === response.length;
-      return {
-        correct: all,
-        detail: all ? "" : inPlace + " of " + response.length + " items are in the right place."
-      };
-    }
-    var correct = this.correctValues();
-    var chosenRight = response.filter(function (v) {
-      return correct.indexOf(v) >= 0;
-    }).length;
-    var chosenWrong = response.length - chosenRight;
-    var isCorrect = chosenWrong === 0 && chosenRight === correct.length;
-    var detail = "";
-    if (!isCorrect && this.mode === "multiple") {
-      detail = "You chose " + chosenRight + " of the " + correct.length + " correct options";
-      if (chosenWrong > 0) {
-        detail += " and " + chosenWrong + (chosenWrong === 1 ? " option that is" : " options that are") + " not correct";
-      }
-      detail += ".";
-    }
-    return { correct: isCorrect, detail: detail };
-  };
-
-  Question.prototype.isEmpty = function (response) {
-    if (this.type === "short" || this.type === "reflection") {
-      return !String(response).trim();
-    }
-    if (this.type === "ordering") {
-      return false;
-    }
-    return response.length === 0;
+    return this.kind.grade(this, response);
   };
 
   Question.prototype.check = function () {
     var response = this.response();
-    if (this.isEmpty(response)) {
-      this.notice(this.type === "short" ? "Type an answer first." : "Choose an answer first.");
-      if (this.type === "short" && this.text) {
-        this.text.focus();
-      }
+    if (this.kind.isEmpty(this, response)) {
+      this.kind.askFirst(this);
       return;
     }
     var result = this.grade(response);
@@ -250,7 +210,7 @@
   };
 
   Question.prototype.appendOptionFeedback = function (response) {
-    if (!this.panel || this.type === "short" || this.type === "ordering" || this.type === "reflection") {
+    if (!this.panel || !this.kind.optionFeedback) {
       return;
     }
     var self = this;
@@ -323,11 +283,8 @@
     for (var i = 0; i < this.inputs.length; i++) {
       this.inputs[i].disabled = locked;
     }
-    if (this.text && this.type === "short") {
-      this.text.readOnly = locked;
-    }
     this.root.classList.toggle("is-locked", locked);
-    this.syncMoves();
+    this.kind.lock(this, locked);
   };
 
   Question.prototype.setButtons = function (done) {
@@ -359,7 +316,7 @@
       this.inputs[i].checked = false;
     }
     this.setButtons(false);
-    var first = this.inputs[0] || this.text || this.root.querySelector("[data-move]");
+    var first = this.inputs[0] || this.text || this.root.querySelector("fieldset button");
     if (first) {
       first.focus();
       if (this.text && first === this.text && this.text.select) {

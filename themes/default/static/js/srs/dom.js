@@ -10,6 +10,11 @@
     return node;
   }
 
+  /** Whether `node` is laid out right to left (its lines then run from 0 at the right end). */
+  function isRtl(node) {
+    return window.getComputedStyle(node).direction === "rtl";
+  }
+
   function clear(node) {
     while (node.firstChild) {
       node.removeChild(node.firstChild);

@@ -145,12 +145,19 @@
     return out;
   }
 
+  /** The horizontal arrow keys' meaning on a right-to-left line. */
+  var RTL_SWAP = { ArrowLeft: "ArrowRight", ArrowRight: "ArrowLeft", Left: "Right", Right: "Left" };
+
   /** The value after pressing `key` on a slider at `value` (tenths or null); undefined when
-   * the key does nothing; null clears. Unset counts as 0 for relative moves. */
-  function stepKey(value, key, max) {
+   * the key does nothing; null clears. Unset counts as 0 for relative moves. With `rtl` (the
+   * line runs from 0 at its right end) Left and Right swap, as the ARIA slider practice asks
+   * for right-to-left pages: the arrow points the way the mark moves. Up, Down, Page Up, Page
+   * Down, Home and End keep their meaning. */
+  function stepKey(value, key, max, rtl) {
     var hi = max === undefined ? 100 : max;
     var v = isRated(value) ? value : 0;
-    switch (key) {
+    var k = rtl ? RTL_SWAP[key] || key : key;
+    switch (k) {
       case "ArrowRight":
       case "ArrowUp":
       case "Right":
@@ -177,12 +184,14 @@
     }
   }
 
-  /** The value (tenths, 0-100) of a pointer at clientX over a line from `left`, `width` px. */
-  function fromPointer(x, left, width) {
+  /** The value (tenths, 0-100) of a pointer at clientX over a line from `left`, `width` px;
+   * with `rtl` the line's 0 is at its right end (left + width). */
+  function fromPointer(x, left, width, rtl) {
     if (!(width > 0)) {
       return 0;
     }
-    return clamp(Math.round(((x - left) / width) * 100), 0, 100);
+    var along = rtl ? left + width - x : x - left;
+    return clamp(Math.round((along / width) * 100), 0, 100);
   }
 
   /** A typed measurement ("9.2", "9,2", " 10 ") as tenths; null when empty; NaN when not a

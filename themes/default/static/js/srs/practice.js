@@ -113,7 +113,7 @@
       if (event.altKey || event.ctrlKey || event.metaKey) {
         return;
       }
-      var next = stepKey(self.values[index], event.key, 100);
+      var next = stepKey(self.values[index], event.key, 100, isRtl(line));
       if (next === undefined) {
         return;
       }
@@ -133,7 +133,7 @@
       }
       line.focus({ preventScroll: true });
       var r = line.getBoundingClientRect();
-      self.setValue(index, fromPointer(event.clientX, r.left, r.width), false);
+      self.setValue(index, fromPointer(event.clientX, r.left, r.width, isRtl(line)), false);
       line.classList.add("is-dragging");
     });
     line.addEventListener("pointermove", function (event) {
@@ -141,7 +141,7 @@
         return;
       }
       var r = line.getBoundingClientRect();
-      self.setValue(index, fromPointer(event.clientX, r.left, r.width), false);
+      self.setValue(index, fromPointer(event.clientX, r.left, r.width, isRtl(line)), false);
     });
     var end = function (event) {
       if (dragging !== event.pointerId) {

@@ -108,8 +108,10 @@
     var lines = this.root.querySelectorAll(".srs-line");
     for (var i = 0; i < lines.length; i++) {
       var ticks = [];
+      var rtl = isRtl(lines[i]);
       for (var t = 0; t <= 100; t++) {
-        var x = t + "%";
+        // 0 at the line's negative end: its right end in a right-to-left page
+        var x = (rtl ? 100 - t : t) + "%";
         var h = t % 10 === 0 ? 14 : t % 5 === 0 ? 10 : 6;
         ticks.push(svg("line", { class: "srs-ruler-tick", x1: x, x2: x, y1: 0, y2: h }));
         if (t % 10 === 0) {

@@ -1,27 +1,136 @@
 //! The choice questions: `single`, `multiple` and `scenario` (a vignette, then a single or
 //! multiple choice): `options`, `answer` (option numbers from 1), per-option `feedback`.
 
-use super::values::{nonempty_string, string_list};
-use super::{Body, Fields, Source, Value};
-use crate::components::exercise::{Answer, QuestionType};
+use super::Kind;
+use crate::components::exercise::keys;
+use crate::components::exercise::parse::values::{nonempty_string, string_list};
+use crate::components::exercise::parse::{Body, Fields, Source, Value};
+use crate::components::exercise::shuffle::shuffles;
+use crate::components::exercise::{Answer, Question, plain_text};
+use crate::components::manifest::LintEntry;
 use crate::error::Diagnostic;
+use crate::html::inline_html;
+use serde::Serialize;
 use std::collections::HashSet;
 use toml::de::DeValue;
 
+/// Which of the choice types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Variant {
+    /// One correct option (radio buttons).
+    Single,
+    /// Several correct options (checkboxes).
+    Multiple,
+    /// A vignette, then a single or multiple choice.
+    Scenario,
+}
+
+/// A choice question type.
+pub(crate) struct Choice(Variant);
+
+/// `single`.
+pub(crate) const SINGLE: Choice = Choice(Variant::Single);
+/// `multiple`.
+pub(crate) const MULTIPLE: Choice = Choice(Variant::Multiple);
+/// `scenario`.
+pub(crate) const SCENARIO: Choice = Choice(Variant::Scenario);
+
 /// The keys of `single` and `multiple` questions.
-pub(super) const KEYS: &[&str] = &["options", "answer", "feedback", "shuffle"];
+const KEYS: &[&str] = &["options", "answer", "feedback", "shuffle"];
 /// The keys of a `scenario`.
-pub(super) const SCENARIO_KEYS: &[&str] = &["vignette", "options", "answer", "feedback", "shuffle"];
+const SCENARIO_KEYS: &[&str] = &["vignette", "options", "answer", "feedback", "shuffle"];
+
+/// What `components/question/choice.html` receives as `q.answer`.
+#[derive(Serialize)]
+struct AnswerData {
+    /// The correct options' ids, space-separated (`data-answer`).
+    ids: String,
+    /// The correct options (HTML).
+    html: Vec<String>,
+}
+
+impl Kind for Choice {
+    fn name(&self) -> &'static str {
+        match self.0 {
+            Variant::Single => "single",
+            Variant::Multiple => "multiple",
+            Variant::Scenario => "scenario",
+        }
+    }
+
+    fn describe(&self) -> &'static str {
+        match self.0 {
+            Variant::Single => "single-choice question",
+            Variant::Multiple => "multiple-select question",
+            Variant::Scenario => "scenario question",
+        }
+    }
+
+    fn aliases(&self) -> &'static [&'static str] {
+        match self.0 {
+            Variant::Single => &["choice", "radio", "mcq"],
+            Variant::Multiple => &["multi", "checkbox", "checkboxes", "select"],
+            Variant::Scenario => &[],
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        "choice"
+    }
+
+    fn shuffles(&self) -> bool {
+        true
+    }
+
+    fn keys(&self) -> &'static [&'static str] {
+        match self.0 {
+            Variant::Scenario => SCENARIO_KEYS,
+            _ => KEYS,
+        }
+    }
+
+    fn parse(&self, q: &Fields<'_, '_>, body: &mut Body, errors: &mut Vec<Diagnostic>) {
+        parse(q, self, body, errors);
+        body.shuffle = keys::shuffle(q, errors);
+    }
+
+    fn answer(&self, q: &Question, ids: &[String]) -> serde_json::Value {
+        let list: &[usize] = match &q.answer {
+            Answer::One(i) => std::slice::from_ref(i),
+            Answer::Many(list) => list,
+            _ => &[],
+        };
+        super::to_json(AnswerData {
+            ids: list
+                .iter()
+                .map(|i| ids[*i].as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            html: list.iter().map(|i| inline_html(&q.options[*i])).collect(),
+        })
+    }
+
+    fn lint(&self, q: &Question, exercise_shuffle: bool) -> Option<LintEntry> {
+        let (answer, multi) = match &q.answer {
+            Answer::One(i) => (vec![*i], false),
+            Answer::Many(list) => (list.clone(), true),
+            _ => return None,
+        };
+        Some(LintEntry {
+            line: q.line,
+            options: q.options.iter().map(|o| plain_text(o)).collect(),
+            answer,
+            multi,
+            shuffled: shuffles(q, exercise_shuffle),
+            truefalse: None,
+        })
+    }
+}
 
 /// Reads a choice question's `vignette` (scenario), `options`, `answer` and `feedback`.
-pub(super) fn parse(
-    q: &Fields<'_, '_>,
-    kind: QuestionType,
-    body: &mut Body,
-    errors: &mut Vec<Diagnostic>,
-) {
+fn parse(q: &Fields<'_, '_>, kind: &Choice, body: &mut Body, errors: &mut Vec<Diagnostic>) {
     let (src, line, describe) = (q.src, q.line, kind.describe());
-    if kind == QuestionType::Scenario {
+    if kind.0 == Variant::Scenario {
         match q.get("vignette") {
             None => errors.push(
                 Diagnostic::error(src.path, line, "the scenario has no `vignette`")
@@ -40,7 +149,7 @@ pub(super) fn parse(
         }
         Some((k, v)) => string_list(src, "options", "option", k, v, 2, errors),
     };
-    let multi_allowed = kind != QuestionType::Single;
+    let multi_allowed = kind.0 != Variant::Single;
     match q.get("answer") {
         None => errors.push(no_answer(src, line, describe, multi_allowed)),
         Some((_, v)) => {
@@ -54,7 +163,7 @@ pub(super) fn parse(
     }
 }
 
-pub(super) fn no_answer(src: &Source<'_>, line: usize, describe: &str, multi: bool) -> Diagnostic {
+pub(crate) fn no_answer(src: &Source<'_>, line: usize, describe: &str, multi: bool) -> Diagnostic {
     let hint = if describe.starts_with("true/false") {
         "add `answer = true` or `answer = false`".to_string()
     } else if multi {
@@ -75,7 +184,7 @@ fn choice_answer(
     src: &Source<'_>,
     v: &Value<'_>,
     n_options: usize,
-    kind: QuestionType,
+    kind: &Choice,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Answer> {
     let describe = kind.describe();
@@ -112,7 +221,7 @@ fn choice_answer(
             if !ok {
                 return None;
             }
-            if kind == QuestionType::Single {
+            if kind.0 == Variant::Single {
                 if list.len() > 1 {
                     errors.push(
                         src.error(&v.span(), format!("a single-choice question has several answers ({})", join_numbers(&list)))
@@ -127,7 +236,7 @@ fn choice_answer(
         }
         _ => {
             let i = index(v, errors)?;
-            Some(if kind == QuestionType::Multiple {
+            Some(if kind.0 == Variant::Multiple {
                 Answer::Many(vec![i])
             } else {
                 Answer::One(i)
@@ -144,7 +253,7 @@ fn join_numbers(list: &[usize]) -> String {
 }
 
 /// Per-choice feedback: a list of `n` strings (an entry may be empty: no feedback).
-pub(super) fn feedback_list(
+pub(crate) fn feedback_list(
     src: &Source<'_>,
     v: &Value<'_>,
     n: usize,

@@ -1,0 +1,384 @@
+//! The interface language: every string a reader sees or hears that does not come from the
+//! content (buttons, statuses, labels, the 404 page, ...) comes from a catalogue,
+//! `themes/default/i18n/LANG.toml` (embedded), merged with the handbook's own `i18n/LANG.toml`.
+//! English (`en.toml`) is the reference: it has every key, and a key another catalogue lacks
+//! falls back to it (one warning per build). Templates read the catalogue through the Tera
+//! function `t` and the filter `num` ([`tera_fns`]); the theme's scripts through the generated
+//! `i18n.js` ([`Catalog::script`]).
+
+pub mod number;
+pub mod parse;
+pub mod template;
+pub mod tera_fns;
+
+use crate::error::Diagnostic;
+use include_dir::{Dir, include_dir};
+use parse::{Entry, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The shipped catalogues, one `LANG.toml` per language (the default theme's `i18n/`).
+static CATALOGUES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default/i18n");
+
+/// The folder of a handbook's own catalogues (overrides and additions), relative to its root.
+pub const OVERRIDE_DIR: &str = "i18n";
+
+/// The reference language: its catalogue has every key.
+pub const REFERENCE: &str = "en";
+
+/// How many untranslated keys the build's warning names (`check` names them all).
+const MISSING_NAMED: usize = 5;
+
+/// The merged strings of one language, built once per build.
+#[derive(Clone)]
+pub struct Catalog {
+    language: String,
+    strings: BTreeMap<String, Value>,
+    plurals: number::Plurals,
+    missing: Vec<String>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("language", &self.language)
+            .field("strings", &self.strings.len())
+            .field("missing", &self.missing.len())
+            .finish()
+    }
+}
+
+/// The languages with a shipped catalogue (primary subtags, sorted).
+pub fn shipped_languages() -> Vec<String> {
+    let mut out: Vec<String> = CATALOGUES
+        .files()
+        .filter_map(|f| {
+            let name = f.path().file_name()?.to_str()?;
+            Some(name.strip_suffix(".toml")?.to_string())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The shipped catalogue of `lang` (a primary subtag), as text.
+fn shipped(lang: &str) -> Option<&'static str> {
+    CATALOGUES
+        .get_file(format!("{lang}.toml"))
+        .and_then(|f| f.contents_utf8())
+}
+
+/// The primary subtag of a BCP 47 tag, lower-cased (`es-MX` -> `es`).
+pub fn primary_subtag(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// The parsed English reference catalogue.
+fn reference() -> Result<BTreeMap<String, Value>, Vec<Diagnostic>> {
+    let text = shipped(REFERENCE).unwrap_or_default();
+    let entries = parse::parse(text, &shipped_path(REFERENCE)).map_err(as_bug)?;
+    Ok(entries.into_iter().map(|(k, e)| (k, e.value)).collect())
+}
+
+fn shipped_path(lang: &str) -> PathBuf {
+    PathBuf::from(format!("themes/default/i18n/{lang}.toml"))
+}
+
+/// Problems in a shipped catalogue are handbook's, not the user's.
+fn as_bug(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    errors
+        .into_iter()
+        .map(|d| d.with_hint("this is a bug in handbook: please report it"))
+        .collect()
+}
+
+impl Catalog {
+    /// The shipped English catalogue alone.
+    pub fn english() -> &'static Catalog {
+        static EN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        EN.get_or_init(|| {
+            Catalog::embedded(REFERENCE).unwrap_or_else(|_| Catalog {
+                language: REFERENCE.into(),
+                strings: BTreeMap::new(),
+                plurals: number::Plurals::new(REFERENCE),
+                missing: Vec::new(),
+                warnings: Vec::new(),
+            })
+        })
+    }
+
+    /// The shipped catalogue of `language` over English, without a handbook's overrides (for
+    /// pages made without a handbook: the progress summary, the serve error page).
+    pub fn embedded(language: &str) -> Result<Catalog, Vec<Diagnostic>> {
+        Catalog::merge(language, &[])
+    }
+
+    /// The catalogue of `language` for the handbook at `root`: the shipped catalogue of its
+    /// primary subtag over English, then the handbook's `i18n/PRIMARY.toml` and
+    /// `i18n/TAG.toml` (`es.toml`, then `es-MX.toml`). An unknown key or a placeholder English
+    /// does not have is an error at its `file:line`.
+    pub fn load(root: &Path, language: &str) -> Result<Catalog, Vec<Diagnostic>> {
+        let primary = primary_subtag(language);
+        let mut names = vec![primary.clone()];
+        if language != primary {
+            names.push(language.to_string());
+        }
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        let root_real = crate::safety::resolve(root);
+        for name in names {
+            let display = Path::new(OVERRIDE_DIR).join(format!("{name}.toml"));
+            let path = root.join(&display);
+            if !path.is_file() {
+                continue;
+            }
+            if let Err(refusal) =
+                crate::safety::check_inside(&crate::safety::resolve(&path), &root_real)
+            {
+                errors.push(refusal.diagnostic(&display, "the handbook"));
+                continue;
+            }
+            match std::fs::read_to_string(&path) {
+                Ok(text) => files.push((display, text)),
+                Err(e) => errors.push(
+                    Diagnostic::error(&display, 0, format!("cannot read: {e}"))
+                        .with_hint("check the file's permissions; save it as UTF-8"),
+                ),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Catalog::merge(language, &files)
+    }
+
+    /// English, then the shipped catalogue of `language`, then `overrides` (path, text) in
+    /// order; each checked against English.
+    fn merge(language: &str, overrides: &[(PathBuf, String)]) -> Result<Catalog, Vec<Diagnostic>> {
+        let reference = reference()?;
+        let primary = primary_subtag(language);
+        let mut given: BTreeMap<String, Value> = BTreeMap::new();
+        let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+        let mut layer = |path: &Path, text: &str, bug: bool| match parse::parse(text, path) {
+            Ok(entries) => {
+                let (e, w) = parse::check_against(&entries, &reference, path);
+                errors.extend(if bug { as_bug(e) } else { e });
+                warnings.extend(w);
+                given.extend(
+                    entries
+                        .into_iter()
+                        .map(|(k, Entry { value, .. })| (k, value)),
+                );
+            }
+            Err(e) => errors.extend(if bug { as_bug(e) } else { e }),
+        };
+        if primary != REFERENCE
+            && let Some(text) = shipped(&primary)
+        {
+            layer(&shipped_path(&primary), text, true);
+        }
+        for (path, text) in overrides {
+            layer(path, text, false);
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let missing = if primary == REFERENCE {
+            Vec::new()
+        } else {
+            reference
+                .keys()
+                .filter(|k| !given.contains_key(*k))
+                .cloned()
+                .collect()
+        };
+        let mut strings = reference;
+        strings.extend(given);
+        Ok(Catalog {
+            language: language.to_string(),
+            strings,
+            plurals: number::Plurals::new(language),
+            missing,
+            warnings,
+        })
+    }
+
+    /// The language tag the catalogue is for (as configured: `es-MX`).
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// Whether the catalogue has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.strings.contains_key(key)
+    }
+
+    /// The text of `key` with its placeholders filled from `params`; the key itself when the
+    /// catalogue does not have it or a placeholder has no value (see [`Catalog::try_text`]).
+    pub fn text(&self, key: &str, params: &[(&str, &str)]) -> String {
+        self.try_text(key, None, params)
+            .unwrap_or_else(|_| key.to_string())
+    }
+
+    /// The form of plural `key` for `count` (its `{count}` is the number in this language),
+    /// placeholders filled from `params`; the key itself on a problem.
+    pub fn plural(&self, key: &str, count: f64, params: &[(&str, &str)]) -> String {
+        self.try_text(key, Some(count), params)
+            .unwrap_or_else(|_| key.to_string())
+    }
+
+    /// The text of `key` (the form for `count` if it is a plural), placeholders filled from
+    /// `params` and `{count}`; or what is wrong: an unknown key (with the nearest one), a
+    /// plural without a count, a placeholder without a value.
+    pub fn try_text(
+        &self,
+        key: &str,
+        count: Option<f64>,
+        params: &[(&str, &str)],
+    ) -> Result<String, String> {
+        let Some(value) = self.strings.get(key) else {
+            return Err(
+                match crate::error::plain::closest(key, self.strings.keys().map(String::as_str)) {
+                    Some(c) => format!("unknown interface string `{key}` (did you mean `{c}`?)"),
+                    None => format!("unknown interface string `{key}`"),
+                },
+            );
+        };
+        let form = match (value, count) {
+            (Value::Text(s), _) => s.as_str(),
+            (Value::Plural(forms), Some(n)) => {
+                let category = self.plurals.category(n);
+                forms
+                    .get(category)
+                    .or_else(|| forms.get("other"))
+                    .map_or("", String::as_str)
+            }
+            (Value::Plural(_), None) => {
+                return Err(format!("`{key}` depends on a number: give it `count`"));
+            }
+        };
+        let count_text = count.map(|n| self.number(n, 2));
+        template::fill(form, &|name| {
+            params
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+                .or_else(|| (name == "count").then(|| count_text.clone()).flatten())
+        })
+        .map_err(|e| format!("`{key}`: {e}"))
+    }
+
+    /// `value` with at most `max_fraction_digits` decimals, in this language's separators.
+    pub fn number(&self, value: f64, max_fraction_digits: usize) -> String {
+        number::format(
+            value,
+            max_fraction_digits,
+            &self.meta("decimal_separator", "."),
+            &self.meta("thousands_separator", ","),
+        )
+    }
+
+    /// The CLDR plural category of `count` in this language.
+    pub fn plural_category(&self, count: f64) -> &'static str {
+        self.plurals.category(count)
+    }
+
+    fn meta(&self, name: &str, default: &str) -> String {
+        match self.strings.get(&format!("meta.{name}")) {
+            Some(Value::Text(s)) => s.clone(),
+            _ => default.to_string(),
+        }
+    }
+
+    /// The keys shown in English because this language has no translation for them.
+    pub fn missing(&self) -> &[String] {
+        &self.missing
+    }
+
+    /// The problems found in the catalogues that do not stop the build (a translation that
+    /// leaves out a placeholder), and, when keys are untranslated, one warning naming them:
+    /// the first few, or all with `all` (`handbook check`).
+    pub fn warnings(&self, all: bool) -> Vec<Diagnostic> {
+        let mut out = self.warnings.clone();
+        if self.missing.is_empty() {
+            return out;
+        }
+        let n = self.missing.len();
+        let shown = if all { n } else { n.min(MISSING_NAMED) };
+        let mut names: Vec<String> = self.missing[..shown]
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect();
+        if shown < n {
+            names.push(format!("and {} more", n - shown));
+        }
+        let lang = &self.language;
+        let what = if n == 1 {
+            "interface string is"
+        } else {
+            "interface strings are"
+        };
+        let hint = if all {
+            format!(
+                "add them to {OVERRIDE_DIR}/{lang}.toml (the English texts are in themes/default/i18n/en.toml), or leave them in English"
+            )
+        } else {
+            format!(
+                "add them to {OVERRIDE_DIR}/{lang}.toml (the English texts are in themes/default/i18n/en.toml); `handbook check` lists them all"
+            )
+        };
+        out.push(
+            Diagnostic::warning(
+                Path::new(OVERRIDE_DIR).join(format!("{lang}.toml")),
+                0,
+                format!(
+                    "{n} {what} untranslated in `{lang}` and shown in English: {}",
+                    names.join(", ")
+                ),
+            )
+            .with_hint(hint),
+        );
+        out
+    }
+
+    /// `i18n.js`: `window.HANDBOOK_I18N` = the language, its direction, its separators and
+    /// every string (plurals as tables of forms), for `shared/i18n.js` to read.
+    pub fn script(&self) -> String {
+        let strings: serde_json::Map<String, serde_json::Value> = self
+            .strings
+            .iter()
+            .map(|(k, v)| {
+                let json = match v {
+                    Value::Text(s) => serde_json::Value::String(s.clone()),
+                    Value::Plural(forms) => serde_json::Value::Object(
+                        forms
+                            .iter()
+                            .map(|(c, s)| (c.clone(), serde_json::Value::String(s.clone())))
+                            .collect(),
+                    ),
+                };
+                (k.clone(), json)
+            })
+            .collect();
+        let data = serde_json::json!({
+            "lang": self.language,
+            "dir": crate::config::direction::text_direction(&self.language),
+            "decimal": self.meta("decimal_separator", "."),
+            "thousands": self.meta("thousands_separator", ","),
+            "strings": strings,
+        });
+        format!(
+            "/* Interface strings ({}), generated by handbook from its catalogues. */\nwindow.HANDBOOK_I18N = {};\n",
+            self.language,
+            crate::js::script_json(&data, "{}")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;

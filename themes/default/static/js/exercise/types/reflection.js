@@ -1,0 +1,112 @@
+  /* ------------------------------------------------------------ type: reflection */
+
+  /* Not graded: a text area kept in the browser as it is written ([data-saved] says where it
+     is), and a model answer ([data-action=model]) once something is written. */
+  (function () {
+    function setup(q) {
+      q.saved = q.root.querySelector("[data-saved]");
+      if (!q.text) {
+        return;
+      }
+      var timer = null;
+      var pending = false;
+      var flush = function () {
+        if (!pending) {
+          return;
+        }
+        pending = false;
+        clearTimeout(timer);
+        var text = q.text.value;
+        var ok = q.exercise.save(q, function (rec) {
+          rec.response = text;
+          rec.status = text.trim() ? "written" : "";
+          if (!text.trim()) {
+            delete rec.status;
+          }
+        });
+        if (q.saved) {
+          q.saved.hidden = false;
+          q.saved.textContent = ok
+            ? (q.exercise.track && store().available !== false ? "Saved in this browser." : "Not saved: this browser does not allow it. Copy your text somewhere safe.")
+            : "Could not save (the browser's storage is full or blocked). Copy your text somewhere safe.";
+        }
+      };
+      q.flushReflection = flush;
+      q.text.addEventListener("input", function () {
+        pending = true;
+        clearTimeout(timer);
+        timer = setTimeout(flush, 400);
+        if (q.saved) {
+          q.saved.hidden = false;
+          q.saved.textContent = "Saving\u2026";
+        }
+        if (q.feedback.querySelector(".question-notice")) {
+          clear(q.feedback);
+        }
+      });
+      q.text.addEventListener("blur", flush);
+      window.addEventListener("pagehide", flush);
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "hidden") {
+          flush();
+        }
+      });
+    }
+
+    function model(q) {
+      if (!q.text || !q.text.value.trim()) {
+        q.notice("Write your reflection first; the model answer appears once you have written something.");
+        if (q.text) {
+          q.text.focus();
+        }
+        return;
+      }
+      if (q.flushReflection) {
+        q.flushReflection();
+      }
+      q.exercise.save(q, function (rec) {
+        rec.modelShown = true;
+      });
+      showModel(q);
+    }
+
+    function showModel(q) {
+      clear(q.feedback);
+      var solution = q.panel && q.panel.querySelector("[data-solution]");
+      if (solution) {
+        var heading = el("p", "question-verdict is-revealed");
+        heading.appendChild(el("strong", null, "Model answer"));
+        q.feedback.appendChild(heading);
+        var copy = solution.cloneNode(true);
+        copy.removeAttribute("data-solution");
+        q.feedback.appendChild(copy);
+      }
+      q.appendExplanation();
+      show(q.buttons.model, false);
+    }
+
+    questionType(["reflection"], {
+      graded: false,
+      optionFeedback: false,
+      setup: setup,
+      response: function (q) {
+        return q.text ? q.text.value : "";
+      },
+      isEmpty: function (q, response) {
+        return !String(response).trim();
+      },
+      action: function (q, button) {
+        if (button.getAttribute("data-action") === "model") {
+          model(q);
+        }
+      },
+      restore: function (q, rec, external) {
+        if (rec && typeof rec.response === "string" && q.text && (!external || document.activeElement !== q.text)) {
+          q.text.value = rec.response;
+        }
+        if (rec && rec.modelShown && rec.response && String(rec.response).trim()) {
+          showModel(q);
+        }
+      }
+    });
+  })();

@@ -1,0 +1,108 @@
+  /* ------------------------------------------------------------ type: short */
+
+  /* A text box graded against data-accept (and data-number, data-tolerance, data-unit,
+     data-decimal, data-typos) by gradeShort (helpers.js); what is typed is kept as a draft
+     before Check. */
+  (function () {
+    var DETAILS = {
+      correct: "",
+      out_of_range: "That number is not within the accepted range.",
+      not_a_number: "Write your answer as a number.",
+      not_accepted: "That is not one of the accepted answers."
+    };
+
+    function setup(q) {
+      if (!q.text) {
+        return;
+      }
+      // What the learner types is kept even before Check (nothing typed is lost).
+      var draftTimer = null;
+      var saveDraft = function () {
+        clearTimeout(draftTimer);
+        draftTimer = null;
+        if (q.state !== "idle") {
+          return;
+        }
+        var value = q.text.value;
+        q.exercise.save(q, function (rec) {
+          rec.draft = value;
+        });
+      };
+      q.text.addEventListener("input", function () {
+        clearTimeout(draftTimer);
+        draftTimer = setTimeout(saveDraft, 500);
+      });
+      q.text.addEventListener("blur", function () {
+        if (draftTimer) {
+          saveDraft();
+        }
+      });
+      window.addEventListener("pagehide", function () {
+        if (draftTimer) {
+          saveDraft();
+        }
+      });
+      q.text.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && !event.isComposing) {
+          event.preventDefault();
+          if (q.state === "idle") {
+            q.check();
+          }
+        }
+      });
+    }
+
+    function grade(q, response) {
+      var r = q.root;
+      var accept = [];
+      try {
+        accept = JSON.parse(r.getAttribute("data-accept") || "[]");
+      } catch (e) {
+        accept = [];
+      }
+      var number = null;
+      if (r.hasAttribute("data-number")) {
+        number = {
+          value: parseFloat(r.getAttribute("data-number")),
+          tolerance: parseFloat(r.getAttribute("data-tolerance") || "0"),
+          unit: r.getAttribute("data-unit") || "",
+          decimalComma: r.getAttribute("data-decimal") === ","
+        };
+      }
+      var outcome = gradeShort(response, accept, number, r.getAttribute("data-typos") !== "false");
+      return { correct: outcome === "correct", detail: DETAILS[outcome] };
+    }
+
+    questionType(["short"], {
+      optionFeedback: false,
+      setup: setup,
+      response: function (q) {
+        return q.text ? q.text.value : "";
+      },
+      isEmpty: function (q, response) {
+        return !String(response).trim();
+      },
+      askFirst: function (q) {
+        q.notice("Type an answer first.");
+        if (q.text) {
+          q.text.focus();
+        }
+      },
+      grade: grade,
+      lock: function (q, locked) {
+        if (q.text) {
+          q.text.readOnly = locked;
+        }
+      },
+      restoreDraft: function (q, draft) {
+        if (q.text && document.activeElement !== q.text) {
+          q.text.value = draft;
+        }
+      },
+      restoreResponse: function (q, response) {
+        if (q.text && typeof response === "string") {
+          q.text.value = response;
+        }
+      }
+    });
+  })();
