@@ -65,7 +65,8 @@ const STRINGS = englishStrings();
 const FRAGMENTS = englishFragments(STRINGS);
 
 const FILES = {
-  'handbook.toml': 'title = "Manual de prueba"\nid = "comps-i18n"\nlanguage = "es"\n',
+  'handbook.toml': 'title = "Manual de prueba"\nid = "comps-i18n"\nlanguage = "es"\n\n'
+    + '[[learning_path]]\ntitle = "Primeros pasos"\nassignments = ["tarea.md"]\n',
   'i18n/es.toml': catalogue(STRINGS),
   'content/_index.md': '# Inicio\n\nUn manual de prueba.\n',
   'content/ejercicio.md': `# Ejercicio
@@ -120,6 +121,8 @@ model_answer = "Preguntaría."
 \`\`\`
 `,
   'content/practica.md': '# Práctica\n\n```srs\nmode = "practice"\n```\n',
+  'content/tarea.md': '+++\ntitle = "Tarea uno"\n\n[assignment]\ndue = "el lunes"\nread = ["ejercicio.md"]\n'
+    + 'exercises = ["prueba"]\npractice = 1\n+++\n\nHaz la tarea.\n',
 };
 
 const env = lib.suite({
@@ -211,6 +214,27 @@ describe('components in another language (pseudo-translated catalogue)', () => {
       assert.match(text, /BELOW THE CUTOFF OF 36\./);
       assert.match(text, /TEACHING HEURISTIC/);
       assertNoEnglish(await readable(form), 'practice form');
+    });
+  });
+
+  test('assignment page and learning path: no English interface string', async () => {
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('tarea.html'));
+      const assignment = page.locator('[data-assignment]');
+      assert.match(await assignment.locator('h2').first().textContent(), /WHAT TO DO/);
+      await lib.poll(async () => !(await page.locator('[data-assignment-progress]').isHidden()));
+      assert.match(await page.locator('[data-assignment-count]').textContent(), /0 OF 3 ITEMS DONE/);
+      assertNoEnglish(await readable(assignment), 'assignment checklist');
+      const handin = page.locator('[data-handin]');
+      await lib.poll(async () => !(await handin.isHidden()));
+      await handin.getByRole('button', { name: 'SAVE PROGRESS FILE' }).click();
+      await lib.poll(async () => /TYPE YOUR NAME FIRST/.test(await handin.locator('[data-handin-status]').textContent()));
+      assertNoEnglish(await readable(handin), 'hand-in panel');
+      await lib.visit(page, env.server.at('index.html'));
+      const paths = page.locator('.learning-paths');
+      await lib.poll(async () => !(await paths.locator('[data-path-summary]').isHidden()));
+      assert.match(await paths.locator('[data-path-summary]').textContent(), /0 OF 1 ASSIGNMENT COMPLETE/);
+      assertNoEnglish(await readable(paths), 'learning paths');
     });
   });
 
