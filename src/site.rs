@@ -126,7 +126,7 @@ pub fn render_into(
         || {
             (0..handbook.pages.len())
                 .into_par_iter()
-                .map(|i| markdown::render_page_with(handbook, i, &theme.tera))
+                .map(|i| markdown::render_page_with(handbook, i, &theme.tera, &theme.catalog))
                 .collect::<Vec<RenderedPage>>()
         },
     );

@@ -149,7 +149,7 @@ pub fn incremental(state: &mut State, handbook: Handbook) -> Result<Rebuilt, Dia
         .map(|&i| {
             (
                 i,
-                markdown::render_page_with(&handbook, i, &state.theme.tera),
+                markdown::render_page_with(&handbook, i, &state.theme.tera, &state.theme.catalog),
             )
         })
         .collect();
@@ -331,8 +331,12 @@ mod tests {
     use crate::content::testing::handbook as load;
 
     fn state(h: Handbook) -> State {
-        let vars = crate::search::script_vars(&h.config.language);
-        let theme = theme::load(Path::new("/nonexistent"), &h.config, &vars).unwrap();
+        let theme = theme::load(
+            Path::new("/nonexistent"),
+            &h.config,
+            &crate::search::script_vars(&h.config.language),
+        )
+        .unwrap();
         render_all(h, Arc::new(theme)).unwrap().0
     }
 

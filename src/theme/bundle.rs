@@ -12,7 +12,7 @@
 //! order of the names, so a new part is picked up without touching the including script. A
 //! pattern that matches nothing is an error.
 //!
-//! A path may hold a build variable in braces, `//= include js/search/stemmers/{stemmer}.js`:
+//! A path may also hold a build variable in braces, `//= include js/search/stemmers/{stemmer}.js`:
 //! the build picks the part (here the search stemmer of the handbook's language, see
 //! [`crate::search::Language`]), and every file the pattern could name is a part, so the
 //! stemmers of other languages are never written alone.
@@ -67,7 +67,7 @@ pub fn expand(
     }
     files.extend(out);
     files.retain(|name, _| {
-        !parts.contains(name) && !patterns.iter().any(|p: &String| matches_pattern(p, name))
+        !parts.contains(name) && !patterns.iter().any(|p: &String| matches_variable(p, name))
     });
     Ok(())
 }
@@ -104,7 +104,7 @@ fn substitute(target: &str, vars: &Vars<'_>) -> Result<String, String> {
 
 /// Whether `name` is a file that `pattern` (a path with `{..}` variables, each standing for
 /// one path segment or part of one) could name.
-fn matches_pattern(pattern: &str, name: &str) -> bool {
+fn matches_variable(pattern: &str, name: &str) -> bool {
     match pattern.find('{') {
         None => pattern == name,
         Some(open) => {
@@ -118,7 +118,7 @@ fn matches_pattern(pattern: &str, name: &str) -> bool {
             (1..=rest.len()).any(|i| {
                 rest.is_char_boundary(i)
                     && !rest[..i].contains('/')
-                    && matches_pattern(tail, &rest[i..])
+                    && matches_variable(tail, &rest[i..])
             })
         }
     }
@@ -162,7 +162,9 @@ fn expand_one(
         if target != pattern {
             ctx.patterns.insert(pattern.to_string());
         }
-        let matched = matching(ctx.files, &target);
+        let target = target.as_str();
+        let files = ctx.files;
+        let matched = matching(files, target);
         if matched.is_empty() {
             let (message, hint) = if target.contains('*') {
                 (

@@ -90,8 +90,9 @@ const env = lib.suite({
   },
 });
 
-/** Opens the search dialog on `url` and returns a function that runs one query: the paths
- * (relative to `base`) of its results, once search.js reported them for that very query. */
+/** Opens the search dialog on `url` and returns a function that runs one query: the paths of
+ * its results, once search.js reported them for that very query, and the words highlighted
+ * in the first result. */
 async function openSearch(page, url) {
   await lib.visit(page, url);
   await page.locator('[data-search-open]').click();
@@ -103,7 +104,10 @@ async function openSearch(page, url) {
   return async (query) => {
     await dialog.getByRole('searchbox').fill(query);
     await lib.poll(() => page.evaluate((q) => (window.hbLastSearch || {}).query === q, query), 5000);
-    return dialog.locator('#hb-search-results a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    const links = dialog.locator('#hb-search-results a');
+    const paths = await links.evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    const marked = paths.length ? await links.first().locator('mark').allTextContents() : [];
+    return { paths, marked };
   };
 }
 
@@ -116,13 +120,15 @@ for (const over of ['http', 'file://']) {
       await lib.withPage(env.browser, {}, async ({ page }) => {
         const search = await openSearch(page, base + 'other.html');
         for (const query of h.queries) {
-          const found = await search(query);
+          const { paths: found, marked } = await search(query);
           if (!found.length || !found[0].endsWith('/alliance.html')) {
             failures.push(`${language} "${query.trim()}": ${JSON.stringify(found)}`);
           }
           if (found.some((p) => p.endsWith('/other.html'))) {
             failures.push(`${language} "${query.trim()}" also found the unrelated page: ${JSON.stringify(found)}`);
           }
+          // The words of the text that matched are highlighted, whatever their form.
+          if (found.length && !marked.length) failures.push(`${language} "${query.trim()}": nothing highlighted`);
         }
       });
     }

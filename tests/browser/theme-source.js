@@ -10,6 +10,10 @@ const path = require('node:path');
 const STATIC = path.resolve(__dirname, '..', '..', 'themes', 'default', 'static');
 const DIRECTIVE = /^[ \t]*\/\/= include (.+?)\s*$/;
 
+// The build variables of a directive's path ({stemmer}: the search stemmer, from the
+// handbook's language; English unless a test says otherwise).
+const DEFAULT_VARS = { stemmer: 'en' };
+
 /** The parts an include names: the file, or for a `*` in the file name (`js/x/types/*.js`)
  * every matching file of that folder, in name order. */
 function matching(target) {
@@ -28,10 +32,6 @@ function matching(target) {
   if (!found.length) throw new Error(`include ${target}: no file matches`);
   return found;
 }
-
-// The build variables of a directive's path ({stemmer}: the search stemmer, from the
-// handbook's language; English unless a test says otherwise).
-const DEFAULT_VARS = { stemmer: 'en' };
 
 /** The text of static/<rel> (e.g. 'js/srs.js') with its includes expanded. */
 function source(rel, vars = DEFAULT_VARS, stack = []) {

@@ -416,6 +416,26 @@ mod tests {
     }
 
     #[test]
+    fn right_to_left_forms_say_the_lines_run_from_the_right() {
+        let ar = config("language = \"ar\"\n");
+        for block in ["mode = \"practice\"\n", SCENARIO] {
+            let h = render(block, &ctx(&ar, 5, 0)).unwrap().html;
+            assert!(h.contains("class=\"srs-rtl-note\""), "{h}");
+            assert!(
+                h.contains("Right end, 0: ") && h.contains("Left end, 10: "),
+                "{h}"
+            );
+            let en = render(block, &ctx(&config(""), 5, 0)).unwrap().html;
+            assert!(!en.contains("srs-rtl-note"), "{en}");
+            assert!(en.contains("Left end, 0: ") && en.contains("Right end, 10: "));
+        }
+        let scenario = render(SCENARIO, &ctx(&ar, 5, 0)).unwrap().html;
+        assert!(scenario.contains("Measure each mark from the right end"));
+        // the marks keep their value: srs.css mirrors the drawing
+        assert!(scenario.contains("x1=\"92%\""));
+    }
+
+    #[test]
     fn scenario_puts_marks_on_lines_and_answers_in_details() {
         let c = config("");
         let out = render(SCENARIO, &ctx(&c, 5, 0)).unwrap();
