@@ -260,6 +260,7 @@ proptest! {
             ordinal: 0,
             config: &config,
             templates: handbook::theme::builtin(),
+            catalog: handbook::i18n::Catalog::english(),
         };
         let name = if srs { "srs" } else { "exercise" };
         if let Err(ds) = components::render_block(name, &body, &ctx) {

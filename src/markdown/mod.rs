@@ -536,6 +536,7 @@ impl<'a> Renderer<'a> {
             ordinal: *ordinal,
             config: self.config,
             templates: self.templates,
+            catalog: self.catalog,
         };
         *ordinal += 1;
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;

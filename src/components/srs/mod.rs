@@ -96,7 +96,7 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         .items
         .as_ref()
         .map_or(srs.default_name(), |s| s.get_ref().as_str());
-    let Some(set) = sets::resolve(srs, set_name) else {
+    let Some(set) = sets::resolve(srs, set_name, ctx.catalog) else {
         let offset = block.items.as_ref().map_or(0, |s| s.span().start);
         return Err(vec![
             lines
@@ -125,7 +125,10 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         (Some(_), Mode::Scenario) => match render_question(
             body,
             &id,
-            &title.map_or_else(|| scenario_label(&vignette, &id), str::to_string),
+            &title.map_or_else(
+                || scenario_label(ctx.catalog, &vignette, &id),
+                str::to_string,
+            ),
             ctx,
         ) {
             Ok(out) => Some(out),
@@ -145,6 +148,7 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         set: &set,
         title,
         rtl: crate::config::direction::text_direction(&ctx.config.language) == "rtl",
+        catalog: ctx.catalog,
     };
     let mut out = match mode {
         Mode::Practice => practice_html(ctx.templates, &form),
@@ -384,6 +388,7 @@ mod tests {
             ordinal,
             config,
             templates: crate::theme::builtin(),
+            catalog: crate::i18n::Catalog::english(),
         }
     }
 
