@@ -9,7 +9,7 @@
 //! Default: the bundled handbook, 5 runs. `bench/search.sh` reports the same step inside real
 //! builds (`HANDBOOK_SEARCH_STATS`).
 
-use handbook::{content, markdown, search};
+use handbook::{content, markdown, search, theme};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -29,7 +29,7 @@ fn main() {
             markdown::render_page_with(
                 &handbook,
                 i,
-                handbook::theme::builtin(),
+                theme::builtin(),
                 handbook::i18n::Catalog::english(),
             )
         })

@@ -3,10 +3,9 @@
 //! scripts' build-time includes, see [`bundle`]).
 
 use crate::config::Config;
-use crate::content::load::is_editor_temp;
 use crate::error::Diagnostic;
 use crate::i18n::Catalog;
-use crate::safety;
+use crate::safety::{self, is_editor_temp};
 use include_dir::{Dir, include_dir};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

@@ -525,7 +525,12 @@ mod tests {
             let body = format!("---\ntitle: T\n---\n{}", lines.join("\n"));
             let file_lines = body.lines().count().max(1);
             let h = crate::content::testing::handbook(&[("_index.md", &body)]);
-            let r = super::super::render_page(&h, 0);
+            let r = super::super::render_page_with(
+                &h,
+                0,
+                crate::theme::builtin(),
+                crate::i18n::Catalog::english(),
+            );
             for d in &r.diagnostics {
                 proptest::prop_assert!(d.line >= 4 && d.line <= file_lines, "{d} ({file_lines} lines)");
             }

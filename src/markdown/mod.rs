@@ -102,19 +102,6 @@ pub struct RenderedPage {
     pub has_collapsible: bool,
 }
 
-/// Renders page `index` of `handbook`, its components with the default theme's templates, in
-/// English (tests; a build passes its theme to [`render_page_with`], and `markdown` does not
-/// depend on `theme`).
-#[cfg(test)]
-pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
-    render_page_with(
-        handbook,
-        index,
-        crate::theme::builtin(),
-        crate::i18n::Catalog::english(),
-    )
-}
-
 /// Renders page `index` of `handbook`, its components with `templates` (the build's theme),
 /// the interface strings it writes (callout names, "Link to this section") from `catalog`.
 pub fn render_page_with(
@@ -752,6 +739,16 @@ mod tests {
         assert_eq!((name, &rest[at..at + 1]), ("href", "d"));
     }
     use crate::content::testing::handbook;
+
+    /// Page `index` rendered with the default theme's component templates.
+    fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
+        render_page_with(
+            handbook,
+            index,
+            crate::theme::builtin(),
+            crate::i18n::Catalog::english(),
+        )
+    }
 
     #[test]
     fn headings_get_github_ids_anchors_and_toc() {

@@ -331,12 +331,8 @@ mod tests {
     use crate::content::testing::handbook as load;
 
     fn state(h: Handbook) -> State {
-        let theme = theme::load(
-            Path::new("/nonexistent"),
-            &h.config,
-            &crate::search::script_vars(&h.config.language),
-        )
-        .unwrap();
+        let vars = crate::search::script_vars(&h.config.language);
+        let theme = theme::load(Path::new("/nonexistent"), &h.config, &vars).unwrap();
         render_all(h, Arc::new(theme)).unwrap().0
     }
 
