@@ -29,7 +29,7 @@ fn main() {
             markdown::render_page_with(
                 &handbook,
                 i,
-                handbook::theme::builtin(),
+                theme::builtin(),
                 handbook::i18n::Catalog::english(),
             )
         })
