@@ -29,7 +29,7 @@ fn main() {
             markdown::render_page_with(
                 &handbook,
                 i,
-                theme::builtin(),
+                handbook::theme::builtin(),
                 handbook::i18n::Catalog::english(),
             )
         })
