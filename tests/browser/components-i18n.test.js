@@ -54,7 +54,7 @@ function englishFragments(strings) {
     for (const text of typeof v === 'string' ? [v] : Object.values(v)) {
       for (const part of text.split(/\{[A-Za-z_][A-Za-z0-9_]*\}/)) {
         const trimmed = part.trim();
-        if (/[a-z]{4,}/.test(trimmed)) found.add(trimmed);
+        if (/[A-Za-z]{4,}/.test(trimmed)) found.add(trimmed);
       }
     }
   }
