@@ -173,6 +173,12 @@ fn search_stem_cases_per_language() {
             "{SEARCH}: {n} `{name}` stems, want {least} or more"
         );
     }
+    for name in Language::stemmer_names() {
+        assert!(
+            name == handbook::search::NO_STEMMER || all.contains_key(name),
+            "{SEARCH}: no `{name}` stems (every stemmer the theme ships needs cases)"
+        );
+    }
     let mut failures = Vec::new();
     for (name, list) in all {
         let language = Language::for_tag(name);
