@@ -183,7 +183,7 @@ fn search_stem_cases_per_language() {
     for (name, list) in all {
         let language = Language::for_tag(name);
         assert_eq!(language.stemmer, name, "{SEARCH}: no stemmer `{name}`");
-        let stemmer = language.stemmer().expect("a stemmer");
+        let stemmer = language.snowball().expect("a stemmer");
         for c in list.as_array().expect("a list") {
             let (word, want) = (text(&c[0]), text(&c[1]));
             let got = stemmer.stem(word);
