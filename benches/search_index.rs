@@ -25,7 +25,14 @@ fn main() {
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let handbook = content::load(&root).expect("load the handbook");
     let rendered: Vec<_> = (0..handbook.pages.len())
-        .map(|i| markdown::render_page(&handbook, i))
+        .map(|i| {
+            markdown::render_page_with(
+                &handbook,
+                i,
+                handbook::theme::builtin(),
+                handbook::i18n::Catalog::english(),
+            )
+        })
         .collect();
     let mut times = Vec::new();
     let mut bytes = 0;

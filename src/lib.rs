@@ -63,7 +63,12 @@ fn check_root(root: &Path) -> Result<(), Diagnostics> {
 fn load(root: &Path) -> Result<(content::Handbook, theme::Theme), Diagnostics> {
     check_root(root)?;
     let handbook = content::load(root).map_err(Diagnostics::sorted)?;
-    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(
+        root,
+        &handbook.config,
+        &search::script_vars(&handbook.config.language),
+    )
+    .map_err(Diagnostics::sorted)?;
     Ok((handbook, theme))
 }
 
@@ -87,7 +92,12 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummar
     let (handbook, hits) =
         content::load_excluding(root, Some(&out_real)).map_err(Diagnostics::sorted)?;
     output_guard::after_load(&out, &out_real, &hits)?;
-    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(
+        root,
+        &handbook.config,
+        &search::script_vars(&handbook.config.language),
+    )
+    .map_err(Diagnostics::sorted)?;
     let staging = write::Staging::new(&out_real, force)?;
     let (mut warnings, _rendered) = site::render_into(&handbook, &theme, &staging)?;
     // Untranslated interface strings: one warning naming the first few.

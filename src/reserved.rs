@@ -1,6 +1,9 @@
 //! The output paths the build generates itself (besides the pages and the content's own
 //! files): one list, read by `content` (content may not land on one) and `derived` (which writes
-//! them). A leaf: it depends on nothing else in the crate, so `content` need not reach `derived`.
+//! them). A leaf: it depends on nothing else in the crate, so `content` need not reach `derived`
+//! (or `write`, for the marker of a built folder, [`MARKER`] and [`is_build_output`]).
+
+use std::path::Path;
 
 /// The progress page's output path.
 pub const PROGRESS_PAGE: &str = "progress.html";
@@ -10,6 +13,10 @@ pub const PROGRESS_MANIFEST: &str = "progress-data.js";
 
 /// The interface strings for the theme's scripts (`window.HANDBOOK_I18N`).
 pub const I18N_SCRIPT: &str = "i18n.js";
+
+/// The file every output folder carries, so a later build knows the folder is its own and may
+/// replace it whole (and that a folder without it is not).
+pub const MARKER: &str = ".handbook-build";
 
 /// Every path the build generates besides the pages and the content's own files (the home
 /// page `index.html` aside), with what it is: the one list content may not land on. A path
@@ -28,10 +35,7 @@ pub const RESERVED: &[(&str, &str)] = &[
         "the theme's styles and scripts, the logo and the favicon",
     ),
     ("sitemap.xml", "the sitemap"),
-    (
-        ".handbook-build",
-        "the marker that says the folder is a built site",
-    ),
+    (MARKER, "the marker that says the folder is a built site"),
 ];
 
 /// The reserved entry `out_path` (an output path relative to the site root) falls on, if any:
@@ -45,4 +49,17 @@ pub fn reserved(out_path: &str) -> Option<(&'static str, &'static str)> {
             Some(folder) => lower == folder || lower.starts_with(r),
             None => lower == *r,
         })
+}
+
+/// Files every output of a version before the marker has (`index.html`, `print.html`,
+/// `404.html`, `nav.js`, and the folder `assets/`).
+const LEGACY_FILES: [&str; 4] = ["index.html", "print.html", "404.html", "nav.js"];
+
+/// Whether `dir` is the output of a `handbook build`: it carries [`MARKER`], or (built before
+/// the marker existed) it has every file such an output always had.
+pub fn is_build_output(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+        || (dir.join(LEGACY_FILES[0]).is_file()
+            && LEGACY_FILES[1..].iter().all(|f| dir.join(f).is_file())
+            && dir.join("assets").is_dir())
 }

@@ -12,6 +12,30 @@ use std::path::{Component, Path, PathBuf};
 /// The hint of every error about a link that leaves the handbook.
 pub const OUTSIDE_HINT: &str = "a handbook publishes only files inside its own folder, never what a link points to elsewhere: put a copy of the file in the handbook, or remove the link";
 
+/// Temporary, swap and backup files of common editors: never a source (the content walk,
+/// the theme's files and the watcher of `serve` all skip them).
+pub fn is_editor_temp(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with('~')
+        || (lower.starts_with('#') && lower.ends_with('#'))
+        || lower == "4913"
+        || [
+            ".swp",
+            ".swo",
+            ".swx",
+            ".tmp",
+            ".temp",
+            ".bak",
+            ".crswap",
+            ".kate-swp",
+            "___jb_tmp___",
+            "___jb_old___",
+            ".part",
+        ]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// `path` made absolute with every symbolic link resolved, also when its last components do
 /// not exist yet (they are kept as written, `..` applied to what came before).
 pub fn resolve(path: &Path) -> PathBuf {

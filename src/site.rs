@@ -93,7 +93,7 @@ struct PageCtx<'a> {
 
 /// Renders the whole handbook with `theme` into an in-memory [`Site`], also handing back every page's [`RenderedPage`] (by page index). `serve` keeps
 /// them to re-render only the pages whose source changed: it renders those again with
-/// [`markdown::render_page`], checks the whole set with [`check_rendered`] and fills their
+/// [`markdown::render_page_with`], checks the whole set with [`check_rendered`] and fills their
 /// templates with [`Shared::render_page`].
 pub fn render_keeping(
     handbook: &Handbook,
@@ -126,7 +126,7 @@ pub fn render_into(
         || {
             (0..handbook.pages.len())
                 .into_par_iter()
-                .map(|i| markdown::render_page_with(handbook, i, &theme.tera))
+                .map(|i| markdown::render_page_with(handbook, i, &theme.tera, &theme.catalog))
                 .collect::<Vec<RenderedPage>>()
         },
     );

@@ -3,10 +3,9 @@
 //! scripts' build-time includes, see [`bundle`]).
 
 use crate::config::Config;
-use crate::content::load::is_editor_temp;
 use crate::error::Diagnostic;
 use crate::i18n::Catalog;
-use crate::safety;
+use crate::safety::{self, is_editor_temp};
 use include_dir::{Dir, include_dir};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -14,6 +13,8 @@ use std::sync::{Arc, Mutex};
 use tera::Tera;
 
 mod bundle;
+
+pub use bundle::Vars as ScriptVars;
 
 /// The default theme, compiled into the binary.
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -106,8 +107,14 @@ pub struct Theme {
 }
 
 /// Loads the theme `config.theme`: the embedded default theme with every file the handbook
-/// supplies under `root/themes/NAME/` taking precedence.
-pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+/// supplies under `root/themes/NAME/` taking precedence. `script_vars` are the build variables
+/// of the scripts' includes (`{stemmer}`: [`crate::search::script_vars`]), handed in by the
+/// caller so the theme does not depend on what picks them.
+pub fn load(
+    root: &Path,
+    config: &Config,
+    script_vars: &ScriptVars<'_>,
+) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut static_files = BTreeMap::new();
     for file in all_files(&DEFAULT_THEME) {
@@ -190,8 +197,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
             .join("static")
             .join(name)
     };
-    let stemmer = crate::search::Language::for_tag(&config.language).stemmer;
-    bundle::expand(&mut static_files, &origin, &[("stemmer", stemmer)])?;
+    bundle::expand(&mut static_files, &origin, script_vars)?;
     Ok(Theme {
         tera,
         static_files,

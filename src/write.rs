@@ -29,9 +29,7 @@ pub trait Sink: Sync {
     }
 }
 
-/// The file every output folder carries, so a later build knows the folder is its own and may
-/// replace it whole (and that a folder without it is not).
-pub const MARKER: &str = ".handbook-build";
+pub use crate::reserved::{MARKER, is_build_output};
 
 /// What the marker file says.
 fn marker_text() -> String {
@@ -39,19 +37,6 @@ fn marker_text() -> String {
         "This folder was written by `handbook build` (handbook {}).\nThe next build replaces it whole: keep nothing else in it.\n",
         env!("CARGO_PKG_VERSION")
     )
-}
-
-/// Files every output of a version before the marker has (`index.html`, `print.html`,
-/// `404.html`, `nav.js`, and the folder `assets/`).
-const LEGACY_FILES: [&str; 4] = ["index.html", "print.html", "404.html", "nav.js"];
-
-/// Whether `dir` is the output of a `handbook build`: it carries [`MARKER`], or (built before
-/// the marker existed) it has every file such an output always had.
-pub fn is_build_output(dir: &Path) -> bool {
-    dir.join(MARKER).is_file()
-        || (dir.join(LEGACY_FILES[0]).is_file()
-            && LEGACY_FILES[1..].iter().all(|f| dir.join(f).is_file())
-            && dir.join("assets").is_dir())
 }
 
 /// Whether the folder `dir` is missing or empty.

@@ -27,6 +27,7 @@ fn render(body: &str, language: &str) -> Result<String, Vec<handbook::error::Dia
         ordinal: 0,
         config: &config,
         templates: handbook::theme::builtin(),
+        catalog: handbook::i18n::Catalog::english(),
     };
     render_block("exercise", body, &ctx).map(|o| o.html)
 }
@@ -264,6 +265,7 @@ fn fingerprints_of_existing_questions_do_not_change() {
         ordinal: 0,
         config: &config,
         templates: handbook::theme::builtin(),
+        catalog: handbook::i18n::Catalog::english(),
     };
     let ex = exercise::parse_exercise(body, &ctx).unwrap();
     let fp = ex.questions[0].fingerprint();

@@ -24,6 +24,7 @@ fn ctx<'a>(config: &'a Config, ordinal: usize) -> BlockCtx<'a> {
         ordinal,
         config,
         templates: handbook::theme::builtin(),
+        catalog: handbook::i18n::Catalog::english(),
     }
 }
 

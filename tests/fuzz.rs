@@ -260,6 +260,7 @@ proptest! {
             ordinal: 0,
             config: &config,
             templates: handbook::theme::builtin(),
+            catalog: handbook::i18n::Catalog::english(),
         };
         let name = if srs { "srs" } else { "exercise" };
         if let Err(ds) = components::render_block(name, &body, &ctx) {
@@ -283,7 +284,7 @@ proptest! {
         let root = Path::new("/nonexistent-fuzz-root");
         match content::load::load_from_files(Config::default().into(), root, &root.join("content"), Path::new("content"), files) {
             Ok(hb) => {
-                let out = handbook::markdown::render_page(&hb, 0);
+                let out = handbook::markdown::render_page_with(&hb, 0, handbook::theme::builtin(), handbook::i18n::Catalog::english());
                 assert_located(&out.diagnostics, Path::new("content/_index.md"), 1, lines(&text), &text);
             }
             Err(ds) => assert_located(&ds, Path::new("content/_index.md"), 1, lines(&text), &text),

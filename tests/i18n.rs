@@ -175,10 +175,15 @@ fn a_spanish_build_reads_spanish_strings() {
     let root = handbook(&[
         ("handbook.toml", "title = \"Manual\"\nlanguage = \"es\"\n"),
         ("content/_index.md", "# Inicio\n"),
-        ("content/dos.md", "# Dos\n"),
+        (
+            "content/dos.md",
+            "# Dos\n\n## Sección\n\n> [!NOTE]\n> Texto.\n\n!!! danger \"Cuidado\"\n    Más texto.\n",
+        ),
         (
             "i18n/es.toml",
-            "[page]\nskip_link = \"Saltar al contenido\"\nnext = \"Siguiente\"\n",
+            "[page]\nskip_link = \"Saltar al contenido\"\nnext = \"Siguiente\"\n\
+             anchor_link = \"Enlace a esta sección\"\ncallout_note = \"Nota\"\n\
+             admonition_danger = \"Peligro\"\n",
         ),
     ]);
     let (o, out) = build_temp(root.path());
@@ -188,6 +193,20 @@ fn a_spanish_build_reads_spanish_strings() {
     assert!(home.contains("<html lang=\"es\" dir=\"ltr\""), "{home}");
     assert!(home.contains(">Saltar al contenido</a>"), "{home}");
     assert!(home.contains(">Siguiente</span>"), "{home}");
+    // Strings the Markdown renderer writes into the content.
+    let dos = read(&site.join("dos.html"));
+    assert!(
+        dos.contains("<span class=\"visually-hidden\">Enlace a esta sección</span>"),
+        "{dos}"
+    );
+    assert!(
+        dos.contains("aria-label=\"Nota\">\n<p class=\"callout-title\">Nota</p>"),
+        "{dos}"
+    );
+    assert!(
+        dos.contains("role=\"note\" aria-label=\"Peligro\""),
+        "{dos}"
+    );
     let data = i18n_data(&site);
     assert_eq!(data["lang"], "es");
     assert_eq!(data["strings"]["page.skip_link"], "Saltar al contenido");
@@ -288,5 +307,63 @@ fn the_theme_scripts_agree_too() {
     assert!(
         !report.lines().any(|l| l == "# pass 0"),
         "{file} ran no test:\n{report}"
+    );
+}
+
+/// Every key the default theme names literally (`t(key="...")` in templates, `t("...")` in
+/// scripts) is in the English catalogue: a typo would show the key itself to readers.
+#[test]
+fn every_key_the_theme_uses_exists() {
+    let english = Catalog::english();
+    let theme = repo().join("themes/default");
+    let mut unknown = Vec::new();
+    let mut seen = 0;
+    for entry in walkdir::WalkDir::new(&theme)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "html" | "js") {
+            continue;
+        }
+        let mut text = read(path);
+        // Tera comments (`{# ... #}`) are not calls.
+        while let Some(start) = text.find("{#") {
+            let end = text[start..]
+                .find("#}")
+                .map_or(text.len(), |e| start + e + 2);
+            text.replace_range(start..end, "");
+        }
+        let patterns: &[(&str, char)] = &[("t(key=\"", '"'), ("t(\"", '"'), ("t('", '\'')];
+        for (open, close) in patterns {
+            for (at, _) in text.match_indices(open) {
+                // `t(` as a call, not the end of another name (`set(`, `parseInt(`).
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                if before.is_alphanumeric() || before == '_' || before == '.' {
+                    continue;
+                }
+                let rest = &text[at + open.len()..];
+                let Some(end) = rest.find(*close) else {
+                    continue;
+                };
+                let key = &rest[..end];
+                // A key built at run time ("scorm.problem_" + kind) ends with `_`.
+                if key.ends_with('_') || !key.contains('.') {
+                    continue;
+                }
+                seen += 1;
+                if !english.has(key) {
+                    let rel = path.strip_prefix(repo()).unwrap_or(path);
+                    unknown.push(format!("{}: {key}", rel.display()));
+                }
+            }
+        }
+    }
+    assert!(seen > 20, "only {seen} keys found: is the scan broken?");
+    assert!(
+        unknown.is_empty(),
+        "keys not in en.toml:\n{}",
+        unknown.join("\n")
     );
 }

@@ -60,8 +60,9 @@ fn every_starter_builds_checks_clean_and_has_the_english_starters_parts() {
         assert!(!printed(&o).contains("warning"), "{lang}: {}", printed(&o));
 
         let pages = pages(&site);
+        let dir = handbook::config::direction::text_direction(lang);
         for (path, text) in &pages {
-            let tag = format!("<html lang=\"{lang}\" dir=\"ltr\"");
+            let tag = format!("<html lang=\"{lang}\" dir=\"{dir}\"");
             assert!(text.contains(&tag), "{lang}: {path} lacks {tag}");
         }
         // The same parts as the English starter, each once.
@@ -180,7 +181,7 @@ fn an_unknown_language_is_a_usage_error_listing_the_starters() {
         assert_eq!(o.status.code(), Some(2), "{tag}: {text}");
         assert!(text.contains(says), "{tag}: {text}");
         assert!(
-            text.contains("de (Deutsch), en (English), es (español), fr (français), nb (norsk bokmål), nl (Nederlands)"),
+            text.contains("ar (العربية), de (Deutsch), en (English), es (español), fr (français), nb (norsk bokmål), nl (Nederlands)"),
             "{tag}: {text}"
         );
         assert!(!text.contains("panicked"), "{text}");

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 pub struct Args {
     /// The folder to create (must not exist, or be empty).
     dir: PathBuf,
-    /// The language of the starter's pages and interface, a BCP 47 tag: de, en, es, fr, nb or
-    /// nl. A regional tag (es-MX, nl-BE) uses its language's starter and is written to
+    /// The language of the starter's pages and interface, a BCP 47 tag: ar, de, en, es, fr, nb
+    /// or nl. A regional tag (es-MX, nl-BE) uses its language's starter and is written to
     /// handbook.toml as it is. Any other language is an error listing the starters.
     #[arg(long, value_name = "LANG", default_value = "en", value_parser = language)]
     language: String,

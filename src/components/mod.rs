@@ -27,6 +27,9 @@ pub struct BlockCtx<'a> {
     /// The theme's templates (`components/...`: the markup of exercises and questions), so a
     /// handbook's theme can override them; [`crate::theme::builtin`] outside a build.
     pub templates: &'a tera::Tera,
+    /// The interface strings in the handbook's language, for text a component builds itself
+    /// (the practice form's default wording); templates read them through `t`.
+    pub catalog: &'a crate::i18n::Catalog,
 }
 
 /// What a component block produced.

@@ -1,7 +1,7 @@
 //! Which files of a handbook are content, and reading them: the content folder (`content/`, or
 //! the root itself for a plain folder of notes) walked inside the handbook root
 //! ([`crate::safety::walk`]), without hidden files, editor temporaries, build outputs (any
-//! folder carrying [`crate::write::MARKER`]) and, in a plain folder, the handbook's own
+//! folder carrying [`crate::reserved::MARKER`]) and, in a plain folder, the handbook's own
 //! folders (`themes/`, the output, `target/`, `node_modules/`, `handbook.toml`).
 
 use super::SourceFile;
@@ -12,28 +12,7 @@ use crate::safety::{self, Entry, Walk};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// Temporary, swap and backup files of common editors.
-pub fn is_editor_temp(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with('~')
-        || (lower.starts_with('#') && lower.ends_with('#'))
-        || lower == "4913"
-        || [
-            ".swp",
-            ".swo",
-            ".swx",
-            ".tmp",
-            ".temp",
-            ".bak",
-            ".crswap",
-            ".kate-swp",
-            "___jb_tmp___",
-            "___jb_old___",
-            ".part",
-        ]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-}
+pub use crate::safety::is_editor_temp;
 
 /// The content folder of a handbook and what reading it leaves out.
 #[derive(Debug, Clone)]
@@ -118,7 +97,7 @@ impl ContentFolder {
             // (A link to a file of the output is not content either.)
             return is_editor_temp(e.name) || self.exclude.iter().any(|x| e.real.starts_with(x));
         }
-        if crate::write::is_build_output(e.real) {
+        if crate::reserved::is_build_output(e.real) {
             return true;
         }
         if self.exclude.iter().any(|x| e.real.starts_with(x)) {
@@ -185,7 +164,7 @@ impl ContentFolder {
             }
             folder.push(name);
             parent.push(name);
-            if i + 1 < names.len() && crate::write::is_build_output(&folder) {
+            if i + 1 < names.len() && crate::reserved::is_build_output(&folder) {
                 return false;
             }
         }

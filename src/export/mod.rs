@@ -29,6 +29,8 @@ pub const RUNTIME_DIR: &str = "assets/scorm/";
 
 const LAUNCH_HTML: &str = include_str!("../../themes/default/scorm/launch.html");
 const SCORM_JS: &str = include_str!("../../themes/default/scorm/scorm.js");
+/// The interface-string helper `scorm.js` includes (`//= include js/shared/i18n.js`).
+const SHARED_I18N_JS: &str = include_str!("../../themes/default/static/js/shared/i18n.js");
 const SUSPEND_JS: &str = include_str!("../../themes/default/scorm/suspend.js");
 const SCORM_CSS: &str = include_str!("../../themes/default/scorm/scorm.css");
 
@@ -121,7 +123,11 @@ pub fn export_scorm(options: &Options) -> Result<Summary, Error> {
         ));
     }
     let handbook = crate::content::load(root)?;
-    let theme = crate::theme::load(root, &handbook.config)?;
+    let theme = crate::theme::load(
+        root,
+        &handbook.config,
+        &crate::search::script_vars(&handbook.config.language),
+    )?;
     let (site, rendered) = crate::site::render_keeping(&handbook, &theme)?;
     let (plan, _) = crate::assignments::resolve(&handbook, &rendered);
     let config = &handbook.config;
@@ -132,7 +138,7 @@ pub fn export_scorm(options: &Options) -> Result<Summary, Error> {
     check_rule(root, config, &scope, &plan, &questions, &mut warnings)?;
 
     let mut files = site.files;
-    let runtime = runtime_files(config, &scope, version, questions);
+    let runtime = runtime_files(config, &scope, version, questions, &theme.catalog);
     let taken = std::iter::once(MANIFEST).chain(runtime.iter().map(|(p, _)| p.as_str()));
     if let Some(path) = taken.into_iter().find(|p| files.contains_key(*p)) {
         return Err(Error::Content(
@@ -255,6 +261,7 @@ fn runtime_files(
     scope: &scope::Scope,
     version: ScormVersion,
     questions: serde_json::Value,
+    catalog: &crate::i18n::Catalog,
 ) -> Vec<(String, String)> {
     let settings = json!({
         "version": match version { ScormVersion::V12 => "1.2", ScormVersion::V2004 => "2004" },
@@ -271,26 +278,53 @@ fn runtime_files(
         "questions": questions,
     });
     vec![
-        (LAUNCH.to_string(), launch_page(config, scope)),
+        (LAUNCH.to_string(), launch_page(config, scope, catalog)),
         (
             format!("{RUNTIME_DIR}config.js"),
             format!(
                 "/* The SCORM package's settings (handbook export scorm); read by scorm.js. */\nwindow.HANDBOOK_SCORM = {settings};\n"
             ),
         ),
-        (format!("{RUNTIME_DIR}scorm.js"), SCORM_JS.to_string()),
+        (format!("{RUNTIME_DIR}scorm.js"), scorm_js()),
         (format!("{RUNTIME_DIR}suspend.js"), SUSPEND_JS.to_string()),
         (format!("{RUNTIME_DIR}scorm.css"), SCORM_CSS.to_string()),
     ]
 }
 
-/// The launch page for this handbook and scope.
-fn launch_page(config: &crate::config::Config, scope: &scope::Scope) -> String {
+/// The runtime with the interface-string helper it includes (the theme's scripts get theirs
+/// from `theme::bundle`; this file is not one of them).
+fn scorm_js() -> String {
+    SCORM_JS.replace("//= include js/shared/i18n.js\n", SHARED_I18N_JS)
+}
+
+/// The launch page for this handbook and scope, its message for a browser without scripts in
+/// the language of `catalog`.
+fn launch_page(
+    config: &crate::config::Config,
+    scope: &scope::Scope,
+    catalog: &crate::i18n::Catalog,
+) -> String {
+    let link = format!(
+        "<a href=\"{}\">{}</a>",
+        manifest::escape(&scope.start),
+        manifest::escape(&catalog.text("scorm.noscript_link", &[]))
+    );
+    // The sentence is escaped around the link, which is HTML already.
+    let noscript = catalog
+        .text("scorm.noscript", &[("link", "\u{0}")])
+        .split('\u{0}')
+        .map(manifest::escape)
+        .collect::<Vec<_>>()
+        .join(&link);
     LAUNCH_HTML
         .replace("{{lang}}", &manifest::escape(&config.language))
+        .replace(
+            "{{dir}}",
+            crate::config::direction::text_direction(&config.language),
+        )
         .replace("{{id}}", &manifest::escape(&config.handbook_id()))
         .replace("{{title}}", &manifest::escape(&scope.title))
-        .replace("{{start}}", &manifest::escape(&scope.start))
+        .replace("{{noscript}}", &noscript)
 }
 
 #[cfg(test)]
@@ -307,5 +341,47 @@ mod tests {
             default_file_name("A", "week-1", ScormVersion::V2004),
             "a-week-1-scorm2004.zip"
         );
+    }
+
+    #[test]
+    fn launch_page_and_runtime_speak_the_handbook_language() {
+        let scope = scope::Scope {
+            title: "A & B".into(),
+            start: "index.html".into(),
+            pages: Vec::new(),
+            exercises: None,
+            assignments: None,
+            path: String::new(),
+        };
+        let config = crate::config::Config::default();
+        let en = crate::i18n::Catalog::english();
+        let page = launch_page(&config, &scope, en);
+        assert!(page.contains("<p class=\"scorm-noscript\">This course needs JavaScript to report your progress to the learning system. <a href=\"index.html\">Open the handbook</a> to read it without.</p>"), "{page}");
+        assert!(page.contains("<html lang=\"en\" dir=\"ltr\""), "{page}");
+        assert!(!page.contains("{{"), "{page}");
+        let js = scorm_js();
+        assert!(!js.lines().any(|l| l.starts_with("//= include")));
+        assert!(js.contains("function t(key, params)"));
+    }
+
+    #[test]
+    fn the_launch_page_has_the_writing_direction() {
+        let scope = scope::Scope {
+            title: "T".into(),
+            start: "index.html".into(),
+            pages: vec![],
+            exercises: None,
+            assignments: None,
+            path: String::new(),
+        };
+        for (language, dir) in [("ar", "rtl"), ("en", "ltr")] {
+            let config = crate::config::Config {
+                language: language.into(),
+                ..Default::default()
+            };
+            let want = format!("<html lang=\"{language}\" dir=\"{dir}\"");
+            let page = launch_page(&config, &scope, crate::i18n::Catalog::english());
+            assert!(page.contains(&want), "{language}");
+        }
     }
 }

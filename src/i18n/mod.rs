@@ -97,6 +97,62 @@ fn as_bug(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// A warning for each `i18n/*.toml` of the handbook that is not read and is not named as
+/// another language's catalogue (`es.toml`, `pt-BR.toml` are left alone: a handbook may keep
+/// several): a misspelt name (`spanish.toml`, `es_MX.toml`) or this language in the wrong case
+/// (`ES.toml`).
+fn unread_files(root: &Path, language: &str, read: &[(PathBuf, String)]) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(root.join(OVERRIDE_DIR)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| n.ends_with(".toml") && !n.starts_with('.'))
+        .filter(|n| {
+            !read
+                .iter()
+                // (A file system that ignores case read `EN.toml` as `en.toml`.)
+                .any(|(p, _)| {
+                    p.file_name()
+                        .and_then(|f| f.to_str())
+                        .is_some_and(|f| f.eq_ignore_ascii_case(n))
+                })
+        })
+        .filter(|n| {
+            let stem = n.trim_end_matches(".toml");
+            let ours = stem.eq_ignore_ascii_case(language)
+                || stem.eq_ignore_ascii_case(&primary_subtag(language));
+            ours || !looks_like_a_tag(stem)
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            Diagnostic::warning(
+                Path::new(OVERRIDE_DIR).join(&name),
+                0,
+                format!("not read: not named as a language's catalogue, and the handbook's language is `{language}`"),
+            )
+            .with_hint(format!(
+                "the interface strings come from {OVERRIDE_DIR}/{}.toml (and {OVERRIDE_DIR}/LANG-REGION.toml for a regional `language`); rename the file, or set `language` in handbook.toml",
+                primary_subtag(language)
+            ))
+        })
+        .collect()
+}
+
+/// Whether `name` is written as a BCP 47 tag: a lower-case language of two or three letters,
+/// then `-` and subtags (`es`, `pt-BR`, `sr-Latn`).
+fn looks_like_a_tag(name: &str) -> bool {
+    let mut parts = name.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 impl Catalog {
     /// The shipped English catalogue alone.
     pub fn english() -> &'static Catalog {
@@ -154,7 +210,11 @@ impl Catalog {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Catalog::merge(language, &files)
+        let mut catalog = Catalog::merge(language, &files)?;
+        catalog
+            .warnings
+            .extend(unread_files(root, language, &files));
+        Ok(catalog)
     }
 
     /// English, then the shipped catalogue of `language`, then `overrides` (path, text) in

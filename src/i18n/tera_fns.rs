@@ -75,3 +75,78 @@ fn param_text(catalog: &Catalog, value: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(catalog: Catalog, template: &str) -> Result<String, String> {
+        let mut tera = Tera::default();
+        tera.add_raw_template("x.html", template)
+            .map_err(|e| e.to_string())?;
+        register(&mut tera, Arc::new(catalog));
+        tera.render("x.html", &tera::Context::new())
+            .map_err(|e| crate::error::chain(&e))
+    }
+
+    fn spanish() -> Catalog {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("i18n")).unwrap();
+        std::fs::write(
+            dir.path().join("i18n/es.toml"),
+            "[meta]\ndecimal_separator = \",\"\nthousands_separator = \".\"\n[search]\nresults = { one = \"{count} resultado.\", other = \"{count} resultados.\" }\nno_results = \"Nada para «{query}».\"\n",
+        )
+        .unwrap();
+        Catalog::load(dir.path(), "es").unwrap()
+    }
+
+    #[test]
+    fn t_fills_placeholders_and_picks_plural_forms() {
+        let out = render(
+            spanish(),
+            r#"{{ t(key="search.results", count=1) }}|{{ t(key="search.results", count=2.5) }}|{{ t(key="search.no_results", query="a<b") }}"#,
+        )
+        .unwrap();
+        // The text is escaped like any other value of an `.html` template.
+        assert_eq!(out, "1 resultado.|2,5 resultados.|Nada para «a&lt;b».");
+    }
+
+    #[test]
+    fn num_uses_the_decimal_separator() {
+        let out = render(
+            spanish(),
+            "{{ 36.54 | num(digits=1) }} {{ 7 | num }} {{ 12345.678 | num }}",
+        )
+        .unwrap();
+        assert_eq!(out, "36,5 7 12.345,68");
+        let e = render(spanish(), r#"{{ "x" | num }}"#).unwrap_err();
+        assert!(e.contains("expected a number"), "{e}");
+    }
+
+    #[test]
+    fn template_mistakes_are_named() {
+        let e = render(
+            Catalog::english().clone(),
+            r#"{{ t(key="page.skip_lnk") }}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("unknown interface string `page.skip_lnk` (did you mean `page.skip_link`?)"),
+            "{e}"
+        );
+        let e = render(
+            Catalog::english().clone(),
+            r#"{{ t(key="search.results") }}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("give it `count`"), "{e}");
+        let e = render(
+            Catalog::english().clone(),
+            r#"{{ t(key="search.no_results") }}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("`{query}`"), "{e}");
+        let e = render(Catalog::english().clone(), "{{ t() }}").unwrap_err();
+        assert!(e.contains("give the string's key"), "{e}");
+    }
+}

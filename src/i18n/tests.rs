@@ -140,3 +140,23 @@ fn plural_forms_by_count_with_other_as_fallback() {
     assert_eq!(es.plural("search.results", 1.0, &[]), "1 resultado.");
     assert_eq!(es.number(2.5, 1), "2,5");
 }
+
+#[test]
+fn a_catalogue_the_language_does_not_read_is_named() {
+    let dir = handbook(&[
+        ("i18n/es.toml", "[page]\nskip_link = \"Saltar\"\n"),
+        ("i18n/pt-BR.toml", "[page]\nskip_link = \"Pular\"\n"),
+        ("i18n/spanish.toml", "[page]\nskip_link = \"Saltar\"\n"),
+        ("i18n/EN.toml", "[page]\nskip_link = \"Skip\"\n"),
+        ("i18n/notes.txt", "x"),
+    ]);
+    let c = Catalog::load(dir.path(), "en").unwrap();
+    let w = c.warnings(true);
+    let places: Vec<String> = w.iter().map(|d| d.location()).collect();
+    assert_eq!(places, ["i18n/EN.toml", "i18n/spanish.toml"], "{w:?}");
+    assert!(
+        w[1].message.contains("the handbook's language is `en`"),
+        "{}",
+        w[1].message
+    );
+}

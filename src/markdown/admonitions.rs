@@ -4,14 +4,17 @@
 //! unknown type is a note.
 
 use super::{escape, inline_html};
+use crate::i18n::Catalog;
 
 /// A parsed admonition header line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header {
     /// The callout kind (`note`, `tip`, `important`, `warning`, `caution`).
     pub kind: &'static str,
-    /// What the type is called, for screen readers ("Danger", "Note" for unknown types).
+    /// What the type is called in English ("Danger", "Note" for unknown types).
     pub label: String,
+    /// The interface string naming the type for screen readers (`page.admonition_danger`).
+    pub label_key: String,
     /// The title shown: the quoted title, else the type capitalised; empty for `""`.
     pub title: String,
     /// `None` for `!!!`; `Some(open)` for `???` (closed) and `???+` (open).
@@ -85,12 +88,13 @@ pub fn header(line: &str) -> Option<Header> {
         return None;
     }
     let lower = kind_word.to_lowercase();
-    let (kind, label) = TYPES
-        .iter()
-        .find(|(t, _, _)| *t == lower)
-        .map_or(("note", "Note".to_string()), |(_, k, l)| {
-            (*k, l.to_string())
-        });
+    let (kind, label, key) = TYPES.iter().find(|(t, _, _)| *t == lower).map_or(
+        ("note", "Note".to_string(), "note"),
+        |(t, k, l)| {
+            // `cite` is another name for `quote`.
+            (*k, l.to_string(), if *t == "cite" { "quote" } else { t })
+        },
+    );
     let title = match title {
         Some(t) => t.trim().to_string(),
         None => capitalise(&lower),
@@ -98,6 +102,7 @@ pub fn header(line: &str) -> Option<Header> {
     Some(Header {
         kind,
         label,
+        label_key: format!("page.admonition_{key}"),
         title,
         collapsible,
     })
@@ -128,10 +133,11 @@ fn capitalise(word: &str) -> String {
 }
 
 impl Header {
-    /// The HTML that opens the callout (one or two lines, no blank line).
-    pub fn open_html(&self) -> String {
+    /// The HTML that opens the callout (one or two lines, no blank line), the type named in
+    /// the language of `catalog`.
+    pub fn open_html(&self, catalog: &Catalog) -> String {
         let kind = self.kind;
-        let label = escape(&self.label);
+        let label = escape(&catalog.text(&self.label_key, &[]));
         // Titles are inline Markdown, as in Material (`"*Why* it matters"`).
         let title = title_html(&self.title);
         match self.collapsible {
@@ -205,6 +211,15 @@ mod tests {
     }
 
     #[test]
+    fn every_material_type_is_named_in_the_catalogue() {
+        let en = Catalog::english();
+        for (t, _, label) in TYPES {
+            let h = header(&format!("!!! {t}")).unwrap();
+            assert_eq!(en.text(&h.label_key, &[]), *label, "{t}");
+        }
+    }
+
+    #[test]
     fn every_material_type_has_a_callout_kind() {
         for (t, kind) in [
             ("abstract", "important"),
@@ -229,13 +244,14 @@ mod tests {
     fn html_escapes_the_title() {
         let h = header("??? note \"a < b & c\"").unwrap();
         assert!(
-            h.open_html().contains("</span>a &lt; b &amp; c</summary>"),
+            h.open_html(Catalog::english())
+                .contains("</span>a &lt; b &amp; c</summary>"),
             "{}",
-            h.open_html()
+            h.open_html(Catalog::english())
         );
         let h = header("!!! note \"*Why* it matters\"").unwrap();
         assert!(
-            h.open_html()
+            h.open_html(Catalog::english())
                 .contains("<p class=\"callout-title\"><em>Why</em> it matters</p>")
         );
         assert_eq!(
@@ -245,6 +261,6 @@ mod tests {
         let h = header("??? note").unwrap();
         assert_eq!(h.close_html(), "</details>");
         let h = header("!!! tip \"\"").unwrap();
-        assert!(!h.open_html().contains("callout-title"));
+        assert!(!h.open_html(Catalog::english()).contains("callout-title"));
     }
 }

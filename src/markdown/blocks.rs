@@ -6,6 +6,7 @@
 //! indentation in the source, so diagnostics keep naming the right `line:column`.
 
 use super::{admonitions, tabs};
+use crate::i18n::Catalog;
 use std::borrow::Cow;
 
 /// A page body ready for the Markdown parser.
@@ -76,7 +77,9 @@ struct Src<'a> {
 
 /// The output under construction.
 #[derive(Default)]
-struct Out {
+struct Out<'c> {
+    /// Names the callout types for screen readers (`None`: English).
+    catalog: Option<&'c Catalog>,
     text: String,
     map: Vec<(usize, usize)>,
     sets: usize,
@@ -85,7 +88,7 @@ struct Out {
     ids: Vec<String>,
 }
 
-impl Out {
+impl Out<'_> {
     fn push(&mut self, src: Src) {
         self.text.push_str(src.text);
         self.text.push('\n');
@@ -103,8 +106,13 @@ impl Out {
 }
 
 /// Finds the admonitions and tab sets of `body` and rewrites them (borrowing `body` unchanged
-/// when it has none).
+/// when it has none), in English.
 pub fn prepare(body: &str) -> Prepared<'_> {
+    prepare_in(body, Catalog::english())
+}
+
+/// [`prepare`], the callout types named for screen readers in the language of `catalog`.
+pub fn prepare_in<'a>(body: &'a str, catalog: &Catalog) -> Prepared<'a> {
     if !(body.contains("!!!") || body.contains("???") || body.contains("===")) {
         return Prepared {
             text: Cow::Borrowed(body),
@@ -125,7 +133,10 @@ pub fn prepare(body: &str) -> Prepared<'_> {
         Some((last, rest)) if last.text.is_empty() => rest.to_vec(),
         _ => lines,
     };
-    let mut out = Out::default();
+    let mut out = Out {
+        catalog: Some(catalog),
+        ..Out::default()
+    };
     if !process(&lines, &mut out) {
         return Prepared {
             text: Cow::Borrowed(body),
@@ -228,7 +239,8 @@ fn process(lines: &[Src], out: &mut Out) -> bool {
         if block_start && let Some(h) = admonitions::header(src.text) {
             let (content, next) = indented(lines, i + 1);
             out.has_collapsible |= h.collapsible.is_some();
-            out.generated(&h.open_html(), src.line);
+            let open = h.open_html(out.catalog.unwrap_or(Catalog::english()));
+            out.generated(&open, src.line);
             out.generated("", src.line);
             process(&content, out);
             let last = content.last().map_or(src.line, |c| c.line);
@@ -555,7 +567,7 @@ mod tests {
     #[test]
     fn titles_are_found_for_search() {
         let h = admonitions::header("??? tip \"*Why* a & b\"").unwrap();
-        let html = h.open_html();
+        let html = h.open_html(Catalog::english());
         let summary = html.lines().nth(1).unwrap();
         assert_eq!(title_text(summary).as_deref(), Some("Why a & b"));
         let tab = tabs::open_panel_html(&tabs::header("=== \"Windows\"").unwrap(), 1, 1);

@@ -102,16 +102,30 @@ pub struct RenderedPage {
     pub has_collapsible: bool,
 }
 
-/// Renders page `index` of `handbook`, its components with the default theme's templates.
+/// Renders page `index` of `handbook`, its components with the default theme's templates, in
+/// English (tests; a build passes its theme to [`render_page_with`], and `markdown` does not
+/// depend on `theme`).
+#[cfg(test)]
 pub fn render_page(handbook: &Handbook, index: usize) -> RenderedPage {
-    render_page_with(handbook, index, crate::theme::builtin())
+    render_page_with(
+        handbook,
+        index,
+        crate::theme::builtin(),
+        crate::i18n::Catalog::english(),
+    )
 }
 
-/// Renders page `index` of `handbook`, its components with `templates` (the build's theme).
-pub fn render_page_with(handbook: &Handbook, index: usize, templates: &tera::Tera) -> RenderedPage {
+/// Renders page `index` of `handbook`, its components with `templates` (the build's theme),
+/// the interface strings it writes (callout names, "Link to this section") from `catalog`.
+pub fn render_page_with(
+    handbook: &Handbook,
+    index: usize,
+    templates: &tera::Tera,
+    catalog: &crate::i18n::Catalog,
+) -> RenderedPage {
     let page = &handbook.pages[index];
-    let prepared = blocks::prepare(&page.body);
-    Renderer::new(handbook, page, &prepared, templates).run()
+    let prepared = blocks::prepare_in(&page.body, catalog);
+    Renderer::new(handbook, page, &prepared, templates, catalog).run()
 }
 
 /// Finds the next ` name="` in `html` whose name is one of `names`, in one forward scan over
@@ -133,14 +147,14 @@ pub fn next_attr<'n>(html: &str, names: &[&'n str]) -> Option<(&'n str, usize)> 
     None
 }
 
-/// The text of a callout's title.
+/// A callout's class and the interface string of its title.
 fn callout_label(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     match kind {
-        BlockQuoteKind::Note => ("note", "Note"),
-        BlockQuoteKind::Tip => ("tip", "Tip"),
-        BlockQuoteKind::Important => ("important", "Important"),
-        BlockQuoteKind::Warning => ("warning", "Warning"),
-        BlockQuoteKind::Caution => ("caution", "Caution"),
+        BlockQuoteKind::Note => ("note", "page.callout_note"),
+        BlockQuoteKind::Tip => ("tip", "page.callout_tip"),
+        BlockQuoteKind::Important => ("important", "page.callout_important"),
+        BlockQuoteKind::Warning => ("warning", "page.callout_warning"),
+        BlockQuoteKind::Caution => ("caution", "page.callout_caution"),
     }
 }
 
@@ -182,6 +196,9 @@ struct Renderer<'a> {
     prepared: &'a blocks::Prepared<'a>,
     config: &'a Config,
     templates: &'a tera::Tera,
+    catalog: &'a crate::i18n::Catalog,
+    /// "Link to this section" in the page's language, escaped.
+    anchor_label: String,
     lines: LineIndex<'a>,
     ids: IdAllocator,
     out: RenderedPage,
@@ -194,6 +211,7 @@ impl<'a> Renderer<'a> {
         page: &'a Page,
         prepared: &'a blocks::Prepared<'a>,
         templates: &'a tera::Tera,
+        catalog: &'a crate::i18n::Catalog,
     ) -> Self {
         Renderer {
             handbook,
@@ -201,6 +219,8 @@ impl<'a> Renderer<'a> {
             prepared,
             config: &handbook.config,
             templates,
+            catalog,
+            anchor_label: escape(&catalog.text("page.anchor_link", &[])),
             lines: LineIndex::with_map(&prepared.text, page.body_line, &page.line_map)
                 .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
@@ -428,7 +448,8 @@ impl<'a> Renderer<'a> {
                 event
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (class, label) = callout_label(kind);
+                let (class, key) = callout_label(kind);
+                let label = escape(&self.catalog.text(key, &[]));
                 Event::Html(
                     format!("<div class=\"callout callout-{class}\" role=\"note\" aria-label=\"{label}\">\n<p class=\"callout-title\">{label}</p>\n").into(),
                 )
@@ -479,8 +500,9 @@ impl<'a> Renderer<'a> {
         );
         push_section(&mut self.out.sections, finished);
         let id = escape(&id);
+        let link = &self.anchor_label;
         format!(
-            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\"><span class=\"visually-hidden\">Link to this section</span><span aria-hidden=\"true\">#</span></a></h{level}>\n"
+            "<h{level} id=\"{id}\"{class}>{inner} <a class=\"anchor\" href=\"#{id}\"><span class=\"visually-hidden\">{link}</span><span aria-hidden=\"true\">#</span></a></h{level}>\n"
         )
     }
 
@@ -514,6 +536,7 @@ impl<'a> Renderer<'a> {
             ordinal: *ordinal,
             config: self.config,
             templates: self.templates,
+            catalog: self.catalog,
         };
         *ordinal += 1;
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;

@@ -82,6 +82,21 @@ pub const STARTERS: &[Starter] = &[
         ),
     },
     Starter {
+        language: "ar",
+        name: "العربية",
+        files: starter_files!(
+            "ar",
+            "01-albidaya",
+            "02-altakalif",
+            "01-alsafha-alula.md",
+            "02-alsafha-althaniya.md",
+            "03-ikhtibar-dhati.md",
+            "04-namudhaj-altadrib.md",
+            "01-alusbu-1.md",
+            "03-hawl-alqalib.md"
+        ),
+    },
+    Starter {
         language: "de",
         name: "Deutsch",
         files: starter_files!(

@@ -50,6 +50,12 @@ pub use tokenize::{
 };
 
 use crate::content::Handbook;
+
+/// The build variables of the theme's script includes that search decides: `{stemmer}`, the
+/// stemmer part of `language` (`//= include js/search/stemmers/{stemmer}.js`).
+pub fn script_vars(language: &str) -> [(&'static str, &'static str); 1] {
+    [("stemmer", Language::for_tag(language).stemmer)]
+}
 use crate::markdown::RenderedPage;
 
 /// Weight of a term in the page title (first section of a page only), plus `W_TITLE / n` for a

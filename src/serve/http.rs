@@ -33,6 +33,9 @@ pub struct Snapshot {
     pub files: HashMap<String, Bytes>,
     /// The diagnostics while no build has succeeded yet (every page shows them).
     pub no_site: Option<Diagnostics>,
+    /// The handbook's language (`handbook.toml`), for the page showing `no_site`; empty:
+    /// English.
+    pub language: String,
 }
 
 /// What request handlers share.
@@ -294,9 +297,10 @@ fn find_ci(hay: &[u8], needle: &[u8], last: bool) -> Option<usize> {
 }
 
 /// The page every URL shows while no build has succeeded yet: the default theme's
-/// `serve-error.html` (the handbook's own theme may be what fails to build), given
-/// `diagnostics`: `[ { location, message, hint } ]`.
-pub fn error_page(diagnostics: &Diagnostics) -> String {
+/// `serve-error.html` (the handbook's own theme may be what fails to build) in the shipped
+/// catalogue of `language`, given `diagnostics`: `[ { location, message, hint } ]`, `lang` and
+/// `dir`.
+pub fn error_page(diagnostics: &Diagnostics, language: &str) -> String {
     #[derive(serde::Serialize)]
     struct Shown<'a> {
         location: String,
@@ -312,9 +316,16 @@ pub fn error_page(diagnostics: &Diagnostics) -> String {
             hint: d.hint.as_deref(),
         })
         .collect();
+    let language = if language.trim().is_empty() {
+        crate::i18n::REFERENCE
+    } else {
+        language
+    };
     let mut ctx = tera::Context::new();
     ctx.insert("diagnostics", &shown);
-    match crate::theme::render_builtin("serve-error.html", &ctx) {
+    ctx.insert("lang", language);
+    ctx.insert("dir", crate::config::direction::text_direction(language));
+    match crate::theme::render_builtin_in(language, "serve-error.html", &ctx) {
         Ok(html) => html,
         // Never without a page: the diagnostics as plain text.
         Err(e) => format!(
@@ -522,9 +533,30 @@ mod tests {
             2,
             "bad <script>",
         )]);
-        let page = error_page(&d);
+        let page = error_page(&d, "en");
         assert!(page.contains("content/&lt;a&gt;.md:2"));
         assert!(page.contains("bad &lt;script&gt;"));
         assert!(!page.contains("<script>"));
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<h1>The handbook does not build yet</h1>"),
+            "{page}"
+        );
+        assert!(page.contains("<p class=\"hint\">hint: ") || !page.contains("class=\"hint\""));
+    }
+
+    #[test]
+    fn error_page_speaks_the_handbook_language() {
+        let d = Diagnostics(vec![
+            crate::error::Diagnostic::error("x.md", 1, "bad").with_hint("fix it"),
+        ]);
+        let page = error_page(&d, "ar");
+        assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"), "{page}");
+        assert!(page.contains("fix it"), "{page}");
+        // No catalogue for the configuration that failed to load: English.
+        assert!(error_page(&d, "").contains("<html lang=\"en\" dir=\"ltr\">"));
     }
 }

@@ -201,6 +201,14 @@ struct FirstBuild {
 }
 
 /// Builds once, reporting to the terminal; a failure is served as the error page.
+/// The language `handbook.toml` sets, for the error page while the handbook does not build
+/// (English when the configuration is what fails).
+fn configured_language(root: &std::path::Path) -> String {
+    crate::content::layout::settings(root)
+        .map(|s| s.config.language)
+        .unwrap_or_default()
+}
+
 fn first_build(root: &std::path::Path, options: &Options, out: Printer) -> FirstBuild {
     out.info(format_args!("Building {} ...", options.root.display()));
     let started = Instant::now();
@@ -226,6 +234,7 @@ fn first_build(root: &std::path::Path, options: &Options, out: Printer) -> First
             report(&diagnostics);
             complain!("build failed: the server starts anyway and shows these errors");
             snapshot.no_site = Some(diagnostics.clone());
+            snapshot.language = configured_language(root);
             FirstBuild {
                 good: None,
                 snapshot,
@@ -394,6 +403,7 @@ fn publish_full(ctx: &Ctx, files: HashMap<String, Bytes>) -> u64 {
         generation,
         files,
         no_site: None,
+        language: String::new(),
     });
     // Under the site lock, so pages hear of builds in order.
     ctx.hub.recovered();
@@ -426,6 +436,7 @@ fn publish_files(
         generation,
         files: map,
         no_site: None,
+        language: String::new(),
     });
     ctx.hub.recovered();
     ctx.hub.reload(generation, reload);
@@ -491,6 +502,13 @@ impl Builder {
         };
         match result {
             Ok(Rebuilt::Full { site }) => {
+                // Watch the folders that appeared (a new `themes/`) before the new site is
+                // served, so an edit made as soon as it shows is seen.
+                let config = self.good.as_ref().map(|s| s.handbook.config.clone());
+                if let Err(e) = self.watcher.refresh(config.as_ref()) {
+                    // The server keeps running on what it watches already.
+                    complain!("{}", e.into_warning());
+                }
                 self.out.warnings(&site.warnings);
                 let (pages, count) = (site.page_count, site.files.len());
                 publish_full(&self.ctx, to_bytes(site.files));
@@ -498,11 +516,6 @@ impl Builder {
                     "{changed} changed: rebuilt all {pages} pages ({count} files) in {}",
                     elapsed(started)
                 ));
-                let config = self.good.as_ref().map(|s| s.handbook.config.clone());
-                if let Err(e) = self.watcher.refresh(config.as_ref()) {
-                    // The server keeps running on what it watches already.
-                    complain!("{}", e.into_warning());
-                }
                 // The next edit reads only what changed from here.
                 self.sources = self.good.as_ref().and_then(|s| {
                     Sources::read(&self.root, &s.handbook.config, &s.handbook.layout)
@@ -554,6 +567,7 @@ impl Builder {
                         generation: site.generation,
                         files: HashMap::new(),
                         no_site: Some(diagnostics.clone()),
+                        language: configured_language(&self.root),
                     });
                     complain!("build failed");
                 }

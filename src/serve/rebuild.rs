@@ -72,7 +72,12 @@ pub fn full(root: &Path) -> Result<(State, Site), Diagnostics> {
         );
     }
     let handbook = content::load(root).map_err(Diagnostics::sorted)?;
-    let theme = theme::load(root, &handbook.config).map_err(Diagnostics::sorted)?;
+    let theme = theme::load(
+        root,
+        &handbook.config,
+        &crate::search::script_vars(&handbook.config.language),
+    )
+    .map_err(Diagnostics::sorted)?;
     render_all(handbook, Arc::new(theme))
 }
 
@@ -144,7 +149,7 @@ pub fn incremental(state: &mut State, handbook: Handbook) -> Result<Rebuilt, Dia
         .map(|&i| {
             (
                 i,
-                markdown::render_page_with(&handbook, i, &state.theme.tera),
+                markdown::render_page_with(&handbook, i, &state.theme.tera, &state.theme.catalog),
             )
         })
         .collect();
@@ -326,7 +331,12 @@ mod tests {
     use crate::content::testing::handbook as load;
 
     fn state(h: Handbook) -> State {
-        let theme = theme::load(Path::new("/nonexistent"), &h.config).unwrap();
+        let theme = theme::load(
+            Path::new("/nonexistent"),
+            &h.config,
+            &crate::search::script_vars(&h.config.language),
+        )
+        .unwrap();
         render_all(h, Arc::new(theme)).unwrap().0
     }
 

@@ -91,7 +91,7 @@ fn site_file(ctx: &Ctx, path: &str, query: Option<&str>) -> Response<Body> {
     };
     let snapshot = ctx.snapshot();
     if let Some(diagnostics) = &snapshot.no_site {
-        let page = error_page(diagnostics);
+        let page = error_page(diagnostics, &snapshot.language);
         let body = inject(page.as_bytes(), "", 0, &ctx.instance, false);
         return reply(
             StatusCode::INTERNAL_SERVER_ERROR,

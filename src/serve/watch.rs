@@ -127,7 +127,7 @@ impl Layout {
     }
 }
 
-pub use crate::content::load::is_editor_temp;
+pub use crate::safety::is_editor_temp;
 
 enum Inner {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),

@@ -7,7 +7,8 @@
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
 
-const srs = require('./theme-source').load('js/srs.js');
+const themeSource = require('./theme-source');
+const srs = themeSource.load('js/srs.js', themeSource.DEFAULT_VARS, themeSource.englishWindow());
 
 // The default item set as the component writes it into data-srs-config.
 const CFG = {

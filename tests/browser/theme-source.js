@@ -48,13 +48,53 @@ function source(rel, vars = DEFAULT_VARS, stack = []) {
   }).join('');
 }
 
-/** Runs the built static/<rel> as a CommonJS module under Node: its module.exports. */
-function load(rel, vars = DEFAULT_VARS) {
+/** The English catalogue (themes/default/i18n/en.toml) as the build writes it into i18n.js:
+ * { "section.key": "text" or { one, other } }. Reads the catalogue's simple shape only: tables,
+ * `key = "text"` and `key = { one = "...", other = "..." }` on one line. */
+function englishStrings() {
+  const file = path.resolve(STATIC, '..', 'i18n', 'en.toml');
+  const strings = {};
+  let section = '';
+  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const table = /^\[([a-z_]+)\]$/.exec(line);
+    if (table) {
+      section = table[1];
+      continue;
+    }
+    const m = /^([a-z_0-9]+) = (.*)$/.exec(line);
+    if (!m) throw new Error(`en.toml: cannot read ${JSON.stringify(line)}`);
+    const key = `${section}.${m[1]}`;
+    if (m[2].startsWith('{')) {
+      const forms = {};
+      for (const f of m[2].matchAll(/([a-z]+) = ("(?:[^"\\]|\\.)*")/g)) forms[f[1]] = JSON.parse(f[2]);
+      strings[key] = forms;
+    } else {
+      strings[key] = JSON.parse(m[2]);
+    }
+  }
+  return strings;
+}
+
+/** The page's `window` as the English build gives it: only HANDBOOK_I18N (i18n.js). */
+function englishWindow() {
+  return { HANDBOOK_I18N: { lang: 'en', dir: 'ltr', decimal: '.', thousands: ',', strings: englishStrings() } };
+}
+
+/** Runs the built static/<rel> as a CommonJS module under Node: its module.exports. With
+ * `withWindow` (e.g. englishWindow()), the script sees that as `window`, so its interface
+ * strings read as in a page; without, `window` is undefined and `t()` gives the keys. */
+function load(rel, vars = DEFAULT_VARS, withWindow = null) {
   const module = { exports: {} };
   // The theme's scripts are classic scripts; this runs one in its own function scope, like a
   // file that `require` would load.
-  new Function('module', 'exports', 'require', source(rel, vars))(module, module.exports, require);
+  if (withWindow) {
+    new Function('module', 'exports', 'require', 'window', source(rel, vars))(module, module.exports, require, withWindow);
+  } else {
+    new Function('module', 'exports', 'require', source(rel, vars))(module, module.exports, require);
+  }
   return module.exports;
 }
 
-module.exports = { source, load };
+module.exports = { source, load, englishStrings, englishWindow, DEFAULT_VARS };

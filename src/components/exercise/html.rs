@@ -220,6 +220,8 @@ struct ItemData {
 struct FeedbackData {
     value: String,
     label_html: String,
+    /// The catalogue key of the label, when it is the theme's word (`exercise.true`).
+    label_key: Option<&'static str>,
     text_html: String,
 }
 
@@ -290,20 +292,19 @@ fn ordering_items(q: &Question, view: &QuestionView<'_>) -> Vec<ItemData> {
 /// Per-option feedback: one entry per option that has some, in the order the options are
 /// shown, each keyed by the option's id (`ids`, authored order; `order`, display order).
 fn feedback(q: &Question, ids: &[String], order: &[usize]) -> Vec<FeedbackData> {
-    let entries: Vec<(String, String, Option<&String>)> = q
-        .kind
+    q.kind
         .kind()
         .choices(q, ids, order)
         .into_iter()
-        .map(|(value, label, i)| (value, label, q.feedback.get(i)))
-        .collect();
-    entries
-        .into_iter()
-        .filter_map(|(value, label_html, fb)| {
-            let fb = fb.filter(|f| !f.trim().is_empty())?;
+        .filter_map(|c| {
+            let fb = q
+                .feedback
+                .get(c.feedback)
+                .filter(|f| !f.trim().is_empty())?;
             Some(FeedbackData {
-                value,
-                label_html,
+                value: c.value,
+                label_html: c.label_html,
+                label_key: c.label_key,
                 text_html: inline_html(fb),
             })
         })

@@ -6,6 +6,7 @@ use super::{Mode, TOLERANCE};
 use crate::components::BlockOutput;
 use crate::components::exercise::{self, TemplateError};
 use crate::html::block_html;
+use crate::i18n::Catalog;
 use serde::Serialize;
 use serde_json::json;
 use tera::Tera;
@@ -21,6 +22,8 @@ pub(super) struct Form<'a> {
     pub title: Option<&'a str>,
     /// The page is right to left: its lines run from 0 at the right end (the form says so).
     pub rtl: bool,
+    /// The interface strings (the decimal separator of the numbers shown).
+    pub catalog: &'a Catalog,
 }
 
 /// One decimal, always shown (`9.0`).
@@ -34,13 +37,25 @@ fn fmt_short(v: f64) -> String {
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
 
+impl Form<'_> {
+    /// `number` (written with `.`) with the language's decimal separator, for reading.
+    fn local(&self, number: String) -> String {
+        let separator = self.catalog.text("meta.decimal_separator", &[]);
+        if separator == "." {
+            number
+        } else {
+            number.replace('.', &separator)
+        }
+    }
+}
+
 /// The rules and texts `srs.js` needs, as JSON (the template escapes it for the attribute).
 fn config_json(form: &Form<'_>, mode: Mode, ratings: &[f64]) -> String {
     let set = form.set;
     let fill = |s: &str| {
-        s.replace("{cutoff}", &fmt_short(set.cutoff))
-            .replace("{item_cutoff}", &fmt_short(set.item_cutoff))
-            .replace("{max}", &fmt_short(set.max))
+        s.replace("{cutoff}", &form.local(fmt_short(set.cutoff)))
+            .replace("{item_cutoff}", &form.local(fmt_short(set.item_cutoff)))
+            .replace("{max}", &form.local(fmt_short(set.max)))
     };
     let items: Vec<_> = set
         .items
@@ -151,7 +166,10 @@ fn form_data<'a>(form: &'a Form<'a>, mode: Mode, ratings: &[f64]) -> FormData<'a
                 .get(n)
                 .map(|v| fmt_short(v * 10.0))
                 .unwrap_or_default(),
-            score: ratings.get(n).map(|v| fmt1(*v)).unwrap_or_default(),
+            score: ratings
+                .get(n)
+                .map(|v| form.local(fmt1(*v)))
+                .unwrap_or_default(),
         })
         .collect();
     FormData {
@@ -162,14 +180,14 @@ fn form_data<'a>(form: &'a Form<'a>, mode: Mode, ratings: &[f64]) -> FormData<'a
         },
         instructions: &set.instructions,
         config: config_json(form, mode, ratings),
-        max: fmt_short(set.max),
-        cutoff: fmt_short(set.cutoff),
+        max: form.local(fmt_short(set.max)),
+        cutoff: form.local(fmt_short(set.cutoff)),
         items,
         notice: &set.notice,
         privacy: &set.privacy,
         vignette_html: String::new(),
-        tolerance: fmt1(TOLERANCE),
-        total: fmt1(ratings.iter().sum()),
+        tolerance: form.local(fmt1(TOLERANCE)),
+        total: form.local(fmt1(ratings.iter().sum())),
         question_html: "",
         rtl: form.rtl,
     }

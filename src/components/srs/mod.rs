@@ -96,7 +96,7 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         .items
         .as_ref()
         .map_or(srs.default_name(), |s| s.get_ref().as_str());
-    let Some(set) = sets::resolve(srs, set_name) else {
+    let Some(set) = sets::resolve(srs, set_name, ctx.catalog) else {
         let offset = block.items.as_ref().map_or(0, |s| s.span().start);
         return Err(vec![
             lines
@@ -125,7 +125,10 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         (Some(_), Mode::Scenario) => match render_question(
             body,
             &id,
-            &title.map_or_else(|| scenario_label(&vignette, &id), str::to_string),
+            &title.map_or_else(
+                || scenario_label(ctx.catalog, &vignette, &id),
+                str::to_string,
+            ),
             ctx,
         ) {
             Ok(out) => Some(out),
@@ -145,6 +148,7 @@ pub fn render(body: &str, ctx: &BlockCtx<'_>) -> Result<BlockOutput, Vec<Diagnos
         set: &set,
         title,
         rtl: crate::config::direction::text_direction(&ctx.config.language) == "rtl",
+        catalog: ctx.catalog,
     };
     let mut out = match mode {
         Mode::Practice => practice_html(ctx.templates, &form),
@@ -384,6 +388,7 @@ mod tests {
             ordinal,
             config,
             templates: crate::theme::builtin(),
+            catalog: crate::i18n::Catalog::english(),
         }
     }
 
@@ -413,6 +418,26 @@ mod tests {
         assert!(out.search_text.contains("Way of working"));
         let second = render("mode = \"practice\"\n", &ctx(&c, 10, 1)).unwrap();
         assert!(second.html.contains("id=\"srs-form-2\""));
+    }
+
+    #[test]
+    fn right_to_left_forms_say_the_lines_run_from_the_right() {
+        let ar = config("language = \"ar\"\n");
+        for block in ["mode = \"practice\"\n", SCENARIO] {
+            let h = render(block, &ctx(&ar, 5, 0)).unwrap().html;
+            assert!(h.contains("class=\"srs-rtl-note\""), "{h}");
+            assert!(
+                h.contains("Right end, 0: ") && h.contains("Left end, 10: "),
+                "{h}"
+            );
+            let en = render(block, &ctx(&config(""), 5, 0)).unwrap().html;
+            assert!(!en.contains("srs-rtl-note"), "{en}");
+            assert!(en.contains("Left end, 0: ") && en.contains("Right end, 10: "));
+        }
+        let scenario = render(SCENARIO, &ctx(&ar, 5, 0)).unwrap().html;
+        assert!(scenario.contains("Measure each mark from the right end"));
+        // the marks keep their value: srs.css mirrors the drawing
+        assert!(scenario.contains("x1=\"92%\""));
     }
 
     #[test]

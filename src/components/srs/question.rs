@@ -4,6 +4,7 @@
 use crate::components::exercise::{self, QuestionType};
 use crate::components::{BlockCtx, BlockOutput};
 use crate::error::Diagnostic;
+use crate::i18n::Catalog;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -107,22 +108,22 @@ pub(super) fn render_question(
 }
 
 /// A scenario's name on the progress page when it has no `title`: the start of its vignette.
-pub(super) fn scenario_label(vignette: &str, id: &str) -> String {
+pub(super) fn scenario_label(catalog: &Catalog, vignette: &str, id: &str) -> String {
     let text = exercise::plain_text(vignette);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
-        return format!("Scenario {id}");
+        return catalog.text("srs.scenario_untitled", &[("id", id)]);
     }
     let mut out = String::new();
     for word in text.split(' ') {
         if out.len() + word.len() > 70 {
             out.push('…');
-            return format!("Scenario: {out}");
+            return catalog.text("srs.scenario_named", &[("start", &out)]);
         }
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
     }
-    format!("Scenario: {out}")
+    catalog.text("srs.scenario_named", &[("start", &out)])
 }

@@ -6,18 +6,10 @@
 //! built-in items and changes only what it names.
 
 use crate::config::srs::{DEFAULT_SET, ITEM_MAX, SrsConfig};
+use crate::i18n::Catalog;
 use serde::Serialize;
 use toml::Spanned;
 
-/// The credit and notice shown on every form of the built-in set (and on its paper form).
-pub const DEFAULT_NOTICE: &str = "Practice form for learning to score and discuss an alliance \
-scale. It describes the four SRS dimensions in our own words and is not the SRS. The Session \
-Rating Scale is © 2002 Scott D. Miller, Barry L. Duncan and Lynn Johnson; obtain the measure and \
-a licence from its authors for clinical use.";
-
-/// The line every form shows about what not to enter.
-pub const DEFAULT_PRIVACY: &str =
-    "For training only: do not enter client names, initials or clinical details.";
 /// A set ready to render: every default filled in.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ItemSet {
@@ -77,107 +69,73 @@ pub struct Messages {
     pub heuristic_note: String,
 }
 
-fn item(label: &str, description: &str, left: &str, right: &str, ask: &str, prompt: &str) -> Item {
+/// The built-in item `name` (`connection`, `focus`, `method`, `session`): its texts are the
+/// catalogue's `srs.NAME_label`, `_description`, `_left`, `_right`, `_ask` and `_prompt`.
+fn builtin_item(catalog: &Catalog, name: &str) -> Item {
+    let text = |part: &str| catalog.text(&format!("srs.{name}_{part}"), &[]);
     Item {
-        label: label.into(),
-        description: description.into(),
-        left: left.into(),
-        right: right.into(),
-        ask: ask.into(),
-        prompt: prompt.into(),
+        label: text("label"),
+        description: text("description"),
+        left: text("left"),
+        right: text("right"),
+        ask: text("ask"),
+        prompt: text("prompt"),
     }
 }
 
-/// The built-in messages.
-pub fn default_messages() -> Messages {
+/// The placeholders the form fills in a message itself (`html::config_json`), passed through.
+const KEPT: &[(&str, &str)] = &[
+    ("cutoff", "{cutoff}"),
+    ("item_cutoff", "{item_cutoff}"),
+    ("max", "{max}"),
+];
+
+/// The built-in messages, in the catalogue's language.
+pub fn default_messages(catalog: &Catalog) -> Messages {
+    let text = |key: &str| catalog.text(&format!("srs.{key}"), KEPT);
     Messages {
-        below: "Below the cutoff of {cutoff}. Thank the client for being frank and invite them \
-to say more. Stay curious rather than defensive: a lower score is information about the work, \
-not a verdict on you. Start with the lowest line."
-            .into(),
-        at: "At the cutoff of {cutoff}: worth a check-in. Thank the client and ask what would \
-have made today a little better, before moving on."
-            .into(),
-        above: "Above the cutoff of {cutoff}. Thank the client, look at each line as well as the \
-total, and still invite one thing that could be better: “Thanks. If one thing could have gone \
-better today, what would it be?”"
-            .into(),
-        top: "Every line is at the far right. A top score is not automatically good news: some \
-clients find it hard to criticise. Make it easy to name one small thing."
-            .into(),
-        heuristic: "Teaching heuristic".into(),
-        heuristic_note: "(not an official rule): discuss any line below {item_cutoff}, even when \
-the total looks fine."
-            .into(),
+        below: text("message_below"),
+        at: text("message_at"),
+        above: text("message_above"),
+        top: text("message_top"),
+        heuristic: text("heuristic"),
+        heuristic_note: text("heuristic_note"),
     }
 }
 
-/// The built-in set: the four SRS dimensions in this project's own words.
-pub fn builtin() -> ItemSet {
-    let items = vec![
-        item(
-            "Connection",
-            "How connected to and understood by the clinician the client felt in this session.",
-            "Little connection with the clinician",
-            "A strong connection with the clinician",
-            "“Thank you for marking that honestly. Was there a moment today when I seemed not \
-to be with you, or missed what you meant?”",
-            "Ask about the connection: what would help the client feel more understood next time?",
-        ),
-        item(
-            "Focus",
-            "Did the session stay with what mattered most to the client?",
-            "Drifted from what mattered most",
-            "Stayed with what mattered most",
-            "“It looks as if we may not have spent the time on what matters most to you. What \
-would you have wanted us to talk about?”",
-            "Check the agenda: did the session miss something the client came in wanting to \
-discuss?",
-        ),
-        item(
-            "Way of working",
-            "Did the clinician's way of working fit this client?",
-            "The way of working did not fit",
-            "The way of working fitted well",
-            "“The line about how we worked is lower than the others. What would you like me to \
-do more of, or less of, next time?”",
-            "Ask about the way of working: what did not fit, and what would the client prefer?",
-        ),
-        item(
-            "Whole session",
-            "Taken together, did the session give the client what they needed?",
-            "Not what the client needed",
-            "What the client needed",
-            "“Something about today didn't quite work for you. If you could change one thing \
-about the session, what would it be?”",
-            "Invite one thing that would have made this session better for the client.",
-        ),
-    ];
+/// The built-in set: the four SRS dimensions in this project's own words, in the catalogue's
+/// language.
+pub fn builtin(catalog: &Catalog) -> ItemSet {
+    let items = ["connection", "focus", "method", "session"]
+        .into_iter()
+        .map(|name| builtin_item(catalog, name))
+        .collect();
     ItemSet {
         name: DEFAULT_SET.into(),
-        title: "Alliance feedback: practice form".into(),
-        instructions: "Put one mark on each line: the further right, the better that part of \
-today's session was for the client."
-            .into(),
-        notice: DEFAULT_NOTICE.into(),
-        privacy: DEFAULT_PRIVACY.into(),
+        title: catalog.text("srs.title", &[]),
+        instructions: catalog.text("srs.instructions", &[]),
+        notice: catalog.text("srs.notice", &[]),
+        privacy: catalog.text("srs.privacy", &[]),
         cutoff: 36.0,
         item_cutoff: 9.0,
         max: 40.0,
         items,
-        messages: default_messages(),
+        messages: default_messages(catalog),
     }
 }
 
 /// Wording for an item an agency gave no `ask` or `prompt` for.
-fn generic_item(label: String, description: String, left: String, right: String) -> Item {
+fn generic_item(
+    catalog: &Catalog,
+    label: String,
+    description: String,
+    left: String,
+    right: String,
+) -> Item {
     let lower = label.to_lowercase();
     Item {
-        ask: format!(
-            "“The line about {lower} is the lowest. What would have made that part of today \
-better for you?”"
-        ),
-        prompt: format!("Ask about {lower}: what would have made it better for the client?"),
+        ask: catalog.text("srs.generic_ask", &[("item", &lower)]),
+        prompt: catalog.text("srs.generic_prompt", &[("item", &lower)]),
         label,
         description,
         left,
@@ -186,8 +144,8 @@ better for you?”"
 }
 /// The set `name` with every default filled in, or `None` when there is no such set.
 /// The configuration is assumed validated.
-pub fn resolve(config: &SrsConfig, name: &str) -> Option<ItemSet> {
-    let base = builtin();
+pub fn resolve(config: &SrsConfig, name: &str, catalog: &Catalog) -> Option<ItemSet> {
+    let base = builtin(catalog);
     let Some(cfg) = config.sets.get(name) else {
         return (name == DEFAULT_SET).then_some(base);
     };
@@ -197,6 +155,7 @@ pub fn resolve(config: &SrsConfig, name: &str) -> Option<ItemSet> {
             .iter()
             .map(|i| {
                 let mut it = generic_item(
+                    catalog,
                     i.label.get_ref().trim().to_string(),
                     i.description.trim().to_string(),
                     i.left.get_ref().trim().to_string(),
@@ -262,7 +221,7 @@ mod tests {
 
     #[test]
     fn builtin_wording_speaks_in_one_voice_and_keeps_away_from_the_official_anchors() {
-        let set = builtin();
+        let set = builtin(Catalog::english());
         for it in &set.items {
             for text in [&it.description, &it.left, &it.right] {
                 let lower = format!(" {} ", text.to_lowercase());
@@ -281,7 +240,7 @@ mod tests {
     #[test]
     fn builtin_set_has_four_items_and_the_usual_cutoffs() {
         let c = parse("").unwrap();
-        let set = resolve(&c.srs, "default").unwrap();
+        let set = resolve(&c.srs, "default", Catalog::english()).unwrap();
         assert_eq!(set.items.len(), 4);
         assert_eq!(set.cutoff, 36.0);
         assert_eq!(set.item_cutoff, 9.0);
@@ -292,27 +251,27 @@ mod tests {
             ["Connection", "Focus", "Way of working", "Whole session"]
         );
         assert!(set.notice.contains("is not the SRS"));
-        assert!(resolve(&c.srs, "nope").is_none());
+        assert!(resolve(&c.srs, "nope", Catalog::english()).is_none());
     }
 
     #[test]
     fn agency_set_resolves_with_defaults_filled_in() {
         let c = parse(AGENCY).unwrap();
         assert_eq!(c.srs.default_name(), "agency");
-        let set = resolve(&c.srs, "agency").unwrap();
+        let set = resolve(&c.srs, "agency", Catalog::english()).unwrap();
         assert_eq!(set.items.len(), 3);
         assert_eq!(set.max, 30.0);
         assert_eq!(set.cutoff, 30.0);
         assert_eq!(set.items[1].ask, "Ask about fit.");
         assert!(set.items[0].ask.contains("connection"));
-        assert_eq!(set.notice, DEFAULT_NOTICE);
+        assert_eq!(set.notice, Catalog::english().text("srs.notice", &[]));
         assert_eq!(c.srs.names(), ["agency", "default"]);
     }
 
     #[test]
     fn default_set_can_be_adjusted_without_items() {
         let c = parse("[srs.sets.default]\ncutoff = 35.5\n").unwrap();
-        let set = resolve(&c.srs, "default").unwrap();
+        let set = resolve(&c.srs, "default", Catalog::english()).unwrap();
         assert_eq!(set.cutoff, 35.5);
         assert_eq!(set.items.len(), 4);
     }

@@ -24,6 +24,8 @@
 (function () {
   "use strict";
 
+//= include js/shared/i18n.js
+
   var api = window.handbook || (window.handbook = {});
   var cfg = window.HANDBOOK_SCORM || {};
   var V12 = cfg.version === "1.2";
@@ -97,13 +99,6 @@
 
   /* ------------------------------------------------------------ calls and errors */
 
-  var WORDS = {
-    init: "could not start the course session",
-    get: "could not read your earlier progress",
-    set: "did not accept part of your progress",
-    commit: "could not save your progress",
-    finish: "could not close the course session properly"
-  };
   var noticeShown = false;
   var calls = { initialize: 0, finish: 0, commit: 0 };
 
@@ -137,11 +132,10 @@
       return;
     }
     var p = document.createElement("p");
-    p.textContent = "The learning system " + WORDS[kind] + ". Your answers are still kept in this browser. " +
-      "If this message comes back, tell your course administrator.";
+    p.textContent = t("scorm.problem_" + kind) + " " + t("scorm.kept");
     var close = document.createElement("button");
     close.type = "button";
-    close.textContent = "Dismiss";
+    close.textContent = t("scorm.dismiss");
     close.addEventListener("click", function () {
       box.hidden = true;
       frame.focus();

@@ -71,18 +71,17 @@ pub(super) trait Kind: Sync {
     /// `exercise.js` checks against it. `ids` are the options' ids in authored order.
     fn answer(&self, q: &Question, ids: &[String]) -> serde_json::Value;
 
-    /// The choices per-option feedback is keyed by, in display order: (the input's value, its
-    /// label as HTML, the index of its entry in `feedback`). `order` is the options' display
-    /// order.
-    fn choices(
-        &self,
-        q: &Question,
-        ids: &[String],
-        order: &[usize],
-    ) -> Vec<(String, String, usize)> {
+    /// The choices per-option feedback is keyed by, in display order. `order` is the options'
+    /// display order.
+    fn choices(&self, q: &Question, ids: &[String], order: &[usize]) -> Vec<Choice> {
         order
             .iter()
-            .map(|&i| (ids[i].clone(), inline_html(&q.options[i]), i))
+            .map(|&i| Choice {
+                value: ids[i].clone(),
+                label_html: inline_html(&q.options[i]),
+                label_key: None,
+                feedback: i,
+            })
             .collect()
     }
 
@@ -90,6 +89,18 @@ pub(super) trait Kind: Sync {
     fn lint(&self, _q: &Question, _shuffled: bool) -> Option<LintEntry> {
         None
     }
+}
+
+/// One choice of a question, for its per-option feedback.
+pub(super) struct Choice {
+    /// The input's value.
+    pub value: String,
+    /// Its label as HTML (the option's text)...
+    pub label_html: String,
+    /// ...or the catalogue key of its label (`exercise.true`).
+    pub label_key: Option<&'static str>,
+    /// The index of its entry in the question's `feedback`.
+    pub feedback: usize,
 }
 
 /// `value` as JSON for a template (the types' answer data cannot fail to serialise).

@@ -22,8 +22,17 @@ struct AnswerData {
     number: Option<NumberData>,
     /// Whether a typo is forgiven.
     typos: bool,
-    /// The answers shown (the number first).
+    /// The answers shown (the number first, unless it has a range).
     shown: Vec<String>,
+    /// The number with a tolerance: its value and the range accepted (with the unit).
+    range: Option<RangeData>,
+}
+
+#[derive(Serialize)]
+struct RangeData {
+    value: String,
+    from: String,
+    to: String,
 }
 
 #[derive(Serialize)]
@@ -64,8 +73,17 @@ impl Kind for Short {
             _ => &[],
         };
         let mut shown: Vec<String> = Vec::new();
+        let mut range = None;
         if let Some(n) = &q.number {
-            shown.push(n.describe());
+            if n.tolerance > 0.0 {
+                range = Some(RangeData {
+                    value: n.with_unit(n.value),
+                    from: n.with_unit(n.value - n.tolerance),
+                    to: n.with_unit(n.value + n.tolerance),
+                });
+            } else {
+                shown.push(n.with_unit(n.value));
+            }
         }
         shown.extend(list.iter().cloned());
         super::to_json(AnswerData {
@@ -78,6 +96,7 @@ impl Kind for Short {
             }),
             typos: q.typos,
             shown,
+            range,
         })
     }
 }

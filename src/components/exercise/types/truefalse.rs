@@ -1,7 +1,7 @@
 //! `truefalse` questions: `answer = true` or `false`, and `feedback` for the two choices.
 
-use super::Kind;
 use super::choice::{feedback_list, no_answer};
+use super::{Choice, Kind};
 use crate::components::exercise::parse::{Body, Fields};
 use crate::components::exercise::{Answer, Question};
 use crate::components::manifest::LintEntry;
@@ -48,16 +48,17 @@ impl Kind for TrueFalse {
         super::to_json(AnswerData { bool })
     }
 
-    fn choices(
-        &self,
-        _q: &Question,
-        _ids: &[String],
-        _order: &[usize],
-    ) -> Vec<(String, String, usize)> {
-        vec![
-            ("true".into(), "True".into(), 0),
-            ("false".into(), "False".into(), 1),
-        ]
+    fn choices(&self, _q: &Question, _ids: &[String], _order: &[usize]) -> Vec<Choice> {
+        [("true", "exercise.true"), ("false", "exercise.false")]
+            .into_iter()
+            .enumerate()
+            .map(|(i, (value, key))| Choice {
+                value: value.into(),
+                label_html: String::new(),
+                label_key: Some(key),
+                feedback: i,
+            })
+            .collect()
     }
 
     fn lint(&self, q: &Question, _shuffled: bool) -> Option<LintEntry> {

@@ -40,6 +40,7 @@
     return;
   }
 
+//= include js/shared/i18n.js
 //= include js/exercise/helpers.js
 //= include js/exercise/exercise.js
 //= include js/exercise/question.js

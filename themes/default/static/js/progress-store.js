@@ -58,6 +58,7 @@
     return;
   }
 
+//= include js/shared/i18n.js
 //= include js/progress-store/where.js
 //= include js/progress-store/checking.js
 //= include js/progress-store/practice-log.js

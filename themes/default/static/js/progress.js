@@ -30,40 +30,50 @@
   var dialog = $("[data-reset-dialog]");
   var lastBackup = null;
 
+//= include js/shared/i18n.js
 //= include js/shared/dom.js
 
   function percent(n, d) {
-    return d ? Math.round((100 * n) / d) + "%" : "";
+    return d ? t("progress.percent", { value: Math.round((100 * n) / d) }) : "";
   }
 
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+  /* "3 of 5 correct (60%)": the score of `s` ({ correct, graded }). */
+  function correctOf(s) {
+    return s.graded
+      ? t("progress.correct_of_percent", { correct: s.correct, graded: s.graded, percent: percent(s.correct, s.graded) })
+      : t("progress.correct_of", { correct: s.correct, graded: s.graded });
+  }
+
+  /* "2 of 4 exercises complete". */
+  function exercisesComplete(s) {
+    return t("progress.exercises_complete", { complete: s.complete, count: s.exercises });
   }
 
   /* ------------------------------------------------------------ summaries */
 
   function exerciseStatus(s) {
     if (s.complete) {
-      return "Complete";
+      return t("progress.status_complete");
     }
     if (!s.started) {
-      return s.changed ? "Not started (questions changed)" : "Not started";
+      return t(s.changed ? "progress.status_changed" : "progress.status_not_started");
     }
     if (s.answered === s.total) {
-      return "Answered, " + plural(s.graded - s.correct, "question", "questions") + " to review";
+      return t("progress.status_to_review", { count: s.graded - s.correct });
     }
-    return "In progress: " + s.answered + " of " + s.total + " answered";
+    return t("progress.status_in_progress", { answered: s.answered, total: s.total });
   }
 
   function scoreText(s) {
+    var written = t("progress.score_written", { written: s.written, count: s.reflections });
     if (!s.graded) {
-      return s.written + " of " + plural(s.reflections, "reflection", "reflections") + " written";
+      return written;
     }
-    var t = s.correct + " of " + s.graded + " (" + percent(s.correct, s.graded) + ")";
+    var text = t("progress.score_graded", { correct: s.correct, graded: s.graded, percent: percent(s.correct, s.graded) });
     if (s.reflections) {
-      t += "; " + s.written + " of " + plural(s.reflections, "reflection", "reflections") + " written";
+      text += "; " + written;
     }
-    return t;
+    return text;
   }
 
   function known() {
@@ -147,9 +157,7 @@
       var line = section && section.querySelector("[data-chapter-score]");
       if (line) {
         line.hidden = false;
-        line.textContent =
-          "Score: " + c.correct + " of " + c.graded + " correct" + (c.graded ? " (" + percent(c.correct, c.graded) + ")" : "") +
-          " \u00b7 " + c.complete + " of " + plural(c.exercises, "exercise", "exercises") + " complete";
+        line.textContent = t("progress.chapter_score", { score: correctOf(c), complete: exercisesComplete(c) });
       }
     });
 
@@ -175,7 +183,7 @@
       }
       tr.appendChild(th);
       tr.appendChild(el("td", null, String(s.total)));
-      tr.appendChild(el("td", null, "Retired"));
+      tr.appendChild(el("td", null, t("progress.status_retired")));
       tr.appendChild(el("td", null, scoreText(s)));
       retiredBody.appendChild(tr);
     });
@@ -187,16 +195,18 @@
         summary.removeChild(summary.firstChild);
       }
       var p = el("p", "progress-overall");
-      p.textContent =
-        "You have answered " + total.answered + " of " + plural(total.questions, "question", "questions") +
-        "; " + total.correct + " of " + total.graded + " graded answers are correct" +
-        (total.graded ? " (" + percent(total.correct, total.graded) + ")" : "") +
-        ". " + total.complete + " of " + plural(total.exercises, "exercise", "exercises") + " complete.";
+      p.textContent = t("progress.overall_line", {
+        answered: t("progress.overall_answered", { answered: total.answered, count: total.questions }),
+        correct: total.graded
+          ? t("progress.overall_correct_percent", { correct: total.correct, graded: total.graded, percent: percent(total.correct, total.graded) })
+          : t("progress.overall_correct", { correct: total.correct, graded: total.graded }),
+        complete: exercisesComplete(total)
+      });
       summary.appendChild(p);
       if (!store.available) {
-        summary.appendChild(el("p", "progress-warning", "This browser does not allow saving, so no progress is kept between visits."));
+        summary.appendChild(el("p", "progress-warning", t("progress.no_saving")));
       } else if (store.isReadOnly()) {
-        summary.appendChild(el("p", "progress-warning", "Your progress was saved by a newer version of this handbook; it is shown but not changed here."));
+        summary.appendChild(el("p", "progress-warning", t("progress.newer_version")));
       }
     }
     lastTotals = total;
@@ -231,8 +241,8 @@
     if (line) {
       var saved = when(state.saved);
       var exported = when(state.exported);
-      line.textContent = (saved ? "Progress last saved in this browser: " + saved + ". " : "Nothing saved in this browser yet. ") +
-        (exported ? "Last progress file saved: " + exported + "." : "No progress file saved yet.");
+      line.textContent = (saved ? t("progress.saved_at", { when: saved }) : t("progress.saved_never")) + " " +
+        (exported ? t("progress.exported_at", { when: exported }) : t("progress.exported_never"));
       line.hidden = false;
     }
     var box = $("[data-progress-reminder]");
@@ -285,7 +295,7 @@
       Object.keys(stored.questions || {}).forEach(function (key, i) {
         var r = stored.questions[key];
         out.push({
-          chapter: "(retired)",
+          chapter: t("progress.retired_chapter"),
           page: "",
           url: stored.page || "",
           exercise_id: id,
@@ -333,7 +343,7 @@
 
   function download(text, type, name) {
     shared.download(text, name, type);
-    say("Saved " + name + ".");
+    say(t("progress.file_saved", { name: name }));
   }
 
   function say(text, withUndo) {
@@ -342,7 +352,7 @@
     }
     status.appendChild(document.createTextNode(text));
     if (withUndo) {
-      var undo = el("button", "question-button progress-undo", "Undo reset");
+      var undo = el("button", "question-button progress-undo", t("progress.undo_reset"));
       undo.type = "button";
       undo.setAttribute("data-progress-action", "undo");
       status.appendChild(document.createTextNode(" "));
@@ -368,10 +378,8 @@
       date = shared.today();
     }
     $("[data-print-date]").textContent = date;
-    var t = lastTotals || { answered: 0, questions: 0, correct: 0, graded: 0, complete: 0, exercises: 0 };
-    $("[data-print-overall]").textContent =
-      t.correct + " of " + t.graded + " correct" + (t.graded ? " (" + percent(t.correct, t.graded) + ")" : "") +
-      "; " + t.complete + " of " + plural(t.exercises, "exercise", "exercises") + " complete";
+    var totals = lastTotals || { answered: 0, questions: 0, correct: 0, graded: 0, complete: 0, exercises: 0 };
+    $("[data-print-overall]").textContent = t("progress.print_overall", { score: correctOf(totals), complete: exercisesComplete(totals) });
   }
 
   /* ------------------------------------------------------------ import */
@@ -388,7 +396,12 @@
 
 //= include js/shared/slug.js
 
-  var NOTHING = "; nothing was imported.";
+  var NOTHING = "progress.nothing_imported";
+
+  /* An import error: `key`'s text (with `params`), then "; nothing was imported." */
+  function refused(key, params) {
+    return { error: t(key, params) + t(NOTHING) };
+  }
 
   /* Checks a progress file (docs/progress-file.md, schema 1 to 3, or a bare stored state) for
      this handbook: { progress, entries, scenarios, drafts } or { error }. Nothing is changed. */
@@ -397,10 +410,10 @@
     try {
       parsed = JSON.parse(String(text).replace(/^\ufeff/, ""));
     } catch (e) {
-      return { error: "That file is not a progress file (it is not valid JSON)" + NOTHING };
+      return refused("progress.file_not_json");
     }
     if (!isObject(parsed)) {
-      return { error: "That file is not a progress file" + NOTHING };
+      return refused("progress.file_not_progress");
     }
     var id = data.id || api.handbookId || "";
     var incoming = parsed;
@@ -408,54 +421,57 @@
     if (parsed.format === "handbook-progress") {
       schema = parsed.schema;
       if (typeof schema !== "number" || schema < 1 || Math.floor(schema) !== schema) {
-        return { error: "That progress file is damaged (its schema is not a version number)" + NOTHING };
+        return refused("progress.file_bad_schema");
       }
       if (schema > FILE_SCHEMA) {
-        return { error: "That progress file was saved by a newer version of this handbook (file format " + schema + "); this page reads formats 1 to " + FILE_SCHEMA + NOTHING };
+        return refused("progress.file_newer", { schema: String(schema), max: String(FILE_SCHEMA) });
       }
       var from = typeof parsed.handbook === "string" ? parsed.handbook : "";
       var same = schema >= 3
         ? from === id
         : from === data.handbook || slug(from) === id || slug(from) === slug(data.handbook);
       if (!same) {
-        var shown = schema >= 3 && parsed.title ? parsed.title + "\u201d, id \u201c" + from : from;
-        return { error: "That file is from another handbook (\u201c" + shown + "\u201d)" + NOTHING };
+        return schema >= 3 && parsed.title
+          ? refused("progress.file_other_titled", { title: parsed.title, id: from })
+          : refused("progress.file_other", { id: from });
       }
       incoming = parsed.progress;
     } else if (parsed.format !== undefined) {
-      return { error: "That file is not a progress file of this handbook" + NOTHING };
+      return refused("progress.file_not_this");
     }
     if (!isObject(incoming) || !isObject(incoming.exercises)) {
-      return { error: parsed.format ? "That progress file is damaged (its answers are missing or not readable)" + NOTHING : "That file is not a progress file exported from this page" + NOTHING };
+      return refused(parsed.format ? "progress.file_no_answers" : "progress.file_not_exported");
     }
     var problems = [];
     var progress = store.normalize(clone(incoming), problems);
     if (problems.length) {
-      return { error: "That progress file is damaged (" + problems[0] + (problems.length > 1 ? " and " + (problems.length - 1) + " more" : "") + ")" + NOTHING };
+      return problems.length > 1
+        ? refused("progress.file_damaged_more", { problem: problems[0], count: problems.length - 1 })
+        : refused("progress.file_damaged", { problem: problems[0] });
     }
     var out = { progress: progress, entries: [], scenarios: {}, drafts: {} };
     var practice = schema >= 3 ? parsed.practice : null;
     if (schema >= 3) {
       if (!isObject(practice) || !Array.isArray(practice.entries)) {
-        return { error: "That progress file is damaged (its practice log is not readable)" + NOTHING };
+        return refused("progress.file_bad_log");
       }
       for (var i = 0; i < practice.entries.length; i++) {
         var e = practice.entries[i];
         if (!isObject(e) || typeof e.set !== "string" || !e.set || !store.validEntry(e)) {
-          return { error: "That progress file is damaged (practice entry " + (i + 1) + " is not readable)" + NOTHING };
+          return refused("progress.file_bad_entry", { n: i + 1 });
         }
       }
       var parts = ["scenarios", "drafts"];
       for (var j = 0; j < parts.length; j++) {
         var part = practice[parts[j]];
         if (part !== undefined && !isObject(part)) {
-          return { error: "That progress file is damaged (its practice " + parts[j] + " are not readable)" + NOTHING };
+          return refused(parts[j] === "scenarios" ? "progress.file_bad_scenarios" : "progress.file_bad_drafts");
         }
         var bad = Object.keys(part || {}).filter(function (k) {
           return !isObject(part[k]);
         });
         if (bad.length) {
-          return { error: "That progress file is damaged (practice " + parts[j] + " " + bad[0] + " is not readable)" + NOTHING };
+          return refused(parts[j] === "scenarios" ? "progress.file_bad_scenario" : "progress.file_bad_draft", { name: bad[0] });
         }
       }
       out.entries = practice.entries;
@@ -593,23 +609,23 @@
   function importMessage(c) {
     var parts = [];
     if (c.answers) {
-      parts.push(plural(c.answers, "answer", "answers"));
+      parts.push(t("progress.imported_answers", { count: c.answers }));
     }
     if (c.reading) {
-      parts.push(plural(c.reading, "page of reading marks", "pages of reading marks"));
+      parts.push(t("progress.imported_reading", { count: c.reading }));
     }
     if (c.entries) {
-      parts.push(plural(c.entries, "practice entry", "practice entries"));
+      parts.push(t("progress.imported_entries", { count: c.entries }));
     }
     if (c.scenarios) {
-      parts.push(plural(c.scenarios, "practice-scenario answer", "practice-scenario answers"));
+      parts.push(t("progress.imported_scenarios", { count: c.scenarios }));
     }
-    var text = parts.length ? parts.join(", ") + " imported" : "Nothing new to import: this browser already has everything in that file";
+    var text = parts.length ? t("progress.imported", { parts: parts.join(", ") }) : t("progress.nothing_new");
     if (c.kept) {
-      text += "; " + c.kept + " kept because " + (c.kept === 1 ? "it was" : "they were") + " newer here";
+      text += "; " + t("progress.kept_newer", { count: c.kept });
     }
     if (c.texts) {
-      text += "; " + plural(c.texts, "older reflection text was", "older reflection texts were") + " kept with the newer (in progress files)";
+      text += "; " + t("progress.texts_kept", { count: c.texts });
     }
     return text.charAt(0).toUpperCase() + text.slice(1) + ".";
   }
@@ -624,7 +640,7 @@
       return;
     }
     if (store.isReadOnly()) {
-      say("Your progress here was saved by a newer version of this handbook, so it is not changed here" + NOTHING);
+      say(t("progress.import_read_only") + t(NOTHING));
       return;
     }
     var counts = { answers: 0, reading: 0, entries: 0, scenarios: 0, drafts: 0, kept: 0, texts: 0 };
@@ -636,13 +652,13 @@
     if (counts.entries || counts.scenarios || counts.drafts) {
       if (!store.savePractice(practice, practiceBefore)) {
         render();
-        say("Could not save the imported progress in this browser" + NOTHING);
+        say(t("progress.import_failed") + t(NOTHING));
         return;
       }
     }
     var ok = store.replace(state);
     render();
-    say(ok ? importMessage(counts) : "Could not save the imported progress in this browser; it is shown on this page until you leave it.");
+    say(ok ? importMessage(counts) : t("progress.import_shown_only"));
   }
 
   /* ------------------------------------------------------------ actions */
@@ -664,7 +680,7 @@
     }
     store.clear();
     render();
-    say("Your progress has been reset.", true);
+    say(t("progress.reset_done"), true);
     var undo = status.querySelector("[data-progress-action=undo]");
     if (undo) {
       undo.focus();
@@ -683,7 +699,7 @@
     if (backup) {
       store.replace(backup);
       render();
-      say("Your progress is back.");
+      say(t("progress.reset_undone"));
     }
   }
 
@@ -694,7 +710,7 @@
       if (cancel) {
         cancel.focus();
       }
-    } else if (window.confirm("Reset your progress? This deletes every saved answer and reflection for this handbook in this browser.")) {
+    } else if (window.confirm(t("progress.reset_title") + " " + t("progress.reset_confirm"))) {
       reset();
     }
   }
@@ -719,7 +735,7 @@
       if (!learner && nameInput) {
         nameInput.setAttribute("aria-invalid", "true");
         nameInput.focus();
-        say("Type your name first, so your supervisor knows whose progress file it is.");
+        say(t("progress.name_first"));
         return;
       }
       download(json(learner), "application/json", shared.fileName(data, learner, "json"));
@@ -756,7 +772,7 @@
         importInput.value = "";
       };
       reader.onerror = function () {
-        say("Could not read that file.");
+        say(t("progress.file_unreadable"));
       };
       reader.readAsText(file);
     });

@@ -41,8 +41,8 @@
 
   var VERSION = 1;
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+//= include js/shared/i18n.js
 //= include js/srs/logic.js
 //= include js/srs/stored.js
 //= include js/srs/storage.js

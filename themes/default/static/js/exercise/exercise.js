@@ -106,15 +106,15 @@
         answered += 1;
       }
     }
-    var text = "Answered " + answered + " of " + total;
+    var text = t("exercise.progress_answered", { answered: answered, total: total });
     if (graded > 0) {
-      text += " \u00b7 " + correct + " of " + graded + " correct";
+      text += " \u00b7 " + t("exercise.progress_correct", { correct: correct, graded: graded });
     }
     if (total > 0 && answered === total && correct === graded) {
-      text += " \u00b7 complete";
+      text += " \u00b7 " + t("exercise.progress_complete");
     }
     if (this.track && s.available === false) {
-      text += " (this browser does not allow saving progress)";
+      text += " " + t("exercise.progress_not_saved");
     }
     this.progressLine.textContent = text;
     this.root.classList.toggle("is-complete", total > 0 && answered === total && correct === graded);

@@ -41,7 +41,7 @@
       return response.length === 0;
     },
     askFirst: function (q) {
-      q.notice("Choose an answer first.");
+      q.notice(t("exercise.choose_first"));
     },
     grade: function (q, response) {
       var correct = q.correctValues();
@@ -52,11 +52,9 @@
       var isCorrect = chosenWrong === 0 && chosenRight === correct.length;
       var detail = "";
       if (!isCorrect && q.mode === "multiple") {
-        detail = "You chose " + chosenRight + " of the " + correct.length + " correct options";
-        if (chosenWrong > 0) {
-          detail += " and " + chosenWrong + (chosenWrong === 1 ? " option that is" : " options that are") + " not correct";
-        }
-        detail += ".";
+        detail = chosenWrong > 0
+          ? t("exercise.chose_some_and_wrong", { right: chosenRight, total: correct.length, count: chosenWrong })
+          : t("exercise.chose_some", { right: chosenRight, total: correct.length });
       }
       return { correct: isCorrect, detail: detail };
     },
@@ -192,7 +190,7 @@
     this.markOptions(response, false);
     clear(this.feedback);
     var verdict = el("p", "question-verdict " + (status === "correct" ? "is-correct" : "is-incorrect"));
-    verdict.appendChild(el("strong", null, status === "correct" ? "Correct." : "Not quite."));
+    verdict.appendChild(el("strong", null, status === "correct" ? t("exercise.correct") : t("exercise.incorrect")));
     if (detail) {
       verdict.appendChild(document.createTextNode(" " + detail));
     }
@@ -255,14 +253,14 @@
       var chosen = response.indexOf(input.value) >= 0;
       var text = "";
       if (reveal && isAnswer) {
-        text = "correct answer";
+        text = t("exercise.mark_answer");
         li.classList.add("is-answer");
       } else if (!reveal && chosen) {
-        text = isAnswer ? "correct" : "not correct";
+        text = isAnswer ? t("exercise.mark_right") : t("exercise.mark_wrong");
         li.classList.add(isAnswer ? "is-right" : "is-wrong");
       }
       if (text) {
-        var mark = el("span", "option-mark", " (" + text + ")");
+        var mark = el("span", "option-mark", " " + text);
         li.appendChild(mark);
       }
     }
@@ -349,7 +347,7 @@
     this.markOptions([], true);
     clear(this.feedback);
     var verdict = el("p", "question-verdict is-revealed");
-    verdict.appendChild(el("strong", null, "Answer shown."));
+    verdict.appendChild(el("strong", null, t("exercise.answer_shown")));
     this.feedback.appendChild(verdict);
     var solution = this.panel && this.panel.querySelector("[data-solution]");
     if (solution) {

@@ -8,7 +8,7 @@
     var st = store().questionState(rec, { type: this.type, fp: this.fp, graded: true });
     if (st === "changed") {
       if (!external) {
-        this.notice("This question has changed since you last answered it.");
+        this.notice(t("exercise.changed"));
       }
       return;
     }

@@ -26,18 +26,18 @@
       warn("ignored damaged stored progress: " + what);
     };
     if (!isObject(state)) {
-      bad("the stored progress is not an object");
+      bad(t("progress.problem_not_object"));
       return empty();
     }
     if (state.exercises !== undefined && !isObject(state.exercises)) {
-      bad("`exercises` is not an object");
+      bad(t("progress.problem_exercises"));
     }
     var exercises = {};
     if (isObject(state.exercises)) {
       Object.keys(state.exercises).forEach(function (id) {
         var ex = state.exercises[id];
         if (!isObject(ex) || (ex.questions !== undefined && !isObject(ex.questions))) {
-          bad("exercise " + id);
+          bad(t("progress.problem_exercise", { id: id }));
           return;
         }
         var questions = {};
@@ -45,7 +45,7 @@
           if (validRecord(ex.questions[key])) {
             questions[key] = ex.questions[key];
           } else {
-            bad("answer " + id + "/" + key);
+            bad(t("progress.problem_answer", { id: id + "/" + key }));
           }
         });
         ex.questions = questions;
@@ -59,14 +59,14 @@
     }
     state.exercises = exercises;
     if (state.reading !== undefined && !isObject(state.reading)) {
-      bad("`reading` is not an object");
+      bad(t("progress.problem_reading"));
     }
     var reading = {};
     if (isObject(state.reading)) {
       Object.keys(state.reading).forEach(function (path) {
         var r = state.reading[path];
         if (!isObject(r) || (r.sections !== undefined && !isObject(r.sections)) || (r.read !== undefined && typeof r.read !== "string") || tooBig(r)) {
-          bad("reading mark " + path);
+          bad(t("progress.problem_mark", { id: path }));
           return;
         }
         var sections = {};
@@ -74,7 +74,7 @@
           if (typeof r.sections[id] === "string") {
             sections[id] = r.sections[id];
           } else {
-            bad("reading mark " + path + "#" + id);
+            bad(t("progress.problem_mark", { id: path + "#" + id }));
           }
         });
         r.sections = sections;
@@ -83,7 +83,7 @@
     }
     state.reading = reading;
     if (state.learner !== undefined && (typeof state.learner !== "string" || state.learner.length > 500)) {
-      bad("`learner` is not a short text");
+      bad(t("progress.problem_learner"));
       state.learner = "";
     }
     state.learner = state.learner || "";

@@ -41,7 +41,7 @@
         icon.textContent = "\u2713";
         var text = document.createElement("span");
         text.className = "visually-hidden";
-        text.textContent = " (exercises done)";
+        text.textContent = " " + t("progress.sidebar_done");
         mark.appendChild(icon);
         mark.appendChild(text);
         a.appendChild(mark);

@@ -17,20 +17,19 @@
     alertBox.setAttribute("role", "alert");
     alertBox.setAttribute("data-storage-alert", "");
     var p = document.createElement("p");
-    p.textContent = "Your progress cannot be saved in this browser (its storage is full or blocked). " +
-      "What you do now lasts only while this page is open. Save a progress file to keep it; you can import it later.";
+    p.textContent = t("progress.storage_alert");
     alertBox.appendChild(p);
     var save = document.createElement("button");
     save.type = "button";
     save.className = "question-button";
-    save.textContent = "Save progress file now";
+    save.textContent = t("progress.save_now");
     save.addEventListener("click", function () {
       saveFileNow(p);
     });
     var close = document.createElement("button");
     close.type = "button";
     close.className = "question-button";
-    close.textContent = "Dismiss";
+    close.textContent = t("progress.dismiss");
     close.addEventListener("click", function () {
       var box = alertBox;
       alertBox = null;
@@ -72,7 +71,7 @@
     manifest(function (data) {
       withFileBuilder(function (builder) {
         if (!builder) {
-          statusNode.textContent = "The progress file could not be made on this page; open \u201cMy progress\u201d and save it there.";
+          statusNode.textContent = t("progress.save_elsewhere");
           return;
         }
         data = data || { id: api.handbookId || "", handbook: document.documentElement.getAttribute("data-handbook-title") || "", build: "", chapters: [], assignments: [] };
@@ -80,7 +79,7 @@
         var name = builder.fileName(data, file.learner, "json");
         builder.download(JSON.stringify(file, null, 2) + "\n", name, "application/json");
         markExported();
-        statusNode.textContent = "Saved " + name + ". Keep it: import it on the \u201cMy progress\u201d page of this handbook to restore your progress.";
+        statusNode.textContent = t("progress.saved_keep", { name: name });
       });
     });
   }

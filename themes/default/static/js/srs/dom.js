@@ -66,7 +66,7 @@
         var ask = el("div", { class: "srs-ask" }, [el("p", {}, [el("strong", { text: b.label })])]);
         b.items.forEach(function (it) {
           append(ask, el("p", { class: "srs-ask-wording" }, [
-            el("span", { class: "srs-ask-label", text: "You might say, about " + it.label + ": " }),
+            el("span", { class: "srs-ask-label", text: t("srs.you_might_say", { item: it.label }) + " " }),
             it.text
           ]));
         });

@@ -9,8 +9,15 @@
     return isFinite(n) ? Math.round(n * 10) : null;
   }
 
-  /** Tenths (92) as text with one decimal ("9.2"). */
+  /** Tenths (92) as text with one decimal for reading ("9.2", with the language's decimal
+   * separator: "9,2"). */
   function fmt(t) {
+    var decimal = typeof i18nData().decimal === "string" ? i18nData().decimal : ".";
+    return plainTenths(t).replace(".", decimal);
+  }
+
+  /** Tenths (92) as a machine-readable number with one decimal ("9.2"), for attributes. */
+  function plainTenths(t) {
     var neg = t < 0;
     var a = Math.abs(t);
     return (neg ? "-" : "") + Math.floor(a / 10) + "." + (a % 10);
@@ -98,7 +105,7 @@
     if (labels.length <= 1) {
       return labels.join("");
     }
-    return labels.slice(0, -1).join(", ") + " and " + labels[labels.length - 1];
+    return t("srs.list_and", { items: labels.slice(0, -1).join(t("srs.list_separator")), last: labels[labels.length - 1] });
   }
 
   /**
@@ -111,9 +118,9 @@
     var m = cfg.messages || {};
     var vars = {
       total: result.total === null ? "" : fmt(result.total),
-      cutoff: String(cfg.cutoff),
-      item_cutoff: String(cfg.itemCutoff),
-      max: String(cfg.max)
+      cutoff: formatNumber(cfg.cutoff, 1),
+      item_cutoff: formatNumber(cfg.itemCutoff, 1),
+      max: formatNumber(cfg.max, 1)
     };
     if (result.state === "incomplete") {
       return [];
@@ -123,7 +130,7 @@
       var names = result.lowest.map(function (i) { return items[i].label; });
       out.push({
         kind: "ask",
-        label: (result.lowest.length > 1 ? "The lowest lines: " : "The lowest line: ") + listLabels(names) + ".",
+        label: t(result.lowest.length > 1 ? "srs.lowest_lines" : "srs.lowest_line", { items: listLabels(names) }),
         items: result.lowest.map(function (i) {
           return { label: items[i].label, text: fill(items[i].ask, vars) };
         })
@@ -132,7 +139,7 @@
     if (result.flagged.length) {
       out.push({
         kind: "heuristic",
-        label: m.heuristic || "Teaching heuristic",
+        label: m.heuristic || t("srs.heuristic"),
         text: fill(m.heuristicNote, vars),
         items: result.flagged.map(function (i) {
           return { label: items[i].label, text: fill(items[i].prompt, vars) };
@@ -268,8 +275,9 @@
     if (!m) {
       return String(iso || "");
     }
-    var d = Number(m[3]) + " " + MONTHS[Number(m[2]) - 1];
-    return short ? d : d + " " + m[1];
+    var month = t("srs.months").split(" ")[Number(m[2]) - 1] || m[2];
+    var values = { day: Number(m[3]), month: month, year: m[1] };
+    return t(short ? "srs.date_short" : "srs.date_long", values);
   }
 
   /** Today's local date as "YYYY-MM-DD". */
@@ -300,12 +308,12 @@
 
   /** The log as CSV (RFC 4180, CRLF line ends): a header, then one row per entry. */
   function toCsv(entries, labels) {
-    var head = ["Date", "Session", "Label"].concat(labels, ["Total", "Lowest item", "Saved at"]);
+    var head = [t("srs.csv_date"), t("srs.csv_session"), t("srs.csv_label")].concat(labels, [t("srs.csv_total"), t("srs.csv_lowest"), t("srs.csv_saved")]);
     var rows = [head.map(csvCell).join(",")];
     sortEntries(entries).forEach(function (e) {
       var values = e.values || [];
       var s = score(values);
-      var lowest = s.lowest.map(function (i) { return (e.labels && e.labels[i]) || labels[i] || "item " + (i + 1); });
+      var lowest = s.lowest.map(function (i) { return (e.labels && e.labels[i]) || labels[i] || t("srs.item_n", { n: i + 1 }); });
       var row = [e.date, e.session === null || e.session === undefined ? "" : e.session, e.label || ""];
       for (var i = 0; i < labels.length; i++) {
         row.push(isRated(values[i]) ? fmt(values[i]) : "");
@@ -338,7 +346,7 @@
         entry: e,
         total: s.total,
         low: s.min,
-        lowLabels: s.lowest.map(function (j) { return (e.labels && e.labels[j]) || labels[j] || "item " + (j + 1); }),
+        lowLabels: s.lowest.map(function (j) { return (e.labels && e.labels[j]) || labels[j] || t("srs.item_n", { n: j + 1 }); }),
         yTotal: s.total === null ? null : yOf(s.total, rules.max),
         yLow: s.min === null ? null : yOf(s.min, 100)
       };

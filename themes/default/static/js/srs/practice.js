@@ -31,7 +31,7 @@
     };
     this.saveStatus = root.querySelector(".srs-save-status");
     this.logStatus = root.querySelector(".srs-log-status");
-    var warning = el("p", { class: "srs-storage-warning", hidden: true, text: "This browser is not keeping data for this page (storage is off or full). Export your log before you leave." });
+    var warning = el("p", { class: "srs-storage-warning", hidden: true, text: t("srs.storage_warning") });
     var save = root.querySelector(".srs-save");
     if (save) {
       save.appendChild(warning);
@@ -182,8 +182,8 @@
       s.mark.setAttribute("x1", pct);
       s.mark.setAttribute("x2", pct);
       s.mark.classList.add("is-set");
-      s.line.setAttribute("aria-valuenow", fmt(v));
-      s.line.setAttribute("aria-valuetext", fmt(v) + " of 10");
+      s.line.setAttribute("aria-valuenow", plainTenths(v));
+      s.line.setAttribute("aria-valuetext", t("srs.value_of_ten", { value: fmt(v) }));
       s.line.classList.remove("is-unset");
       s.item.classList.remove("is-unset");
       if (s.valueText) {
@@ -192,11 +192,11 @@
     } else {
       s.mark.classList.remove("is-set");
       s.line.removeAttribute("aria-valuenow");
-      s.line.setAttribute("aria-valuetext", "not rated");
+      s.line.setAttribute("aria-valuetext", t("srs.not_rated"));
       s.line.classList.add("is-unset");
       s.item.classList.add("is-unset");
       if (s.valueText) {
-        s.valueText.textContent = "Not rated";
+        s.valueText.textContent = t("srs.not_rated_value");
       }
     }
   };
@@ -204,7 +204,7 @@
   Practice.prototype.update = function () {
     var result = interpret(this.values, this.rules);
     if (this.total) {
-      this.total.textContent = result.total === null ? "not rated" : fmt(result.total);
+      this.total.textContent = result.total === null ? t("srs.not_rated") : fmt(result.total);
       this.total.classList.toggle("is-unset", result.total === null);
     }
     if (this.interpretation) {
@@ -213,8 +213,9 @@
     if (this.pending) {
       var left = this.values.length - result.rated;
       this.pending.hidden = result.state !== "incomplete";
-      this.pending.textContent = "Mark all " + this.values.length + " lines to see the total and what it suggests" +
-        (result.rated ? " (" + left + " still not rated)." : ".");
+      this.pending.textContent = result.rated
+        ? t("srs.pending_left", { count: this.values.length, left: left })
+        : t("srs.pending", { count: this.values.length });
     }
     this.result = result;
   };
@@ -297,7 +298,7 @@
     clear(node);
     append(node, el("p", { text: text }));
     if (undo) {
-      append(node.lastChild, [" ", el("button", { type: "button", class: "srs-button srs-undo", "data-srs-action": "undo", text: "Undo" })]);
+      append(node.lastChild, [" ", el("button", { type: "button", class: "srs-button srs-undo", "data-srs-action": "undo", text: t("srs.undo") })]);
     }
   };
 
@@ -311,12 +312,12 @@
           missing.push(this.labels[i]);
         }
       }
-      this.status(this.saveStatus, "Not saved: mark every line first (" + listLabels(missing) + " not rated).");
+      this.status(this.saveStatus, t("srs.not_saved_lines", { items: listLabels(missing) }));
       return;
     }
     var f = this.fieldValues();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) {
-      this.status(this.saveStatus, "Not saved: enter the date of the practice session.");
+      this.status(this.saveStatus, t("srs.not_saved_date"));
       if (this.fields.date) {
         this.fields.date.focus();
       }
@@ -326,7 +327,7 @@
     if (f.session !== null) {
       session = Number(f.session);
       if (!(session >= 1 && session <= 999 && Math.floor(session) === session)) {
-        this.status(this.saveStatus, "Not saved: the session number is a whole number from 1 to 999 (or leave it empty).");
+        this.status(this.saveStatus, t("srs.not_saved_session"));
         if (this.fields.session) {
           this.fields.session.focus();
         }
@@ -337,7 +338,7 @@
     var savedId = this.savedId;
     var stillThere = this.entries().some(function (e) { return e.id === savedId; });
     if (sig === this.savedSig && stillThere) {
-      this.status(this.saveStatus, "Already saved. Change a line, the date or the label to save another entry.");
+      this.status(this.saveStatus, t("srs.already_saved"));
       return;
     }
     var entry = {
@@ -363,8 +364,8 @@
     }
     this.saveDraft();
     this.status(this.saveStatus, lastWriteOk
-      ? "Saved: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". It is in your practice log below."
-      : "Kept for this page view only: " + formatDate(entry.date) + ", total " + fmt(result.total) + ". This browser did not store it; save a progress file to keep it.");
+      ? t("srs.saved", { date: formatDate(entry.date), total: fmt(result.total) })
+      : t("srs.kept", { date: formatDate(entry.date), total: fmt(result.total) }));
     renderLogs(this.set);
   };
 
@@ -409,18 +410,18 @@
       clear(wrap);
       if (has) {
         wrap.appendChild(this.table(entries));
-        setAttrs(wrap, { tabindex: "0", role: "region", "aria-label": "Saved entries (scrolls sideways on narrow screens)" });
+        setAttrs(wrap, { tabindex: "0", role: "region", "aria-label": t("srs.entries_region") });
       }
     }
   };
 
   Practice.prototype.table = function (entries) {
     var self = this;
-    var headCells = [el("th", { scope: "col", text: "Date" }), el("th", { scope: "col", text: "Session" }), el("th", { scope: "col", text: "Label" })];
+    var headCells = [el("th", { scope: "col", text: t("srs.csv_date") }), el("th", { scope: "col", text: t("srs.csv_session") }), el("th", { scope: "col", text: t("srs.csv_label") })];
     this.labels.forEach(function (l) {
       headCells.push(el("th", { scope: "col", class: "srs-num", text: l }));
     });
-    headCells.push(el("th", { scope: "col", class: "srs-num", text: "Total" }), el("th", { scope: "col", text: "Lowest item" }), el("th", { scope: "col" }, [el("span", { class: "visually-hidden", text: "Actions" })]));
+    headCells.push(el("th", { scope: "col", class: "srs-num", text: t("srs.csv_total") }), el("th", { scope: "col", text: t("srs.csv_lowest") }), el("th", { scope: "col" }, [el("span", { class: "visually-hidden", text: t("srs.actions") })]));
     var body = el("tbody");
     entries.forEach(function (e, n) {
       var s = score(e.values || []);
@@ -436,16 +437,18 @@
       }
       var below = s.total !== null && s.total < self.rules.cutoff;
       cells.push(el("td", { class: "srs-num" + (below ? " is-below" : ""), text: s.total === null ? "" : fmt(s.total) }));
-      var lowText = lowest.length > 1 && lowest.length === self.labels.length ? "All lines" : lowest.join(", ");
+      var lowText = lowest.length > 1 && lowest.length === self.labels.length ? t("srs.all_lines") : lowest.join(t("srs.list_separator"));
       cells.push(el("td", { text: lowText + (s.min === null ? "" : " (" + fmt(s.min) + ")") }));
-      var what = "entry " + (n + 1) + ", " + formatDate(e.date) + (e.session ? ", session " + e.session : "");
+      var what = e.session
+        ? t("srs.entry_session", { n: n + 1, date: formatDate(e.date), session: e.session })
+        : t("srs.entry", { n: n + 1, date: formatDate(e.date) });
       cells.push(el("td", {}, [el("button", { type: "button", class: "srs-button srs-small", "data-srs-action": "delete", "data-srs-entry": e.id }, [
-        "Delete", el("span", { class: "visually-hidden", text: " " + what })
+        t("srs.delete"), el("span", { class: "visually-hidden", text: " " + what })
       ])]));
       append(body, el("tr", { "data-srs-entry": e.id }, cells));
     });
     return el("table", { class: "srs-log-table" }, [
-      el("caption", { text: "Saved entries, oldest first (" + entries.length + ")" }),
+      el("caption", { text: t("srs.entries_caption", { count: entries.length }) }),
       el("thead", {}, el("tr", {}, headCells)),
       body
     ]);
@@ -456,21 +459,23 @@
     var p = m.plot;
     var rules = this.rules;
     var nodes = [];
-    var summary = entries.length + " entr" + (entries.length === 1 ? "y" : "ies") + "; totals " +
-      m.points.map(function (pt) { return pt.total === null ? "?" : fmt(pt.total); }).join(", ") +
-      "; cutoff " + fmt(rules.cutoff) + ".";
-    nodes.push(svg("title", { text: "Practice log chart: " + summary }));
+    var summary = t("srs.chart_summary", {
+      count: entries.length,
+      totals: m.points.map(function (pt) { return pt.total === null ? "?" : fmt(pt.total); }).join(t("srs.list_separator")),
+      cutoff: fmt(rules.cutoff)
+    });
+    nodes.push(svg("title", { text: t("srs.chart_title", { summary: summary }) }));
     // grid and scales
     m.ticks.forEach(function (t) {
       nodes.push(svg("line", { class: "srs-chart-grid", x1: p.x0, x2: p.x1, y1: t.y, y2: t.y }));
       nodes.push(svg("text", { class: "srs-chart-tick", x: p.x0 - 8, y: t.y + 4, "text-anchor": "end", text: String(t.value / 10) }));
       nodes.push(svg("text", { class: "srs-chart-tick srs-chart-tick-right", x: p.x1 + 8, y: t.y + 4, "text-anchor": "start", text: String(t.right / 10) }));
     });
-    nodes.push(svg("text", { class: "srs-chart-axis", x: p.x0 - 8, y: p.y0 - 10, "text-anchor": "end", text: "Total" }));
-    nodes.push(svg("text", { class: "srs-chart-axis", x: p.x1 + 8, y: p.y0 - 10, "text-anchor": "start", text: "Item" }));
+    nodes.push(svg("text", { class: "srs-chart-axis", x: p.x0 - 8, y: p.y0 - 10, "text-anchor": "end", text: t("srs.total") }));
+    nodes.push(svg("text", { class: "srs-chart-axis", x: p.x1 + 8, y: p.y0 - 10, "text-anchor": "start", text: t("srs.item") }));
     // the cutoff
     nodes.push(svg("line", { class: "srs-chart-cutoff", x1: p.x0, x2: p.x1, y1: m.cutoffY, y2: m.cutoffY }));
-    nodes.push(svg("text", { class: "srs-chart-cutoff-label", x: p.x0 + 4, y: m.cutoffY - 5, text: "cutoff " + fmt(rules.cutoff).replace(/\.0$/, "") }));
+    nodes.push(svg("text", { class: "srs-chart-cutoff-label", x: p.x0 + 4, y: m.cutoffY - 5, text: t("srs.chart_cutoff", { cutoff: formatNumber(rules.cutoff / 10, 1) }) }));
     // the totals
     var path = m.points.filter(function (pt) { return pt.yTotal !== null; }).map(function (pt) {
       return pt.x.toFixed(1) + "," + pt.yTotal.toFixed(1);
@@ -481,15 +486,15 @@
     var every = Math.max(1, Math.ceil(m.points.length / 10));
     m.points.forEach(function (pt, i) {
       var e = pt.entry;
-      var what = formatDate(e.date) + (e.session ? ", session " + e.session : "") + (e.label ? " (" + e.label + ")" : "");
+      var what = formatDate(e.date) + (e.session ? t("srs.chart_session", { session: e.session }) : "") + (e.label ? " (" + e.label + ")" : "");
       if (pt.yLow !== null) {
         nodes.push(svg("rect", { class: "srs-chart-low", x: (pt.x - 4.5).toFixed(1), y: (pt.yLow - 4.5).toFixed(1), width: 9, height: 9 }, [
-          svg("title", { text: what + ": lowest item " + pt.lowLabels.join(", ") + " " + fmt(pt.low) })
+          svg("title", { text: t("srs.chart_low", { what: what, items: pt.lowLabels.join(t("srs.list_separator")), low: fmt(pt.low) }) })
         ]));
       }
       if (pt.yTotal !== null) {
         nodes.push(svg("circle", { class: "srs-chart-point" + (pt.total < rules.cutoff ? " is-below" : ""), cx: pt.x.toFixed(1), cy: pt.yTotal.toFixed(1), r: 5 }, [
-          svg("title", { text: what + ": total " + fmt(pt.total) })
+          svg("title", { text: t("srs.chart_total", { what: what, total: fmt(pt.total) }) })
         ]));
       }
       if (i % every === 0 || i === m.points.length - 1) {
@@ -499,16 +504,16 @@
     // legend
     var ly = m.height - 10;
     nodes.push(svg("circle", { class: "srs-chart-point", cx: p.x0 + 6, cy: ly - 4, r: 5 }));
-    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 16, y: ly, text: "Total (left scale)" }));
+    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 16, y: ly, text: t("srs.legend_total") }));
     nodes.push(svg("rect", { class: "srs-chart-low", x: p.x0 + 160, y: ly - 8.5, width: 9, height: 9 }));
-    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 175, y: ly, text: "Lowest item (right scale)" }));
+    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 175, y: ly, text: t("srs.legend_low") }));
     nodes.push(svg("line", { class: "srs-chart-cutoff", x1: p.x0 + 360, x2: p.x0 + 390, y1: ly - 4, y2: ly - 4 }));
-    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 398, y: ly, text: "Cutoff" }));
+    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 398, y: ly, text: t("srs.legend_cutoff") }));
     var attrs = {
       class: "srs-chart-svg",
       viewBox: "0 0 " + m.width + " " + m.height,
       role: "img",
-      "aria-label": "Chart of your practice log: " + summary + " The table below lists every entry."
+      "aria-label": t("srs.chart_label", { summary: summary })
     };
     if (caption) {
       attrs["aria-describedby"] = ensureId(caption, "srs-chart-caption");
@@ -534,7 +539,7 @@
     }
     this.undo = { kind: "one", entries: [removed] };
     renderLogs(this.set);
-    this.status(this.logStatus, "Deleted the entry of " + formatDate(removed.date) + ".", true);
+    this.status(this.logStatus, t("srs.deleted_one", { date: formatDate(removed.date) }), true);
     this.focusAfterDelete(position);
   };
 
@@ -553,7 +558,7 @@
   Practice.prototype.askDeleteAll = function () {
     var n = this.entries().length;
     var box = this.root.querySelector(".srs-confirm");
-    box.querySelector(".srs-confirm-text").textContent = "Delete all " + n + " entr" + (n === 1 ? "y" : "ies") + " of your practice log? You can undo this until you leave the page.";
+    box.querySelector(".srs-confirm-text").textContent = t("srs.confirm_text", { count: n });
     box.hidden = false;
     box.querySelector('[data-srs-action="confirm-delete-all"]').focus();
   };
@@ -568,7 +573,7 @@
     this.root.querySelector(".srs-confirm").hidden = true;
     this.undo = { kind: "all", entries: removed };
     renderLogs(this.set);
-    this.status(this.logStatus, "Deleted all " + removed.length + " entr" + (removed.length === 1 ? "y" : "ies") + ".", true);
+    this.status(this.logStatus, t("srs.deleted_all", { count: removed.length }), true);
     var undo = this.logStatus.querySelector(".srs-undo");
     if (undo) {
       undo.focus();
@@ -593,7 +598,7 @@
       });
     });
     renderLogs(this.set);
-    this.status(this.logStatus, "Restored " + undo.entries.length + " entr" + (undo.entries.length === 1 ? "y" : "ies") + ".");
+    this.status(this.logStatus, t("srs.restored", { count: undo.entries.length }));
     var first = this.root.querySelector('.srs-log-table [data-srs-action="delete"]');
     if (first) {
       first.focus();
@@ -610,7 +615,7 @@
     a.click();
     document.body.removeChild(a);
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    this.status(this.logStatus, "Exported " + entries.length + " entr" + (entries.length === 1 ? "y" : "ies") + " as a CSV file.");
+    this.status(this.logStatus, t("srs.exported", { count: entries.length }));
   };
 
   function renderLogs(set) {

@@ -37,7 +37,7 @@
     var box = root.querySelector(".srs-interpretation-static");
     if (box) {
       var r = interpret(this.ratings, this.rules);
-      append(box, el("p", { class: "srs-subtitle", text: "What the form's rules suggest" }));
+      append(box, el("p", { class: "srs-subtitle", text: t("srs.rules_suggest") }));
       var inner = el("div", { class: "srs-interpretation is-" + r.state });
       renderExplanation(inner, explain(r, this.cfg), r.state);
       box.appendChild(inner);
@@ -183,42 +183,42 @@
         return;
       }
       if (it.status === "ok") {
-        resultText(node, "ok", "Within " + tol + ": the mark is at " + fmt(it.actual) + ".");
+        resultText(node, "ok", t("srs.item_ok", { tolerance: tol, actual: fmt(it.actual) }));
       } else if (it.status === "off") {
-        resultText(node, "off", "Off by " + fmt(Math.abs(it.diff)) + ": the mark is at " + fmt(it.actual) + ".");
+        resultText(node, "off", t("srs.item_off", { diff: fmt(Math.abs(it.diff)), actual: fmt(it.actual) }));
       } else if (it.status === "empty") {
-        resultText(node, "empty", "Not measured yet.");
+        resultText(node, "empty", t("srs.item_empty"));
       } else {
-        resultText(node, "invalid", "Enter a number from 0 to 10, such as 9.2.");
+        resultText(node, "invalid", t("srs.item_invalid", { example: formatNumber(9.2, 1) }));
       }
     });
-    var t = r.total;
+    var tot = r.total;
     if (this.totalInput) {
-      if (t.status === "invalid") {
+      if (tot.status === "invalid") {
         this.totalInput.setAttribute("aria-invalid", "true");
       } else {
         this.totalInput.removeAttribute("aria-invalid");
       }
     }
     var totalText;
-    if (t.status === "ok") {
-      totalText = "Within " + tol + ": the total is " + fmt(t.actual) + ".";
-    } else if (t.status === "sum") {
-      totalText = "Right: it is the sum of your measurements. The client's exact total is " + fmt(t.actual) + ".";
-    } else if (t.status === "off") {
-      totalText = "Off by " + fmt(Math.abs(t.diff)) + ": the total is " + fmt(t.actual) + "." +
-        (t.sum !== null && t.sum !== t.actual ? " Your measurements add up to " + fmt(t.sum) + "." : "");
-    } else if (t.status === "empty") {
-      totalText = "No total yet: add up the " + this.ratings.length + " scores.";
+    if (tot.status === "ok") {
+      totalText = t("srs.total_ok", { tolerance: tol, actual: fmt(tot.actual) });
+    } else if (tot.status === "sum") {
+      totalText = t("srs.total_sum", { actual: fmt(tot.actual) });
+    } else if (tot.status === "off") {
+      totalText = t("srs.total_off", { diff: fmt(Math.abs(tot.diff)), actual: fmt(tot.actual) }) +
+        (tot.sum !== null && tot.sum !== tot.actual ? " " + t("srs.total_adds_up", { sum: fmt(tot.sum) }) : "");
+    } else if (tot.status === "empty") {
+      totalText = t("srs.total_empty", { count: this.ratings.length });
     } else {
-      totalText = "Enter the total as a number, such as 33.1.";
+      totalText = t("srs.total_invalid", { example: formatNumber(33.1, 1) });
     }
     if (this.totalResult) {
-      resultText(this.totalResult, t.status, totalText);
+      resultText(this.totalResult, tot.status, totalText);
     }
-    var summary = good + " of " + r.items.length + " measurements within " + tol + ". Total: " +
-      (t.status === "ok" || t.status === "sum" ? "right." : t.status === "off" ? "not right." : "not entered.") +
-      (r.right ? " Well measured. Now decide what you would say next." : "");
+    var verdict = tot.status === "ok" || tot.status === "sum" ? "srs.summary_right" : tot.status === "off" ? "srs.summary_wrong" : "srs.summary_missing";
+    var summary = t("srs.summary_within", { good: good, count: r.items.length, tolerance: tol }) + " " + t(verdict) +
+      (r.right ? " " + t("srs.well_measured") : "");
     clear(this.status);
     append(this.status, el("p", { class: r.right ? "is-ok" : "is-off", text: summary }));
     this.status.className = "srs-check-status " + (r.right ? "is-ok" : "is-off");

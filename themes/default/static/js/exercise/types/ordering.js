@@ -45,7 +45,7 @@
       var list = items(q);
       var pos = list.indexOf(li) + 1;
       if (q.orderStatus) {
-        q.orderStatus.textContent = "\u201c" + plain(li.querySelector(".ordering-text")) + "\u201d moved to position " + pos + " of " + list.length + ".";
+        q.orderStatus.textContent = t("exercise.moved", { item: plain(li.querySelector(".ordering-text")), position: pos, total: list.length });
       }
       q.clearNotice();
     }
@@ -83,7 +83,7 @@
       var all = inPlace === response.length;
       return {
         correct: all,
-        detail: all ? "" : inPlace + " of " + response.length + " items are in the right place."
+        detail: all ? "" : t("exercise.in_place", { count: inPlace, total: response.length })
       };
     }
 

@@ -27,8 +27,8 @@
         if (q.saved) {
           q.saved.hidden = false;
           q.saved.textContent = ok
-            ? (q.exercise.track && store().available !== false ? "Saved in this browser." : "Not saved: this browser does not allow it. Copy your text somewhere safe.")
-            : "Could not save (the browser's storage is full or blocked). Copy your text somewhere safe.";
+            ? t(q.exercise.track && store().available !== false ? "exercise.saved" : "exercise.not_saved")
+            : t("exercise.save_failed");
         }
       };
       q.flushReflection = flush;
@@ -38,7 +38,7 @@
         timer = setTimeout(flush, 400);
         if (q.saved) {
           q.saved.hidden = false;
-          q.saved.textContent = "Saving\u2026";
+          q.saved.textContent = t("exercise.saving");
         }
         if (q.feedback.querySelector(".question-notice")) {
           clear(q.feedback);
@@ -55,7 +55,7 @@
 
     function model(q) {
       if (!q.text || !q.text.value.trim()) {
-        q.notice("Write your reflection first; the model answer appears once you have written something.");
+        q.notice(t("exercise.write_first"));
         if (q.text) {
           q.text.focus();
         }
@@ -75,7 +75,7 @@
       var solution = q.panel && q.panel.querySelector("[data-solution]");
       if (solution) {
         var heading = el("p", "question-verdict is-revealed");
-        heading.appendChild(el("strong", null, "Model answer"));
+        heading.appendChild(el("strong", null, t("exercise.model_answer")));
         q.feedback.appendChild(heading);
         var copy = solution.cloneNode(true);
         copy.removeAttribute("data-solution");

@@ -5,10 +5,9 @@
      before Check. */
   (function () {
     var DETAILS = {
-      correct: "",
-      out_of_range: "That number is not within the accepted range.",
-      not_a_number: "Write your answer as a number.",
-      not_accepted: "That is not one of the accepted answers."
+      out_of_range: "exercise.out_of_range",
+      not_a_number: "exercise.not_a_number",
+      not_accepted: "exercise.not_accepted"
     };
 
     function setup(q) {
@@ -70,7 +69,7 @@
         };
       }
       var outcome = gradeShort(response, accept, number, r.getAttribute("data-typos") !== "false");
-      return { correct: outcome === "correct", detail: DETAILS[outcome] };
+      return { correct: outcome === "correct", detail: DETAILS[outcome] ? t(DETAILS[outcome]) : "" };
     }
 
     questionType(["short"], {
@@ -83,7 +82,7 @@
         return !String(response).trim();
       },
       askFirst: function (q) {
-        q.notice("Type an answer first.");
+        q.notice(t("exercise.type_first"));
         if (q.text) {
           q.text.focus();
         }
