@@ -502,6 +502,13 @@ impl Builder {
         };
         match result {
             Ok(Rebuilt::Full { site }) => {
+                // Watch the folders that appeared (a new `themes/`) before the new site is
+                // served, so an edit made as soon as it shows is seen.
+                let config = self.good.as_ref().map(|s| s.handbook.config.clone());
+                if let Err(e) = self.watcher.refresh(config.as_ref()) {
+                    // The server keeps running on what it watches already.
+                    complain!("{}", e.into_warning());
+                }
                 self.out.warnings(&site.warnings);
                 let (pages, count) = (site.page_count, site.files.len());
                 publish_full(&self.ctx, to_bytes(site.files));
@@ -509,11 +516,6 @@ impl Builder {
                     "{changed} changed: rebuilt all {pages} pages ({count} files) in {}",
                     elapsed(started)
                 ));
-                let config = self.good.as_ref().map(|s| s.handbook.config.clone());
-                if let Err(e) = self.watcher.refresh(config.as_ref()) {
-                    // The server keeps running on what it watches already.
-                    complain!("{}", e.into_warning());
-                }
                 // The next edit reads only what changed from here.
                 self.sources = self.good.as_ref().and_then(|s| {
                     Sources::read(&self.root, &s.handbook.config, &s.handbook.layout)
