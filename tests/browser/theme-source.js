@@ -52,7 +52,13 @@ function source(rel, vars = DEFAULT_VARS, stack = []) {
  * { "section.key": "text" or { one, other } }. Reads the catalogue's simple shape only: tables,
  * `key = "text"` and `key = { one = "...", other = "..." }` on one line. */
 function englishStrings() {
-  const file = path.resolve(STATIC, '..', 'i18n', 'en.toml');
+  return catalogueStrings('en');
+}
+
+/** A shipped catalogue (themes/default/i18n/LANG.toml) read the same way, alone (no English
+ * fallback). */
+function catalogueStrings(lang) {
+  const file = path.resolve(STATIC, '..', 'i18n', `${lang}.toml`);
   const strings = {};
   let section = '';
   for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
@@ -64,7 +70,7 @@ function englishStrings() {
       continue;
     }
     const m = /^([a-z_0-9]+) = (.*)$/.exec(line);
-    if (!m) throw new Error(`en.toml: cannot read ${JSON.stringify(line)}`);
+    if (!m) throw new Error(`${lang}.toml: cannot read ${JSON.stringify(line)}`);
     const key = `${section}.${m[1]}`;
     if (m[2].startsWith('{')) {
       const forms = {};
@@ -97,4 +103,4 @@ function load(rel, vars = DEFAULT_VARS, withWindow = null) {
   return module.exports;
 }
 
-module.exports = { source, load, englishStrings, englishWindow, DEFAULT_VARS };
+module.exports = { source, load, englishStrings, catalogueStrings, englishWindow, DEFAULT_VARS };

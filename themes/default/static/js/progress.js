@@ -318,13 +318,35 @@
 
   var COLUMNS = ["chapter", "page", "url", "exercise_id", "exercise", "number", "question_id", "type", "prompt", "status", "correct", "attempts", "first_attempt", "answered_at"];
 
-  /* Every field quoted; ";" between fields where the language writes a decimal comma. */
+  /* The words of the status, correct and first_attempt columns in the reader's language
+     (progress.csv_status_*, csv_yes, csv_no): the rows carry the progress file's English
+     identifiers (shared.statusWords, "retired", "yes", "no"), which the JSON keeps. */
+  function csvWords() {
+    var out = { retired: t("progress.csv_status_retired"), yes: t("progress.csv_yes"), no: t("progress.csv_no") };
+    var words = shared.statusWords || {};
+    Object.keys(words).forEach(function (state) {
+      out[words[state]] = t("progress.csv_status_" + state);
+    });
+    return out;
+  }
+
+  var CSV_WORD_COLUMNS = { status: true, correct: true, first_attempt: true };
+
+  /* One row per question, headers and status words in the reader's language; every field
+     quoted; ";" between fields where the language writes a decimal comma. */
   function csv() {
     var sep = csvDelimiter();
-    var lines = [COLUMNS.join(sep)];
+    var words = csvWords();
+    var lines = [COLUMNS.map(function (c) {
+      return csvField(t("progress.csv_" + c), sep, false);
+    }).join(sep)];
     rows().forEach(function (r) {
       lines.push(COLUMNS.map(function (c) {
-        return csvField(r[c], sep, true);
+        var v = r[c];
+        if (CSV_WORD_COLUMNS[c] && Object.prototype.hasOwnProperty.call(words, v)) {
+          v = words[v];
+        }
+        return csvField(v, sep, true);
       }).join(sep));
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
