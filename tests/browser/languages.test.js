@@ -259,6 +259,22 @@ async function practiceForm(page, lang, found) {
   assert.ok(await lib.poll(async () => (await page.locator('.srs-practice .srs-save-status').textContent()).trim() !== ''),
     `${lang}: no status after Save`);
   await scan(page, lang, 'practice form, saved', found);
+
+  // A second entry draws the log's chart: its labels, in this language, stay inside it.
+  await page.locator('.srs-practice [data-srs-field="date"]').fill('2026-11-01');
+  await page.locator('.srs-practice [data-srs-action="save"]').click();
+  assert.ok(await lib.poll(async () => (await page.locator('.srs-chart-svg circle').count()) >= 2),
+    `${lang}: no chart after two entries`);
+  const outside = await page.evaluate(() => {
+    const svg = document.querySelector('.srs-chart-svg');
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 2 || r.right > box.right + 2;
+    }).map((t) => t.textContent);
+  });
+  assert.deepEqual(outside, [], `${lang}: chart labels outside the chart`);
+  await scan(page, lang, 'practice form, chart of two entries', found);
 }
 
 /** The search dialog: open, a query with results, one without. */
