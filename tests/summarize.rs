@@ -449,3 +449,25 @@ fn schema_3_files_are_matched_by_id_and_practice_entries_are_counted() {
         .collect();
     assert_eq!(names, ["Kim"]);
 }
+
+/// `--language` picks the page's language: `lang`, the direction of a right-to-left language
+/// and the catalogue's strings (English where the language has no shipped catalogue).
+#[test]
+fn the_language_option_sets_lang_and_direction() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary");
+    let o = summarize(
+        &[progress("good/sam.json"), progress("good/alex.json")],
+        &out,
+        &["--language", "ar"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = fs::read_to_string(out.join("summary.html")).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("<h1>"), "{html}");
+    let o = summarize(&[progress("good/sam.json")], &out, &["--language", "en-GB"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = fs::read_to_string(out.join("summary.html")).unwrap();
+    assert!(html.contains("<html lang=\"en-GB\">"), "{html}");
+    assert!(html.contains("<h1>Progress summary</h1>"), "{html}");
+}

@@ -173,11 +173,17 @@ fn search_stem_cases_per_language() {
             "{SEARCH}: {n} `{name}` stems, want {least} or more"
         );
     }
+    for name in Language::stemmer_names() {
+        assert!(
+            name == handbook::search::NO_STEMMER || all.contains_key(name),
+            "{SEARCH}: no `{name}` stems (every stemmer the theme ships needs cases)"
+        );
+    }
     let mut failures = Vec::new();
     for (name, list) in all {
         let language = Language::for_tag(name);
         assert_eq!(language.stemmer, name, "{SEARCH}: no stemmer `{name}`");
-        let stemmer = language.stemmer().expect("a stemmer");
+        let stemmer = language.snowball().expect("a stemmer");
         for c in list.as_array().expect("a list") {
             let (word, want) = (text(&c[0]), text(&c[1]));
             let got = stemmer.stem(word);
@@ -231,6 +237,61 @@ fn search_terms_cases() {
         }
     }
     assert_none("terms", failures);
+}
+
+/// Beyond the hand-written cases: random texts mixing scripts, accents, combining marks, CJK
+/// and stop words, whose index terms (per language) `search.js` must reproduce exactly
+/// (`tests/browser/terms-check.js`). The texts are the same on every run (a fixed seed).
+#[test]
+fn random_text_gives_the_same_terms_on_both_sides() {
+    let alphabet: Vec<char> =
+        "aeiouybcdnrstlmáéíóúñçàèüöäßøåæœ ΑαάέήίόύώϊΐςσΣΨψ ЁёЙйиеабвгдклмнопрст \
+         नमस्तेदुनियाक्षज़ 治疗联盟心ひらがなカタ 한국어 مَرْحَبًا 12²½ -.,'İıIÅ"
+            .chars()
+            .chain(['\u{301}', '\u{308}', '\u{306}', '\u{93c}', ' ', ' '])
+            .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut cases = Vec::new();
+    for i in 0..600 {
+        let len = 1 + next(40);
+        let mut text: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+        if i % 5 == 0 {
+            text.push_str(" the validación of ψυχοθεραπεία");
+        }
+        for tag in ["en", "es", "fr", "de", "el", "ru", "hi"] {
+            let language = Language::for_tag(tag);
+            cases.push(serde_json::json!({
+                "stemmer": language.stemmer,
+                "stop": language.stop_words,
+                "text": text,
+                "terms": terms(&language, &text),
+            }));
+        }
+    }
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("random-terms.json");
+    std::fs::write(&file, serde_json::to_string(&cases).expect("json")).expect("write");
+    let out = Command::new("node")
+        .arg("tests/browser/terms-check.js")
+        .arg(&file)
+        .current_dir(repo())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run `node` ({e}): install Node.js 20 or later"));
+    let report = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        out.status.success(),
+        "search.js and the index disagree:\n{report}"
+    );
+    assert!(
+        report.contains("4200 random texts, 0 disagreement"),
+        "{report}"
+    );
 }
 
 /// The JavaScript side: `node --test tests/browser/vectors.test.js` (no browser needed).

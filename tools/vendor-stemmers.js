@@ -17,7 +17,12 @@
 //
 // Each file defines `stem(word)` in the scope of search.js (which includes exactly one, picked
 // by the handbook's language). tests/vectors.rs and tests/browser/vectors.test.js hold every
-// one to rust-stemmers, the stemmer of the index.
+// one to rust-stemmers, the stemmer of the index. Checked once more widely against
+// rust-stemmers 1.2.0 when vendored: the same stems on 36-60k dictionary words per language
+// (Debian word lists and hunspell dictionaries; no Finnish or Tamil list) and on 20,000 random
+// strings of each language's alphabet. Known differences, none in a real word found: Greek
+// "δέετε" (rust-stemmers δεεεττ, JavaScript δετετ); Dutch words starting with "è" + 2 letters
+// or more ("èbe": èb / èbe).
 
 const fs = require('node:fs');
 const path = require('node:path');

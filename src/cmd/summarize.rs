@@ -16,6 +16,10 @@ pub struct Args {
     /// Summarize the files of this handbook (its title); default: the title most files carry.
     #[arg(long, value_name = "TITLE")]
     handbook: Option<String>,
+    /// The interface language of summary.html and summary.csv (a BCP 47 tag, such as es or
+    /// nl); English where the language has no shipped catalogue.
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    language: String,
 }
 
 /// Writes the summary, prints the warnings and what was summarized, returns the exit code.
@@ -24,6 +28,7 @@ pub fn run(args: Args, global: &Global) -> ExitCode {
         inputs: args.files,
         out: args.out,
         handbook: args.handbook,
+        language: args.language,
     };
     match handbook::summarize::summarize(&options) {
         Ok(summary) => {

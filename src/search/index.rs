@@ -65,7 +65,7 @@ impl Analyzer {
     pub(super) fn new(language: Language) -> Analyzer {
         Analyzer {
             language,
-            stemmer: language.stemmer(),
+            stemmer: language.snowball(),
             short: FxMap::default(),
             long: FxMap::default(),
             ids: FxMap::default(),
@@ -123,6 +123,7 @@ impl Analyzer {
         }
     }
 
+    /// Counts the term `id` in one doc's weights (see [`Analyzer::add`]).
     fn add_id(&mut self, acc: &mut DocWeights, id: u32, slot: usize, w: u32) {
         let i = id as usize;
         if i >= acc.weights.len() {
@@ -255,7 +256,7 @@ impl<'a> Index<'a> {
     /// Documents matching every word of `query`, best first (a word matches through any of
     /// its terms; exact stems only: the browser adds prefixes and typo tolerance).
     pub fn search(&self, query: &str) -> Vec<usize> {
-        let stemmer = self.language.stemmer();
+        let stemmer = self.language.snowball();
         let mut words: Vec<Vec<String>> = Vec::new();
         for_each_token(query, |w| {
             if !self.language.is_stop_word(w) {

@@ -73,7 +73,7 @@ impl Language {
     }
 
     /// The Snowball stemmer, if the language has one.
-    pub fn stemmer(&self) -> Option<Stemmer> {
+    pub fn snowball(&self) -> Option<Stemmer> {
         self.algorithm.map(Stemmer::create)
     }
 
@@ -106,7 +106,7 @@ mod tests {
         assert_eq!(Language::for_tag("zh-Hans").stemmer, NO_STEMMER);
         assert_eq!(Language::for_tag("hi").stemmer, NO_STEMMER);
         assert_eq!(Language::for_tag("").stemmer, NO_STEMMER);
-        assert!(Language::for_tag("hi").stemmer().is_none());
+        assert!(Language::for_tag("hi").snowball().is_none());
     }
 
     #[test]

@@ -271,7 +271,7 @@ pub fn is_stop_word(word: &str) -> bool {
 /// The index terms of `text` in `language`: tokens without its stop words, each giving its
 /// stem and, where different, the stem of its folded form ([`super::fold::word_terms`]).
 pub fn terms(language: &Language, text: &str) -> Vec<String> {
-    let stemmer = language.stemmer();
+    let stemmer = language.snowball();
     let mut out = Vec::new();
     for_each_token(text, |w| {
         if !language.is_stop_word(w) {

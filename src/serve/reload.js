@@ -77,9 +77,11 @@
     hideOverlay();
     var list = data.diagnostics || [];
     var errors = data.errors === undefined ? list.length : data.errors;
+    // The diagnostics are English and read left to right, also over a right-to-left page
+    // (`all` does not reset `direction`).
     var host = element(
       "div",
-      "all:initial;position:fixed;inset:0;z-index:2147483647;display:block;"
+      "all:initial;direction:ltr;position:fixed;inset:0;z-index:2147483647;display:block;"
     );
     host.id = overlayId;
     var box = element(

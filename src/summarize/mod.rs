@@ -37,6 +37,9 @@ pub struct Options {
     pub out: PathBuf,
     /// The handbook whose files to summarize; default: the title most files carry.
     pub handbook: Option<String>,
+    /// The interface language of `summary.html` and `summary.csv` (a BCP 47 tag; the shipped
+    /// catalogue of its primary subtag, English where there is none).
+    pub language: String,
 }
 
 /// What a successful run did.
@@ -196,9 +199,11 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
 
     // The reference handbook.
     let titles = titles_by_count(&accepted);
+    let catalog = crate::i18n::Catalog::embedded(&options.language)
+        .unwrap_or_else(|_| crate::i18n::Catalog::english().clone());
     let (handbook, chosen) = match wanted {
-        Some(t) => (t, "chosen with --handbook".to_string()),
-        None => most_common(&titles, accepted.len()),
+        Some(t) => (t, catalog.text("summary.chosen_flag", &[])),
+        None => most_common(&catalog, &titles, accepted.len()),
     };
     let same_handbook = of_handbook(accepted, &handbook, &mut warnings);
     let kept = drop_older_duplicates(same_handbook, &mut warnings);
@@ -234,8 +239,8 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         );
     }
     let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
-    let html = render::html(&table, &chosen, &warnings)?;
-    let csv = render::csv(&table);
+    let html = render::html(&table, &chosen, &warnings, &options.language)?;
+    let csv = render::csv(&table, &catalog);
     let written = write_outputs(
         &options.out,
         &[
@@ -307,18 +312,25 @@ fn read_all(
 }
 
 /// The handbook most files carry (`titles` sorted by count) and why it was chosen.
-fn most_common(titles: &[(String, usize)], usable: usize) -> (String, String) {
+fn most_common(
+    catalog: &crate::i18n::Catalog,
+    titles: &[(String, usize)],
+    usable: usize,
+) -> (String, String) {
     match titles.first() {
         Some((title, count)) => {
             let reason = match (titles.get(1), *count) {
-                (None, 1) => "the title of the only usable file".to_string(),
-                (None, 2) => "the title of both usable files".to_string(),
-                (None, n) => format!("the title of all {n} usable files"),
-                (Some((other, n)), _) if n == count => format!(
-                    "the first file's title, tied with \"{other}\" ({n} file{} each)",
-                    if *n == 1 { "" } else { "s" }
+                (None, 1) => catalog.text("summary.chosen_only", &[]),
+                (None, 2) => catalog.text("summary.chosen_both", &[]),
+                (None, n) => catalog.plural("summary.chosen_all", n as f64, &[]),
+                (Some((other, n)), _) if n == count => {
+                    catalog.plural("summary.chosen_tied", *n as f64, &[("other", other)])
+                }
+                (Some(_), n) => catalog.plural(
+                    "summary.chosen_most",
+                    n as f64,
+                    &[("usable", &usable.to_string())],
                 ),
-                (Some(_), n) => format!("the title of {n} of {usable} usable files"),
             };
             (title.clone(), reason)
         }

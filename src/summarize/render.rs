@@ -4,33 +4,45 @@
 
 use super::{Table, view};
 use crate::error::Diagnostic;
+use crate::i18n::Catalog;
 
 /// The CSV: UTF-8 with a byte-order mark, CRLF line ends, every field quoted, text cells that
 /// a spreadsheet would run as a formula prefixed with `'`. One row per trainee; per assignment
 /// five numeric-or-yes/no columns (separate numbers rather than `4/6`, which spreadsheets turn
 /// into dates); cells of assignments a file does not have are empty.
-pub fn csv(table: &Table) -> String {
+pub fn csv(table: &Table, catalog: &Catalog) -> String {
     let mut out = String::from("\u{FEFF}");
-    let mut header = vec!["Trainee".to_string()];
+    let text = |key: &str| catalog.text(&format!("summary.{key}"), &[]);
+    let mut header = vec![text("csv_trainee")];
     for label in table.labels() {
-        for part in ["items done", "items", "complete", "correct", "graded"] {
-            header.push(format!("{label}: {part}"));
+        for part in [
+            "csv_items_done",
+            "csv_items",
+            "csv_complete",
+            "csv_correct",
+            "csv_graded",
+        ] {
+            header.push(catalog.text(
+                "summary.csv_column",
+                &[("assignment", &label), ("part", &text(part))],
+            ));
         }
     }
     header.extend(
         [
-            "Self-check: exercises finished",
-            "Self-check: exercises",
-            "Self-check: questions answered",
-            "Self-check: questions",
-            "Self-check: correct",
-            "Self-check: graded",
-            "Practice entries",
-            "Exported",
-            "File",
+            "csv_self_finished",
+            "csv_self_exercises",
+            "csv_self_answered",
+            "csv_self_questions",
+            "csv_self_correct",
+            "csv_self_graded",
+            "csv_practice",
+            "csv_exported",
+            "csv_file",
         ]
-        .map(String::from),
+        .map(text),
     );
+    let (yes, no) = (text("csv_yes"), text("csv_no"));
     csv_line(&mut out, &header);
     for row in &table.rows {
         let mut cells = vec![row.name.clone()];
@@ -39,7 +51,7 @@ pub fn csv(table: &Table) -> String {
                 Some(a) => cells.extend([
                     a.done.to_string(),
                     a.items.to_string(),
-                    yes_no(a.complete).to_string(),
+                    if a.complete { yes.clone() } else { no.clone() },
                     a.correct.to_string(),
                     a.graded.to_string(),
                 ]),
@@ -87,21 +99,25 @@ pub fn csv_field(text: &str) -> String {
     format!("\"{guard}{}\"", text.replace('"', "\"\""))
 }
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
-}
-
 pub use crate::html::escape;
 
 /// The HTML page: the theme's `templates/summary.html` filled with [`view::page`] (the
 /// embedded default theme: a folder of progress files has no handbook theme to read).
-pub fn html(table: &Table, chosen: &str, skipped: &[Diagnostic]) -> Result<String, Diagnostic> {
+/// `language` picks the interface strings (`t` in the template) and gives `lang` and `dir`.
+pub fn html(
+    table: &Table,
+    chosen: &str,
+    skipped: &[Diagnostic],
+    language: &str,
+) -> Result<String, Diagnostic> {
     let page = view::page(table, chosen, skipped);
-    let ctx = tera::Context::from_serialize(&page).map_err(|e| {
+    let mut ctx = tera::Context::from_serialize(&page).map_err(|e| {
         Diagnostic::error("", 0, format!("cannot fill summary.html: {e}"))
             .with_hint("this is a bug in handbook: please report it")
     })?;
-    crate::theme::render_builtin("summary.html", &ctx)
+    ctx.insert("lang", language);
+    ctx.insert("dir", crate::config::direction::text_direction(language));
+    crate::theme::render_builtin_in(language, "summary.html", &ctx)
 }
 
 #[cfg(test)]

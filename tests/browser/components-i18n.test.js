@@ -54,7 +54,7 @@ function englishFragments(strings) {
     for (const text of typeof v === 'string' ? [v] : Object.values(v)) {
       for (const part of text.split(/\{[A-Za-z_][A-Za-z0-9_]*\}/)) {
         const trimmed = part.trim();
-        if (/[a-z]{4,}/.test(trimmed)) found.add(trimmed);
+        if (/[A-Za-z]{4,}/.test(trimmed)) found.add(trimmed);
       }
     }
   }
@@ -65,7 +65,8 @@ const STRINGS = englishStrings();
 const FRAGMENTS = englishFragments(STRINGS);
 
 const FILES = {
-  'handbook.toml': 'title = "Manual de prueba"\nid = "comps-i18n"\nlanguage = "es"\n',
+  'handbook.toml': 'title = "Manual de prueba"\nid = "comps-i18n"\nlanguage = "es"\n\n'
+    + '[[learning_path]]\ntitle = "Primeros pasos"\nassignments = ["tarea.md"]\n',
   'i18n/es.toml': catalogue(STRINGS),
   'content/_index.md': '# Inicio\n\nUn manual de prueba.\n',
   'content/ejercicio.md': `# Ejercicio
@@ -120,6 +121,21 @@ model_answer = "Preguntaría."
 \`\`\`
 `,
   'content/practica.md': '# Práctica\n\n```srs\nmode = "practice"\n```\n',
+  'content/escenario.md': `# Escenario
+
+\`\`\`srs
+mode = "scenario"
+id = "escena"
+vignette = "Una clienta marca las líneas."
+ratings = [9.2, 6.1, 8.8, 9.0]
+[question]
+prompt = "¿Qué dirías?"
+options = ["Nada.", "Preguntar por las metas.", "Defender el método."]
+answer = 2
+\`\`\`
+`,
+  'content/tarea.md': '+++\ntitle = "Tarea uno"\n\n[assignment]\ndue = "el lunes"\nread = ["ejercicio.md"]\n'
+    + 'exercises = ["prueba"]\npractice = 1\n+++\n\nHaz la tarea.\n',
 };
 
 const env = lib.suite({
@@ -150,9 +166,13 @@ function assertNoEnglish(text, where) {
 }
 
 describe('components in another language (pseudo-translated catalogue)', () => {
-  test('the pseudo-catalogue covers the sections and the build takes it', () => {
+  test('the pseudo-catalogue covers the sections, placeholders kept', () => {
     assert.ok(FRAGMENTS.length > 100, `only ${FRAGMENTS.length} English fragments found in en.toml`);
-    assert.ok(FRAGMENTS.includes('Check'.padEnd(4)) || FRAGMENTS.some((f) => f.includes('Check')), 'exercise.check is checked');
+    for (const word of ['Check', 'Try again', 'Not quite.', 'Teaching heuristic', 'My progress', 'What to do']) {
+      assert.ok(FRAGMENTS.includes(word), `"${word}" is among the strings looked for`);
+    }
+    assert.match(catalogue(STRINGS), /^check = "CHECK"$/m);
+    assert.match(catalogue(STRINGS), /^question_number = "QUESTION \{n\} OF \{total\}"$/m, 'placeholders are kept');
   });
 
   test('exercise page: before and after Check, no English interface string', async () => {
@@ -211,6 +231,48 @@ describe('components in another language (pseudo-translated catalogue)', () => {
       assert.match(text, /BELOW THE CUTOFF OF 36\./);
       assert.match(text, /TEACHING HEURISTIC/);
       assertNoEnglish(await readable(form), 'practice form');
+    });
+  });
+
+  test('practice scenario: measured, compared and answered, in the catalogue', async () => {
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('escenario.html'));
+      const sc = page.locator('#escena');
+      assertNoEnglish(await readable(sc), 'scenario before comparing');
+      const inputs = sc.locator('[data-srs-measure]');
+      const measure = ['9,1', '6,2', '7', '9', '32,3'];
+      for (let i = 0; i < measure.length; i++) await inputs.nth(i).fill(measure[i]);
+      await sc.getByRole('button', { name: 'SHOW A RULER' }).click();
+      await sc.getByRole('button', { name: 'COMPARE MY MEASUREMENTS' }).click();
+      assert.match(await sc.locator('.srs-check-status').textContent(), /3 OF 4 MEASUREMENTS WITHIN 0,2\. TOTAL: NOT RIGHT\./);
+      assert.match(await sc.locator('[data-srs-result="2"]').textContent(), /OFF BY 1,8: THE MARK IS AT 8,8\./);
+      assert.match(await sc.locator('[data-srs-result="total"]').textContent(), /YOUR MEASUREMENTS ADD UP TO 31,3\./);
+      await sc.getByRole('radio', { name: /metas/ }).check();
+      await sc.getByRole('button', { name: 'CHECK', exact: true }).click();
+      await lib.poll(async () => /CORRECT\./.test(await sc.locator('[data-feedback]').textContent()));
+      await sc.locator('details.srs-answers summary').click();
+      assertNoEnglish(await readable(sc), 'scenario after comparing and answering');
+    });
+  });
+
+  test('assignment page and learning path: no English interface string', async () => {
+    await lib.withPage(env.browser, {}, async ({ page }) => {
+      await lib.visit(page, env.server.at('tarea.html'));
+      const assignment = page.locator('[data-assignment]');
+      assert.match(await assignment.locator('h2').first().textContent(), /WHAT TO DO/);
+      await lib.poll(async () => !(await page.locator('[data-assignment-progress]').isHidden()));
+      assert.match(await page.locator('[data-assignment-count]').textContent(), /0 OF 3 ITEMS DONE/);
+      assertNoEnglish(await readable(assignment), 'assignment checklist');
+      const handin = page.locator('[data-handin]');
+      await lib.poll(async () => !(await handin.isHidden()));
+      await handin.getByRole('button', { name: 'SAVE PROGRESS FILE' }).click();
+      await lib.poll(async () => /TYPE YOUR NAME FIRST/.test(await handin.locator('[data-handin-status]').textContent()));
+      assertNoEnglish(await readable(handin), 'hand-in panel');
+      await lib.visit(page, env.server.at('index.html'));
+      const paths = page.locator('.learning-paths');
+      await lib.poll(async () => !(await paths.locator('[data-path-summary]').isHidden()));
+      assert.match(await paths.locator('[data-path-summary]').textContent(), /0 OF 1 ASSIGNMENT COMPLETE/);
+      assertNoEnglish(await readable(paths), 'learning paths');
     });
   });
 

@@ -66,7 +66,8 @@ const HANDBOOKS = {
   zh: {
     alliance: '治疗联盟描述来访者与治疗师之间的合作。当来访者感到被倾听时，联盟就会增强。',
     other: '请把录音保存在上锁的柜子里。',
-    queries: ['治疗联盟 ', '合作 '],
+    // A phrase: all its bigrams; one character: the bigrams that start with it.
+    queries: ['治疗联盟 ', '合作 ', '联 '],
   },
 };
 

@@ -90,14 +90,20 @@ const KEPT: &[(&str, &str)] = &[
     ("max", "{max}"),
 ];
 
-/// The built-in messages, in the catalogue's language.
+/// The built-in messages, in the catalogue's language. "Every line at the top" names the side
+/// the lines end on: the left in a right-to-left language (`srs.message_top_rtl`).
 pub fn default_messages(catalog: &Catalog) -> Messages {
     let text = |key: &str| catalog.text(&format!("srs.{key}"), KEPT);
+    let rtl = crate::config::direction::text_direction(catalog.language()) == "rtl";
     Messages {
         below: text("message_below"),
         at: text("message_at"),
         above: text("message_above"),
-        top: text("message_top"),
+        top: text(if rtl {
+            "message_top_rtl"
+        } else {
+            "message_top"
+        }),
         heuristic: text("heuristic"),
         heuristic_note: text("heuristic_note"),
     }
@@ -215,6 +221,25 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         Config::parse(text, Path::new("handbook.toml"))
+    }
+
+    #[test]
+    fn every_line_at_the_top_names_the_left_end_in_a_right_to_left_language() {
+        for (language, key) in [
+            ("ar", "srs.message_top_rtl"),
+            ("he", "srs.message_top_rtl"),
+            ("en", "srs.message_top"),
+            ("es", "srs.message_top"),
+        ] {
+            let catalog = Catalog::embedded(language).unwrap();
+            let top = default_messages(&catalog).top;
+            assert_eq!(top, catalog.text(key, KEPT), "{language}");
+        }
+        let en = Catalog::english();
+        assert_ne!(
+            en.text("srs.message_top", &[]),
+            en.text("srs.message_top_rtl", &[])
+        );
     }
 
     use crate::config::srs::tests::AGENCY;

@@ -29,12 +29,10 @@
   }
   var FILE_SCHEMA = 3;
 
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
-  }
+//= include js/shared/i18n.js
 
   function percent(n, d) {
-    return d ? Math.round((100 * n) / d) + "%" : "";
+    return d ? t("progress.percent", { value: Math.round((100 * n) / d) }) : "";
   }
 
   /* ------------------------------------------------------------ practice log (srs.js) */
@@ -92,23 +90,25 @@
     if (item.kind === "read") {
       var r = state.reading[item.page];
       var done = !!(r && (r.read || (item.section && r.sections[item.section])));
-      return { state: done ? "done" : "todo", text: done ? "Read" : "Not read yet", graded: 0, correct: 0 };
+      return { state: done ? "done" : "todo", text: t(done ? "assignments.status_read" : "assignments.status_unread"), graded: 0, correct: 0 };
     }
     if (item.kind === "exercise") {
       var ex = byId[item.exercise];
       if (!ex) {
-        return { state: "todo", text: "Not available", graded: 0, correct: 0 };
+        return { state: "todo", text: t("assignments.status_unavailable"), graded: 0, correct: 0 };
       }
       var s = store.summarize(ex, state.exercises[item.exercise]);
       var answeredAll = s.total > 0 && s.answered === s.total;
-      var score = s.graded ? s.correct + " of " + s.graded + " correct" : "";
+      var score = s.graded ? t("progress.correct_of", { correct: s.correct, graded: s.graded }) : "";
       var text;
       if (answeredAll) {
-        text = "Done" + (score ? ": " + score : "");
+        text = score ? t("assignments.status_done_score", { score: score }) : t("assignments.status_done");
       } else if (s.started) {
-        text = s.answered + " of " + s.total + " answered" + (score ? ", " + score : "");
+        text = score
+          ? t("assignments.status_answered_score", { answered: s.answered, total: s.total, score: score })
+          : t("assignments.status_answered", { answered: s.answered, total: s.total });
       } else {
-        text = s.changed ? "Not started (questions changed)" : "Not started";
+        text = t(s.changed ? "progress.status_changed" : "progress.status_not_started");
       }
       return { state: answeredAll ? "done" : s.started ? "started" : "todo", text: text, graded: s.graded, correct: s.correct };
     }
@@ -116,7 +116,7 @@
     var met = practice >= item.count;
     return {
       state: met ? "done" : have > 0 ? "started" : "todo",
-      text: have + " of " + plural(item.count, "entry", "entries") + " saved",
+      text: t("assignments.entries_saved", { have: have, count: item.count }),
       graded: 0,
       correct: 0,
       count: practice
@@ -140,19 +140,19 @@
   }
 
   function totals(data, state) {
-    var t = { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 };
+    var tot = { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 };
     ((data && data.chapters) || []).forEach(function (ch) {
       ch.exercises.forEach(function (ex) {
         var s = store.summarize(ex, state.exercises[ex.id]);
-        t.exercises += 1;
-        t.complete += s.complete ? 1 : 0;
-        t.questions += s.total;
-        t.graded += s.graded;
-        t.answered += s.answered;
-        t.correct += s.correct;
+        tot.exercises += 1;
+        tot.complete += s.complete ? 1 : 0;
+        tot.questions += s.total;
+        tot.graded += s.graded;
+        tot.answered += s.answered;
+        tot.correct += s.correct;
       });
     });
-    return t;
+    return tot;
   }
 
   var STATUS_WORDS = {
@@ -335,10 +335,10 @@
         bar.value = st.done;
       }
       var text = st.complete
-        ? "Complete: all " + plural(st.total, "item", "items") + " done"
-        : st.done + " of " + plural(st.total, "item", "items") + " done";
+        ? t("assignments.items_complete", { count: st.total })
+        : t("assignments.items_done", { done: st.done, count: st.total });
       if (st.graded) {
-        text += " \u00b7 " + st.correct + " of " + st.graded + " questions correct (" + percent(st.correct, st.graded) + ")";
+        text += " \u00b7 " + t("assignments.questions_correct", { correct: st.correct, graded: st.graded, percent: percent(st.correct, st.graded) });
       }
       setText(box.querySelector("[data-assignment-count]"), text);
     }
@@ -360,7 +360,7 @@
       var st = status(a, state, data);
       steps[i].setAttribute("data-state", st.complete ? "done" : st.done ? "started" : "todo");
       var inSidebar = !!steps[i].closest("#hb-sidebar");
-      var words = st.complete ? "complete" : st.done + " of " + st.total + " done";
+      var words = st.complete ? t("assignments.step_complete") : t("assignments.step_done", { done: st.done, total: st.total });
       if (cell.getAttribute("data-text") === words) {
         continue;
       }
@@ -383,7 +383,7 @@
         bar.value = st.done;
         bar.setAttribute("aria-label", a.title + ": " + words);
         cell.appendChild(bar);
-        cell.appendChild(document.createTextNode(" " + (st.complete ? "\u2713 Complete" : words)));
+        cell.appendChild(document.createTextNode(" " + (st.complete ? "\u2713 " + t("progress.status_complete") : words)));
       }
     }
     var paths = document.querySelectorAll("[data-learning-path]");
@@ -396,7 +396,7 @@
       var summary = paths[p].querySelector("[data-path-summary]");
       if (summary) {
         summary.hidden = false;
-        setText(summary, complete + " of " + plural(list.length, "assignment", "assignments") + " complete");
+        setText(summary, t("assignments.path_summary", { complete: complete, count: list.length }));
       }
     }
   }
@@ -437,7 +437,7 @@
   function learnerName(input) {
     var name = input ? input.value.trim() : "";
     if (!name) {
-      say("Type your name first, so your supervisor knows whose file it is.");
+      say(t("assignments.name_first"));
       if (input) {
         input.setAttribute("aria-invalid", "true");
         input.focus();
@@ -465,7 +465,7 @@
       }
       var title = document.createElement("p");
       title.className = "record-title";
-      title.textContent = "Completion record";
+      title.textContent = t("assignments.record_title");
       header.appendChild(title);
       var lang = document.documentElement.lang || undefined;
       var date;
@@ -475,7 +475,7 @@
         date = today();
       }
       var dl = document.createElement("dl");
-      [["Trainee", name], ["Date", date], ["Handbook", (lastData && lastData.handbook) || ""], ["Build", (lastData && lastData.build) || ""]].forEach(function (pair) {
+      [[t("assignments.record_trainee"), name], [t("assignments.record_date"), date], [t("assignments.record_handbook"), (lastData && lastData.handbook) || ""], [t("assignments.record_build"), (lastData && lastData.build) || ""]].forEach(function (pair) {
         var div = document.createElement("div");
         var dt = document.createElement("dt");
         dt.textContent = pair[0];
@@ -530,7 +530,7 @@
           if (store.markExported) {
             store.markExported();
           }
-          say("Saved " + fname + ". Send this file to your supervisor.");
+          say(t("assignments.file_saved", { name: fname }));
         } else if (action === "print") {
           printRecord(panel, name);
         }

@@ -416,10 +416,14 @@
     if (statusEl && statusEl.textContent !== text) statusEl.textContent = text;
   }
 
+  var wordTerms = dictOf(); // word -> termsOf(word), for highlighting (stemming is not free)
+
   // Whether a word of the text gives one of the matched `stems`.
   function found(word, stems) {
     return tokenize(word).some(function (w) {
-      return !stop[w] && termsOf(w).some(function (t) { return stems[t]; });
+      if (stop[w]) return false;
+      var forms = wordTerms[w] || (wordTerms[w] = termsOf(w));
+      return forms.some(function (t) { return stems[t]; });
     });
   }
 

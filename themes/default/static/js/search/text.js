@@ -18,11 +18,17 @@ function pushBigrams(run, out) {
   for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
 }
 
-// Lower-cases `text` and splits it into words; a run of CJK characters inside a word gives
-// its bigrams instead.
+// Splits `text` into words and lower-cases each (word by word, as the index does: a final
+// sigma is final at the end of its word, whatever follows); a run of CJK characters inside a
+// word gives its bigrams instead.
 function tokenize(text) {
   var out = [];
-  String(text).toLowerCase().split(NOT_WORD).forEach(function (w) {
+  var words = [];
+  String(text).split(NOT_WORD).forEach(function (w) {
+    // Lower-casing may change the classes (İ -> i + combining dot): split again.
+    if (w) words.push.apply(words, w.toLowerCase().split(NOT_WORD));
+  });
+  words.forEach(function (w) {
     if (!w) return;
     if (!CJK.test(w)) { out.push(w); return; }
     var run = [], other = '';

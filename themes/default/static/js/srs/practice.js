@@ -468,8 +468,8 @@
     // grid and scales
     m.ticks.forEach(function (t) {
       nodes.push(svg("line", { class: "srs-chart-grid", x1: p.x0, x2: p.x1, y1: t.y, y2: t.y }));
-      nodes.push(svg("text", { class: "srs-chart-tick", x: p.x0 - 8, y: t.y + 4, "text-anchor": "end", text: String(t.value / 10) }));
-      nodes.push(svg("text", { class: "srs-chart-tick srs-chart-tick-right", x: p.x1 + 8, y: t.y + 4, "text-anchor": "start", text: String(t.right / 10) }));
+      nodes.push(svg("text", { class: "srs-chart-tick", x: p.x0 - 8, y: t.y + 4, "text-anchor": "end", text: formatNumber(t.value / 10, 1) }));
+      nodes.push(svg("text", { class: "srs-chart-tick srs-chart-tick-right", x: p.x1 + 8, y: t.y + 4, "text-anchor": "start", text: formatNumber(t.right / 10, 1) }));
     });
     // The scales' names above the plot, from the chart's outer edges inwards, so a longer
     // name in another language ("Gesamtwert") stays inside the chart in either direction.
