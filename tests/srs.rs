@@ -265,3 +265,59 @@ fn the_starter_handbook_has_a_practice_form() {
     assert!(page.contains("data-srs=\"practice\""));
     assert!(page.contains("is not the SRS"));
 }
+
+/// The built-in item set and its messages come from the handbook's catalogue, and the numbers
+/// the form shows use its decimal separator (issue 18); the scoring rules stay plain numbers.
+#[test]
+fn the_builtin_set_and_its_numbers_follow_the_catalogue() {
+    let dir = handbook(&[
+        (
+            "handbook.toml",
+            "title = \"T\"\nid = \"t\"\nlanguage = \"es\"\n\n[srs.sets.default]\ncutoff = 35.5\n",
+        ),
+        (
+            "i18n/es.toml",
+            "[meta]\ndecimal_separator = \",\"\n\n[srs]\nconnection_label = \"Conexión\"\n\
+             message_below = \"Por debajo de {cutoff}.\"\n\
+             of_max = \"de {max}\"\n",
+        ),
+        ("content/_index.md", "# Inicio\n\nTexto.\n"),
+        (
+            "content/form.md",
+            "# Form\n\n```srs\nmode = \"practice\"\n```\n",
+        ),
+        (
+            "content/scene.md",
+            "# Scene\n\n```srs\nmode = \"scenario\"\nid = \"s1\"\nvignette = \"V.\"\n\
+             ratings = [9.2, 6.1, 8.8, 9.0]\n```\n",
+        ),
+    ]);
+    let (o, out) = build_temp(dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let form = fs::read_to_string(out.path().join("site/form.html")).unwrap();
+    assert!(form.contains(">Conexión</span>"), "{form}");
+    // Items the catalogue does not translate fall back to English.
+    assert!(form.contains(">Focus</span>"), "{form}");
+    assert!(
+        form.contains("Por debajo de 35,5."),
+        "the message in data-srs-config: {form}"
+    );
+    assert!(
+        form.contains("&quot;cutoff&quot;:35.5"),
+        "the rule stays a number: {form}"
+    );
+    assert!(form.contains("de 40</span>"), "{form}");
+    let scene = fs::read_to_string(out.path().join("site/scene.html")).unwrap();
+    assert!(
+        scene.contains("<td>9,2</td>"),
+        "a score with a decimal comma: {scene}"
+    );
+    assert!(
+        scene.contains("<td>33,1</td>"),
+        "the total with a decimal comma: {scene}"
+    );
+    assert!(
+        scene.contains("x1=\"92%\""),
+        "the mark's position stays a number: {scene}"
+    );
+}
