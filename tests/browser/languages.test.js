@@ -17,7 +17,9 @@
 // text (innerText, which includes visually hidden text), the title, live regions and status
 // messages, and the aria-label, aria-valuetext, title, placeholder and alt attributes; a
 // build warning (an untranslated key) fails the language as well. A last test proves the
-// search can fail: it puts English strings into a page and expects each to be found.
+// search can fail: it puts English strings into a page and expects each to be found. Along
+// the way: the total uses the language's decimal separator, the practice log's chart keeps
+// its (longer) labels inside it, and axe finds no violation on the exercise and the form.
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -238,6 +240,7 @@ async function exercise(page, lang, found) {
     }
   }
   await scan(page, lang, 'exercise after right answers', found);
+  lib.assertNoViolations(await lib.axe(page), `${lang}: the exercise page after Check`);
 }
 
 /** The practice form: every line marked (8.9 each: 35.6, below the cutoff), then saved. */
@@ -276,6 +279,7 @@ async function practiceForm(page, lang, found) {
   });
   assert.deepEqual(outside, [], `${lang}: chart labels outside the chart`);
   await scan(page, lang, 'practice form, chart of two entries', found);
+  lib.assertNoViolations(await lib.axe(page), `${lang}: the practice form with its log`);
 }
 
 /** The search dialog: open, a query with results, one without. */
