@@ -7,7 +7,7 @@
 //   - the practice form, with every line marked for a total below the cutoff, and saved,
 //   - the search dialog: open, a query with results and one with none,
 //   - the progress page (after the answers above), the home page, the assignment (its
-//     checklist ticked by the work above) and the 404 page.
+//     checklist ticked by the work above), the 404 page and the printable handbook.
 //
 // "English interface string": any text of en.toml (each plural form; the fixed text between
 // its placeholders, four letters or more) that the language's shipped catalogue does not also
@@ -329,7 +329,7 @@ describe('every shipped language: no English interface string', () => {
   });
 
   for (const lang of LANGS) {
-    test(`${lang}: exercise, practice form, search, progress, home, assignment, 404`, async () => {
+    test(`${lang}: exercise, practice form, search, progress, home, assignment, 404, print`, async () => {
       // Most English texts must be searchable (not also in the language's catalogue or content).
       const keys = Object.keys(ENGLISH).filter((k) => !k.startsWith('meta.')).length;
       assert.ok(sites[lang].needles.length >= keys * 0.6,
@@ -349,6 +349,8 @@ describe('every shipped language: no English interface string', () => {
         await scan(page, lang, 'assignment page', found);
         await lib.visit(page, sites[lang].server.at('404.html'));
         await scan(page, lang, '404 page', found);
+        await lib.visit(page, sites[lang].server.at('print.html'));
+        await scan(page, lang, 'printable handbook', found);
       });
       lib.assertNone(found, `${lang}: English interface strings`);
     });
