@@ -15,6 +15,7 @@ use crate::config::CONFIG_FILE;
 use crate::content::frontmatter::AssignmentSpec;
 use crate::content::{Handbook, Page};
 use crate::error::Diagnostic;
+use crate::i18n::Catalog;
 use crate::markdown::RenderedPage;
 use crate::markdown::links::{LinkTarget, Resolved, resolve as resolve_link};
 use serde::Serialize;
@@ -108,8 +109,13 @@ struct ExerciseRef<'a> {
 }
 
 /// Resolves every assignment and learning path of `handbook` against its rendered pages.
-/// References that do not resolve are left out of the plan and reported as errors.
-pub fn resolve(handbook: &Handbook, rendered: &[RenderedPage]) -> (Plan, Vec<Diagnostic>) {
+/// References that do not resolve are left out of the plan and reported as errors. The titles
+/// the items get from the handbook ("A heading (in A page)") are in the language of `catalog`.
+pub fn resolve(
+    handbook: &Handbook,
+    rendered: &[RenderedPage],
+    catalog: &Catalog,
+) -> (Plan, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let exercises = exercise_index(rendered);
     let practice_page = rendered
@@ -120,15 +126,15 @@ pub fn resolve(handbook: &Handbook, rendered: &[RenderedPage]) -> (Plan, Vec<Dia
         let Some(spec) = &page.assignment else {
             continue;
         };
-        let items = resolve_items(
+        let ctx = Items {
             handbook,
             rendered,
             page,
-            spec,
-            &exercises,
+            exercises: &exercises,
             practice_page,
-            &mut diagnostics,
-        );
+            catalog,
+        };
+        let items = ctx.resolve(spec, &mut diagnostics);
         if spec.read.is_empty() && spec.exercises.is_empty() && spec.practice == 0 {
             diagnostics.push(
                 Diagnostic::error(&page.display_path, spec.line, "the assignment is empty")
@@ -203,34 +209,22 @@ struct Items<'a> {
     exercises: &'a HashMap<&'a str, ExerciseRef<'a>>,
     /// The first page with a practice form.
     practice_page: Option<usize>,
-}
-
-/// The items of `spec` (the assignment on `page`): pages and sections to read, exercises,
-/// practice entries. References that do not resolve are left out and reported in `out`.
-fn resolve_items(
-    handbook: &Handbook,
-    rendered: &[RenderedPage],
-    page: &Page,
-    spec: &AssignmentSpec,
-    exercises: &HashMap<&str, ExerciseRef<'_>>,
-    practice_page: Option<usize>,
-    out: &mut Vec<Diagnostic>,
-) -> Vec<Item> {
-    let ctx = Items {
-        handbook,
-        rendered,
-        page,
-        exercises,
-        practice_page,
-    };
-    let mut items = Vec::new();
-    ctx.read(spec, &mut items, out);
-    ctx.exercises(spec, &mut items, out);
-    ctx.practice(spec, &mut items, out);
-    items
+    /// The interface strings of the titles the items get from the handbook.
+    catalog: &'a Catalog,
 }
 
 impl Items<'_> {
+    /// The items of `spec` (the assignment on this page): pages and sections to read,
+    /// exercises, practice entries. References that do not resolve are left out and reported
+    /// in `out`.
+    fn resolve(&self, spec: &AssignmentSpec, out: &mut Vec<Diagnostic>) -> Vec<Item> {
+        let mut items = Vec::new();
+        self.read(spec, &mut items, out);
+        self.exercises(spec, &mut items, out);
+        self.practice(spec, &mut items, out);
+        items
+    }
+
     /// The `read` entries: whole pages, or sections (`page.md#heading`).
     fn read(&self, spec: &AssignmentSpec, items: &mut Vec<Item>, out: &mut Vec<Diagnostic>) {
         let (handbook, rendered, file) = (self.handbook, self.rendered, &self.page.display_path);
@@ -295,7 +289,10 @@ impl Items<'_> {
                         .unwrap_or_else(|| section.to_string());
                     items.push(Item {
                         kind: "read",
-                        title: format!("{heading} (in {})", target_page.title),
+                        title: self.catalog.text(
+                            "assignments.section_in",
+                            &[("section", &heading), ("page", &target_page.title)],
+                        ),
                         url: format!("{}#{section}", target_page.out_path),
                         page: target_page.out_path.clone(),
                         section: section.to_string(),
@@ -352,11 +349,11 @@ impl Items<'_> {
                     continue;
                 }
                 for (id, e) in on_page {
-                    items.push(exercise_item(handbook, id, e));
+                    items.push(exercise_item(handbook, self.catalog, id, e));
                 }
             } else {
                 match exercises.get(entry.as_str()) {
-                    Some(e) => items.push(exercise_item(handbook, entry, e)),
+                    Some(e) => items.push(exercise_item(handbook, self.catalog, entry, e)),
                     None if broken_exercise(rendered, None, entry) => {}
                     None => {
                         let mut known: Vec<&&str> = exercises.keys().collect();
@@ -425,10 +422,10 @@ fn broken_exercise(rendered: &[RenderedPage], page: Option<usize>, id: &str) -> 
     })
 }
 
-fn exercise_item(handbook: &Handbook, id: &str, e: &ExerciseRef<'_>) -> Item {
+fn exercise_item(handbook: &Handbook, catalog: &Catalog, id: &str, e: &ExerciseRef<'_>) -> Item {
     let page = &handbook.pages[e.page];
     let title = if e.title.is_empty() {
-        format!("Exercise on {}", page.title)
+        catalog.text("assignments.exercise_on", &[("page", &page.title)])
     } else {
         e.title.to_string()
     };

@@ -245,7 +245,9 @@ pub fn check_rendered(
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     check_fragments(handbook, rendered, &mut diagnostics);
     check_component_ids(rendered, &mut diagnostics);
-    diagnostics.extend(crate::assignments::resolve(handbook, rendered).1);
+    // (Only the problems are kept: they do not depend on the language of the items' titles.)
+    let english = crate::i18n::Catalog::english();
+    diagnostics.extend(crate::assignments::resolve(handbook, rendered, english).1);
     for r in rendered {
         diagnostics.extend(r.diagnostics.iter().cloned());
     }
@@ -319,7 +321,7 @@ impl<'a> Shared<'a> {
             site_ctx,
             chapters,
             nav_truncated: top_level.len() > NAV_INLINE_MAX,
-            plan: crate::assignments::resolve(handbook, rendered).0,
+            plan: crate::assignments::resolve(handbook, rendered, &theme.catalog).0,
         }
     }
 

@@ -1,7 +1,8 @@
 //! The shipped interface catalogues (`themes/default/i18n/LANG.toml`) against the English
 //! reference: every key of `en.toml` and no other, the same placeholders, plural tables where
 //! English has them (with the language's CLDR categories and `other`), the number separators
-//! in `[meta]`, no untranslated text, and a catalogue for every `handbook new` starter.
+//! in `[meta]`, no untranslated text, a catalogue for every `handbook new` starter, and
+//! `progress summarize --language LANG` pages and CSV files with no English left in them.
 //!
 //! Read with the `toml` crate directly, so a broken catalogue fails here with the language,
 //! the key and what is wrong, whatever the build does with it.
@@ -278,4 +279,72 @@ fn the_checks_catch_what_they_look_for() {
     assert_eq!(words("{day} {month} {year}"), 0);
     assert!(categories("ar").contains(&"few"));
     assert!(!categories("de").contains(&"many"));
+}
+
+/// The text pieces of a catalogue value between its placeholders, trimmed of spaces and
+/// punctuation, of four letters or more.
+fn pieces(value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in strings(value) {
+        let mut piece = String::new();
+        let mut depth = 0;
+        let mut flush = |piece: &mut String| {
+            let p = piece
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string();
+            if p.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                out.push(p);
+            }
+            piece.clear();
+        };
+        for c in s.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    flush(&mut piece);
+                }
+                '}' => depth = 0,
+                _ if depth == 0 => piece.push(c),
+                _ => {}
+            }
+        }
+        flush(&mut piece);
+    }
+    out
+}
+
+#[test]
+fn progress_summaries_speak_each_language() {
+    let all = catalogues();
+    let en = &all["en"];
+    let inputs: Vec<std::path::PathBuf> = std::fs::read_dir(fixture("progress-files/good"))
+        .expect("the good progress files")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    for (lang, cat) in all.iter().filter(|(l, _)| *l != "en") {
+        let out = tempfile::tempdir().unwrap();
+        let o = summarize(&inputs, out.path(), &["--language", lang]);
+        assert!(o.status.success(), "{lang}: {}", printed(&o));
+        let page = read(&out.path().join("summary.html"));
+        let csv = read(&out.path().join("summary.csv"));
+        assert!(page.contains(&format!("lang=\"{lang}\"")), "{lang}");
+        let own: String = cat
+            .values()
+            .flat_map(strings)
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (key, value) in en.iter().filter(|(k, _)| k.starts_with("summary.")) {
+            for piece in pieces(value) {
+                if own.contains(&piece) {
+                    continue;
+                }
+                for (what, text) in [("summary.html", &page), ("summary.csv", &csv)] {
+                    assert!(
+                        !text.contains(&piece),
+                        "{lang}: {what} shows the English {piece:?} ({key})"
+                    );
+                }
+            }
+        }
+    }
 }

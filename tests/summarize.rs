@@ -471,3 +471,27 @@ fn the_language_option_sets_lang_and_direction() {
     assert!(html.contains("<html lang=\"en-GB\">"), "{html}");
     assert!(html.contains("<h1>Progress summary</h1>"), "{html}");
 }
+
+/// The page's `lang` and `dir` name the language its text is in: a language without a shipped
+/// catalogue gives an English page (`lang="en"`) and a warning saying so; Arabic, shipped with
+/// the summary's strings, a right-to-left page in Arabic without one.
+#[test]
+fn the_page_is_labelled_with_the_language_it_is_written_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary");
+    let o = summarize(&[progress("good/sam.json")], &out, &["--language", "xx"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = fs::read_to_string(out.join("summary.html")).unwrap();
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+    assert!(html.contains("<h1>Progress summary</h1>"), "{html}");
+    has_line_with(&stderr(&o), &["warning", "--language `xx`", "in English"]);
+    // Not listed on the page with the files left out.
+    assert!(!html.contains("--language"), "{html}");
+
+    let o = summarize(&[progress("good/sam.json")], &out, &["--language", "ar"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = fs::read_to_string(out.join("summary.html")).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+    assert!(!html.contains("<h1>Progress summary</h1>"), "{html}");
+    assert!(!stderr(&o).contains("--language"), "{}", stderr(&o));
+}

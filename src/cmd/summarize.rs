@@ -13,11 +13,12 @@ pub struct Args {
     /// Where to write summary.html and summary.csv.
     #[arg(long, default_value = "progress-summary", value_name = "DIR")]
     out: PathBuf,
-    /// Summarize the files of this handbook (its title); default: the title most files carry.
+    /// Summarize the files of this handbook: its title (or its id); default: the handbook most
+    /// files are from.
     #[arg(long, value_name = "TITLE")]
     handbook: Option<String>,
     /// The interface language of summary.html and summary.csv (a BCP 47 tag, such as es or
-    /// nl); English where the language has no shipped catalogue.
+    /// nl); English, with a warning, where handbook has no strings in that language.
     #[arg(long, default_value = "en", value_name = "LANG")]
     language: String,
 }

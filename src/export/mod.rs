@@ -129,7 +129,7 @@ pub fn export_scorm(options: &Options) -> Result<Summary, Error> {
         &crate::search::script_vars(&handbook.config.language),
     )?;
     let (site, rendered) = crate::site::render_keeping(&handbook, &theme)?;
-    let (plan, _) = crate::assignments::resolve(&handbook, &rendered);
+    let (plan, _) = crate::assignments::resolve(&handbook, &rendered, &theme.catalog);
     let config = &handbook.config;
     let version = options.version.unwrap_or(config.scorm.version);
     let scope = scope::select(&handbook, &plan, options.path.as_deref()).map_err(Error::Usage)?;

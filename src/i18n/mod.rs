@@ -286,6 +286,11 @@ impl Catalog {
         &self.language
     }
 
+    /// Every key of the catalogue, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.strings.keys().map(String::as_str)
+    }
+
     /// Whether the catalogue has `key`.
     pub fn has(&self, key: &str) -> bool {
         self.strings.contains_key(key)

@@ -17,6 +17,9 @@ pub struct Header {
     pub label_key: String,
     /// The title shown: the quoted title, else the type capitalised; empty for `""`.
     pub title: String,
+    /// Whether the header names a known type and gives no title: then a catalogue that
+    /// translates the type's name shows that name instead of the English word.
+    pub untitled: bool,
     /// `None` for `!!!`; `Some(open)` for `???` (closed) and `???+` (open).
     pub collapsible: Option<bool>,
 }
@@ -88,6 +91,7 @@ pub fn header(line: &str) -> Option<Header> {
         return None;
     }
     let lower = kind_word.to_lowercase();
+    let known = TYPES.iter().any(|(t, _, _)| *t == lower);
     let (kind, label, key) = TYPES.iter().find(|(t, _, _)| *t == lower).map_or(
         ("note", "Note".to_string(), "note"),
         |(t, k, l)| {
@@ -95,6 +99,7 @@ pub fn header(line: &str) -> Option<Header> {
             (*k, l.to_string(), if *t == "cite" { "quote" } else { t })
         },
     );
+    let untitled = known && title.is_none();
     let title = match title {
         Some(t) => t.trim().to_string(),
         None => capitalise(&lower),
@@ -104,6 +109,7 @@ pub fn header(line: &str) -> Option<Header> {
         label,
         label_key: format!("page.admonition_{key}"),
         title,
+        untitled,
         collapsible,
     })
 }
@@ -137,9 +143,18 @@ impl Header {
     /// the language of `catalog`.
     pub fn open_html(&self, catalog: &Catalog) -> String {
         let kind = self.kind;
-        let label = escape(&catalog.text(&self.label_key, &[]));
+        let name = catalog.text(&self.label_key, &[]);
+        let label = escape(&name);
+        // Without a title, Python-Markdown shows the type's word capitalised (`Tldr`): kept in
+        // English, but a catalogue that translates the type's name shows its name
+        // ("Advertencia" for `!!! warning` in Spanish) rather than an English word.
+        let translated = self.untitled && name != Catalog::english().text(&self.label_key, &[]);
         // Titles are inline Markdown, as in Material (`"*Why* it matters"`).
-        let title = title_html(&self.title);
+        let title = if translated {
+            label.clone()
+        } else {
+            title_html(&self.title)
+        };
         match self.collapsible {
             None if self.title.is_empty() => format!(
                 "<div class=\"callout callout-{kind}\" role=\"note\" aria-label=\"{label}\">"
@@ -217,6 +232,32 @@ mod tests {
             let h = header(&format!("!!! {t}")).unwrap();
             assert_eq!(en.text(&h.label_key, &[]), *label, "{t}");
         }
+    }
+
+    #[test]
+    fn an_untitled_known_type_is_titled_in_the_catalogues_language() {
+        let es = Catalog::embedded("es").unwrap();
+        let warning = header("!!! warning").unwrap();
+        let html = warning.open_html(&es);
+        let name = es.text("page.admonition_warning", &[]);
+        assert_ne!(name, "Warning");
+        assert!(
+            html.contains(&format!("<p class=\"callout-title\">{name}</p>")),
+            "{html}"
+        );
+        assert!(!html.contains(">Warning<"), "{html}");
+        // Collapsible too.
+        let html = header("??? tip").unwrap().open_html(&es);
+        let tip = es.text("page.admonition_tip", &[]);
+        assert!(html.contains(&format!("</span>{tip}</summary>")), "{html}");
+        // A written title is kept; an unknown type keeps the author's word.
+        let html = header("!!! warning \"Mind\"").unwrap().open_html(&es);
+        assert!(html.contains(">Mind</p>"), "{html}");
+        let html = header("!!! aviso").unwrap().open_html(&es);
+        assert!(html.contains(">Aviso</p>"), "{html}");
+        // English keeps Python-Markdown's capitalised word (`Seealso`, not "See also").
+        let html = header("!!! seealso").unwrap().open_html(Catalog::english());
+        assert!(html.contains(">Seealso</p>"), "{html}");
     }
 
     #[test]

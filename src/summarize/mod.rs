@@ -7,6 +7,7 @@
 //! naming the file and the reason; they are never merged. Only when no file is usable, or an
 //! argument is bad (a missing file, an unwritable output folder), does the command fail.
 
+pub mod language;
 pub mod parse;
 pub mod render;
 pub mod view;
@@ -199,11 +200,11 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
 
     // The reference handbook.
     let titles = titles_by_count(&accepted);
-    let catalog = crate::i18n::Catalog::embedded(&options.language)
-        .unwrap_or_else(|_| crate::i18n::Catalog::english().clone());
+    let language = language::choose(&options.language);
+    let catalog = &language.catalog;
     let (handbook, chosen) = match wanted {
         Some(t) => (t, catalog.text("summary.chosen_flag", &[])),
-        None => most_common(&catalog, &titles, accepted.len()),
+        None => most_common(catalog, &titles, accepted.len()),
     };
     let same_handbook = of_handbook(accepted, &handbook, &mut warnings);
     let kept = drop_older_duplicates(same_handbook, &mut warnings);
@@ -239,8 +240,10 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         );
     }
     let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
-    let html = render::html(&table, &chosen, &warnings, &options.language)?;
-    let csv = render::csv(&table, &catalog);
+    let html = render::html(&table, &chosen, &warnings, &language.tag)?;
+    let csv = render::csv(&table, catalog);
+    // (Printed, not listed on the page with the files left out.)
+    let warnings = [language.warnings, warnings].concat();
     let written = write_outputs(
         &options.out,
         &[

@@ -6,7 +6,8 @@
 //     answer shown, an ordering moved, a reflection written),
 //   - the practice form, with every line marked for a total below the cutoff, and saved,
 //   - the search dialog: open, a query with results and one with none,
-//   - the progress page (after the answers above), the home page and the 404 page.
+//   - the progress page (after the answers above), the home page, the assignment (its
+//     checklist ticked by the work above), the 404 page and the printable handbook.
 //
 // "English interface string": any text of en.toml (each plural form; the fixed text between
 // its placeholders, four letters or more) that the language's shipped catalogue does not also
@@ -16,7 +17,9 @@
 // text (innerText, which includes visually hidden text), the title, live regions and status
 // messages, and the aria-label, aria-valuetext, title, placeholder and alt attributes; a
 // build warning (an untranslated key) fails the language as well. A last test proves the
-// search can fail: it puts English strings into a page and expects each to be found.
+// search can fail: it puts English strings into a page and expects each to be found. Along
+// the way: the total uses the language's decimal separator, the practice log's chart keeps
+// its (longer) labels inside it, and axe finds no violation on the exercise and the form.
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -237,6 +240,7 @@ async function exercise(page, lang, found) {
     }
   }
   await scan(page, lang, 'exercise after right answers', found);
+  lib.assertNoViolations(await lib.axe(page), `${lang}: the exercise page after Check`);
 }
 
 /** The practice form: every line marked (8.9 each: 35.6, below the cutoff), then saved. */
@@ -259,6 +263,23 @@ async function practiceForm(page, lang, found) {
   assert.ok(await lib.poll(async () => (await page.locator('.srs-practice .srs-save-status').textContent()).trim() !== ''),
     `${lang}: no status after Save`);
   await scan(page, lang, 'practice form, saved', found);
+
+  // A second entry draws the log's chart: its labels, in this language, stay inside it.
+  await page.locator('.srs-practice [data-srs-field="date"]').fill('2026-11-01');
+  await page.locator('.srs-practice [data-srs-action="save"]').click();
+  assert.ok(await lib.poll(async () => (await page.locator('.srs-chart-svg circle').count()) >= 2),
+    `${lang}: no chart after two entries`);
+  const outside = await page.evaluate(() => {
+    const svg = document.querySelector('.srs-chart-svg');
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 2 || r.right > box.right + 2;
+    }).map((t) => t.textContent);
+  });
+  assert.deepEqual(outside, [], `${lang}: chart labels outside the chart`);
+  await scan(page, lang, 'practice form, chart of two entries', found);
+  lib.assertNoViolations(await lib.axe(page), `${lang}: the practice form with its log`);
 }
 
 /** The search dialog: open, a query with results, one without. */
@@ -308,7 +329,7 @@ describe('every shipped language: no English interface string', () => {
   });
 
   for (const lang of LANGS) {
-    test(`${lang}: exercise, practice form, search, progress, home, 404`, async () => {
+    test(`${lang}: exercise, practice form, search, progress, home, assignment, 404, print`, async () => {
       // Most English texts must be searchable (not also in the language's catalogue or content).
       const keys = Object.keys(ENGLISH).filter((k) => !k.startsWith('meta.')).length;
       assert.ok(sites[lang].needles.length >= keys * 0.6,
@@ -324,8 +345,12 @@ describe('every shipped language: no English interface string', () => {
         await scan(page, lang, 'progress page', found);
         await lib.visit(page, sites[lang].server.at('index.html'));
         await scan(page, lang, 'home page', found);
+        await lib.visit(page, sites[lang].server.at(await pagePath(lang, 'data-assignment="')));
+        await scan(page, lang, 'assignment page', found);
         await lib.visit(page, sites[lang].server.at('404.html'));
         await scan(page, lang, '404 page', found);
+        await lib.visit(page, sites[lang].server.at('print.html'));
+        await scan(page, lang, 'printable handbook', found);
       });
       lib.assertNone(found, `${lang}: English interface strings`);
     });

@@ -471,8 +471,10 @@
       nodes.push(svg("text", { class: "srs-chart-tick", x: p.x0 - 8, y: t.y + 4, "text-anchor": "end", text: formatNumber(t.value / 10, 1) }));
       nodes.push(svg("text", { class: "srs-chart-tick srs-chart-tick-right", x: p.x1 + 8, y: t.y + 4, "text-anchor": "start", text: formatNumber(t.right / 10, 1) }));
     });
-    nodes.push(svg("text", { class: "srs-chart-axis", x: p.x0 - 8, y: p.y0 - 10, "text-anchor": "end", text: t("srs.total") }));
-    nodes.push(svg("text", { class: "srs-chart-axis", x: p.x1 + 8, y: p.y0 - 10, "text-anchor": "start", text: t("srs.item") }));
+    // The scales' names above the plot, from the chart's outer edges inwards, so a longer
+    // name in another language ("Gesamtwert") stays inside the chart in either direction.
+    nodes.push(svg("text", { class: "srs-chart-axis", x: 2, y: p.y0 - 10, "text-anchor": "start", direction: "ltr", text: t("srs.total") }));
+    nodes.push(svg("text", { class: "srs-chart-axis", x: m.width - 2, y: p.y0 - 10, "text-anchor": "end", direction: "ltr", text: t("srs.item") }));
     // the cutoff
     nodes.push(svg("line", { class: "srs-chart-cutoff", x1: p.x0, x2: p.x1, y1: m.cutoffY, y2: m.cutoffY }));
     nodes.push(svg("text", { class: "srs-chart-cutoff-label", x: p.x0 + 4, y: m.cutoffY - 5, text: t("srs.chart_cutoff", { cutoff: formatNumber(rules.cutoff / 10, 1) }) }));
@@ -501,14 +503,18 @@
         nodes.push(svg("text", { class: "srs-chart-tick", x: pt.x.toFixed(1), y: p.y1 + 18, "text-anchor": "middle", text: formatDate(e.date, true) }));
       }
     });
-    // legend
+    // legend: each entry after the one before, by the length of its text (about 7 px a
+    // character at 12 px), so that longer names in another language do not overlap
     var ly = m.height - 10;
-    nodes.push(svg("circle", { class: "srs-chart-point", cx: p.x0 + 6, cy: ly - 4, r: 5 }));
-    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 16, y: ly, text: t("srs.legend_total") }));
-    nodes.push(svg("rect", { class: "srs-chart-low", x: p.x0 + 160, y: ly - 8.5, width: 9, height: 9 }));
-    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 175, y: ly, text: t("srs.legend_low") }));
-    nodes.push(svg("line", { class: "srs-chart-cutoff", x1: p.x0 + 360, x2: p.x0 + 390, y1: ly - 4, y2: ly - 4 }));
-    nodes.push(svg("text", { class: "srs-chart-legend", x: p.x0 + 398, y: ly, text: t("srs.legend_cutoff") }));
+    var lx = p.x0;
+    var legend = function (mark, gap, label) {
+      nodes.push(mark);
+      nodes.push(svg("text", { class: "srs-chart-legend", x: lx + gap, y: ly, text: label }));
+      lx += gap + label.length * 7 + 20;
+    };
+    legend(svg("circle", { class: "srs-chart-point", cx: lx + 6, cy: ly - 4, r: 5 }), 16, t("srs.legend_total"));
+    legend(svg("rect", { class: "srs-chart-low", x: lx, y: ly - 8.5, width: 9, height: 9 }), 15, t("srs.legend_low"));
+    legend(svg("line", { class: "srs-chart-cutoff", x1: lx, x2: lx + 30, y1: ly - 4, y2: ly - 4 }), 38, t("srs.legend_cutoff"));
     var attrs = {
       class: "srs-chart-svg",
       viewBox: "0 0 " + m.width + " " + m.height,
