@@ -227,7 +227,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 }
 
 /// The number in a typed answer (`8`, `8%`, `8 %`, `about 8`, `~8`, `8.0`, `7,5` with a
-/// decimal comma, `1,000` without one), after an optional word of `words.approx` and before an
+/// decimal comma, `1,000` without one, `٨` in Arabic-Indic digits), after an optional word of `words.approx` and before an
 /// optional `unit` (or, for `%`, a word of `words.percent`); `None` when the answer is not one
 /// number.
 pub fn parse_number(
@@ -236,7 +236,10 @@ pub fn parse_number(
     decimal_comma: bool,
     words: &NumberWords,
 ) -> Option<f64> {
-    let mut s = normalize_answer(text);
+    let mut s: String = normalize_answer(text)
+        .chars()
+        .map(|c| western_digit(c, decimal_comma))
+        .collect();
     for p in &words.approx {
         if let Some(rest) = s.strip_prefix(p.as_str()) {
             s = rest.trim_start().to_string();
@@ -257,6 +260,23 @@ pub fn parse_number(
         }
     }
     number(&s, decimal_comma)
+}
+
+/// Arabic-Indic digits (`٠`-`٩`, and the Persian/Urdu forms `۰`-`۹`) as `0`-`9`; the Arabic
+/// decimal and thousands separators (`٫`, `٬`) as the language's.
+fn western_digit(c: char, decimal_comma: bool) -> char {
+    let (decimal, group) = if decimal_comma {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
+    match c {
+        '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+        '\u{6F0}'..='\u{6F9}' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+        '\u{66B}' => decimal,
+        '\u{66C}' => group,
+        c => c,
+    }
 }
 
 /// A plain number: optional sign, digits, an optional decimal part, optional thousands groups.

@@ -153,7 +153,18 @@
 
   /* The number in a typed answer, or null. */
   function parseNumber(text, unit, decimalComma) {
-    var s = normalize(text);
+    // Arabic-Indic digits (and the Persian/Urdu forms) as 0-9, the Arabic decimal and
+    // thousands separators as the language's, as western_digit in answers.rs.
+    var s = normalize(text).replace(/[\u0660-\u0669\u06F0-\u06F9\u066B\u066C]/g, function (c) {
+      var code = c.charCodeAt(0);
+      if (code === 0x66b) {
+        return decimalComma ? "," : ".";
+      }
+      if (code === 0x66c) {
+        return decimalComma ? "." : ",";
+      }
+      return String(code >= 0x6f0 ? code - 0x6f0 : code - 0x660);
+    });
     var approx = numberWords("exercise.approx_words");
     for (var i = 0; i < approx.length; i++) {
       if (s.indexOf(approx[i]) === 0) {
