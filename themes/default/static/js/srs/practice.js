@@ -462,7 +462,8 @@
     var summary = t("srs.chart_summary", {
       count: entries.length,
       totals: m.points.map(function (pt) { return pt.total === null ? "?" : fmt(pt.total); }).join(t("srs.list_separator")),
-      cutoff: fmt(rules.cutoff)
+      // Written as the caption and the chart's label write it: "36", not "36.0".
+      cutoff: formatNumber(rules.cutoff / 10, 1)
     });
     nodes.push(svg("title", { text: t("srs.chart_title", { summary: summary }) }));
     // grid and scales
