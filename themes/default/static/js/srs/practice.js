@@ -617,7 +617,9 @@
     var text = "\ufeff" + toCsv(entries, this.labels);
     var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
     var url = URL.createObjectURL(blob);
-    var a = el("a", { href: url, download: "practice-log-" + this.set + "-" + today() + ".csv", hidden: true });
+    // "practice-log" in the handbook's language (`srs.file_stem`), as a slug.
+    var stem = slug(t("srs.file_stem")) || "practice-log";
+    var a = el("a", { href: url, download: stem + "-" + this.set + "-" + today() + ".csv", hidden: true });
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
