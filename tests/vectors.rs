@@ -9,8 +9,10 @@ mod common;
 
 use common::*;
 use handbook::components::exercise::answers::{
-    NumberAnswer, ShortGrade, grade_short, normalize_answer, parse_number, text_matches,
+    NumberAnswer, NumberWords, ShortGrade, grade_short, normalize_answer, parse_number,
+    text_matches,
 };
+use handbook::i18n::Catalog;
 use handbook::search::{Language, fold, terms, tokenize};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde_json::Value;
@@ -103,12 +105,20 @@ fn matches_cases() {
     assert_none("matches", failures);
 }
 
+/// The number words of a case's `language` (English when it has none), from the shipped
+/// catalogues as a build merges them.
+fn words(c: &Value) -> NumberWords {
+    let lang = c["language"].as_str().unwrap_or("en");
+    let catalog = Catalog::embedded(lang).unwrap_or_else(|e| panic!("catalogue {lang}: {e:?}"));
+    NumberWords::of(&catalog)
+}
+
 #[test]
 fn numbers_cases() {
     let mut failures = Vec::new();
     for c in cases(&vectors(), "numbers") {
         let comma = c["comma"].as_bool().expect("comma");
-        let got = parse_number(text(&c["text"]), c["unit"].as_str(), comma);
+        let got = parse_number(text(&c["text"]), c["unit"].as_str(), comma, &words(&c));
         if got != c["expect"].as_f64() {
             failures.push(format!("{c}: got {got:?}"));
         }
@@ -126,6 +136,7 @@ fn grade_cases() {
             tolerance: n["tolerance"].as_f64().expect("tolerance"),
             unit: n["unit"].as_str().map(str::to_string),
             decimal_comma: n["comma"].as_bool().expect("comma"),
+            words: words(&c),
         });
         let typos = c["typos"].as_bool().expect("typos");
         let got = grade_short(text(&c["given"]), &accept, number.as_ref(), typos);

@@ -26,6 +26,11 @@ pub const OVERRIDE_DIR: &str = "i18n";
 /// The reference language: its catalogue has every key.
 pub const REFERENCE: &str = "en";
 
+/// Keys whose value is a comma-separated list of words that add to the English ones rather than
+/// replace them: every language's list (and a handbook's override) is followed by the shipped
+/// English list, so an English "about 8" is understood in every language.
+pub const WORD_LISTS: &[&str] = &["exercise.approx_words", "exercise.percent_words"];
+
 /// How many untranslated keys the build's warning names (`check` names them all).
 const MISSING_NAMED: usize = 5;
 
@@ -262,8 +267,16 @@ impl Catalog {
                 .cloned()
                 .collect()
         };
-        let mut strings = reference;
+        let mut strings = reference.clone();
         strings.extend(given);
+        for key in WORD_LISTS {
+            if let (Some(Value::Text(english)), Some(Value::Text(list))) =
+                (reference.get(*key), strings.get_mut(*key))
+                && list != english
+            {
+                *list = format!("{list}, {english}");
+            }
+        }
         Ok(Catalog {
             language: language.to_string(),
             strings,
@@ -287,6 +300,20 @@ impl Catalog {
     /// Whether the catalogue has `key`.
     pub fn has(&self, key: &str) -> bool {
         self.strings.contains_key(key)
+    }
+
+    /// The words of list `key` (one of [`WORD_LISTS`]): its comma-separated items, trimmed,
+    /// empty ones left out (none when the key is missing or a plural).
+    pub fn words(&self, key: &str) -> Vec<String> {
+        match self.strings.get(key) {
+            Some(Value::Text(s)) => s
+                .split([',', '\u{60C}'])
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// The text of `key` with its placeholders filled from `params`; the key itself when the

@@ -185,3 +185,26 @@ fn the_fallback_warning_names_no_file_the_handbook_does_not_have() {
             .starts_with("add them to i18n/xx.toml")
     );
 }
+
+#[test]
+fn word_lists_add_to_the_english_words() {
+    let en = Catalog::english().words("exercise.approx_words");
+    assert!(en.contains(&"about".to_string()) && en.contains(&"approx.".to_string()));
+    let es = Catalog::embedded("es").expect("es");
+    let words = es.words("exercise.approx_words");
+    assert!(words.contains(&"unos".to_string()), "{words:?}");
+    assert!(words.ends_with(&en), "English last: {words:?}");
+    assert!(
+        es.script().contains("unos"),
+        "i18n.js carries the merged list"
+    );
+    let ar = Catalog::embedded("ar").expect("ar");
+    assert!(
+        ar.words("exercise.percent_words")
+            .contains(&"\u{66A}".to_string())
+    );
+    assert_eq!(
+        Catalog::english().words("exercise.percent_words"),
+        ["percent", "per cent"]
+    );
+}

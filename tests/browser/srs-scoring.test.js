@@ -245,6 +245,16 @@ describe('srs log', () => {
     assert.equal(lines[2], '2026-03-14,2,second,9.0,9.0,9.0,9.0,36.0,Relationship; Goals and topics; Approach or method; Overall,2026-03-14T10:00:00Z');
   });
 
+  test('CSV in a decimal-comma language: ";" between fields, "9,2" unquoted', () => {
+    const window = themeSource.englishWindow();
+    Object.assign(window.HANDBOOK_I18N, { lang: 'de', decimal: ',', thousands: '.' });
+    const comma = themeSource.load('js/srs.js', themeSource.DEFAULT_VARS, window);
+    const lines = comma.toCsv(entries, labels).trimEnd().split('\r\n');
+    assert.equal(lines[0], 'Date;Session;Label;Relationship;Goals and topics;Approach or method;Overall;Total;Lowest item;Saved at');
+    assert.equal(lines[1], `2026-03-12;;"'=cmd, ""quoted""";9,2;6,1;8,8;9,0;33,1;Goals and topics;2026-03-12T10:00:00Z`);
+    assert.equal(lines[2], '2026-03-14;2;second;9,0;9,0;9,0;9,0;36,0;"Relationship; Goals and topics; Approach or method; Overall";2026-03-14T10:00:00Z');
+  });
+
   test('chart geometry: totals on the left scale, the cutoff line, lowest items on the right', () => {
     const m = srs.chartModel(entries, RULES, labels);
     assert.equal(m.points.length, 2);

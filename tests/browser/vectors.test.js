@@ -19,8 +19,35 @@ const search = themeSource.load('js/search.js');
 const searchVectors = JSON.parse(fs.readFileSync(path.join(REPO, 'tests', 'vectors', 'search.json'), 'utf8'));
 const STEMMERS = path.join(REPO, 'themes', 'default', 'static', 'js', 'search', 'stemmers');
 
+const window = { addEventListener() {} };
+
+// The interface strings a build gives the scripts (i18n.js) for `lang`, as far as the number
+// words go: the shipped catalogue's exercise.approx_words and exercise.percent_words, followed
+// by English's (the rule of Catalog::merge, WORD_LISTS, in src/i18n/mod.rs).
+const I18N_DIR = path.join(REPO, 'themes', 'default', 'i18n');
+function catalogueWords(lang) {
+  const text = fs.readFileSync(path.join(I18N_DIR, lang + '.toml'), 'utf8');
+  const section = text.split(/^\[exercise\]$/m)[1];
+  assert.ok(section, `${lang}.toml has an [exercise] section`);
+  const words = {};
+  for (const key of ['approx_words', 'percent_words']) {
+    const m = section.split(/^\[/m)[0].match(new RegExp('^' + key + ' = (".*")$', 'm'));
+    assert.ok(m, `${lang}.toml has exercise.${key}`);
+    words['exercise.' + key] = JSON.parse(m[1]);
+  }
+  return words;
+}
+function i18nFor(lang) {
+  const en = catalogueWords('en');
+  const own = catalogueWords(lang);
+  const strings = {};
+  for (const key of Object.keys(en)) {
+    strings[key] = own[key] === en[key] ? en[key] : own[key] + ', ' + en[key];
+  }
+  return { lang, strings };
+}
+
 function loadExercises() {
-  const window = { addEventListener() {} };
   const document = { readyState: 'loading', addEventListener() {} };
   window.window = window;
   vm.runInNewContext(source, { window, document, CustomEvent: function () {} }, { filename: 'exercise.js' });
@@ -124,12 +151,14 @@ describe('answer grading agrees with the Rust engine (tests/vectors/text.json)',
 
   test('numbers', () => {
     for (const c of cases('numbers')) {
+      window.HANDBOOK_I18N = i18nFor(c.language || 'en');
       assert.equal(api.parseNumber(c.text, c.unit, c.comma), c.expect, JSON.stringify(c));
     }
   });
 
   test('grading', () => {
     for (const c of cases('grade')) {
+      window.HANDBOOK_I18N = i18nFor(c.language || 'en');
       const number = c.number
         ? { value: c.number.value, tolerance: c.number.tolerance, unit: c.number.unit, decimalComma: c.number.comma }
         : null;

@@ -1,7 +1,8 @@
 //! Grading typed answers, the reference for `exercise.js`: text normalisation (case, quotes,
 //! spaces, trailing punctuation, diacritics), one tolerated typo in long words, and numeric
 //! answers (`accept_number`, `tolerance`, `unit`) with a decimal comma where the language
-//! writes one. `tests/vectors/text.json` holds cases both implementations must agree on
+//! writes one, and the approximation and percent words of the handbook's language
+//! ([`NumberWords`], from its catalogue). `tests/vectors/text.json` holds cases both implementations must agree on
 //! (`tests/vectors.rs` runs them here and, through `tests/browser/vectors.test.js`, in
 //! `exercise.js`).
 
@@ -18,6 +19,72 @@ pub struct NumberAnswer {
     pub unit: Option<String>,
     /// Whether the handbook's language writes a decimal comma (`7,5`).
     pub decimal_comma: bool,
+    /// The words a learner may write around the number, in the handbook's language and English.
+    pub words: NumberWords,
+}
+
+/// The words a learner may write around a typed number: before it (`about 8`, `unos 8`) and,
+/// when the unit is `%`, after it (`8 percent`, `8 Prozent`). They come from the catalogue
+/// (`exercise.approx_words`, `exercise.percent_words`: the language's words, then English's),
+/// folded as answers are, longest first. `exercise.js` reads the same keys from `i18n.js`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberWords {
+    /// Words before the number.
+    pub approx: Vec<String>,
+    /// Words after the number that mean `%`.
+    pub percent: Vec<String>,
+}
+
+impl NumberWords {
+    /// The words of `catalog`'s language (English's included).
+    pub fn of(catalog: &crate::i18n::Catalog) -> NumberWords {
+        let list = |key: &str| {
+            let mut words: Vec<String> = Vec::new();
+            for w in catalog.words(key).iter().map(|w| fold_word(w)) {
+                if !w.is_empty() && !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            words
+        };
+        NumberWords {
+            approx: list("exercise.approx_words"),
+            percent: list("exercise.percent_words"),
+        }
+    }
+
+    /// The English words alone.
+    pub fn english() -> NumberWords {
+        NumberWords::of(crate::i18n::Catalog::english())
+    }
+}
+
+impl Default for NumberWords {
+    fn default() -> Self {
+        NumberWords::english()
+    }
+}
+
+/// A word of a [`NumberWords`] list as an answer is compared: lower case, no diacritics,
+/// straight quotes, single spaces; its punctuation kept (`approx.`).
+fn fold_word(word: &str) -> String {
+    let folded: String = word
+        .to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect();
+    let plain: String = folded.nfc().map(straight_quote).collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Typographic quotes made straight.
+fn straight_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        c => c,
+    }
 }
 
 impl NumberAnswer {
@@ -94,11 +161,7 @@ pub fn normalize_answer(text: &str) -> String {
 pub(crate) fn squeeze(chars: impl Iterator<Item = char>) -> String {
     let mut out = String::new();
     for c in chars {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            c => c,
-        };
+        let c = straight_quote(c);
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -163,28 +226,19 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
-/// Words a learner may put before an estimate.
-const APPROX: &[&str] = &[
-    "approximately",
-    "approx.",
-    "approx",
-    "roughly",
-    "around",
-    "about",
-    "circa",
-    "ca.",
-    "c.",
-    "~",
-    "\u{2248}",
-];
-
 /// The number in a typed answer (`8`, `8%`, `8 %`, `about 8`, `~8`, `8.0`, `7,5` with a
-/// decimal comma, `1,000` without one), after an optional word like "about" and before an
-/// optional `unit`; `None` when the answer is not one number.
-pub fn parse_number(text: &str, unit: Option<&str>, decimal_comma: bool) -> Option<f64> {
+/// decimal comma, `1,000` without one), after an optional word of `words.approx` and before an
+/// optional `unit` (or, for `%`, a word of `words.percent`); `None` when the answer is not one
+/// number.
+pub fn parse_number(
+    text: &str,
+    unit: Option<&str>,
+    decimal_comma: bool,
+    words: &NumberWords,
+) -> Option<f64> {
     let mut s = normalize_answer(text);
-    for p in APPROX {
-        if let Some(rest) = s.strip_prefix(p) {
+    for p in &words.approx {
+        if let Some(rest) = s.strip_prefix(p.as_str()) {
             s = rest.trim_start().to_string();
             break;
         }
@@ -192,8 +246,7 @@ pub fn parse_number(text: &str, unit: Option<&str>, decimal_comma: bool) -> Opti
     let mut units: Vec<String> = Vec::new();
     if let Some(u) = unit.map(normalize_answer).filter(|u| !u.is_empty()) {
         if u == "%" {
-            units.push("per cent".into());
-            units.push("percent".into());
+            units.extend(words.percent.iter().cloned());
         }
         units.push(u);
     }
@@ -289,7 +342,7 @@ pub fn grade_short(
     let Some(n) = number else {
         return ShortGrade::NotAccepted;
     };
-    match parse_number(given, n.unit.as_deref(), n.decimal_comma) {
+    match parse_number(given, n.unit.as_deref(), n.decimal_comma, &n.words) {
         Some(x) if n.accepts(x) => ShortGrade::Correct,
         Some(_) => ShortGrade::OutOfRange,
         None if accept.is_empty() => ShortGrade::NotANumber,
@@ -330,17 +383,18 @@ mod tests {
 
     #[test]
     fn numbers_in_their_usual_forms() {
-        let p = |s: &str| parse_number(s, Some("%"), false);
+        let en = NumberWords::english();
+        let p = |s: &str| parse_number(s, Some("%"), false, &en);
         for s in ["8", "8%", "8 %", "about 8", "~8", "8.0", "8 percent", "+8"] {
             assert_eq!(p(s), Some(8.0), "{s}");
         }
         assert_eq!(p("7,5"), None);
-        assert_eq!(parse_number("7,5", None, true), Some(7.5));
-        assert_eq!(parse_number("1,000", None, false), Some(1000.0));
-        assert_eq!(parse_number("1.000", None, true), Some(1000.0));
-        assert_eq!(parse_number("8 or 9", None, false), None);
-        assert_eq!(parse_number("eight", None, false), None);
-        assert_eq!(parse_number("-3", None, false), Some(-3.0));
+        assert_eq!(parse_number("7,5", None, true, &en), Some(7.5));
+        assert_eq!(parse_number("1,000", None, false, &en), Some(1000.0));
+        assert_eq!(parse_number("1.000", None, true, &en), Some(1000.0));
+        assert_eq!(parse_number("8 or 9", None, false, &en), None);
+        assert_eq!(parse_number("eight", None, false, &en), None);
+        assert_eq!(parse_number("-3", None, false, &en), Some(-3.0));
     }
 
     #[test]
@@ -350,6 +404,7 @@ mod tests {
             tolerance: 1.0,
             unit: Some("%".into()),
             decimal_comma: false,
+            words: NumberWords::english(),
         };
         assert_eq!(grade_short("9 %", &[], Some(&n), true), ShortGrade::Correct);
         assert_eq!(grade_short("7", &[], Some(&n), true), ShortGrade::Correct);
@@ -367,8 +422,28 @@ mod tests {
             tolerance: 0.0,
             unit: None,
             decimal_comma: true,
+            words: NumberWords::english(),
         };
         assert_eq!(comma.describe(), "7,5");
+    }
+
+    #[test]
+    fn the_words_of_the_language_and_english() {
+        let de = NumberWords::of(&crate::i18n::Catalog::embedded("de").expect("de"));
+        let p = |s: &str| parse_number(s, Some("%"), true, &de);
+        for s in [
+            "ungefähr 8",
+            "Etwa 8 %",
+            "ca. 8 Prozent",
+            "about 8 percent",
+            "8,0 prozent",
+        ] {
+            assert_eq!(p(s), Some(8.0), "{s}");
+        }
+        assert!(de.approx.contains(&"ungefahr".to_string()), "folded");
+        assert_eq!(de.approx.first().map(String::as_str), Some("approximately"));
+        let en = NumberWords::english();
+        assert_eq!(parse_number("ungefähr 8", None, false, &en), None);
     }
 
     #[test]

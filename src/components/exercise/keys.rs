@@ -3,9 +3,10 @@
 //! Kept apart so each feature's validation reads in one place.
 
 use super::Question;
-use super::answers::{NumberAnswer, decimal_comma};
+use super::answers::{NumberAnswer, NumberWords, decimal_comma};
 use super::parse::{Fields, Source, Value, boolean, string};
 use crate::error::Diagnostic;
+use crate::i18n::Catalog;
 use toml::de::DeValue;
 
 /// A choice question's own `shuffle` (`None`: it follows the exercise).
@@ -79,6 +80,7 @@ pub(super) fn number_keys(q: &Fields<'_, '_>, errors: &mut Vec<Diagnostic>) -> N
         tolerance: tolerance.max(0.0),
         unit,
         decimal_comma: false,
+        words: NumberWords::english(),
     });
     extra
 }
@@ -135,12 +137,15 @@ fn number(
     }
 }
 
-/// Marks the numeric answers of an exercise's questions with the handbook's decimal separator.
-pub(super) fn set_decimal_comma(questions: &mut [Question], language: &str) {
+/// Marks the numeric answers of an exercise's questions with the handbook's decimal separator
+/// and the words of its language (`about`, `percent`) from `catalog`.
+pub(super) fn set_language(questions: &mut [Question], language: &str, catalog: &Catalog) {
     let comma = decimal_comma(language);
+    let words = NumberWords::of(catalog);
     for q in questions {
         if let Some(n) = &mut q.number {
             n.decimal_comma = comma;
+            n.words = words.clone();
         }
     }
 }

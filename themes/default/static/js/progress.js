@@ -31,6 +31,7 @@
   var lastBackup = null;
 
 //= include js/shared/i18n.js
+//= include js/shared/csv.js
 //= include js/shared/dom.js
 
   function percent(n, d) {
@@ -317,21 +318,14 @@
 
   var COLUMNS = ["chapter", "page", "url", "exercise_id", "exercise", "number", "question_id", "type", "prompt", "status", "correct", "attempts", "first_attempt", "answered_at"];
 
-  function csvField(value) {
-    var s = value === null || value === undefined ? "" : String(value);
-    // A cell starting with = + - @ is a formula in spreadsheets: keep it text.
-    if (/^[=+\-@\t\r]/.test(s)) {
-      s = "'" + s;
-    }
-    return '"' + s.replace(/"/g, '""') + '"';
-  }
-
+  /* Every field quoted; ";" between fields where the language writes a decimal comma. */
   function csv() {
-    var lines = [COLUMNS.join(",")];
+    var sep = csvDelimiter();
+    var lines = [COLUMNS.join(sep)];
     rows().forEach(function (r) {
       lines.push(COLUMNS.map(function (c) {
-        return csvField(r[c]);
-      }).join(","));
+        return csvField(r[c], sep, true);
+      }).join(sep));
     });
     return "\ufeff" + lines.join("\r\n") + "\r\n";
   }

@@ -43,6 +43,7 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
 
 //= include js/shared/i18n.js
+//= include js/shared/csv.js
 //= include js/srs/logic.js
 //= include js/srs/stored.js
 //= include js/srs/storage.js

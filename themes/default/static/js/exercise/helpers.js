@@ -69,7 +69,33 @@
     return true;
   }
 
-  var APPROX = ["approximately", "approx.", "approx", "roughly", "around", "about", "circa", "ca.", "c.", "~", "\u2248"];
+  /* The words a learner may write before a number ("about 8", "unos 8") or, when the unit is %,
+     after it ("8 percent", "8 Prozent"): the catalogue's comma-separated lists
+     exercise.approx_words and exercise.percent_words (i18n.js; the build puts the English words
+     after the language's), folded as answers are but keeping their punctuation ("approx."),
+     longest first. As NumberWords in answers.rs. */
+  function numberWords(key) {
+    var value = t(key);
+    if (typeof value !== "string" || value === key) {
+      return [];
+    }
+    var parts = value.split(/[,\u060C]/);
+    var words = [];
+    for (var i = 0; i < parts.length; i++) {
+      var w = parts[i].toLowerCase();
+      if (w.normalize) {
+        w = w.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+      }
+      w = w.replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201F\u2033]/g, '"');
+      w = w.replace(/\s+/g, " ").trim();
+      if (w && words.indexOf(w) < 0) {
+        words.push(w);
+      }
+    }
+    return words.sort(function (a, b) {
+      return chars(b).length - chars(a).length;
+    });
+  }
 
   function grouped(s, group, decimal) {
     var int = s.split(decimal)[0];
@@ -128,9 +154,10 @@
   /* The number in a typed answer, or null. */
   function parseNumber(text, unit, decimalComma) {
     var s = normalize(text);
-    for (var i = 0; i < APPROX.length; i++) {
-      if (s.indexOf(APPROX[i]) === 0) {
-        s = s.slice(APPROX[i].length).replace(/^\s+/, "");
+    var approx = numberWords("exercise.approx_words");
+    for (var i = 0; i < approx.length; i++) {
+      if (s.indexOf(approx[i]) === 0) {
+        s = s.slice(approx[i].length).replace(/^\s+/, "");
         break;
       }
     }
@@ -138,7 +165,7 @@
     var u = unit ? normalize(unit) : "";
     if (u) {
       if (u === "%") {
-        units.push("per cent", "percent");
+        units = numberWords("exercise.percent_words");
       }
       units.push(u);
     }

@@ -297,19 +297,15 @@
     });
   }
 
-  function csvCell(v) {
-    var s = v === null || v === undefined ? "" : String(v);
-    // a spreadsheet would run a cell starting with these as a formula
-    if (/^[=+\-@\t\r]/.test(s)) {
-      s = "'" + s;
-    }
-    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
-
-  /** The log as CSV (RFC 4180, CRLF line ends): a header, then one row per entry. */
+  /** The log as CSV (RFC 4180, CRLF line ends): a header, then one row per entry; fields
+   *  separated by ";" where the language writes a decimal comma (csvDelimiter, shared/csv.js). */
   function toCsv(entries, labels) {
+    var sep = csvDelimiter();
+    var cell = function (v) {
+      return csvField(v, sep, false);
+    };
     var head = [t("srs.csv_date"), t("srs.csv_session"), t("srs.csv_label")].concat(labels, [t("srs.csv_total"), t("srs.csv_lowest"), t("srs.csv_saved")]);
-    var rows = [head.map(csvCell).join(",")];
+    var rows = [head.map(cell).join(sep)];
     sortEntries(entries).forEach(function (e) {
       var values = e.values || [];
       var s = score(values);
@@ -319,7 +315,7 @@
         row.push(isRated(values[i]) ? fmt(values[i]) : "");
       }
       row.push(s.total === null ? "" : fmt(s.total), lowest.join("; "), e.saved || "");
-      rows.push(row.map(csvCell).join(","));
+      rows.push(row.map(cell).join(sep));
     });
     return rows.join("\r\n") + "\r\n";
   }
