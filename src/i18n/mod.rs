@@ -42,6 +42,8 @@ pub struct Catalog {
     plurals: number::Plurals,
     missing: Vec<String>,
     warnings: Vec<Diagnostic>,
+    /// The handbook's own catalogue files that were read (`i18n/es.toml`), in order.
+    read: Vec<PathBuf>,
 }
 
 impl std::fmt::Debug for Catalog {
@@ -169,6 +171,7 @@ impl Catalog {
                 plurals: number::Plurals::new(REFERENCE),
                 missing: Vec::new(),
                 warnings: Vec::new(),
+                read: Vec::new(),
             })
         })
     }
@@ -229,18 +232,20 @@ impl Catalog {
         let primary = primary_subtag(language);
         let mut given: BTreeMap<String, Value> = BTreeMap::new();
         let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-        let mut layer = |path: &Path, text: &str, bug: bool| match parse::parse(text, path) {
-            Ok(entries) => {
-                let (e, w) = parse::check_against(&entries, &reference, path);
-                errors.extend(if bug { as_bug(e) } else { e });
-                warnings.extend(w);
-                given.extend(
-                    entries
-                        .into_iter()
-                        .map(|(k, Entry { value, .. })| (k, value)),
-                );
-            }
-            Err(e) => errors.extend(if bug { as_bug(e) } else { e }),
+        // Every mistake of a file at once: the well-formed entries are checked against English
+        // even when others are malformed.
+        let mut layer = |path: &Path, text: &str, bug: bool| {
+            let (entries, mut e) = parse::parse_lenient(text, path);
+            let (checked, w) = parse::check_against(&entries, &reference, path);
+            e.extend(checked);
+            e.sort_by_key(|d| d.line);
+            errors.extend(if bug { as_bug(e) } else { e });
+            warnings.extend(w);
+            given.extend(
+                entries
+                    .into_iter()
+                    .map(|(k, Entry { value, .. })| (k, value)),
+            );
         };
         if primary != REFERENCE
             && let Some(text) = shipped(&primary)
@@ -278,6 +283,7 @@ impl Catalog {
             plurals: number::Plurals::new(language),
             missing,
             warnings,
+            read: overrides.iter().map(|(p, _)| p.clone()).collect(),
         })
     }
 
@@ -415,21 +421,30 @@ impl Catalog {
         } else {
             "interface strings are"
         };
+        // The handbook's own file when it has one; else no file: the shipped catalogue (or
+        // none, for a language handbook does not ship) is not something the author can open.
+        let own = Path::new(OVERRIDE_DIR).join(format!("{}.toml", primary_subtag(lang)));
+        let (path, add) = match self.read.first() {
+            Some(p) => (p.clone(), format!("add them to {}", p.display())),
+            None => (
+                PathBuf::new(),
+                format!(
+                    "translate them in {} (create it: the same sections and keys as themes/default/i18n/en.toml in handbook's source)",
+                    own.display()
+                ),
+            ),
+        };
         let hint = if all {
-            format!(
-                "add them to {OVERRIDE_DIR}/{lang}.toml (the English texts are in themes/default/i18n/en.toml), or leave them in English"
-            )
+            format!("{add}, or leave them in English")
         } else {
-            format!(
-                "add them to {OVERRIDE_DIR}/{lang}.toml (the English texts are in themes/default/i18n/en.toml); `handbook check` lists them all"
-            )
+            format!("{add}; `handbook check` lists them all")
         };
         out.push(
             Diagnostic::warning(
-                Path::new(OVERRIDE_DIR).join(format!("{lang}.toml")),
+                path,
                 0,
                 format!(
-                    "{n} {what} untranslated in `{lang}` and shown in English: {}",
+                    "{n} {what} untranslated in the `{lang}` catalogue and shown in English: {}",
                     names.join(", ")
                 ),
             )

@@ -52,6 +52,18 @@ pub struct Entry {
 
 /// Parses catalogue `text` (shown as `path`) into `section.key` entries, or the problems found.
 pub fn parse(text: &str, path: &Path) -> Result<BTreeMap<String, Entry>, Vec<Diagnostic>> {
+    let (entries, errors) = parse_lenient(text, path);
+    if errors.is_empty() {
+        Ok(entries)
+    } else {
+        Err(errors)
+    }
+}
+
+/// [`parse`] that keeps going: the entries that are well formed, and the problems with the
+/// others (sorted by line), so that a caller can check those entries too and report every
+/// mistake of a file at once. Invalid TOML gives no entries and its one error.
+pub fn parse_lenient(text: &str, path: &Path) -> (BTreeMap<String, Entry>, Vec<Diagnostic>) {
     let line = |offset: usize| crate::error::line_col(text, offset).0;
     let doc = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
@@ -62,8 +74,12 @@ pub fn parse(text: &str, path: &Path) -> Result<BTreeMap<String, Entry>, Vec<Dia
                 "a catalogue is TOML: `[section]` tables of `key = \"text\"` lines".to_string(),
             ),
         };
-        vec![Diagnostic::error(path, line(offset), message).with_hint(hint)]
-    })?;
+        Diagnostic::error(path, line(offset), message).with_hint(hint)
+    });
+    let doc = match doc {
+        Ok(doc) => doc,
+        Err(error) => return (BTreeMap::new(), vec![error]),
+    };
     let mut entries = BTreeMap::new();
     let mut errors = Vec::new();
     for (section, table) in doc.get_ref() {
@@ -92,12 +108,8 @@ pub fn parse(text: &str, path: &Path) -> Result<BTreeMap<String, Entry>, Vec<Dia
             }
         }
     }
-    if errors.is_empty() {
-        Ok(entries)
-    } else {
-        errors.sort_by_key(|d| d.line);
-        Err(errors)
-    }
+    errors.sort_by_key(|d| d.line);
+    (entries, errors)
 }
 
 /// A key's value: a string, or a table of plural forms.

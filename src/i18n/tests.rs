@@ -70,7 +70,9 @@ fn a_language_without_a_catalogue_falls_back_to_english_with_one_warning() {
     let few = c.warnings(false);
     assert_eq!(few.len(), 1);
     assert!(
-        few[0].message.contains("untranslated in `xx`"),
+        few[0]
+            .message
+            .contains("untranslated in the `xx` catalogue"),
         "{}",
         few[0].message
     );
@@ -158,6 +160,29 @@ fn a_catalogue_the_language_does_not_read_is_named() {
         w[1].message.contains("the handbook's language is `en`"),
         "{}",
         w[1].message
+    );
+}
+
+#[test]
+fn the_fallback_warning_names_no_file_the_handbook_does_not_have() {
+    // No i18n/xx.toml: the warning has no file and says which file to create.
+    let dir = handbook(&[]);
+    let c = Catalog::load(dir.path(), "xx-YY").unwrap();
+    let w = &c.warnings(false)[0];
+    assert_eq!(w.path, std::path::PathBuf::new(), "{w:?}");
+    assert!(w.message.contains("the `xx-YY` catalogue"), "{}", w.message);
+    let hint = w.hint.as_deref().unwrap_or_default();
+    assert!(hint.contains("i18n/xx.toml (create it"), "{hint}");
+    // With one, the warning is at it.
+    let dir = handbook(&[("i18n/xx.toml", "[page]\nskip_link = \"S\"\n")]);
+    let c = Catalog::load(dir.path(), "xx").unwrap();
+    let w = &c.warnings(true)[0];
+    assert_eq!(w.path, std::path::Path::new("i18n/xx.toml"));
+    assert!(
+        w.hint
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("add them to i18n/xx.toml")
     );
 }
 

@@ -298,8 +298,8 @@ fn find_ci(hay: &[u8], needle: &[u8], last: bool) -> Option<usize> {
 
 /// The page every URL shows while no build has succeeded yet: the default theme's
 /// `serve-error.html` (the handbook's own theme may be what fails to build) in the shipped
-/// catalogue of `language`, given `diagnostics`: `[ { location, message, hint } ]`, `lang` and
-/// `dir`.
+/// catalogue of `language`, given `diagnostics`: `[ { location, message, hint } ]`, `lang`,
+/// `dir` and `english` (the messages are English: marked so on a page in another language).
 pub fn error_page(diagnostics: &Diagnostics, language: &str) -> String {
     #[derive(serde::Serialize)]
     struct Shown<'a> {
@@ -325,6 +325,10 @@ pub fn error_page(diagnostics: &Diagnostics, language: &str) -> String {
     ctx.insert("diagnostics", &shown);
     ctx.insert("lang", language);
     ctx.insert("dir", crate::config::direction::text_direction(language));
+    ctx.insert(
+        "english",
+        &(crate::i18n::primary_subtag(language) == crate::i18n::REFERENCE),
+    );
     match crate::theme::render_builtin_in(language, "serve-error.html", &ctx) {
         Ok(html) => html,
         // Never without a page: the diagnostics as plain text.
@@ -558,5 +562,28 @@ mod tests {
         assert!(page.contains("fix it"), "{page}");
         // No catalogue for the configuration that failed to load: English.
         assert!(error_page(&d, "").contains("<html lang=\"en\" dir=\"ltr\">"));
+    }
+
+    #[test]
+    fn the_english_messages_are_marked_as_english_on_a_page_in_another_language() {
+        let d = Diagnostics(vec![
+            crate::error::Diagnostic::error("x.md", 1, "bad").with_hint("fix it"),
+        ]);
+        for lang in ["es", "ar"] {
+            let page = error_page(&d, lang);
+            assert!(
+                page.contains("<p lang=\"en\" dir=\"ltr\">bad</p>"),
+                "{page}"
+            );
+            assert!(
+                page.contains("<span lang=\"en\" dir=\"ltr\">fix it</span></p>"),
+                "{page}"
+            );
+        }
+        for lang in ["en", "en-GB"] {
+            let page = error_page(&d, lang);
+            assert!(page.contains("<p>bad</p>"), "{page}");
+            assert!(!page.contains("<span lang="), "{page}");
+        }
     }
 }

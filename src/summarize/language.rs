@@ -54,17 +54,33 @@ pub fn choose(requested: &str) -> Language {
         .keys()
         .filter(|k| k.starts_with("summary."))
         .count();
-    let missing: Vec<&String> = catalog
+    let missing: Vec<&str> = catalog
         .missing()
         .iter()
+        .map(String::as_str)
         .filter(|k| k.starts_with("summary."))
         .collect();
-    if missing.is_empty() {
-        return Language {
+    let (translated, warnings) = untranslated(requested, &missing, total);
+    if translated {
+        Language {
             tag: requested.to_string(),
             catalog,
-            warnings: Vec::new(),
-        };
+            warnings,
+        }
+    } else {
+        Language {
+            tag: i18n::REFERENCE.to_string(),
+            catalog: english(),
+            warnings,
+        }
+    }
+}
+
+/// Whether a catalogue whose `missing` summary strings (of `total`) are shown in English is
+/// still used (not when it has none of them), and the warning about them.
+fn untranslated(requested: &str, missing: &[&str], total: usize) -> (bool, Vec<Diagnostic>) {
+    if missing.is_empty() {
+        return (true, Vec::new());
     }
     let n = missing.len();
     let mut names: Vec<String> = missing
@@ -76,37 +92,26 @@ pub fn choose(requested: &str) -> Language {
         names.push(format!("and {} more", n - NAMED));
     }
     let hint = "this is a gap in handbook's own catalogue: please report it; the strings come from themes/default/i18n/en.toml meanwhile";
-    if n == total {
-        return Language {
-            tag: i18n::REFERENCE.to_string(),
-            catalog: english(),
-            warnings: vec![
-                Diagnostic::warning(
-                    "",
-                    0,
-                    format!(
-                        "--language `{requested}`: the summary's strings are not translated into this language yet, so summary.html and summary.csv are in English"
-                    ),
-                )
-                .with_hint(hint),
-            ],
-        };
-    }
-    Language {
-        tag: requested.to_string(),
-        catalog,
-        warnings: vec![
-            Diagnostic::warning(
-                "",
-                0,
-                format!(
-                    "--language `{requested}`: {n} of the summary's {total} strings are untranslated and shown in English: {}",
-                    names.join(", ")
-                ),
-            )
-            .with_hint(hint),
-        ],
-    }
+    let (used, message) = if n >= total {
+        (
+            false,
+            format!(
+                "--language `{requested}`: the summary's strings are not translated into this language yet, so summary.html and summary.csv are in English"
+            ),
+        )
+    } else {
+        (
+            true,
+            format!(
+                "--language `{requested}`: {n} of the summary's {total} strings are untranslated and shown in English: {}",
+                names.join(", ")
+            ),
+        )
+    };
+    (
+        used,
+        vec![Diagnostic::warning("", 0, message).with_hint(hint)],
+    )
 }
 
 #[cfg(test)]
@@ -139,5 +144,25 @@ mod tests {
             w.message
         );
         assert!(w.hint.as_deref().unwrap_or_default().contains("es"));
+    }
+
+    #[test]
+    fn untranslated_summary_strings_are_named_or_give_english() {
+        let (used, w) = untranslated("ar", &["summary.a", "summary.b"], 20);
+        assert!(used);
+        assert!(
+            w[0].message.contains("2 of the summary's 20 strings"),
+            "{}",
+            w[0].message
+        );
+        assert!(w[0].message.contains("`summary.a`, `summary.b`"));
+        let many: Vec<String> = (0..7).map(|i| format!("summary.k{i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        let (_, w) = untranslated("ar", &many, 20);
+        assert!(w[0].message.ends_with("and 2 more"), "{}", w[0].message);
+        let (used, w) = untranslated("ar", &many, 7);
+        assert!(!used);
+        assert!(w[0].message.contains("in English"));
+        assert_eq!(untranslated("ar", &[], 7), (true, Vec::new()));
     }
 }

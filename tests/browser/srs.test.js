@@ -182,6 +182,13 @@ describe('srs practice form', () => {
       assert.equal(await chart.locator('rect.srs-chart-low').count(), 2, 'the lowest item and its legend');
       const cut = await chart.locator('line.srs-chart-cutoff').first().evaluate((l) => [l.getAttribute('y1'), l.getAttribute('y2')]);
       assert.equal(cut[0], cut[1], 'the cutoff is a horizontal line');
+      // The cutoff is written one way: the caption's, the label's and the summary's "36".
+      const title = await chart.locator('title').first().textContent();
+      const caption = await form.locator('.srs-chart figcaption').textContent();
+      const label = await chart.locator('text.srs-chart-cutoff-label').textContent();
+      assert.match(title, /cutoff 36\.$/, title);
+      assert.match(caption, /cutoff of 36 as/, caption);
+      assert.equal(label, 'cutoff 36');
 
       // a second entry
       await clickAt(page, 'Goals', 0.95);

@@ -262,9 +262,12 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
-  /* "<handbook>-progress-<learner>-<date>.<ext>" (the learner left out when empty). */
+  /* "<handbook>-progress-<learner>-<date>.<ext>" (the learner left out when empty; "progress"
+     in the handbook's language, `assignments.file_stem`, as a slug: English when nothing of
+     it is left, as of an Arabic word). */
   function fileName(data, learner, ext) {
-    return [slug(data.handbook) || "handbook", "progress", slug(learner), today()].filter(Boolean).join("-") + "." + (ext || "json");
+    var stem = slug(t("assignments.file_stem")) || "progress";
+    return [slug(data.handbook) || "handbook", stem, slug(learner), today()].filter(Boolean).join("-") + "." + (ext || "json");
   }
 
   /* Saves `text` as a file called `name` (a download; nothing leaves the browser otherwise). */

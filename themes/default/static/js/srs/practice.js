@@ -462,7 +462,8 @@
     var summary = t("srs.chart_summary", {
       count: entries.length,
       totals: m.points.map(function (pt) { return pt.total === null ? "?" : fmt(pt.total); }).join(t("srs.list_separator")),
-      cutoff: fmt(rules.cutoff)
+      // Written as the caption and the chart's label write it: "36", not "36.0".
+      cutoff: formatNumber(rules.cutoff / 10, 1)
     });
     nodes.push(svg("title", { text: t("srs.chart_title", { summary: summary }) }));
     // grid and scales
@@ -616,7 +617,9 @@
     var text = "\ufeff" + toCsv(entries, this.labels);
     var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
     var url = URL.createObjectURL(blob);
-    var a = el("a", { href: url, download: "practice-log-" + this.set + "-" + today() + ".csv", hidden: true });
+    // "practice-log" in the handbook's language (`srs.file_stem`), as a slug.
+    var stem = slug(t("srs.file_stem")) || "practice-log";
+    var a = el("a", { href: url, download: stem + "-" + this.set + "-" + today() + ".csv", hidden: true });
     document.body.appendChild(a);
     a.click();
     document.body.removeChild(a);
