@@ -49,6 +49,10 @@ macro_rules! starter_files {
                 include_str!(concat!($dir, "/practice-form.md")),
             ),
             (
+                concat!("content/", $assignments, "/_index.md"),
+                include_str!(concat!($dir, "/assignments-chapter.md")),
+            ),
+            (
                 concat!("content/", $assignments, "/", $week),
                 include_str!(concat!($dir, "/assignment.md")),
             ),
