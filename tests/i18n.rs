@@ -8,7 +8,6 @@ mod common;
 use common::*;
 use handbook::i18n::{Catalog, number};
 use serde_json::Value;
-use std::process::Command;
 
 /// A language no catalogue ships (so every string falls back to English).
 const UNSHIPPED: &str = "la";
@@ -289,24 +288,9 @@ fn shipped_catalogues_use_the_vectors_separators() {
 /// The JavaScript side: `node --test tests/browser/i18n-vectors.test.js` (no browser needed).
 #[test]
 fn the_theme_scripts_agree_too() {
-    let file = "tests/browser/i18n-vectors.test.js";
-    let out = Command::new("node")
-        .args(["--test", "--test-reporter=tap", file])
-        .current_dir(repo())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run `node` ({e}): the JavaScript side of tests/vectors/i18n.json is \
-                 checked with Node.js 20 or later, never skipped. Install it (Debian: apt-get \
-                 install nodejs) or run ./test.sh, which installs what the tests need."
-            )
-        });
-    let report = format!("{}{}", stdout(&out), stderr(&out));
-    assert!(out.status.success(), "{file} failed:\n{report}");
-    assert!(report.lines().any(|l| l == "# fail 0"), "{file}:\n{report}");
-    assert!(
-        !report.lines().any(|l| l == "# pass 0"),
-        "{file} ran no test:\n{report}"
+    node_test(
+        "tests/browser/i18n-vectors.test.js",
+        "tests/vectors/i18n.json",
     );
 }
 

@@ -8,17 +8,19 @@ mod common;
 use common::*;
 use std::fs;
 
-/// The assignments fixture in Spanish, its second exercise untitled and a titleless warning
-/// on the bond page; built, with the output folder.
-fn spanish_site() -> (tempfile::TempDir, std::path::PathBuf) {
+/// The assignments fixture, in `language` if one is given, its second exercise untitled and a
+/// titleless warning saying `warning` on the bond page; built, with the output folder.
+fn site(language: Option<&str>, warning: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = copy_fixture("assignments");
     let root = dir.path();
-    edit(
-        root,
-        "handbook.toml",
-        "title = \"Assignment fixture\"",
-        "title = \"Assignment fixture\"\nlanguage = \"es\"",
-    );
+    if let Some(language) = language {
+        edit(
+            root,
+            "handbook.toml",
+            "title = \"Assignment fixture\"",
+            &format!("title = \"Assignment fixture\"\nlanguage = \"{language}\""),
+        );
+    }
     edit(
         root,
         "content/01-basics/02-quiz.md",
@@ -27,7 +29,7 @@ fn spanish_site() -> (tempfile::TempDir, std::path::PathBuf) {
     );
     let bond = root.join("content/01-basics/01-bond.md");
     let text = read(&bond);
-    write(&bond, &format!("{text}\n\n!!! warning\n    Cuidado.\n"));
+    write(&bond, &format!("{text}\n\n!!! warning\n    {warning}\n"));
     let out = root.join("site");
     let output = build(root, &out);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -36,7 +38,7 @@ fn spanish_site() -> (tempfile::TempDir, std::path::PathBuf) {
 
 #[test]
 fn spanish_assignment_items_and_untitled_admonitions_have_no_english_words() {
-    let (_dir, out) = spanish_site();
+    let (_dir, out) = site(Some("es"), "Cuidado.");
     let week1 = fs::read_to_string(out.join("assignments/week-1.html")).unwrap();
     assert!(
         week1.contains(r#"<a href="../basics/bond.html#repair">Repair (en The bond)</a>"#),
@@ -63,20 +65,7 @@ fn spanish_assignment_items_and_untitled_admonitions_have_no_english_words() {
 
 #[test]
 fn english_keeps_its_words() {
-    let dir = copy_fixture("assignments");
-    let root = dir.path();
-    edit(
-        root,
-        "content/01-basics/02-quiz.md",
-        "title = \"One more\"\n",
-        "",
-    );
-    let bond = root.join("content/01-basics/01-bond.md");
-    let text = read(&bond);
-    write(&bond, &format!("{text}\n\n!!! warning\n    Careful.\n"));
-    let out = root.join("site");
-    let output = build(root, &out);
-    assert!(output.status.success(), "{}", stderr(&output));
+    let (_dir, out) = site(None, "Careful.");
     let week2 = fs::read_to_string(out.join("assignments/week-2.html")).unwrap();
     assert!(week2.contains(">Exercise on Quiz</a>"), "{week2}");
     let bond = fs::read_to_string(out.join("basics/bond.html")).unwrap();

@@ -45,6 +45,21 @@ fn assert_none(section: &str, failures: Vec<String>) {
     );
 }
 
+/// Checks every `[input, want]` case of section `name` against `f`, listing all that fail.
+#[track_caller]
+fn assert_pairs<S: AsRef<str>>(v: &Value, name: &str, f: impl Fn(&str) -> S) {
+    let failures: Vec<String> = cases(v, name)
+        .iter()
+        .filter_map(|c| {
+            let (input, want) = (text(&c[0]), text(&c[1]));
+            let got = f(input);
+            (got.as_ref() != want)
+                .then(|| format!("{name}({input:?}): got {:?}, want {want:?}", got.as_ref()))
+        })
+        .collect();
+    assert_none(name, failures);
+}
+
 fn text(v: &Value) -> &str {
     v.as_str()
         .unwrap_or_else(|| panic!("{VECTORS}: {v} is not a string"))
@@ -52,8 +67,14 @@ fn text(v: &Value) -> &str {
 
 #[test]
 fn tokenize_cases() {
+    assert_tokenize(&vectors());
+}
+
+/// Checks the `tokenize` cases of `v` (`[text, [words]]`).
+#[track_caller]
+fn assert_tokenize(v: &Value) {
     let mut failures = Vec::new();
-    for c in cases(&vectors(), "tokenize") {
+    for c in cases(v, "tokenize") {
         let want: Vec<String> = serde_json::from_value(c[1].clone()).expect("a list of words");
         let got = tokenize(text(&c[0]));
         if got != want {
@@ -81,15 +102,7 @@ fn stem_cases() {
 
 #[test]
 fn normalize_cases() {
-    let mut failures = Vec::new();
-    for c in cases(&vectors(), "normalize") {
-        let (input, want) = (text(&c[0]), text(&c[1]));
-        let got = normalize_answer(input);
-        if got != want {
-            failures.push(format!("normalize({input:?}): got {got:?}, want {want:?}"));
-        }
-    }
-    assert_none("normalize", failures);
+    assert_pairs(&vectors(), "normalize", normalize_answer);
 }
 
 #[test]
@@ -208,28 +221,12 @@ fn search_stem_cases_per_language() {
 
 #[test]
 fn search_fold_cases() {
-    let mut failures = Vec::new();
-    for c in cases(&search_vectors(), "fold") {
-        let (word, want) = (text(&c[0]), text(&c[1]));
-        let got = fold(word);
-        if got != want {
-            failures.push(format!("fold({word:?}): {got:?}, want {want:?}"));
-        }
-    }
-    assert_none("fold", failures);
+    assert_pairs(&search_vectors(), "fold", |w| fold(w).into_owned());
 }
 
 #[test]
 fn search_tokenize_cases() {
-    let mut failures = Vec::new();
-    for c in cases(&search_vectors(), "tokenize") {
-        let want: Vec<String> = serde_json::from_value(c[1].clone()).expect("a list of words");
-        let got = tokenize(text(&c[0]));
-        if got != want {
-            failures.push(format!("tokenize({}): got {got:?}, want {want:?}", c[0]));
-        }
-    }
-    assert_none("tokenize", failures);
+    assert_tokenize(&search_vectors());
 }
 
 /// The index terms of a text per language: tokens, stop words, stems and folded stems.
@@ -308,24 +305,5 @@ fn random_text_gives_the_same_terms_on_both_sides() {
 /// The JavaScript side: `node --test tests/browser/vectors.test.js` (no browser needed).
 #[test]
 fn the_theme_scripts_agree_too() {
-    let file = "tests/browser/vectors.test.js";
-    let out = Command::new("node")
-        .args(["--test", "--test-reporter=tap", file])
-        .current_dir(repo())
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run `node` ({e}): the JavaScript side of {VECTORS} is checked with \
-                 Node.js 20 or later, never skipped. Install it (Debian: apt-get install nodejs) \
-                 or run ./test.sh, which installs what the tests need."
-            )
-        });
-    let report = format!("{}{}", stdout(&out), stderr(&out));
-    assert!(out.status.success(), "{file} failed:\n{report}");
-    // Node 20's runner has been seen to exit 0 with a failing test: read the summary too.
-    assert!(report.lines().any(|l| l == "# fail 0"), "{file}:\n{report}");
-    assert!(
-        !report.lines().any(|l| l == "# pass 0"),
-        "{file} ran no test:\n{report}"
-    );
+    node_test("tests/browser/vectors.test.js", VECTORS);
 }

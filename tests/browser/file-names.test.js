@@ -6,14 +6,11 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
 const lib = require('./lib');
 
-function write(root, rel, text) {
-  fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-  fs.writeFileSync(path.join(root, rel), text);
-}
+/** One file below `root` (lib.writeFiles for a single path). */
+const write = (root, rel, text) => lib.writeFiles(root, { [rel]: text });
 
 const env = lib.suite({
   fixture: (tmp) => {

@@ -140,3 +140,28 @@ pub fn has_line(text: &str, line: &str) {
         "expected the line\n{line}\nin:\n{text}"
     );
 }
+
+/// Runs `node --test` on `file` (a path under the repository, no browser needed) and fails unless
+/// every test passed and at least one ran. `what` names the shared cases the file holds the theme's
+/// scripts to, for the message when Node.js is missing: such a check is never skipped.
+pub fn node_test(file: &str, what: &str) {
+    let out = Command::new("node")
+        .args(["--test", "--test-reporter=tap", file])
+        .current_dir(crate::common::repo())
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run `node` ({e}): the JavaScript side of {what} is checked with Node.js \
+                 20 or later, never skipped. Install it (Debian: apt-get install nodejs) or run \
+                 ./test.sh, which installs what the tests need."
+            )
+        });
+    let report = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(out.status.success(), "{file} failed:\n{report}");
+    // Node 20's runner has been seen to exit 0 with a failing test: read the summary too.
+    assert!(report.lines().any(|l| l == "# fail 0"), "{file}:\n{report}");
+    assert!(
+        !report.lines().any(|l| l == "# pass 0"),
+        "{file} ran no test:\n{report}"
+    );
+}
