@@ -470,6 +470,17 @@ fn the_language_option_sets_lang_and_direction() {
     let html = fs::read_to_string(out.join("summary.html")).unwrap();
     assert!(html.contains("<html lang=\"en-GB\">"), "{html}");
     assert!(html.contains("<h1>Progress summary</h1>"), "{html}");
+    let csv = fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(csv.lines().next().unwrap().contains("\",\""), "{csv}");
+    // A language that writes a decimal comma gets `;` between fields, as its spreadsheets expect.
+    let o = summarize(&[progress("good/sam.json")], &out, &["--language", "es"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = fs::read_to_string(out.join("summary.csv")).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.contains("\";\"") && !header.contains("\",\""),
+        "{csv}"
+    );
 }
 
 /// The page's `lang` and `dir` name the language its text is in: a language without a shipped

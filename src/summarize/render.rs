@@ -9,9 +9,11 @@ use crate::i18n::Catalog;
 /// The CSV: UTF-8 with a byte-order mark, CRLF line ends, every field quoted, text cells that
 /// a spreadsheet would run as a formula prefixed with `'`. One row per trainee; per assignment
 /// five numeric-or-yes/no columns (separate numbers rather than `4/6`, which spreadsheets turn
-/// into dates); cells of assignments a file does not have are empty.
+/// into dates); cells of assignments a file does not have are empty. Fields are separated by
+/// [`delimiter`]: `;` in a language that writes a decimal comma, as its spreadsheets expect.
 pub fn csv(table: &Table, catalog: &Catalog) -> String {
     let mut out = String::from("\u{FEFF}");
+    let delimiter = delimiter(catalog);
     let text = |key: &str| catalog.text(&format!("summary.{key}"), &[]);
     let mut header = vec![text("csv_trainee")];
     for label in table.labels() {
@@ -43,7 +45,7 @@ pub fn csv(table: &Table, catalog: &Catalog) -> String {
         .map(text),
     );
     let (yes, no) = (text("csv_yes"), text("csv_no"));
-    csv_line(&mut out, &header);
+    csv_line(&mut out, &header, delimiter);
     for row in &table.rows {
         let mut cells = vec![row.name.clone()];
         for cell in &row.cells {
@@ -77,14 +79,25 @@ pub fn csv(table: &Table, catalog: &Catalog) -> String {
         );
         cells.push(row.exported.clone());
         cells.push(row.file.clone());
-        csv_line(&mut out, &cells);
+        csv_line(&mut out, &cells, delimiter);
     }
     out
 }
 
-fn csv_line(out: &mut String, cells: &[String]) {
+/// The CSV field separator for `catalog`'s language: `;` where the decimal separator is a
+/// comma (spreadsheets in those locales split on `;`), `,` otherwise; the theme's
+/// `js/shared/csv.js` makes the same choice for the CSV files a browser saves.
+pub fn delimiter(catalog: &Catalog) -> &'static str {
+    if catalog.text("meta.decimal_separator", &[]) == "," {
+        ";"
+    } else {
+        ","
+    }
+}
+
+fn csv_line(out: &mut String, cells: &[String], delimiter: &str) {
     let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-    out.push_str(&line.join(","));
+    out.push_str(&line.join(delimiter));
     out.push_str("\r\n");
 }
 
@@ -134,6 +147,22 @@ mod tests {
         }
         assert_eq!(csv_field("a=b"), "\"a=b\"");
         assert_eq!(csv_field(""), "\"\"");
+    }
+
+    #[test]
+    fn the_delimiter_follows_the_decimal_separator() {
+        let none = std::path::Path::new("/nonexistent");
+        assert_eq!(delimiter(Catalog::english()), ",");
+        for (language, want) in [
+            ("es", ";"),
+            ("de", ";"),
+            ("nb", ";"),
+            ("ar", ","),
+            ("en", ","),
+        ] {
+            let catalog = Catalog::load(none, language).unwrap();
+            assert_eq!(delimiter(&catalog), want, "{language}");
+        }
     }
 
     #[test]
