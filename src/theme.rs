@@ -54,7 +54,7 @@ pub fn builtin_in(language: &str) -> &'static Tera {
     let raw = builtin_template_sources();
     let mut tera = Tera::default();
     // The default theme's templates are tested (`builtin_templates_compile`): an error here
-    // leaves the template missing, which `render_builtin` reports.
+    // leaves the template missing, which `render_builtin_in` reports.
     let _ = tera.add_raw_templates(raw);
     configure(&mut tera);
     // The shipped catalogues are tested; English is the safe fallback.
@@ -65,11 +65,6 @@ pub fn builtin_in(language: &str) -> &'static Tera {
     let tera: &'static Tera = Box::leak(Box::new(tera));
     cache.insert(language.to_string(), tera);
     tera
-}
-
-/// Renders template `name` of the embedded default theme ([`builtin`]).
-pub fn render_builtin(name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-    render_builtin_in(crate::i18n::REFERENCE, name, ctx)
 }
 
 /// Renders template `name` of the embedded default theme in `language` ([`builtin_in`]).

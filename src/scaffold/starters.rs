@@ -177,11 +177,6 @@ pub const STARTERS: &[Starter] = &[
     },
 ];
 
-/// The English starter (what `handbook new` writes without `--language`).
-pub fn english() -> &'static Starter {
-    &STARTERS[0]
-}
-
 /// The starter for a BCP 47 tag, chosen by its primary subtag (`es-MX` gets the Spanish
 /// starter), and the tag written the usual way (`es-mx` -> `es-MX`, `es_MX` -> `es-MX`) for
 /// `language` in `handbook.toml`. The error says what is wrong and lists the starters.
@@ -281,7 +276,7 @@ mod tests {
     #[test]
     fn every_starter_has_the_same_files_and_its_language() {
         for s in STARTERS {
-            assert_eq!(s.files.len(), english().files.len(), "{}", s.language);
+            assert_eq!(s.files.len(), STARTERS[0].files.len(), "{}", s.language);
             assert_eq!(s.files[0].0, "handbook.toml");
             let line = format!("language = \"{}\"", s.language);
             assert!(s.files[0].1.contains(&line), "{}", s.language);
