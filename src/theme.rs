@@ -67,13 +67,17 @@ pub fn builtin_in(language: &str) -> &'static Tera {
     tera
 }
 
-/// Renders template `name` of the embedded default theme in `language` ([`builtin_in`]).
+/// Renders template `name` of the embedded default theme in `language` ([`builtin_in`]), with
+/// `lang` and `dir` (from [`crate::config::direction`]) added to `ctx` for its `<html>`.
 pub fn render_builtin_in(
     language: &str,
     name: &str,
     ctx: &tera::Context,
 ) -> Result<String, Diagnostic> {
-    builtin_in(language).render(name, ctx).map_err(|e| {
+    let mut ctx = ctx.clone();
+    ctx.insert("lang", language);
+    ctx.insert("dir", crate::config::direction::text_direction(language));
+    builtin_in(language).render(name, &ctx).map_err(|e| {
         Diagnostic::error(
             format!("themes/default/templates/{name}"),
             0,

@@ -323,8 +323,6 @@ pub fn error_page(diagnostics: &Diagnostics, language: &str) -> String {
     };
     let mut ctx = tera::Context::new();
     ctx.insert("diagnostics", &shown);
-    ctx.insert("lang", language);
-    ctx.insert("dir", crate::config::direction::text_direction(language));
     ctx.insert(
         "english",
         &(crate::i18n::primary_subtag(language) == crate::i18n::REFERENCE),

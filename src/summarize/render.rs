@@ -124,12 +124,10 @@ pub fn html(
     language: &str,
 ) -> Result<String, Diagnostic> {
     let page = view::page(table, chosen, skipped);
-    let mut ctx = tera::Context::from_serialize(&page).map_err(|e| {
+    let ctx = tera::Context::from_serialize(&page).map_err(|e| {
         Diagnostic::error("", 0, format!("cannot fill summary.html: {e}"))
             .with_hint("this is a bug in handbook: please report it")
     })?;
-    ctx.insert("lang", language);
-    ctx.insert("dir", crate::config::direction::text_direction(language));
     crate::theme::render_builtin_in(language, "summary.html", &ctx)
 }
 
