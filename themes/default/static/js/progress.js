@@ -165,9 +165,7 @@
     // Retired: stored exercises the handbook no longer has.
     var retiredBody = $("[data-retired-rows]");
     var retiredSection = $("[data-retired]");
-    while (retiredBody.firstChild) {
-      retiredBody.removeChild(retiredBody.firstChild);
-    }
+    clear(retiredBody);
     var retired = Object.keys(state.exercises).filter(function (id) {
       return !ids[id];
     }).sort();
@@ -192,9 +190,7 @@
 
     var summary = $("[data-progress-summary]");
     if (summary) {
-      while (summary.firstChild) {
-        summary.removeChild(summary.firstChild);
-      }
+      clear(summary);
       var p = el("p", "progress-overall");
       p.textContent = t("progress.overall_line", {
         answered: t("progress.overall_answered", { answered: total.answered, count: total.questions }),
@@ -363,9 +359,7 @@
   }
 
   function say(text, withUndo) {
-    while (status.firstChild) {
-      status.removeChild(status.firstChild);
-    }
+    clear(status);
     status.appendChild(document.createTextNode(text));
     if (withUndo) {
       var undo = el("button", "question-button progress-undo", t("progress.undo_reset"));

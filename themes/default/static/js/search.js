@@ -477,7 +477,7 @@
     if (same && rendered.n === page.length) return;
     var from = same && rendered.n < page.length ? rendered.n : 0;
     rendered = { q: q, gen: cache.gen, n: page.length };
-    if (!from) while (list.firstChild) list.removeChild(list.firstChild);
+    if (!from) clear(list);
     var stems = dictOf();
     r.matched.forEach(function (t) { stems[t] = true; });
     for (var i = from; i < page.length; i++) {

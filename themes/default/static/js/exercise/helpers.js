@@ -210,12 +210,6 @@
 
 //= include js/shared/dom.js
 
-  function clear(node) {
-    while (node && node.firstChild) {
-      node.removeChild(node.firstChild);
-    }
-  }
-
   function show(node, visible) {
     if (node) {
       node.hidden = !visible;

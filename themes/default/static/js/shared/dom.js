@@ -18,6 +18,13 @@
     return node;
   }
 
+  /* Removes every child of node (nothing when node is null). */
+  function clear(node) {
+    while (node && node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+  }
+
   /* Sets attrs (as for el) on node. */
   function setAttrs(node, attrs) {
     if (!attrs) {

@@ -15,12 +15,6 @@
     return window.getComputedStyle(node).direction === "rtl";
   }
 
-  function clear(node) {
-    while (node.firstChild) {
-      node.removeChild(node.firstChild);
-    }
-  }
-
   var uid = 0;
   function ensureId(node, base) {
     if (!node.id) {
