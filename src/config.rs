@@ -358,6 +358,20 @@ impl Config {
                     .with_hint("use letters, digits, `-`, `_` and `.` only, e.g. \"alliance-handbook-2026\"; never change it once learners have started"),
             );
         }
+        let language = self.language.trim();
+        if !language.is_empty() && !is_language_tag(&self.language) {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    key_line(text, "language"),
+                    format!(
+                        "language `{}` is not a language tag",
+                        self.language.escape_debug().take(40).collect::<String>()
+                    ),
+                )
+                .with_hint("write a BCP 47 tag: a language (\"es\") and, if you like, a region or script (\"es-MX\", \"zh-Hant\")"),
+            );
+        }
         let accent = self.branding.accent.trim();
         if !accent.is_empty() && !is_hex_colour(accent) {
             errors.push(
@@ -477,6 +491,19 @@ pub fn is_hex_colour(s: &str) -> bool {
     (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
+/// Whether `tag` is a well-formed BCP 47 language tag as far as the build relies on it: a
+/// primary subtag of 2 to 8 letters, then subtags of 1 to 8 letters or digits after `-` (or
+/// `_`), at most 35 characters in all.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split(['-', '_']);
+    let primary = subtags.next().unwrap_or_default();
+    tag.len() <= 35
+        && (2..=8).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// The 1-based line on which `key = ...` first appears in `text`, or 0.
 pub fn key_line(text: &str, key: &str) -> usize {
     text.lines()
@@ -508,6 +535,35 @@ pub fn key_line_in_file(root: &Path, key: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn language_must_be_a_tag() {
+        for good in ["en", "es-MX", "zh-Hant", "es_MX", "nb-NO", "sr-Latn-RS"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in [
+            "../../etc",
+            "es\n",
+            "e",
+            "es-",
+            "es--MX",
+            "<x>",
+            &"a".repeat(40),
+        ] {
+            assert!(!is_language_tag(bad), "{bad:?}");
+        }
+        let errors = Config::parse(
+            "title = \"T\"\nlanguage = \"../../etc\"\n",
+            Path::new("handbook.toml"),
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].line, 2);
+        assert!(
+            errors[0].message.contains("not a language tag"),
+            "{}",
+            errors[0].message
+        );
+    }
+
     #[test]
     fn id_is_checked_and_named_on_its_line() {
         let text = "title = \"A\"\nid = \"my handbook\"\n";

@@ -54,6 +54,20 @@ fn a_handbook_overrides_strings_in_its_language() {
     assert!(i18n < home.find("</head>").unwrap());
 }
 
+/// A `language` that is not a language tag (a path, a newline, 5,000 letters) is an error at its
+/// line, not a catalogue name: the previous output stays.
+#[test]
+fn a_language_that_is_not_a_tag_fails_the_build_at_its_line() {
+    for bad in ["../../etc", "es\\n", "<x>"] {
+        let root = handbook(&[(
+            "handbook.toml",
+            &format!("title = \"T\"\nlanguage = \"{bad}\"\n"),
+        )]);
+        let err = failing_build(root.path());
+        has_line_with(&err, &["error: handbook.toml:2", "is not a language tag"]);
+    }
+}
+
 #[test]
 fn an_unknown_key_fails_the_build_at_its_line() {
     let root = handbook(&[(
