@@ -217,6 +217,16 @@ pub fn chain(e: &dyn std::error::Error) -> String {
     parts.join(": ")
 }
 
+/// The 1-based line of byte `offset` in `text`, for many lookups in one text: builds the line
+/// starts once, then each lookup is a binary search (`line_col` scans from the start each time,
+/// which is quadratic over a file of many entries).
+pub fn line_lookup(text: &str) -> impl Fn(usize) -> usize {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    move |offset: usize| starts.partition_point(|&s| s <= offset).max(1)
+}
+
 /// Converts a byte offset in `text` to a 1-based (line, column) pair.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -231,6 +241,18 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
         .count()
         + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod line_tests {
+    #[test]
+    fn line_lookup_agrees_with_line_col() {
+        let text = "a\nbc\n\nd";
+        let line = super::line_lookup(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(line(offset), super::line_col(text, offset).0, "{offset}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub fn parse(text: &str, path: &Path) -> Result<BTreeMap<String, Entry>, Vec<Dia
 /// others (sorted by line), so that a caller can check those entries too and report every
 /// mistake of a file at once. Invalid TOML gives no entries and its one error.
 pub fn parse_lenient(text: &str, path: &Path) -> (BTreeMap<String, Entry>, Vec<Diagnostic>) {
-    let line = |offset: usize| crate::error::line_col(text, offset).0;
+    let line = crate::error::line_lookup(text);
     let doc = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let (message, hint) = match crate::error::plain::toml_problem(text, e.message(), offset) {
@@ -177,9 +177,14 @@ pub fn check_against(
     path: &Path,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    let mut unknown = 0;
     for (key, entry) in entries {
         let Some(english) = reference.get(key) else {
-            errors.push(unknown_key(key, entry.line, reference, path));
+            // The nearest key costs an edit distance per English key: only for as many
+            // unknown keys as a report shows, so a huge file of them stays fast.
+            unknown += 1;
+            let suggest = unknown <= SUGGEST_MAX;
+            errors.push(unknown_key(key, entry.line, reference, path, suggest));
             continue;
         };
         if matches!(english, Value::Text(_)) && matches!(entry.value, Value::Plural(_)) {
@@ -222,14 +227,20 @@ fn placeholder_hint(known: &[&str]) -> String {
 }
 
 /// The error for a key the English catalogue does not have, with the nearest one.
+/// How many unknown keys of one file get a "did you mean" (a build reports 50 errors at most).
+const SUGGEST_MAX: usize = 50;
+
 fn unknown_key(
     key: &str,
     line: usize,
     reference: &BTreeMap<String, Value>,
     path: &Path,
+    suggest: bool,
 ) -> Diagnostic {
-    let closest =
-        crate::error::plain::closest(key, reference.keys().map(String::as_str)).or_else(|| {
+    let closest = suggest
+        .then(|| crate::error::plain::closest(key, reference.keys().map(String::as_str)))
+        .flatten()
+        .or_else(|| {
             // Same key in another section (`page.search` for `search.search`)?
             let leaf = key.rsplit('.').next().unwrap_or(key);
             reference
@@ -282,6 +293,30 @@ mod tests {
         );
         assert!(errs[3].message.contains("`oen` is not a plural category"));
         assert!(p("[a\n").unwrap_err()[0].line >= 1);
+    }
+
+    #[test]
+    fn only_the_first_unknown_keys_get_a_suggestion() {
+        let reference: BTreeMap<String, Value> = p("[search]\nno_results = \"None\"\n")
+            .unwrap()
+            .into_iter()
+            .map(|(k, e)| (k, e.value))
+            .collect();
+        let text: String = (0..SUGGEST_MAX + 5)
+            .map(|i| {
+                let (a, b) = (
+                    (b'a' + (i / 26) as u8) as char,
+                    (b'a' + (i % 26) as u8) as char,
+                );
+                format!("no_results{a}{b} = \"x\"\n")
+            })
+            .collect();
+        let tr = p(&format!("[search]\n{text}")).unwrap();
+        let (errors, _) = check_against(&tr, &reference, Path::new("i18n/es.toml"));
+        let suggested = |d: &Diagnostic| d.hint.as_deref().unwrap().contains("did you mean");
+        assert_eq!(errors.len(), SUGGEST_MAX + 5);
+        assert!(errors[..SUGGEST_MAX].iter().all(suggested));
+        assert!(!errors[SUGGEST_MAX..].iter().any(suggested));
     }
 
     #[test]

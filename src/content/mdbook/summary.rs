@@ -72,10 +72,7 @@ enum Collect {
 pub fn parse(text: &str, path: &Path) -> (Summary, Vec<Diagnostic>) {
     // A byte-order mark (some Windows editors write one) is not text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).max(1);
+    let line_of = crate::error::line_lookup(text);
     let mut reader = Reader {
         path,
         summary: Summary::default(),
