@@ -128,83 +128,48 @@ fn stale_files_do_not_linger() {
     assert!(!out.join("yaml/index.html").exists());
 }
 
-/// Each bad fixture: exit code 1, the file and line named, the old output untouched.
-fn assert_fails(name: &str, file: &str, line: usize, words: &str) {
-    let root = copy_fixture(name);
-    let out = root.path().join("public");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), "previous build").unwrap();
-    let o = build(root.path(), &out);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{name}: {err}");
-    let location = format!("{file}:{line}");
-    assert!(
-        err.contains(&location),
-        "{name}: expected {location} in:\n{err}"
-    );
-    assert!(
-        err.to_lowercase().contains(words),
-        "{name}: expected '{words}' in:\n{err}"
-    );
-    assert!(
-        err.contains("hint:"),
-        "{name}: every error says what to do:\n{err}"
-    );
-    assert!(!err.contains("panicked"), "{name}: {err}");
-    assert_eq!(read(&out.join("index.html")), "previous build", "{name}");
-    assert_eq!(
-        fs::read_dir(&out).unwrap().count(),
-        1,
-        "{name}: output unchanged"
-    );
-    let leftovers: Vec<_> = fs::read_dir(root.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "{name}: temporary folders left behind"
-    );
-}
-
-#[test]
-fn malformed_config() {
-    assert_fails("bad-config-syntax", "handbook.toml", 2, "never closed");
-}
-
-#[test]
-fn unknown_config_key() {
-    assert_fails("bad-config-key", "handbook.toml", 5, "colour");
-}
-
-#[test]
-fn malformed_toml_front_matter() {
-    assert_fails("bad-toml-front", "content/page.md", 3, "front matter");
-}
-
-#[test]
-fn malformed_yaml_front_matter() {
-    assert_fails("bad-yaml-front", "content/page.md", 3, "front matter");
-}
-
-#[test]
-fn broken_link() {
-    assert_fails("bad-link", "content/page.md", 5, "nowhere.md");
-}
-
-#[test]
-fn broken_fragment() {
-    assert_fails("bad-fragment", "content/other.md", 4, "no-such-heading");
-}
-
-#[test]
-fn duplicate_slug() {
-    assert_fails(
+/// The bad fixtures: each one's name, the file and line its error names, and words of the
+/// message.
+const BAD_FIXTURES: &[(&str, &str, usize, &str)] = &[
+    ("bad-config-syntax", "handbook.toml", 2, "never closed"),
+    ("bad-config-key", "handbook.toml", 5, "colour"),
+    ("bad-toml-front", "content/page.md", 3, "front matter"),
+    ("bad-yaml-front", "content/page.md", 3, "front matter"),
+    ("bad-link", "content/page.md", 5, "nowhere.md"),
+    ("bad-fragment", "content/other.md", 4, "no-such-heading"),
+    (
         "bad-duplicate-slug",
         "content/02-intro.md",
         1,
         "duplicate slug",
+    ),
+];
+
+/// Each bad fixture: exit code 1, the file and line named with a hint, no panic, the old
+/// output untouched and no temporary folder left behind.
+#[test]
+fn every_bad_fixture_fails_at_its_line() {
+    each_case(
+        BAD_FIXTURES,
+        |c| c.0.to_string(),
+        |&(name, file, line, words)| {
+            let root = copy_fixture(name);
+            let (code, err) = build_over_previous(root.path());
+            assert_eq!(code, 1, "{err}");
+            let location = format!("{file}:{line}");
+            assert!(err.contains(&location), "expected {location} in:\n{err}");
+            assert!(
+                err.to_lowercase().contains(words),
+                "expected '{words}' in:\n{err}"
+            );
+            assert!(err.contains("hint:"), "every error says what to do:\n{err}");
+            let leftovers: Vec<_> = fs::read_dir(root.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+                .collect();
+            assert!(leftovers.is_empty(), "temporary folders left behind");
+        },
     );
 }
 
