@@ -86,20 +86,13 @@ fn serves_the_site_from_memory_with_the_reload_script() {
 
     // `build` never adds the script.
     let out = tempfile::tempdir().unwrap();
-    let built = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let built = build(root, out.path());
     assert!(built.status.success());
-    for entry in walkdir::WalkDir::new(out.path()) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let text = String::from_utf8_lossy(&fs::read(entry.path()).unwrap()).into_owned();
-            assert!(!text.contains("__handbook"), "{}", entry.path().display());
-        }
+    for (name, bytes) in tree(out.path()) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__handbook"),
+            "{name}"
+        );
     }
 }
 
@@ -323,23 +316,15 @@ fn once_idle_the_served_site_equals_the_built_site() {
     }
 
     let out = tempfile::tempdir().unwrap();
-    let built = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let built = build(root, out.path());
     assert!(built.status.success());
     let mut files = 0;
-    for entry in walkdir::WalkDir::new(out.path()) {
-        let entry = entry.unwrap();
+    for (name, bytes) in tree(out.path()) {
         // The marker of a build's output folder is not part of the site.
-        if !entry.file_type().is_file() || entry.file_name() == ".handbook-build" {
+        if name == ".handbook-build" {
             continue;
         }
-        let rel = entry.path().strip_prefix(out.path()).unwrap();
-        let url = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
+        let url = format!("/{}", name.replace('\\', "/"));
         let reply = server.get(&url);
         assert_eq!(reply.status, 200, "{url}");
         let mut served = reply.body;
@@ -347,10 +332,7 @@ fn once_idle_the_served_site_equals_the_built_site() {
             let end = start + find(&served[start..], b"</script>").unwrap() + 9;
             served.drain(start..end);
         }
-        assert!(
-            served == fs::read(entry.path()).unwrap(),
-            "{url} differs from the build"
-        );
+        assert!(served == bytes, "{url} differs from the build");
         files += 1;
     }
     assert!(files > 10);
@@ -446,7 +428,7 @@ fn a_busy_port_given_explicitly_is_an_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let dir = copy_fixture("good");
-    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let out = bin()
         .args(["serve", "--quiet", "--port", &port, "--root"])
         .arg(dir.path())
         .stdin(Stdio::null())
@@ -456,7 +438,7 @@ fn a_busy_port_given_explicitly_is_an_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot listen"), "{stderr}");
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let bad = bin()
         .args(["serve", "--bind", "not-an-address", "--root"])
         .arg(dir.path())
         .stdin(Stdio::null())
