@@ -98,11 +98,7 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn plain_folder_without_config_or_front_matter_builds() {
     let root = copy_fixture("plain");
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], root.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let site = root.path().join("public");
     let home = read(&site.join("index.html"));
@@ -111,11 +107,7 @@ fn plain_folder_without_config_or_front_matter_builds() {
     let second = read(&site.join("notes/second.html"));
     assert!(second.contains("Second"), "title from the file name");
     // Building again must not pick up its own output as content.
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], root.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!site.join("public").exists());
 }
@@ -226,11 +218,7 @@ fn check_reports_lints_and_writes_nothing() {
     fs::write(root.path().join("notes/empty.md"), "\n").unwrap();
     fs::write(root.path().join("notes/pic.md"), "# Pic\n\n![](x.png)\n").unwrap();
     fs::write(root.path().join("notes/x.png"), "png").unwrap();
-    let o = bin()
-        .args(["check", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["check"], root.path());
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("notes/empty.md:1: empty page"), "{err}");
@@ -243,11 +231,7 @@ fn check_reports_lints_and_writes_nothing() {
         "{err}"
     );
     assert!(!root.path().join("public").exists());
-    let o = bin()
-        .args(["check", "--deny-warnings", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["check", "--deny-warnings"], root.path());
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -257,17 +241,9 @@ fn new_creates_a_starter_that_builds() {
     let target = dir.path().join("starter");
     let o = bin().arg("new").arg(&target).output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = bin()
-        .args(["check", "--deny-warnings", "--root"])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let o = run_on(&["check", "--deny-warnings"], &target);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], &target);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&target.join("public/getting-started/first-page.html"));
     assert!(page.contains("callout-tip"));
@@ -311,11 +287,7 @@ fn editor_backup_and_swap_files_are_not_content() {
     fs::write(notes.join(".first.md.swp"), "swap").unwrap();
     fs::write(notes.join("#first.md#"), "# Emacs autosave\n").unwrap();
     fs::write(notes.join("diagram.png.bak"), "old").unwrap();
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], root.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let files: Vec<String> = tree(&root.path().join("public"))
         .into_iter()

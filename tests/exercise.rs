@@ -471,56 +471,51 @@ fn block_output_has_manifest_search_text_and_anchor() {
 // ---------------------------------------------------------------------------------------------
 // The engine as other components use it
 
-#[test]
-fn one_question_can_be_parsed_and_rendered_on_its_own() {
-    let text = "note = \"srs\"\n\n[next]\ntype = \"single\"\nprompt = \"What would you say next?\"\noptions = [\"a\", \"b\"]\nanswer = 9\n";
+/// Calls `f` with the table `key` of the TOML document `text`, found in `path` from its line
+/// `first_line` on.
+fn with_table<R>(
+    text: &str,
+    key: &str,
+    path: &str,
+    first_line: usize,
+    f: impl FnOnce(&toml::Spanned<toml::de::DeValue<'_>>, &Source<'_>) -> R,
+) -> R {
     let doc = toml::de::DeTable::parse(text).unwrap();
     let (_, table) = doc
         .get_ref()
         .iter()
         .find(|(k, _)| {
             let k: &str = k.get_ref();
-            k == "next"
+            k == key
         })
-        .unwrap();
+        .unwrap_or_else(|| panic!("no table `{key}` in {text}"));
     let src = Source {
-        path: Path::new("content/srs.md"),
+        path: Path::new(path),
         text,
-        first_line: 20,
+        first_line,
     };
-    let errs = exercise::parse_question(table, &src).unwrap_err();
+    f(table, &src)
+}
+
+#[test]
+fn one_question_can_be_parsed_and_rendered_on_its_own() {
+    let text = "note = \"srs\"\n\n[next]\ntype = \"single\"\nprompt = \"What would you say next?\"\noptions = [\"a\", \"b\"]\nanswer = 9\n";
+    let errs = with_table(text, "next", "content/srs.md", 20, |table, src| {
+        exercise::parse_question(table, src).unwrap_err()
+    });
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].line, 26, "{}", errs[0]);
 
     let fixed = text.replace("answer = 9", "answer = 2\nsrs_extra = 1");
-    let doc = toml::de::DeTable::parse(&fixed).unwrap();
-    let (_, table) = doc
-        .get_ref()
-        .iter()
-        .find(|(k, _)| {
-            let k: &str = k.get_ref();
-            k == "next"
-        })
-        .unwrap();
-    let src = Source {
-        path: Path::new("content/srs.md"),
-        text: &fixed,
-        first_line: 20,
-    };
-    assert!(
-        exercise::parse_question(table, &src).is_err(),
-        "unknown key"
-    );
-    let only_choice = [QuestionType::SINGLE, QuestionType::MULTIPLE];
-    let mut q = exercise::parse_question_with(
-        table,
-        &src,
-        &ParseOptions {
+    let mut q = with_table(&fixed, "next", "content/srs.md", 20, |table, src| {
+        assert!(exercise::parse_question(table, src).is_err(), "unknown key");
+        let only_choice = [QuestionType::SINGLE, QuestionType::MULTIPLE];
+        let options = ParseOptions {
             types: Some(&only_choice),
             extra_keys: &["srs_extra"],
-        },
-    )
-    .unwrap();
+        };
+        exercise::parse_question_with(table, src, &options).unwrap()
+    });
     q.key = "next".into();
     let html = exercise::standalone_html(
         handbook::theme::builtin(),
@@ -556,23 +551,14 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
 #[test]
 fn restricted_types_are_reported() {
     let text = "[q]\ntype = \"ordering\"\nprompt = \"p\"\nitems = [\"a\", \"b\"]\n";
-    let doc = toml::de::DeTable::parse(text).unwrap();
-    let (_, table) = doc.get_ref().iter().next().unwrap();
-    let src = Source {
-        path: Path::new("a.md"),
-        text,
-        first_line: 1,
-    };
-    let only = [QuestionType::SINGLE];
-    let errs = exercise::parse_question_with(
-        table,
-        &src,
-        &ParseOptions {
+    let errs = with_table(text, "q", "a.md", 1, |table, src| {
+        let only = [QuestionType::SINGLE];
+        let options = ParseOptions {
             types: Some(&only),
             extra_keys: &[],
-        },
-    )
-    .unwrap_err();
+        };
+        exercise::parse_question_with(table, src, &options).unwrap_err()
+    });
     assert!(errs[0].message.contains("not allowed here"), "{}", errs[0]);
     assert_eq!(errs[0].line, 2);
 }
