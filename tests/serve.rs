@@ -14,7 +14,7 @@ use common::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -309,11 +309,14 @@ fn once_idle_the_served_site_equals_the_built_site() {
     let text = fs::read_to_string(&source).unwrap();
     fs::write(&source, format!("{text}\nListening, edited.\n")).unwrap();
     server.wait_for_page("/bond/listening.html", "Listening, edited.");
-    let deadline = Instant::now() + WAIT;
-    while server.status()["busy"] == true {
-        assert!(Instant::now() < deadline, "the server never became idle");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(WAIT, || {
+        let status = server.status();
+        if status["busy"] == true {
+            Err(format!("the server never became idle: {status}"))
+        } else {
+            Ok(())
+        }
+    });
 
     let out = tempfile::tempdir().unwrap();
     let built = build(root, out.path());
@@ -407,17 +410,7 @@ fn ctrl_c_stops_cleanly() {
     assert_eq!(server.get("/").status, 200);
     #[cfg(unix)]
     {
-        let pid = server.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-        assert!(sent.success());
-        let deadline = Instant::now() + WAIT;
-        let status = loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "the server did not stop");
-            std::thread::sleep(Duration::from_millis(50));
-        };
+        let status = server.interrupt(WAIT);
         assert!(status.success(), "{status}");
         server.wait_output("Stopped.");
     }
@@ -623,11 +616,14 @@ fn a_flood_of_event_streams_does_not_lock_live_reload_out() {
     // new one replaces its oldest, whose connection then closes): wait until the server has
     // answered them all.
     let held: Vec<TcpStream> = (0..300).map(|_| unread_stream(port)).collect();
-    let deadline = Instant::now() + WAIT;
-    while server.status()["connections"].as_u64().unwrap() > 40 {
-        assert!(Instant::now() < deadline, "{}", server.status());
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(WAIT, || {
+        let status = server.status();
+        if status["connections"].as_u64().unwrap() > 40 {
+            Err(format!("more than 40 connections: {status}"))
+        } else {
+            Ok(())
+        }
+    });
     wait_clients(&server, WAIT, |n| n <= 32);
     // A real page still connects at once, and hears of an edit.
     let page = "alliance/evidence.html";
@@ -657,21 +653,8 @@ fn ctrl_c_stops_at_once_while_clients_hold_connections() {
     assert_eq!(get_within(port, "/", PROMPT).status, 200);
     #[cfg(unix)]
     {
-        let pid = server.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-        assert!(sent.success());
         // Well under the 10 s after which the server would drop these clients anyway.
-        let deadline = Instant::now() + PROMPT;
-        let status = loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the server did not stop while clients held connections"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = server.interrupt(PROMPT);
         assert!(status.success(), "{status}");
         server.wait_output("Stopped.");
     }
