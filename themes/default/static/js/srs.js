@@ -44,6 +44,8 @@
 
 //= include js/shared/i18n.js
 //= include js/shared/csv.js
+//= include js/shared/today.js
+//= include js/shared/download.js
 //= include js/srs/logic.js
 //= include js/srs/stored.js
 //= include js/srs/storage.js

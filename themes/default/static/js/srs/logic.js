@@ -280,13 +280,6 @@
     return t(short ? "srs.date_short" : "srs.date_long", values);
   }
 
-  /** Today's local date as "YYYY-MM-DD". */
-  function today(now) {
-    var d = now || new Date();
-    var p = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
-  }
-
   /** Entries in chart and table order: by date, then by when they were saved. */
   function sortEntries(entries) {
     return entries.slice().sort(function (a, b) {

@@ -614,16 +614,9 @@
 
   Practice.prototype.exportCsv = function () {
     var entries = this.entries();
-    var text = "\ufeff" + toCsv(entries, this.labels);
-    var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
-    var url = URL.createObjectURL(blob);
     // "practice-log" in the handbook's language (`srs.file_stem`), as a slug.
     var stem = slug(t("srs.file_stem")) || "practice-log";
-    var a = el("a", { href: url, download: stem + "-" + this.set + "-" + today() + ".csv", hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    download("\ufeff" + toCsv(entries, this.labels), stem + "-" + this.set + "-" + today() + ".csv", "text/csv;charset=utf-8");
     this.status(this.logStatus, t("srs.exported", { count: entries.length }));
   };
 
