@@ -303,11 +303,11 @@
       var values = e.values || [];
       var s = score(values);
       var lowest = s.lowest.map(function (i) { return (e.labels && e.labels[i]) || labels[i] || t("srs.item_n", { n: i + 1 }); });
-      var row = [e.date, e.session === null || e.session === undefined ? "" : e.session, e.label || ""];
+      var row = [e.date, sessionText(e), e.label || ""];
       for (var i = 0; i < labels.length; i++) {
         row.push(isRated(values[i]) ? fmt(values[i]) : "");
       }
-      row.push(s.total === null ? "" : fmt(s.total), lowest.join("; "), e.saved || "");
+      row.push(s.total === null ? "" : fmt(s.total), lowest.join("; "), typeof e.saved === "string" ? e.saved : "");
       rows.push(row.map(cell).join(sep));
     });
     return rows.join("\r\n") + "\r\n";
