@@ -139,17 +139,13 @@
     return out;
   }
 
+//= include js/shared/tally.js
+
   function totals(data, state) {
-    var tot = { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 };
+    var tot = tally();
     ((data && data.chapters) || []).forEach(function (ch) {
       ch.exercises.forEach(function (ex) {
-        var s = store.summarize(ex, state.exercises[ex.id]);
-        tot.exercises += 1;
-        tot.complete += s.complete ? 1 : 0;
-        tot.questions += s.total;
-        tot.graded += s.graded;
-        tot.answered += s.answered;
-        tot.correct += s.correct;
+        addExercise(tot, store.summarize(ex, state.exercises[ex.id]));
       });
     });
     return tot;

@@ -37,6 +37,7 @@
 //= include js/shared/today.js
 //= include js/shared/long-date.js
 //= include js/shared/download.js
+//= include js/shared/tally.js
 
   /* "3 of 5 correct (60%)": the score of `s` ({ correct, graded }). */
   function correctOf(s) {
@@ -127,20 +128,15 @@
   function render() {
     var state = store.load();
     var ids = known();
-    var total = { exercises: 0, complete: 0, questions: 0, answered: 0, graded: 0, correct: 0 };
+    var total = tally();
 
     var sections = page.querySelectorAll("[data-chapter]");
     data.chapters.forEach(function (ch, index) {
       var section = sections[index];
-      var c = { exercises: 0, complete: 0, graded: 0, correct: 0, answered: 0, questions: 0 };
+      var c = tally();
       ch.exercises.forEach(function (ex) {
         var s = store.summarize(ex, state.exercises[ex.id]);
-        c.exercises += 1;
-        c.complete += s.complete ? 1 : 0;
-        c.graded += s.graded;
-        c.correct += s.correct;
-        c.answered += s.answered;
-        c.questions += s.total;
+        addExercise(c, s);
         var row = section && section.querySelector('[data-exercise-row="' + cssEscape(ex.id) + '"]');
         if (row) {
           row.querySelector('[data-cell="status"]').textContent = exerciseStatus(s);
@@ -149,12 +145,7 @@
           row.classList.toggle("is-started", s.started && !s.complete);
         }
       });
-      total.exercises += c.exercises;
-      total.complete += c.complete;
-      total.questions += c.questions;
-      total.answered += c.answered;
-      total.graded += c.graded;
-      total.correct += c.correct;
+      addTally(total, c);
       var line = section && section.querySelector("[data-chapter-score]");
       if (line) {
         line.hidden = false;
@@ -378,7 +369,7 @@
     var name = nameInput ? nameInput.value.trim() : "";
     $("[data-print-name]").textContent = name || "\u00a0";
     $("[data-print-date]").textContent = longDate();
-    var totals = lastTotals || { answered: 0, questions: 0, correct: 0, graded: 0, complete: 0, exercises: 0 };
+    var totals = lastTotals || tally();
     $("[data-print-overall]").textContent = t("progress.print_overall", { score: correctOf(totals), complete: exercisesComplete(totals) });
   }
 

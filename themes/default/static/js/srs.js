@@ -40,7 +40,6 @@
   "use strict";
 
   var VERSION = 1;
-  var SVG_NS = "http://www.w3.org/2000/svg";
 
 //= include js/shared/i18n.js
 //= include js/shared/csv.js

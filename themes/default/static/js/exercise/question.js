@@ -320,15 +320,10 @@
   };
 
   Question.prototype.retry = function () {
-    this.state = "idle";
-    this.lock(false);
-    this.unmarkOptions();
-    clear(this.feedback);
-    this.root.classList.remove("is-correct", "is-incorrect", "is-revealed");
     for (var i = 0; i < this.inputs.length; i++) {
       this.inputs[i].checked = false;
     }
-    this.setButtons(false);
+    this.retryQuietly();
     var first = this.inputs[0] || this.text || this.root.querySelector("fieldset button");
     if (first) {
       first.focus();
