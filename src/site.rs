@@ -519,9 +519,16 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
                 let target = &handbook.pages[check.target];
                 let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
                 known.sort_unstable();
+                // (Ids are case-sensitive: `#Intro` does not find `intro`.)
+                let fragment = check.fragment.as_str();
                 let close = known
                     .iter()
-                    .find(|k| k.contains(check.fragment.as_str()) || check.fragment.contains(**k))
+                    .find(|k| k.eq_ignore_ascii_case(fragment))
+                    .or_else(|| {
+                        known
+                            .iter()
+                            .find(|k| k.contains(fragment) || fragment.contains(**k))
+                    })
                     .map(|k| format!(" (did you mean `#{k}`?)"))
                     .unwrap_or_default();
                 out.push(links::broken_diagnostic(
@@ -530,7 +537,7 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
                     check.line,
                     check.column,
                     format!(
-                        "broken link: `{}` has no heading `#{}`{close}",
+                        "broken link: `{}` has no heading or HTML element with the id `#{}`{close}",
                         target.display_path.display(),
                         check.fragment
                     ),

@@ -241,7 +241,7 @@ pub fn broken_diagnostic(
             "correct the image's file name or folder (relative to this file); the image must be inside the content folder"
         }
         Broken::Fragment => {
-            "use the heading's id as the page's table of contents shows it (lower case, words joined by `-`)"
+            "use the heading's id as the page's table of contents shows it (lower case, words joined by `-`), or the `id` of an element in the page's HTML (`<a id=\"name\"></a>`)"
         }
     };
     d.with_column(column).with_hint(format!("{fix}{policy}"))

@@ -9,6 +9,7 @@ pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod page_ids;
 pub mod summary;
 pub mod tabs;
 pub mod unsafe_html;
@@ -78,7 +79,7 @@ pub struct RenderedPage {
     pub html: String,
     /// The h2/h3 table of contents.
     pub toc: Vec<TocEntry>,
-    /// Every id defined on the page (headings, footnotes, components).
+    /// Every id defined on the page (headings, raw HTML elements, footnotes, components).
     pub anchors: Vec<String>,
     /// Fragments to check after all pages are rendered.
     pub fragment_checks: Vec<FragmentCheck>,
@@ -350,8 +351,9 @@ impl<'a> Renderer<'a> {
         self.out
     }
 
-    /// Reserves the ids the theme's layout uses, then explicit `{#id}` ids, so generated heading
-    /// ids never collide with them.
+    /// Reserves the ids the theme's layout uses, then the ids the page defines itself
+    /// (explicit `{#id}` ids, raw HTML elements' ids), so generated heading ids
+    /// never collide with them. A raw HTML id already taken is a warning.
     fn reserve_ids(&mut self, body: &str) {
         for id in THEME_IDS
             .iter()
@@ -361,12 +363,35 @@ impl<'a> Renderer<'a> {
             self.ids.reserve(id);
         }
         self.out.anchors.extend(self.prepared.ids.iter().cloned());
-        if may_have_heading_ids(body) {
-            for ev in Parser::new_ext(body, options()) {
-                if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
-                    self.ids.reserve(&id);
-                }
+        let found = page_ids::scan(body);
+        let mut taken: std::collections::HashSet<&str> = THEME_IDS.iter().copied().collect();
+        taken.extend(found.headings.iter().map(String::as_str));
+        for (offset, id) in &found.html {
+            if !taken.insert(id) {
+                let (line, column) = self.lines.pos(*offset);
+                self.out.diagnostics.push(
+                    Diagnostic::warning(
+                        &self.page.display_path,
+                        line,
+                        format!(
+                            "duplicate id `{id}`: an element or heading of this page already has it"
+                        ),
+                    )
+                    .with_column(column)
+                    .with_hint(format!(
+                        "give each element its own id; a link to `#{id}` goes to the first one only"
+                    )),
+                );
             }
+        }
+        // (A heading's id is an anchor once the heading is rendered.)
+        for id in &found.headings {
+            self.ids.reserve(id);
+        }
+        let html = found.html.into_iter().map(|(_, id)| id);
+        for id in html {
+            self.ids.reserve(&id);
+            self.out.anchors.push(id);
         }
     }
 
@@ -657,14 +682,6 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Whether `body` may give a heading an explicit id: some line has a `{` with a `#` after it
-/// (`## Title {#id}`, `{.class #id}`). When not, the parse that reserves explicit ids is
-/// skipped.
-fn may_have_heading_ids(body: &str) -> bool {
-    body.lines()
-        .any(|line| line.find('{').is_some_and(|i| line[i..].contains('#')))
-}
-
 fn push_section(sections: &mut Vec<Section>, section: Section) {
     if !section.text.trim().is_empty() || !section.heading.is_empty() {
         let mut section = section;
@@ -786,8 +803,6 @@ mod tests {
         let r = render_page(&h, 0);
         assert!(r.html.contains("<h2 id=\"bond-1\">Bond"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"bond\">Other"), "{}", r.html);
-        assert!(may_have_heading_ids("x\n## A { .c #id }\n"));
-        assert!(!may_have_heading_ids("## A\n\n{ x }\n# B\n"));
     }
 
     #[test]

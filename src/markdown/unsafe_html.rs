@@ -9,6 +9,9 @@
 //! attributes separated by any whitespace or `/`, values double-, single- or unquoted,
 //! character references decoded (`&#106;avascript&colon;`), and tabs, newlines and leading
 //! control characters ignored in URLs, as browsers do.
+//!
+//! The same scan gathers the ids raw HTML defines (any element's `id`, an `<a>`'s `name`), which
+//! links may point at like headings' ids.
 
 use crate::components::BlockCtx;
 use crate::error::{Diagnostic, line_col};
@@ -87,6 +90,9 @@ pub struct HtmlRuns {
     pieces: Vec<(usize, usize)>,
     /// The findings so far, with source offsets.
     pub findings: Vec<Finding>,
+    /// The ids defined so far (an element's `id`, an `<a>`'s `name`), with the source offset
+    /// of the attribute.
+    pub ids: Vec<(usize, String)>,
 }
 
 impl HtmlRuns {
@@ -101,11 +107,13 @@ impl HtmlRuns {
             Event::End(TagEnd::HtmlBlock) => self.flush(),
             Event::InlineHtml(text) => {
                 let start = range.start;
-                self.findings
-                    .extend(scan_html(text).into_iter().map(|f| Finding {
-                        offset: start + f.offset,
-                        ..f
-                    }));
+                let (findings, ids) = scan(text);
+                self.findings.extend(findings.into_iter().map(|f| Finding {
+                    offset: start + f.offset,
+                    ..f
+                }));
+                self.ids
+                    .extend(ids.into_iter().map(|(at, id)| (start + at, id)));
             }
             _ => {}
         }
@@ -116,14 +124,22 @@ impl HtmlRuns {
         if self.buf.is_empty() {
             return;
         }
-        for f in scan_html(&self.buf) {
-            let i = self.pieces.partition_point(|&(b, _)| b <= f.offset);
+        let (findings, ids) = scan(&self.buf);
+        let source = |offset: usize| {
+            let i = self.pieces.partition_point(|&(b, _)| b <= offset);
             let (b, s) = self.pieces[i.saturating_sub(1)];
-            self.findings.push(Finding {
-                offset: s + (f.offset - b),
+            s + (offset - b)
+        };
+        let findings: Vec<Finding> = findings
+            .into_iter()
+            .map(|f| Finding {
+                offset: source(f.offset),
                 kind: f.kind,
-            });
-        }
+            })
+            .collect();
+        let ids: Vec<(usize, String)> = ids.into_iter().map(|(at, id)| (source(at), id)).collect();
+        self.findings.extend(findings);
+        self.ids.extend(ids);
         self.buf.clear();
         self.pieces.clear();
     }
@@ -198,8 +214,20 @@ fn locate(body: &str, span: Range<usize>, s: &str, offset: usize) -> usize {
 
 /// The findings in an HTML fragment (offsets in `html`).
 pub fn scan_html(html: &str) -> Vec<Finding> {
+    scan(html).0
+}
+
+/// The ids an HTML fragment defines, with their offsets in `html`: every element's `id` and
+/// every `<a>`'s `name` (browsers scroll to both), character references decoded.
+pub fn html_ids(html: &str) -> Vec<(usize, String)> {
+    scan(html).1
+}
+
+/// The findings and the ids of an HTML fragment (offsets in `html`).
+fn scan(html: &str) -> (Vec<Finding>, Vec<(usize, String)>) {
     let b = html.as_bytes();
     let mut out = Vec::new();
+    let mut ids = Vec::new();
     let mut i = 0;
     while let Some(lt) = b.get(i..).and_then(|rest| memchr(b'<', rest)) {
         i += lt + 1;
@@ -231,14 +259,24 @@ pub fn scan_html(html: &str) -> Vec<Finding> {
             }),
             _ => {}
         }
-        i = attributes(html, name_end, &mut out);
+        let mut on_attribute = |attr: &str, value: &str, at: usize| {
+            check_attribute(attr, value, at, &mut out);
+            if attr == "id" || (attr == "name" && name == "a") {
+                let id = decode(value);
+                if !id.is_empty() {
+                    ids.push((at, id));
+                }
+            }
+        };
+        i = attributes(html, name_end, &mut on_attribute);
     }
-    out
+    (out, ids)
 }
 
-/// Scans the attributes of a start tag from `i` (after its name) to its `>`; returns the
-/// offset after the tag.
-fn attributes(html: &str, mut i: usize, out: &mut Vec<Finding>) -> usize {
+/// Scans the attributes of a start tag from `i` (after its name) to its `>`, handing each one
+/// (lower-cased name, raw value, offset of the name) to `visit`; returns the offset after the
+/// tag.
+fn attributes(html: &str, mut i: usize, visit: &mut impl FnMut(&str, &str, usize)) -> usize {
     let b = html.as_bytes();
     loop {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -279,7 +317,7 @@ fn attributes(html: &str, mut i: usize, out: &mut Vec<Finding>) -> usize {
             value = &html[start..end];
             i = next;
         }
-        check_attribute(&name, value, name_at, out);
+        visit(&name, value, name_at);
     }
 }
 
@@ -510,6 +548,33 @@ mod tests {
             let _ = scan_html(html);
         }
         assert_eq!(decode("&é&amp"), "&é&");
+    }
+
+    #[test]
+    fn ids_of_any_element_and_names_of_anchors() {
+        let html = "<a id=\"export\"></a><A NAME='named'>x</A> <span\n id=spot>y</span>\
+                    <input name=\"field\"><div id=\"\"></div><p id=\"a&amp;b\"><!-- <i id=\"c\"> -->";
+        let ids: Vec<String> = html_ids(html).into_iter().map(|(_, id)| id).collect();
+        assert_eq!(ids, ["export", "named", "spot", "a&b"]);
+        let (at, _) = html_ids(html)[2].clone();
+        assert_eq!(&html[at..at + 2], "id");
+    }
+
+    #[test]
+    fn runs_report_ids_at_their_source_offsets() {
+        let md =
+            "Text <a id=\"x\"></a>\n\n<div>\n<span id=\"y\">a</span>\n</div>\n\n`<b id=\"z\">`\n";
+        let mut runs = HtmlRuns::default();
+        for (event, range) in Parser::new_ext(md, super::super::options()).into_offset_iter() {
+            runs.event(&event, &range);
+        }
+        runs.flush();
+        let at: Vec<(&str, &str)> = runs
+            .ids
+            .iter()
+            .map(|(o, id)| (&md[*o..*o + 4], id.as_str()))
+            .collect();
+        assert_eq!(at, [("id=\"", "x"), ("id=\"", "y")]);
     }
 
     #[test]
