@@ -6,6 +6,7 @@ pub mod blocks;
 pub mod built_paths;
 pub mod directory_urls;
 pub mod fences;
+pub mod footnotes;
 pub mod headings;
 pub mod lines;
 pub mod links;
@@ -202,6 +203,7 @@ struct Renderer<'a> {
     anchor_label: String,
     lines: LineIndex<'a>,
     ids: IdAllocator,
+    footnotes: footnotes::Footnotes,
     out: RenderedPage,
     ordinals: std::collections::HashMap<&'static str, usize>,
 }
@@ -225,6 +227,7 @@ impl<'a> Renderer<'a> {
             lines: LineIndex::with_map(&prepared.text, page.body_line, &page.line_map)
                 .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
+            footnotes: Default::default(),
             out: RenderedPage::default(),
             ordinals: Default::default(),
         }
@@ -321,6 +324,9 @@ impl<'a> Renderer<'a> {
                         h.events.push(into_static(ev));
                     } else {
                         collect_text(&ev, &mut section.text);
+                        if let Event::End(TagEnd::FootnoteDefinition) = ev {
+                            self.close_footnote(&mut events);
+                        }
                         events.push(ev);
                     }
                 }
@@ -335,13 +341,23 @@ impl<'a> Renderer<'a> {
         self.out.summary = summary.finish();
         raw_html.flush();
         self.report_unsafe_html(raw_html.findings);
+        self.finish(body, events, &code_ranges)
+    }
+
+    /// Reports the links left as text (a space in the destination) and writes the HTML.
+    fn finish(
+        mut self,
+        body: &str,
+        events: Vec<Event<'a>>,
+        code_ranges: &[std::ops::Range<usize>],
+    ) -> RenderedPage {
         if body.contains("](") {
             let lines = &self.lines;
             self.out.diagnostics.extend(links::spaced_link_errors(
                 self.handbook,
                 self.page,
                 body,
-                &code_ranges,
+                code_ranges,
                 &|offset| lines.pos(offset),
             ));
         }
@@ -352,7 +368,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Reserves the ids the theme's layout uses, then the ids the page defines itself
-    /// (explicit `{#id}` ids, raw HTML elements' ids), so generated heading ids
+    /// (explicit `{#id}` ids, raw HTML elements' ids, footnotes), so generated heading ids
     /// never collide with them. A raw HTML id already taken is a warning.
     fn reserve_ids(&mut self, body: &str) {
         for id in THEME_IDS
@@ -363,7 +379,7 @@ impl<'a> Renderer<'a> {
             self.ids.reserve(id);
         }
         self.out.anchors.extend(self.prepared.ids.iter().cloned());
-        let found = page_ids::scan(body);
+        let found = page_ids::scan(body, &mut self.footnotes);
         let mut taken: std::collections::HashSet<&str> = THEME_IDS.iter().copied().collect();
         taken.extend(found.headings.iter().map(String::as_str));
         for (offset, id) in &found.html {
@@ -389,10 +405,18 @@ impl<'a> Renderer<'a> {
             self.ids.reserve(id);
         }
         let html = found.html.into_iter().map(|(_, id)| id);
-        for id in html {
+        for id in self.footnotes.ids().into_iter().chain(html) {
             self.ids.reserve(&id);
             self.out.anchors.push(id);
         }
+    }
+
+    /// Closes a footnote definition (adding its link back to the reference).
+    fn close_footnote(&mut self, events: &mut Vec<Event<'a>>) {
+        let catalog = self.catalog;
+        self.footnotes.close(events, |n| {
+            catalog.text("page.footnote_back", &[("number", &n.to_string())])
+        });
     }
 
     /// One event of the page, rewritten: links and images checked and rebased, callouts opened
@@ -480,9 +504,11 @@ impl<'a> Renderer<'a> {
                 )
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
-            Event::Start(Tag::FootnoteDefinition(ref name)) => {
-                self.out.anchors.push(name.to_string());
-                event
+            Event::Start(Tag::FootnoteDefinition(ref label)) => {
+                Event::Html(self.footnotes.open(label).into())
+            }
+            Event::FootnoteReference(ref label) => {
+                Event::InlineHtml(self.footnotes.reference(label).into())
             }
             other => other,
         })
