@@ -298,14 +298,8 @@ fn place_assets(b: &mut Builder, assets: Vec<SourceFile>) -> (Vec<Asset>, HashMa
             .unwrap_or_default();
         let out_path = format!("{out_dir}{name}");
         if let Some(owner) = b.out_owner.get(&out_path) {
-            b.errors.push(
-                Diagnostic::error(
-                    b.display_base.join(&file.path),
-                    0,
-                    format!("`{out_path}` is also the output of {}", owner.display()),
-                )
-                .with_hint("rename one of the two files"),
-            );
+            let clash = asset_clash(b, &file.path, &out_path, owner);
+            b.errors.push(clash);
             continue;
         }
         // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
@@ -324,6 +318,59 @@ fn place_assets(b: &mut Builder, assets: Vec<SourceFile>) -> (Vec<Asset>, HashMa
         });
     }
     (asset_list, asset_by_source)
+}
+
+/// The error for the file `path`, to be copied to `out_path`, which the page written by
+/// `owner` already claims: a page of the content folder, or one the build generates (a home or
+/// chapter page for a folder without a landing page), said as such.
+fn asset_clash(b: &Builder, path: &Path, out_path: &str, owner: &Path) -> Diagnostic {
+    let display = b.display_base.join(path);
+    let generated = b
+        .pages
+        .iter()
+        .find(|p| p.out_path == out_path)
+        .filter(|p| p.source.extension().is_none_or(|e| e != "md"));
+    let Some(page) = generated else {
+        return Diagnostic::error(
+            &display,
+            0,
+            format!(
+                "the file `{}` would be copied to `{out_path}`, the address of the page `{}`",
+                display.display(),
+                owner.display()
+            ),
+        )
+        .with_hint(
+            "rename one of the two files, or give the page another `slug` in its front matter",
+        );
+    };
+    let folder = b.display_base.join(&page.source);
+    let (what, landing) = if page.kind == PageKind::Home {
+        ("the home page".to_string(), PathBuf::from("index.md"))
+    } else {
+        (
+            format!("the page of the folder `{}/`", page.source.display()),
+            page.source.join("index.md"),
+        )
+    };
+    let folder = match folder.as_os_str().is_empty() {
+        true => "this folder".to_string(),
+        false => format!("`{}/`", folder.display().to_string().trim_end_matches('/')),
+    };
+    Diagnostic::error(
+        &display,
+        0,
+        format!(
+            "the file `{}` would be copied to `{out_path}`, the address of {what}, which the build makes itself ({folder} has no {})",
+            display.display(),
+            LANDING_NAMES.map(|n| format!("`{n}`")).join(", ").replacen(", `R", " or `R", 1)
+        ),
+    )
+    .with_hint(format!(
+        "rename or remove `{}`; to give {what} your own text, write it in `{}`",
+        display.display(),
+        b.display_base.join(landing).display()
+    ))
 }
 
 /// Errors for output paths that the build generates itself (one list: `reserved::RESERVED`),
@@ -707,6 +754,34 @@ mod tests {
     fn hb(files: Vec<SourceFile>) -> Result<Handbook, Vec<Diagnostic>> {
         let settings = crate::content::testing::titled("Test");
         crate::content::testing::load_at(settings, "/r", "content", files)
+    }
+
+    #[test]
+    fn a_copied_file_on_a_page_address_says_what_it_collides_with() {
+        let errors = hb(vec![
+            f("other.md", "# O\n"),
+            f("index.html", "<p>x</p>"),
+            f("g/a.md", "# A\n"),
+            f("g/index.html", "x"),
+            f("b.md", "# B\n"),
+            f("b.html", "x"),
+        ])
+        .unwrap_err();
+        let said: Vec<String> = errors
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}: {} | {}",
+                    d.path.display(),
+                    d.message,
+                    d.hint.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        assert_eq!(said.len(), 3, "{said:#?}");
+        assert!(said.iter().any(|s| s == "content/index.html: the file `content/index.html` would be copied to `index.html`, the address of the home page, which the build makes itself (`content/` has no `_index.md`, `index.md` or `README.md`) | rename or remove `content/index.html`; to give the home page your own text, write it in `content/index.md`"), "{said:#?}");
+        assert!(said.iter().any(|s| s.starts_with("content/g/index.html: the file `content/g/index.html` would be copied to `g/index.html`, the address of the page of the folder `g/`, which the build makes itself (`content/g/` has no")), "{said:#?}");
+        assert!(said.iter().any(|s| s == "content/b.html: the file `content/b.html` would be copied to `b.html`, the address of the page `content/b.md` | rename one of the two files, or give the page another `slug` in its front matter"), "{said:#?}");
     }
 
     #[test]
