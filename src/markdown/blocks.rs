@@ -1,10 +1,12 @@
 //! The blocks of MkDocs-style Markdown that CommonMark does not know, found before parsing:
 //! admonitions (`!!!`, `???`, [`super::admonitions`]) and content tabs (`===`,
-//! [`super::tabs`]), each a header line followed by content indented four spaces. The body is
+//! [`super::tabs`]), each a header line followed by content indented four spaces, and HTML
+//! elements with a `markdown` attribute ([`super::md_in_html`]). The body is
 //! rewritten with their HTML around the content, un-indented so it is parsed as the Markdown it
 //! is (lists, code, links, nested blocks); every line of the result remembers its line and
 //! indentation in the source, so diagnostics keep naming the right `line:column`.
 
+use super::md_in_html::{self, Mode};
 use super::{admonitions, tabs};
 use crate::i18n::Catalog;
 use std::borrow::Cow;
@@ -24,6 +26,9 @@ pub struct Prepared<'a> {
     pub has_collapsible: bool,
     /// The ids of the tab panels (reserved, so no heading takes one).
     pub ids: Vec<String>,
+    /// Byte ranges of `text` that are inline Markdown (an element with `markdown="span"`):
+    /// their paragraphs are written without `<p>`.
+    pub spans: Vec<std::ops::Range<usize>>,
 }
 
 /// The plain text of a title line written here (`<p class="callout-title">`,
@@ -86,6 +91,7 @@ struct Out<'c> {
     has_tabs: bool,
     has_collapsible: bool,
     ids: Vec<String>,
+    spans: Vec<std::ops::Range<usize>>,
 }
 
 impl Out<'_> {
@@ -113,7 +119,12 @@ pub fn prepare(body: &str) -> Prepared<'_> {
 
 /// [`prepare`], the callout types named for screen readers in the language of `catalog`.
 pub fn prepare_in<'a>(body: &'a str, catalog: &Catalog) -> Prepared<'a> {
-    if !(body.contains("!!!") || body.contains("???") || body.contains("===")) {
+    if !(body.contains("!!!")
+        || body.contains("???")
+        || body.contains("===")
+        || body.contains("markdown")
+        || body.contains("MARKDOWN"))
+    {
         return Prepared {
             text: Cow::Borrowed(body),
             ..Prepared::default()
@@ -149,6 +160,7 @@ pub fn prepare_in<'a>(body: &'a str, catalog: &Catalog) -> Prepared<'a> {
         has_tabs: out.has_tabs,
         has_collapsible: out.has_collapsible,
         ids: out.ids,
+        spans: out.spans,
     }
 }
 
@@ -259,6 +271,12 @@ fn process(lines: &[Src], out: &mut Out) -> bool {
             found = true;
             continue;
         }
+        if let Some(next) = markdown_in_html(lines, i, out) {
+            i = next;
+            found = true;
+            block_start = true;
+            continue;
+        }
         fence = fence_open(src.text);
         block_start = src.text.trim().is_empty() || fence.is_some() || is_atx_heading(src.text);
         out.push(src);
@@ -361,6 +379,61 @@ fn in_list_item(lines: &[Src], start: usize, out: &mut Out) -> Option<usize> {
     Some(last)
 }
 
+/// An HTML element with a `markdown` attribute opened on line `start` (see
+/// [`super::md_in_html`]): written with the attribute removed and blank lines around its
+/// content, so the content is parsed as Markdown blocks, or (span) as one run of inline
+/// Markdown without paragraphs. Returns the index after its closing line, or `None` when the
+/// line opens no such element or it is not closed (the attribute is then removed as the page is
+/// rendered).
+fn markdown_in_html(lines: &[Src], start: usize, out: &mut Out) -> Option<usize> {
+    let src = lines[start];
+    let tag = md_in_html::open_tag(src.text).filter(|t| t.mode != Mode::Raw)?;
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let (end, close_at) = md_in_html::find_close(&texts, start, tag.end, &tag.name)?;
+    let mut content: Vec<Src> = Vec::new();
+    if end == start {
+        content.push(piece(src, tag.end, close_at));
+    } else {
+        content.push(piece(src, tag.end, src.text.len()));
+        content.extend_from_slice(&lines[start + 1..end]);
+        content.push(piece(lines[end], 0, close_at));
+    }
+    // (The rest of the start tag's line and the start of the closing one, when blank.)
+    if content.last().is_some_and(|c| c.text.trim().is_empty()) {
+        content.pop();
+    }
+    if content.first().is_some_and(|c| c.text.trim().is_empty()) {
+        content.remove(0);
+    }
+    out.generated(&tag.html, src.line);
+    out.generated("", src.line);
+    if tag.mode == Mode::Span {
+        let from = out.text.len();
+        for c in &content {
+            let text = c.text.trim_start();
+            let cut = c.text.len() - text.len();
+            out.push(piece(*c, cut, c.text.len()));
+        }
+        out.spans.push(from..out.text.len());
+    } else {
+        process(&content, out);
+    }
+    let last = content.last().map_or(src.line, |c| c.line);
+    out.generated("", last);
+    let close = lines[end];
+    out.push(piece(close, close_at, close.text.len()));
+    Some(end + 1)
+}
+
+/// The bytes `from..to` of line `l`, mapped to where they are in the file.
+fn piece(l: Src<'_>, from: usize, to: usize) -> Src<'_> {
+    Src {
+        text: &l.text[from..to],
+        line: l.line,
+        shift: l.shift + from,
+    }
+}
+
 /// Writes the tab set starting at `start` (a tab header); returns the index after it.
 fn tab_set(lines: &[Src], start: usize, out: &mut Out) -> usize {
     out.sets += 1;
@@ -406,6 +479,26 @@ mod tests {
     fn line_of(p: &Prepared, needle: &str) -> (usize, usize) {
         let i = p.text.lines().position(|l| l.contains(needle)).unwrap();
         p.map.as_ref().unwrap()[i]
+    }
+
+    #[test]
+    fn markdown_in_html_is_set_apart_and_keeps_its_place() {
+        let body = "Intro.\n<div class=\"c\" markdown>Lead *in*\n- a\n  </div>\n\n<figure markdown=\"span\">\n  ![x](p.png)\n</figure>\n\n<div markdown=\"0\">\n*raw*\n</div>\n\nmarkdown is a word.\n";
+        let p = prepare(body);
+        assert_eq!(
+            p.text,
+            "Intro.\n<div class=\"c\">\n\nLead *in*\n- a\n\n</div>\n\n<figure>\n\n![x](p.png)\n\n</figure>\n\n<div markdown=\"0\">\n*raw*\n</div>\n\nmarkdown is a word.\n"
+        );
+        assert_eq!(line_of(&p, "Lead"), (1, "<div class=\"c\" markdown>".len()));
+        assert_eq!(line_of(&p, "- a"), (2, 0));
+        assert_eq!(line_of(&p, "</div>"), (3, 2));
+        assert_eq!(line_of(&p, "![x]"), (6, 2));
+        let span = &p.text[p.spans[0].clone()];
+        assert_eq!(span, "![x](p.png)\n");
+        assert!(matches!(
+            prepare("Plain markdown.\n").text,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

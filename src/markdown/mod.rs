@@ -10,6 +10,7 @@ pub mod footnotes;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod md_in_html;
 pub mod page_ids;
 pub mod summary;
 pub mod tabs;
@@ -509,6 +510,20 @@ impl<'a> Renderer<'a> {
             }
             Event::FootnoteReference(ref label) => {
                 Event::InlineHtml(self.footnotes.reference(label).into())
+            }
+            // The content of an element with `markdown="span"` is inline: no paragraph.
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                if self.prepared.spans.iter().any(|s| s.contains(&range.start)) =>
+            {
+                return None;
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html)
+                if let Some(stripped) = md_in_html::strip_attribute(html) =>
+            {
+                match event {
+                    Event::Html(_) => Event::Html(stripped.into()),
+                    _ => Event::InlineHtml(stripped.into()),
+                }
             }
             other => other,
         })
