@@ -34,6 +34,9 @@ fn ids_of_any_element_count_on_this_page_and_on_others() {
     let home = read(&out.path().join("site/index.html"));
     assert!(home.contains("href=\"other.html#spot\""), "{home}");
     assert!(home.contains("href=\"other.html#Block-Id\""), "{home}");
+    // `name` on an `<a>` is obsolete HTML: it is written as the `id` it stands for.
+    assert!(home.contains("<a id=\"named\"></a>"), "{home}");
+    assert!(!home.contains("name=\"named\""), "{home}");
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! content parsed as Markdown, as blocks (`markdown`, `markdown="1"`, `markdown="block"`; the
 //! default of a block element such as `<div>`) or inline (`markdown="span"`; the default of `<p>`,
 //! headings, `<li>`, `<td>` ...), and loses the attribute, which is not HTML. `blocks` finds such
-//! elements ([`open_tag`], [`find_close`]) and rewrites them; [`strip_attribute`] takes the
-//! attribute off every other tag of the page's raw HTML.
+//! elements ([`open_tag`], [`find_close`]) and rewrites them; [`tidy`] takes the attribute off
+//! every other tag of the page's raw HTML (and turns an `<a name>`, obsolete, into an `<a id>`).
 
 /// How the content of an element with a `markdown` attribute is parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,13 +170,16 @@ pub fn find_close(lines: &[&str], start: usize, from: usize, name: &str) -> Opti
     None
 }
 
-/// `html` with the `markdown` attribute taken off every start tag (`None` when none has one).
-pub fn strip_attribute(html: &str) -> Option<String> {
-    if !html
-        .as_bytes()
-        .windows(8)
-        .any(|w| w.eq_ignore_ascii_case(b"markdown"))
-    {
+/// `html` with the `markdown` attribute taken off every start tag, and the `name` of an `<a>`
+/// without an `id` made its `id` (the same target for links, and valid HTML); `None` when there
+/// is nothing to change.
+pub fn tidy(html: &str) -> Option<String> {
+    let has = |word: &[u8]| {
+        html.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !has(b"markdown") && !has(b"name") {
         return None;
     }
     let mut out = String::with_capacity(html.len());
@@ -194,14 +197,23 @@ pub fn strip_attribute(html: &str) -> Option<String> {
         let Some((attrs, len)) = attributes(&html[start - 1..], name_end - start + 1) else {
             break;
         };
+        let tag_at = start - 1;
         for a in attrs
             .iter()
             .filter(|a| a.name.eq_ignore_ascii_case("markdown"))
         {
-            out.push_str(&html[copied..start - 1 + a.span.start]);
-            copied = start - 1 + a.span.end;
+            out.push_str(&html[copied..tag_at + a.span.start]);
+            copied = tag_at + a.span.end;
         }
-        i = start - 1 + len;
+        let is_a = html[start..name_end].eq_ignore_ascii_case("a");
+        if is_a && !attrs.iter().any(|a| a.name.eq_ignore_ascii_case("id")) {
+            for a in attrs.iter().filter(|a| a.name.eq_ignore_ascii_case("name")) {
+                out.push_str(&html[copied..tag_at + a.name_at]);
+                out.push_str("id");
+                copied = tag_at + a.name_at + a.name.len();
+            }
+        }
+        i = tag_at + len;
     }
     (copied > 0).then(|| {
         out.push_str(&html[copied..]);
@@ -212,6 +224,8 @@ pub fn strip_attribute(html: &str) -> Option<String> {
 /// One attribute of a start tag.
 struct Attr<'a> {
     name: &'a str,
+    /// Where the name starts.
+    name_at: usize,
     value: &'a str,
     /// From the whitespace before the name to the end of the value.
     span: std::ops::Range<usize>,
@@ -265,6 +279,7 @@ fn attributes(tag: &str, from: usize) -> Option<(Vec<Attr<'_>>, usize)> {
         }
         attrs.push(Attr {
             name,
+            name_at,
             value,
             span: space..i,
         });
@@ -330,14 +345,23 @@ mod tests {
     #[test]
     fn strips_the_attribute_from_every_start_tag_only() {
         assert_eq!(
-            strip_attribute(
-                "<div class=\"a\" markdown><span markdown=\"span\" id='s'>x</span></div>"
-            )
-            .as_deref(),
+            tidy("<div class=\"a\" markdown><span markdown=\"span\" id='s'>x</span></div>")
+                .as_deref(),
             Some("<div class=\"a\"><span id='s'>x</span></div>")
         );
-        assert_eq!(strip_attribute("<p>write markdown=\"1\" here</p>"), None);
-        assert_eq!(strip_attribute("<p data-markdown=\"x\">"), None);
-        assert_eq!(strip_attribute("<div markdown"), None);
+        assert_eq!(tidy("<p>write markdown=\"1\" here</p>"), None);
+        assert_eq!(tidy("<p data-markdown=\"x\">"), None);
+        assert_eq!(tidy("<div markdown"), None);
+    }
+
+    #[test]
+    fn an_anchor_name_becomes_its_id() {
+        assert_eq!(
+            tidy("<a name=\"named\"></a> <A\n NAME=x>").as_deref(),
+            Some("<a id=\"named\"></a> <A\n id=x>")
+        );
+        assert_eq!(tidy("<a name=\"n\" id=\"i\"></a>"), None);
+        assert_eq!(tidy("<input name=\"field\">"), None);
+        assert_eq!(tidy("<p>a name</p>"), None);
     }
 }

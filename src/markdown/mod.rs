@@ -518,7 +518,7 @@ impl<'a> Renderer<'a> {
                 return None;
             }
             Event::Html(ref html) | Event::InlineHtml(ref html)
-                if let Some(stripped) = md_in_html::strip_attribute(html) =>
+                if let Some(stripped) = md_in_html::tidy(html) =>
             {
                 match event {
                     Event::Html(_) => Event::Html(stripped.into()),
