@@ -519,16 +519,7 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
                 let target = &handbook.pages[check.target];
                 let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
                 known.sort_unstable();
-                // (Ids are case-sensitive: `#Intro` does not find `intro`.)
-                let fragment = check.fragment.as_str();
-                let close = known
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(fragment))
-                    .or_else(|| {
-                        known
-                            .iter()
-                            .find(|k| k.contains(fragment) || fragment.contains(**k))
-                    })
+                let close = closest_id(&known, &check.fragment)
                     .map(|k| format!(" (did you mean `#{k}`?)"))
                     .unwrap_or_default();
                 out.push(links::broken_diagnostic(
@@ -546,6 +537,30 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
             }
         }
     }
+}
+
+/// The id of `known` (sorted) a missing `#fragment` most likely meant: the same but for case
+/// (ids are case-sensitive), else the nearest within a few edits (`redact-array-object` for
+/// `redact-array--object`), else one containing the other.
+fn closest_id<'k>(known: &[&'k str], fragment: &str) -> Option<&'k str> {
+    if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(fragment)) {
+        return Some(k);
+    }
+    let limit = 1.max(fragment.chars().count() / 6);
+    let len = fragment.chars().count();
+    let near = known
+        .iter()
+        .filter(|k| k.chars().count().abs_diff(len) <= limit)
+        .map(|k| (crate::error::plain::edit_distance(k, fragment), *k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d);
+    if let Some((_, k)) = near {
+        return Some(k);
+    }
+    known
+        .iter()
+        .find(|k| k.contains(fragment) || fragment.contains(**k))
+        .copied()
 }
 
 /// Component ids (exercise ids and the like) must be unique across the handbook.
@@ -581,4 +596,33 @@ fn build_id(handbook: &Handbook) -> String {
         h.write(page.body.as_bytes());
     }
     format!("{:016x}", h.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest_id;
+
+    #[test]
+    fn a_missing_fragment_gets_the_likeliest_id() {
+        let known = [
+            "destination-number--string",
+            "pino-stdserializers",
+            "redact-array--object",
+            "x",
+        ];
+        assert_eq!(
+            closest_id(&known, "pino-stdSerializers"),
+            Some("pino-stdserializers")
+        );
+        assert_eq!(
+            closest_id(&known, "redact-array-object"),
+            Some("redact-array--object")
+        );
+        assert_eq!(
+            closest_id(&known, "destination"),
+            Some("destination-number--string")
+        );
+        assert_eq!(closest_id(&known, "nothing-like-it"), None);
+        assert_eq!(closest_id(&known, "ab"), None);
+    }
 }

@@ -56,7 +56,7 @@ fn a_missing_anchor_is_still_an_error_naming_html_ids() {
         &text,
         &[
             "_index.md:3:",
-            "`content/other.md` has no heading or HTML element with the id `#exprt`",
+            "`content/other.md` has no heading or HTML element with the id `#exprt` (did you mean `#export`?)",
         ],
     );
     has_line_with(

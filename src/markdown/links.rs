@@ -204,7 +204,8 @@ fn suggestion_anywhere(
         .count();
     let mut out = "../".repeat(base.len() - common);
     out.push_str(&target[common..].join("/"));
-    Some(out)
+    // (The link's own folder is no suggestion: `tc` in `docs/` is not `docs`.)
+    Some(out).filter(|o| !o.is_empty())
 }
 
 /// What a broken reference is, for the hint.
@@ -408,6 +409,16 @@ mod tests {
             reason.ends_with("(did you mean `../01-alliance/02-bordin.md`?)"),
             "{reason}"
         );
+    }
+
+    #[test]
+    fn the_link_s_own_folder_is_never_suggested() {
+        let h = crate::content::testing::handbook(&[("docs/diagnostics.md", "# D\n")]);
+        let page = &h.pages[h.page_by_source(Path::new("docs/diagnostics.md")).unwrap()];
+        let Resolved::Broken { reason } = resolve(&h, page, "tc") else {
+            panic!("broken");
+        };
+        assert_eq!(reason, "there is no file `docs/tc` in the content folder");
     }
 
     #[test]
