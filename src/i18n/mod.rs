@@ -11,6 +11,7 @@ pub mod parse;
 pub mod template;
 pub mod tera_fns;
 
+use crate::config::primary_subtag;
 use crate::error::Diagnostic;
 use include_dir::{Dir, include_dir};
 use parse::{Entry, Value};
@@ -74,15 +75,6 @@ fn shipped(lang: &str) -> Option<&'static str> {
     CATALOGUES
         .get_file(format!("{lang}.toml"))
         .and_then(|f| f.contents_utf8())
-}
-
-/// The primary subtag of a BCP 47 tag, lower-cased (`es-MX` -> `es`).
-pub fn primary_subtag(language: &str) -> String {
-    language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
 }
 
 /// The parsed English reference catalogue.

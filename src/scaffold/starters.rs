@@ -188,7 +188,7 @@ pub fn choose(tag: &str) -> Result<(&'static Starter, String), String> {
             available()
         )
     })?;
-    let primary = tag.split('-').next().unwrap_or_default();
+    let primary = crate::config::primary_subtag(&tag);
     match STARTERS.iter().find(|s| s.language == primary) {
         Some(starter) => Ok((starter, tag)),
         None => Err(format!(

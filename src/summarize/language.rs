@@ -22,7 +22,7 @@ pub struct Language {
 /// The language for `--language requested`.
 pub fn choose(requested: &str) -> Language {
     let english = || Catalog::english().clone();
-    let primary = i18n::primary_subtag(requested);
+    let primary = crate::config::primary_subtag(requested);
     let shipped = i18n::shipped_languages();
     if !shipped.contains(&primary) {
         return Language {
