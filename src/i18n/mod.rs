@@ -368,9 +368,21 @@ impl Catalog {
         number::format(
             value,
             max_fraction_digits,
-            &self.meta("decimal_separator", "."),
+            &self.decimal_separator(),
             &self.meta("thousands_separator", ","),
         )
+    }
+
+    /// The language's decimal separator (`meta.decimal_separator`: `.`, or `,` in `de`, `es`,
+    /// `fr`, `nb`, `nl`), the one source for every number the build writes or reads back.
+    pub fn decimal_separator(&self) -> String {
+        self.meta("decimal_separator", ".")
+    }
+
+    /// Whether the language writes a decimal comma (`7,5`): typed answers are read that way,
+    /// and the CSV files separate fields with `;`.
+    pub fn decimal_comma(&self) -> bool {
+        self.decimal_separator() == ","
     }
 
     /// The CLDR plural category of `count` in this language.
@@ -467,7 +479,7 @@ impl Catalog {
         let data = serde_json::json!({
             "lang": self.language,
             "dir": crate::config::direction::text_direction(&self.language),
-            "decimal": self.meta("decimal_separator", "."),
+            "decimal": self.decimal_separator(),
             "thousands": self.meta("thousands_separator", ","),
             "strings": strings,
         });
