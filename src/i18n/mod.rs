@@ -98,8 +98,8 @@ fn as_bug(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// A warning for each `i18n/*.toml` of the handbook that is not read and is not named as
 /// another language's catalogue (`es.toml`, `pt-BR.toml` are left alone: a handbook may keep
-/// several): a misspelt name (`spanish.toml`, `es_MX.toml`) or this language in the wrong case
-/// (`ES.toml`).
+/// several): a misspelt name (`spanish.toml`, `es_MX.toml`), this language in the wrong case
+/// (`ES.toml`), or this language's name on a folder.
 fn unread_files(root: &Path, language: &str, read: &[(PathBuf, String)]) -> Vec<Diagnostic> {
     let Ok(entries) = std::fs::read_dir(root.join(OVERRIDE_DIR)) else {
         return Vec::new();
@@ -128,18 +128,50 @@ fn unread_files(root: &Path, language: &str, read: &[(PathBuf, String)]) -> Vec<
     names.sort();
     names
         .into_iter()
-        .map(|name| {
-            Diagnostic::warning(
-                Path::new(OVERRIDE_DIR).join(&name),
-                0,
-                format!("not read: not named as a language's catalogue, and the handbook's language is `{language}`"),
-            )
-            .with_hint(format!(
-                "the interface strings come from {OVERRIDE_DIR}/{}.toml (and {OVERRIDE_DIR}/LANG-REGION.toml for a regional `language`); rename the file, or set `language` in handbook.toml",
-                primary_subtag(language)
-            ))
-        })
+        .map(|name| unread(root, language, &name))
         .collect()
+}
+
+/// The warning for `i18n/NAME`, which the handbook's `language` does not read: a folder or
+/// something else that is not a file (a link to nothing) is called that, with the file names
+/// that are read; a file is misnamed.
+fn unread(root: &Path, language: &str, name: &str) -> Diagnostic {
+    let display = Path::new(OVERRIDE_DIR).join(name);
+    let path = root.join(&display);
+    let primary = primary_subtag(language);
+    let not_a_file = if path.is_dir() {
+        Some(("it is a folder, not a file", "move or rename the folder"))
+    } else if !path.is_file() {
+        Some((
+            "it is not a file (a link to nothing?)",
+            "replace it with the file",
+        ))
+    } else {
+        None
+    };
+    match not_a_file {
+        Some((what, fix)) => {
+            let files = if language == primary {
+                format!("the file {OVERRIDE_DIR}/{primary}.toml; write them in that file")
+            } else {
+                format!(
+                    "the files {OVERRIDE_DIR}/{primary}.toml and {OVERRIDE_DIR}/{language}.toml; write them in one of those files"
+                )
+            };
+            Diagnostic::warning(&display, 0, format!("not read: {what}"))
+                .with_hint(format!(
+                    "the interface strings for `{language}` are read from {files} ({fix})"
+                ))
+        }
+        None => Diagnostic::warning(
+            &display,
+            0,
+            format!("not read: not named as a language's catalogue, and the handbook's language is `{language}`"),
+        )
+        .with_hint(format!(
+            "the interface strings come from {OVERRIDE_DIR}/{primary}.toml (and {OVERRIDE_DIR}/LANG-REGION.toml for a regional `language`); rename the file, or set `language` in handbook.toml"
+        )),
+    }
 }
 
 /// Whether `name` is written as a BCP 47 tag: a lower-case language of two or three letters,
