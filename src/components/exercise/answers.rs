@@ -70,13 +70,22 @@ impl Default for NumberWords {
 /// A word of a [`NumberWords`] list as an answer is compared: lower case, no diacritics,
 /// straight quotes, single spaces; its punctuation kept (`approx.`).
 fn fold_word(word: &str) -> String {
-    let folded: String = word
+    let plain: String = fold_case_and_marks(word)
+        .chars()
+        .map(straight_quote)
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` in lower case without diacritics (`É` is `e`), composed again: the first step of
+/// comparing an answer and of folding a [`NumberWords`] word.
+fn fold_case_and_marks(text: &str) -> String {
+    let folded: String = text
         .to_lowercase()
         .nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect();
-    let plain: String = folded.nfc().map(straight_quote).collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    folded.nfc().collect()
 }
 
 /// Typographic quotes made straight.
@@ -116,12 +125,7 @@ impl NumberAnswer {
 /// typographic quotes made plain, runs of white space made one space, trimmed, trailing
 /// punctuation (`. , ; : ! ?` and `…`) removed.
 pub fn normalize_answer(text: &str) -> String {
-    let folded: String = text
-        .to_lowercase()
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .collect();
-    squeeze(folded.nfc())
+    squeeze(fold_case_and_marks(text).chars())
 }
 
 /// Typographic quotes made straight, runs of whitespace made one space, and trailing spaces
