@@ -135,7 +135,7 @@ fn parses_every_question_type() {
     assert!(ex.show_answer);
     assert!(ex.shuffle, "options are shuffled by default");
     let kinds: Vec<QuestionType> = ex.questions.iter().map(|q| q.kind).collect();
-    assert_eq!(kinds, QuestionType::ALL.to_vec());
+    assert_eq!(kinds, QuestionType::all().to_vec());
     let keys: Vec<&str> = ex.questions.iter().map(|q| q.key.as_str()).collect();
     assert_eq!(keys, ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]);
     let q = &ex.questions;
@@ -847,7 +847,7 @@ fn the_documented_example_is_valid() {
     let end = start + doc[start..].find("\n```\n").unwrap() + 1;
     let ex = parse(&doc[start..end]).unwrap_or_else(|e| panic!("{e:#?}"));
     let kinds: Vec<QuestionType> = ex.questions.iter().map(|q| q.kind).collect();
-    assert_eq!(kinds, QuestionType::ALL.to_vec(), "one of every type");
+    assert_eq!(kinds, QuestionType::all().to_vec(), "one of every type");
 }
 
 /// A small handbook with an exercise whose text links to another page.
@@ -933,7 +933,7 @@ fn every_question_type_has_a_template_and_a_script() {
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect();
-    for t in QuestionType::ALL {
+    for t in QuestionType::all() {
         let template = theme.join(format!(
             "templates/components/question/{}.html",
             t.template()

@@ -72,7 +72,7 @@ use super::manifest::{ExerciseEntry, QuestionEntry};
 use super::{BlockCtx, BlockOutput};
 use crate::error::Diagnostic;
 
-/// A question type: one of the `types::Kind`s registered in `types::REGISTRY` (one module
+/// A question type: one of the `types::Kind`s the build script registers (one module
 /// each under `exercise/types/`). Compared, hashed and printed by name.
 #[derive(Clone, Copy)]
 pub struct QuestionType(&'static dyn types::Kind);
@@ -86,7 +86,9 @@ impl QuestionType {
     pub const SCENARIO: QuestionType = QuestionType(&types::choice::SCENARIO);
 
     /// Every type, in documentation order.
-    pub const ALL: &'static [QuestionType] = types::REGISTRY;
+    pub fn all() -> &'static [QuestionType] {
+        types::registry()
+    }
 
     /// The name used in `type = "..."`.
     pub fn name(self) -> &'static str {
@@ -101,7 +103,10 @@ impl QuestionType {
 
     /// The type named `name`.
     pub fn from_name(name: &str) -> Option<QuestionType> {
-        QuestionType::ALL.iter().copied().find(|t| t.name() == name)
+        QuestionType::all()
+            .iter()
+            .copied()
+            .find(|t| t.name() == name)
     }
 
     /// Whether answers to this type are right or wrong (reflections are not).

@@ -298,6 +298,7 @@ fn start_work(
         refresher,
         stop: stop.clone(),
         out,
+        again: None,
     };
     let builder = std::thread::Builder::new()
         .name("handbook-build".into())
@@ -454,6 +455,8 @@ struct Builder {
     refresher: Refresher,
     stop: Arc<AtomicBool>,
     out: Printer,
+    /// A rebuild to run before waiting for the next change (see [`Builder::rebuild`]).
+    again: Option<Trigger>,
 }
 
 impl Builder {
@@ -462,7 +465,11 @@ impl Builder {
             if self.stop.load(Ordering::SeqCst) {
                 return;
             }
-            let mut trigger = match self.rx.recv_timeout(Duration::from_millis(200)) {
+            let next = match self.again.take() {
+                Some(t) => Ok(t),
+                None => self.rx.recv_timeout(Duration::from_millis(200)),
+            };
+            let mut trigger = match next {
                 Ok(t) => t,
                 Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -505,9 +512,18 @@ impl Builder {
                 // Watch the folders that appeared (a new `themes/`) before the new site is
                 // served, so an edit made as soon as it shows is seen.
                 let config = self.good.as_ref().map(|s| s.handbook.config.clone());
-                if let Err(e) = self.watcher.refresh(config.as_ref()) {
+                match self.watcher.refresh(config.as_ref()) {
+                    // A file written into a new folder after this build read it and before it
+                    // was watched would go unseen: build once more, now that it is watched.
+                    Ok(true) => {
+                        self.again = Some(Trigger {
+                            full: true,
+                            paths: trigger.paths.clone(),
+                        })
+                    }
+                    Ok(false) => {}
                     // The server keeps running on what it watches already.
-                    complain!("{}", e.into_warning());
+                    Err(e) => complain!("{}", e.into_warning()),
                 }
                 self.out.warnings(&site.warnings);
                 let (pages, count) = (site.page_count, site.files.len());

@@ -213,8 +213,9 @@ impl Watcher {
     }
 
     /// Updates the layout after a configuration change (`config`) and watches the folders
-    /// that appeared since (a new `themes/` or `content/`).
-    pub fn refresh(&mut self, config: Option<&Config>) -> Result<(), Diagnostic> {
+    /// that appeared since (a new `themes/` or `content/`). Returns whether it began watching
+    /// a folder: a file written into it before then was not seen as a change.
+    pub fn refresh(&mut self, config: Option<&Config>) -> Result<bool, Diagnostic> {
         let layout = {
             let mut current = self
                 .layout
@@ -251,6 +252,7 @@ impl Watcher {
                 wanted.push((folder.to_path_buf(), RecursiveMode::NonRecursive));
             }
         }
+        let mut began = false;
         for (path, mode) in wanted {
             if self.watched.contains(&path) {
                 continue;
@@ -259,8 +261,9 @@ impl Watcher {
                 Diagnostic::error("", 0, format!("cannot watch {}: {e}", path.display()))
             })?;
             self.watched.insert(path);
+            began = true;
         }
-        Ok(())
+        Ok(began)
     }
 }
 
@@ -370,5 +373,21 @@ mod tests {
         assert_eq!(l.classify(&root.join("branding/logo.svg")), Some(true));
         assert_eq!(l.classify(&root.join("branding/icon.png")), Some(true));
         assert_eq!(l.classify(&root.join("branding/other.png")), None);
+    }
+
+    #[test]
+    fn refresh_says_when_it_begins_watching_a_new_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let (mut watcher, _) = Watcher::start(Layout::new(&root, None), true, tx).unwrap();
+        assert!(!watcher.refresh(None).unwrap(), "nothing new to watch");
+        std::fs::create_dir_all(root.join("themes/default/templates")).unwrap();
+        assert!(watcher.refresh(None).unwrap(), "themes/ appeared");
+        assert!(
+            !watcher.refresh(None).unwrap(),
+            "themes/ is watched already"
+        );
     }
 }

@@ -103,7 +103,7 @@ fn type_keys(t: QuestionType) -> &'static [&'static str] {
 
 /// The names of every type, for messages ("single, multiple, ...").
 fn type_list() -> String {
-    QuestionType::ALL
+    QuestionType::all()
         .iter()
         .map(|t| t.name())
         .collect::<Vec<_>>()
@@ -419,7 +419,7 @@ fn question_type(
     let allowed_types: Vec<QuestionType> = opts
         .types
         .map(<[QuestionType]>::to_vec)
-        .unwrap_or_else(|| QuestionType::ALL.to_vec());
+        .unwrap_or_else(|| QuestionType::all().to_vec());
     let allowed_list = allowed_types
         .iter()
         .map(|t| t.name())
@@ -484,7 +484,7 @@ fn question_type(
 /// other name for one.
 fn unknown_type(src: &Source<'_>, v: &Value<'_>, name: &str) -> Diagnostic {
     let lower = name.trim().to_lowercase();
-    let alias = QuestionType::ALL
+    let alias = QuestionType::all()
         .iter()
         .find(|t| t.kind().aliases().contains(&lower.as_str()));
     let hint = match alias {

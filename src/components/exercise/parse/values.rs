@@ -221,7 +221,7 @@ pub(crate) fn unknown_key(
 ) -> Diagnostic {
     // A key of another question type: say which.
     if kind.is_some() {
-        let owners: Vec<&str> = QuestionType::ALL
+        let owners: Vec<&str> = QuestionType::all()
             .iter()
             .filter(|t| type_keys(**t).contains(&name))
             .map(|t| t.name())

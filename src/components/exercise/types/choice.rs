@@ -35,6 +35,10 @@ pub(crate) const MULTIPLE: Choice = Choice(Variant::Multiple);
 /// `scenario`.
 pub(crate) const SCENARIO: Choice = Choice(Variant::Scenario);
 
+
+/// The types this module defines (registered by `build.rs`).
+pub(super) const TYPES: &[&dyn Kind] = &[&SINGLE, &MULTIPLE, &SCENARIO];
+
 /// The keys of `single` and `multiple` questions.
 const KEYS: &[&str] = &["options", "answer", "feedback", "shuffle"];
 /// The keys of a `scenario`.
@@ -63,6 +67,14 @@ impl Kind for Choice {
             Variant::Single => "single-choice question",
             Variant::Multiple => "multiple-select question",
             Variant::Scenario => "scenario question",
+        }
+    }
+
+    fn order(&self) -> u32 {
+        match self.0 {
+            Variant::Single => 10,
+            Variant::Multiple => 20,
+            Variant::Scenario => 60,
         }
     }
 

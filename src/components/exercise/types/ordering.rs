@@ -11,6 +11,9 @@ use serde::Serialize;
 /// The `ordering` type.
 pub(super) struct Ordering;
 
+/// The types this module defines (registered by `build.rs`).
+pub(super) const TYPES: &[&dyn Kind] = &[&Ordering];
+
 /// What `components/question/ordering.html` receives as `q.answer`.
 #[derive(Serialize)]
 struct AnswerData {
@@ -25,6 +28,10 @@ impl Kind for Ordering {
 
     fn describe(&self) -> &'static str {
         "ordering question"
+    }
+
+    fn order(&self) -> u32 {
+        50
     }
 
     fn aliases(&self) -> &'static [&'static str] {

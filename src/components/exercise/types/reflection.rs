@@ -10,6 +10,9 @@ use serde::Serialize;
 /// The `reflection` type.
 pub(super) struct Reflection;
 
+/// The types this module defines (registered by `build.rs`).
+pub(super) const TYPES: &[&dyn Kind] = &[&Reflection];
+
 /// What `components/question/reflection.html` receives as `q.answer`.
 #[derive(Serialize)]
 struct AnswerData {
@@ -24,6 +27,10 @@ impl Kind for Reflection {
 
     fn describe(&self) -> &'static str {
         "reflection"
+    }
+
+    fn order(&self) -> u32 {
+        70
     }
 
     fn aliases(&self) -> &'static [&'static str] {

@@ -13,6 +13,9 @@ use toml::de::DeValue;
 /// The `short` type.
 pub(super) struct Short;
 
+/// The types this module defines (registered by `build.rs`).
+pub(super) const TYPES: &[&dyn Kind] = &[&Short];
+
 /// What `components/question/short.html` receives as `q.answer`.
 #[derive(Serialize)]
 struct AnswerData {
@@ -50,6 +53,10 @@ impl Kind for Short {
 
     fn describe(&self) -> &'static str {
         "short-answer question"
+    }
+
+    fn order(&self) -> u32 {
+        40
     }
 
     fn aliases(&self) -> &'static [&'static str] {

@@ -12,6 +12,9 @@ use toml::de::DeValue;
 /// The `truefalse` type.
 pub(super) struct TrueFalse;
 
+/// The types this module defines (registered by `build.rs`).
+pub(super) const TYPES: &[&dyn Kind] = &[&TrueFalse];
+
 /// What `components/question/truefalse.html` receives as `q.answer`.
 #[derive(Serialize)]
 struct AnswerData {
@@ -26,6 +29,10 @@ impl Kind for TrueFalse {
 
     fn describe(&self) -> &'static str {
         "true/false question"
+    }
+
+    fn order(&self) -> u32 {
+        30
     }
 
     fn aliases(&self) -> &'static [&'static str] {
