@@ -326,30 +326,20 @@ fn multiple(answer: &str) -> String {
     )
 }
 
+/// Bordin's three elements and a distractor: four options of much the same length.
+const ELEMENTS: [&str; 4] = ["Bond", "Goals", "Tasks", "Insight"];
+
+/// A question's options kept in the order written.
+const FIXED: &str = "shuffle = false\n";
+
 /// Balanced questions: keys in different positions, similar lengths, no giveaway words.
 fn balanced() -> Vec<String> {
     vec![
-        single(&["Bond", "Goals", "Tasks", "Insight"], 1, ""),
-        single(
-            &["Bond", "Goals", "Tasks", "Insight"],
-            2,
-            "shuffle = false\n",
-        ),
-        single(
-            &["Bond", "Goals", "Tasks", "Insight"],
-            3,
-            "shuffle = false\n",
-        ),
-        single(
-            &["Bond", "Goals", "Tasks", "Insight"],
-            4,
-            "shuffle = false\n",
-        ),
-        single(
-            &["Bond", "Goals", "Tasks", "Insight"],
-            1,
-            "shuffle = false\n",
-        ),
+        single(&ELEMENTS, 1, ""),
+        single(&ELEMENTS, 2, FIXED),
+        single(&ELEMENTS, 3, FIXED),
+        single(&ELEMENTS, 4, FIXED),
+        single(&ELEMENTS, 1, FIXED),
         single(
             &[
                 "A fairly long option",
@@ -387,7 +377,7 @@ fn lint_the_correct_option_is_the_longest() {
         opts.insert(i - 1, long);
         qs.push(single(&opts, i, ""));
     }
-    qs.push(single(&["Bond", "Goals", "Tasks", "Insight"], 2, ""));
+    qs.push(single(&ELEMENTS, 2, ""));
     let dir = lint_handbook(&[("quiz.md", &page("long", &qs))]);
     let (code, stderr) = check(dir.path(), &[]);
     assert_eq!(code, 0, "warnings only: {stderr}");
@@ -418,16 +408,14 @@ fn lint_the_correct_option_is_the_longest() {
 
 #[test]
 fn lint_one_position_holds_too_many_authored_keys() {
-    let opts = ["Bond", "Goals", "Tasks", "Insight"];
-    let fixed = "shuffle = false\n";
     let qs = vec![
-        single(&opts, 2, fixed),
-        single(&opts, 2, fixed),
-        single(&opts, 2, fixed),
-        single(&opts, 1, fixed),
-        single(&opts, 3, fixed),
+        single(&ELEMENTS, 2, FIXED),
+        single(&ELEMENTS, 2, FIXED),
+        single(&ELEMENTS, 2, FIXED),
+        single(&ELEMENTS, 1, FIXED),
+        single(&ELEMENTS, 3, FIXED),
         // Shuffled questions do not count: their positions are hidden.
-        single(&opts, 2, ""),
+        single(&ELEMENTS, 2, ""),
     ];
     let dir = lint_handbook(&[("quiz.md", &page("pos", &qs))]);
     let (code, stderr) = check(dir.path(), &["--deny-warnings"]);
@@ -442,7 +430,7 @@ fn lint_one_position_holds_too_many_authored_keys() {
     );
     // Two of five (40 %) is fine.
     let mut quiet = qs.clone();
-    quiet[2] = single(&opts, 4, fixed);
+    quiet[2] = single(&ELEMENTS, 4, FIXED);
     let dir = lint_handbook(&[("quiz.md", &page("pos", &quiet))]);
     let (_, stderr) = check(dir.path(), &[]);
     assert!(

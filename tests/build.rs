@@ -43,19 +43,23 @@ fn good_handbook_builds_with_rewritten_links_ids_and_callouts() {
     );
 
     let page = read(&site.join("alliance/three-elements.html"));
-    assert!(page.contains("href=\"../bond/listening.html\""));
-    assert!(page.contains("<h2 id=\"goals-and-tasks\">"));
-    assert!(page.contains("<h2 id=\"goals-and-tasks-1\">"));
-    assert!(page.contains("<h2 id=\"custom\">"));
-    assert!(page.contains("href=\"#goals-and-tasks-1\""));
-    assert!(page.contains("class=\"anchor\" href=\"#goals\""));
-    assert!(page.contains("class=\"callout callout-note\" role=\"note\" aria-label=\"Note\""));
-    assert!(page.contains("callout-caution"));
-    assert!(page.contains("<table>"));
-    assert!(page.contains("footnote-definition"));
-    assert!(page.contains("<dl>"));
-    assert!(page.contains("type=\"checkbox\""));
-    assert!(page.contains("src=\"triangle.svg\""));
+    for needle in [
+        "href=\"../bond/listening.html\"",
+        "<h2 id=\"goals-and-tasks\">",
+        "<h2 id=\"goals-and-tasks-1\">",
+        "<h2 id=\"custom\">",
+        "href=\"#goals-and-tasks-1\"",
+        "class=\"anchor\" href=\"#goals\"",
+        "class=\"callout callout-note\" role=\"note\" aria-label=\"Note\"",
+        "callout-caution",
+        "<table>",
+        "footnote-definition",
+        "<dl>",
+        "type=\"checkbox\"",
+        "src=\"triangle.svg\"",
+    ] {
+        assert!(page.contains(needle), "no {needle} in three-elements.html");
+    }
     // Breadcrumbs and previous/next: evidence (weight 1) comes before three-elements.
     assert!(
         page.contains("href=\"../alliance/index.html\"") || page.contains("href=\"index.html\"")
@@ -94,11 +98,7 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn plain_folder_without_config_or_front_matter_builds() {
     let root = copy_fixture("plain");
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], root.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let site = root.path().join("public");
     let home = read(&site.join("index.html"));
@@ -107,11 +107,7 @@ fn plain_folder_without_config_or_front_matter_builds() {
     let second = read(&site.join("notes/second.html"));
     assert!(second.contains("Second"), "title from the file name");
     // Building again must not pick up its own output as content.
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], root.path());
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!site.join("public").exists());
 }
@@ -128,83 +124,48 @@ fn stale_files_do_not_linger() {
     assert!(!out.join("yaml/index.html").exists());
 }
 
-/// Each bad fixture: exit code 1, the file and line named, the old output untouched.
-fn assert_fails(name: &str, file: &str, line: usize, words: &str) {
-    let root = copy_fixture(name);
-    let out = root.path().join("public");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), "previous build").unwrap();
-    let o = build(root.path(), &out);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{name}: {err}");
-    let location = format!("{file}:{line}");
-    assert!(
-        err.contains(&location),
-        "{name}: expected {location} in:\n{err}"
-    );
-    assert!(
-        err.to_lowercase().contains(words),
-        "{name}: expected '{words}' in:\n{err}"
-    );
-    assert!(
-        err.contains("hint:"),
-        "{name}: every error says what to do:\n{err}"
-    );
-    assert!(!err.contains("panicked"), "{name}: {err}");
-    assert_eq!(read(&out.join("index.html")), "previous build", "{name}");
-    assert_eq!(
-        fs::read_dir(&out).unwrap().count(),
-        1,
-        "{name}: output unchanged"
-    );
-    let leftovers: Vec<_> = fs::read_dir(root.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "{name}: temporary folders left behind"
-    );
-}
-
-#[test]
-fn malformed_config() {
-    assert_fails("bad-config-syntax", "handbook.toml", 2, "never closed");
-}
-
-#[test]
-fn unknown_config_key() {
-    assert_fails("bad-config-key", "handbook.toml", 5, "colour");
-}
-
-#[test]
-fn malformed_toml_front_matter() {
-    assert_fails("bad-toml-front", "content/page.md", 3, "front matter");
-}
-
-#[test]
-fn malformed_yaml_front_matter() {
-    assert_fails("bad-yaml-front", "content/page.md", 3, "front matter");
-}
-
-#[test]
-fn broken_link() {
-    assert_fails("bad-link", "content/page.md", 5, "nowhere.md");
-}
-
-#[test]
-fn broken_fragment() {
-    assert_fails("bad-fragment", "content/other.md", 4, "no-such-heading");
-}
-
-#[test]
-fn duplicate_slug() {
-    assert_fails(
+/// The bad fixtures: each one's name, the file and line its error names, and words of the
+/// message.
+const BAD_FIXTURES: &[(&str, &str, usize, &str)] = &[
+    ("bad-config-syntax", "handbook.toml", 2, "never closed"),
+    ("bad-config-key", "handbook.toml", 5, "colour"),
+    ("bad-toml-front", "content/page.md", 3, "front matter"),
+    ("bad-yaml-front", "content/page.md", 3, "front matter"),
+    ("bad-link", "content/page.md", 5, "nowhere.md"),
+    ("bad-fragment", "content/other.md", 4, "no-such-heading"),
+    (
         "bad-duplicate-slug",
         "content/02-intro.md",
         1,
         "duplicate slug",
+    ),
+];
+
+/// Each bad fixture: exit code 1, the file and line named with a hint, no panic, the old
+/// output untouched and no temporary folder left behind.
+#[test]
+fn every_bad_fixture_fails_at_its_line() {
+    each_case(
+        BAD_FIXTURES,
+        |c| c.0.to_string(),
+        |&(name, file, line, words)| {
+            let root = copy_fixture(name);
+            let (code, err) = build_over_previous(root.path());
+            assert_eq!(code, 1, "{err}");
+            let location = format!("{file}:{line}");
+            assert!(err.contains(&location), "expected {location} in:\n{err}");
+            assert!(
+                err.to_lowercase().contains(words),
+                "expected '{words}' in:\n{err}"
+            );
+            assert!(err.contains("hint:"), "every error says what to do:\n{err}");
+            let leftovers: Vec<_> = fs::read_dir(root.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+                .collect();
+            assert!(leftovers.is_empty(), "temporary folders left behind");
+        },
     );
 }
 
@@ -257,11 +218,7 @@ fn check_reports_lints_and_writes_nothing() {
     fs::write(root.path().join("notes/empty.md"), "\n").unwrap();
     fs::write(root.path().join("notes/pic.md"), "# Pic\n\n![](x.png)\n").unwrap();
     fs::write(root.path().join("notes/x.png"), "png").unwrap();
-    let o = bin()
-        .args(["check", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["check"], root.path());
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("notes/empty.md:1: empty page"), "{err}");
@@ -274,11 +231,7 @@ fn check_reports_lints_and_writes_nothing() {
         "{err}"
     );
     assert!(!root.path().join("public").exists());
-    let o = bin()
-        .args(["check", "--deny-warnings", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["check", "--deny-warnings"], root.path());
     assert_eq!(o.status.code(), Some(1));
 }
 
@@ -288,17 +241,9 @@ fn new_creates_a_starter_that_builds() {
     let target = dir.path().join("starter");
     let o = bin().arg("new").arg(&target).output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = bin()
-        .args(["check", "--deny-warnings", "--root"])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let o = run_on(&["check", "--deny-warnings"], &target);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(&target)
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], &target);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(&target.join("public/getting-started/first-page.html"));
     assert!(page.contains("callout-tip"));
@@ -342,11 +287,7 @@ fn editor_backup_and_swap_files_are_not_content() {
     fs::write(notes.join(".first.md.swp"), "swap").unwrap();
     fs::write(notes.join("#first.md#"), "# Emacs autosave\n").unwrap();
     fs::write(notes.join("diagram.png.bak"), "old").unwrap();
-    let o = bin()
-        .args(["build", "--root"])
-        .arg(root.path())
-        .output()
-        .unwrap();
+    let o = run_on(&["build"], root.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let files: Vec<String> = tree(&root.path().join("public"))
         .into_iter()

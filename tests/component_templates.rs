@@ -11,22 +11,17 @@ const HOME: &str = "# Home\n\n```exercise\nid = \"tf\"\n[[question]]\ntype = \"t
 
 /// A handbook with [`HOME`] and `overrides` under `themes/default/templates/`.
 fn with_overrides(overrides: &[(&str, &str)]) -> tempfile::TempDir {
-    let mut files = vec![
-        ("handbook.toml".to_string(), "title = \"T\"\nid = \"t\"\n"),
-        ("content/_index.md".to_string(), HOME),
-    ];
-    for (name, text) in overrides {
-        files.push((format!("themes/default/templates/{name}"), text));
-    }
-    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-    handbook(&files)
+    let dir = handbook(&[
+        ("handbook.toml", "title = \"T\"\nid = \"t\"\n"),
+        ("content/_index.md", HOME),
+    ]);
+    write_all(&dir.path().join("themes/default/templates"), overrides);
+    dir
 }
 
 /// The built home page.
 fn home(root: &std::path::Path) -> String {
-    let (o, out) = build_temp(root);
-    assert!(o.status.success(), "{}", stderr(&o));
-    read(&out.path().join("site/index.html"))
+    read(&build_ok(root).path().join("site/index.html"))
 }
 
 #[test]

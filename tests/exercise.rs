@@ -35,39 +35,51 @@ fn parse(body: &str) -> Result<exercise::Exercise, Vec<Diagnostic>> {
 
 /// The errors of `body`, as `(file line, message, hint)`.
 fn errors(body: &str) -> Vec<(usize, String, String)> {
-    match parse(body) {
-        Ok(ex) => panic!("expected errors, parsed: {ex:#?}"),
-        Err(list) => {
-            for d in &list {
-                assert!(d.is_error(), "{d}");
-                assert_eq!(
-                    d.path,
-                    PathBuf::from("content/01-alliance/05-self-check.md")
-                );
-                assert!(d.hint.is_some(), "every error says what to do: {d}");
-            }
-            list.into_iter()
-                .map(|d| (d.line, d.message, d.hint.unwrap_or_default()))
-                .collect()
-        }
+    try_errors(body).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The errors of `body`, as `(file line, message, hint)`, or what is wrong with them: `body`
+/// parsed, or one of them is not an error at the page's path with a hint.
+fn try_errors(body: &str) -> Result<Vec<(usize, String, String)>, String> {
+    let list = match parse(body) {
+        Ok(ex) => return Err(format!("expected errors, parsed: {ex:#?}")),
+        Err(list) => list,
+    };
+    let path = PathBuf::from("content/01-alliance/05-self-check.md");
+    if let Some(d) = list.iter().find(|d| !d.is_error() || d.path != path) {
+        return Err(format!("not an error at {}: {d}", path.display()));
     }
+    if let Some(d) = list.iter().find(|d| d.hint.is_none()) {
+        return Err(format!("every error says what to do: {d}"));
+    }
+    Ok(list
+        .into_iter()
+        .map(|d| (d.line, d.message, d.hint.unwrap_or_default()))
+        .collect())
 }
 
 /// Exactly one error, at body line `body_line` (1-based), whose message contains `needle`.
 fn one_error(body: &str, body_line: usize, needle: &str) -> (String, String) {
-    let list = errors(body);
-    assert_eq!(list.len(), 1, "expected one error, got {list:#?}");
-    let (line, message, hint) = list.into_iter().next().unwrap();
-    assert!(
-        message.contains(needle),
-        "message `{message}` should contain `{needle}`"
-    );
-    assert_eq!(
-        line,
-        FIRST_LINE + body_line - 1,
-        "`{message}` should point at body line {body_line}"
-    );
-    (message, hint)
+    try_one_error(body, body_line, needle).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Like [`one_error`], saying what is wrong instead of panicking.
+fn try_one_error(body: &str, body_line: usize, needle: &str) -> Result<(String, String), String> {
+    let mut list = try_errors(body)?;
+    if list.len() != 1 {
+        return Err(format!("expected one error, got {list:#?}"));
+    }
+    let (line, message, hint) = list.remove(0);
+    if !message.contains(needle) {
+        return Err(format!("message `{message}` should contain `{needle}`"));
+    }
+    if line != FIRST_LINE + body_line - 1 {
+        return Err(format!(
+            "`{message}` should point at body line {body_line}, not {}",
+            line as isize - FIRST_LINE as isize + 1
+        ));
+    }
+    Ok((message, hint))
 }
 
 const EVERY_TYPE: &str = r#"id = "alliance-basics"
@@ -274,231 +286,59 @@ fn error_toml_syntax() {
     assert!(msg.starts_with("exercise:"));
 }
 
-#[test]
-fn error_no_questions() {
-    one_error("title = \"Nothing here\"\n", 1, "no questions");
+/// One case of `tests/fixtures/exercise-errors.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ErrorCase {
+    name: String,
+    body: String,
+    line: usize,
+    message: String,
+    #[serde(default)]
+    message_also: Vec<String>,
+    hint: Option<String>,
 }
 
-#[test]
-fn error_single_bracket_question() {
-    one_error(
-        "[question]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
-        1,
-        "[[question]]",
-    );
-}
-
-#[test]
-fn error_no_correct_answer() {
-    let body = "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\n";
-    let (_, hint) = one_error(body, 1, "no correct answer");
-    assert!(hint.contains("counting from 1"), "{hint}");
-    for (body, line, needle) in [
-        (
-            "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = []\n",
-            5,
-            "no correct answer",
-        ),
-        (
-            "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\n",
-            1,
-            "no correct answer",
-        ),
-        (
-            "[[question]]\ntype = \"short\"\nprompt = \"p\"\n",
-            1,
-            "no correct answer",
-        ),
-        (
-            "[[question]]\ntype = \"short\"\nprompt = \"p\"\naccept = []\n",
-            4,
-            "`accept` is empty",
-        ),
-    ] {
-        one_error(body, line, needle);
+/// What is wrong with `case`'s one error, if anything.
+fn error_case_problem(case: &ErrorCase) -> Result<(), String> {
+    let (message, hint) = try_one_error(&case.body, case.line, &case.message)?;
+    for part in &case.message_also {
+        if !message.contains(part.as_str()) {
+            return Err(format!("message `{message}` should contain `{part}`"));
+        }
+    }
+    match &case.hint {
+        Some(part) if !hint.contains(part.as_str()) => {
+            Err(format!("hint `{hint}` should contain `{part}`"))
+        }
+        _ => Ok(()),
     }
 }
 
 #[test]
-fn error_answer_out_of_range() {
-    let (msg, hint) = one_error(
-        "\n[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = 4\n",
-        6,
-        "answer 4 is out of range",
-    );
-    assert!(msg.contains("3 options"), "{msg}");
-    assert!(hint.contains("from 1 to 3"), "{hint}");
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 0\n",
-        5,
-        "answer 0 is out of range",
-    );
-    assert!(hint.contains("count from 1"), "{hint}");
-    // Inside a multi-line list, the offending entry's own line.
-    one_error(
-        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = [\n  1,\n  7,\n]\n",
-        7,
-        "answer 7 is out of range",
-    );
-}
-
-#[test]
-fn error_single_choice_with_several_answers() {
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = [1, 3]\n",
-        5,
-        "single-choice question has several answers",
-    );
-    assert!(hint.contains("multiple"), "{hint}");
-}
-
-#[test]
-fn error_answer_listed_twice_or_written_as_text() {
-    one_error(
-        "[[question]]\ntype = \"multiple\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = [1, 1]\n",
-        5,
-        "listed twice",
-    );
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = \"2\"\n",
-        5,
-        "not a string",
-    );
-    assert!(hint.contains("answer = 2"), "{hint}");
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = \"false\"\n",
-        4,
-        "boolean",
-    );
-    assert!(hint.contains("answer = false"), "{hint}");
-}
-
-#[test]
-fn error_empty_prompt_and_options() {
-    for (body, line, needle) in [
-        (
-            "[[question]]\ntype = \"single\"\nprompt = \"  \"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-            3,
-            "empty `prompt`",
-        ),
-        (
-            "[[question]]\ntype = \"single\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-            1,
-            "no `prompt`",
-        ),
-        (
-            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\n  \"a\",\n  \"\",\n]\nanswer = 1\n",
-            6,
-            "option 2 of `options` is empty",
-        ),
-        (
-            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"only\"]\nanswer = 1\n",
-            4,
-            "at least 2",
-        ),
-        (
-            "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"a\"]\nanswer = 1\n",
-            4,
-            "repeats option 1",
-        ),
-        (
-            "[[question]]\ntype = \"scenario\"\nvignette = \"\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-            3,
-            "empty `vignette`",
-        ),
-        (
-            "[[question]]\ntype = \"scenario\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-            1,
-            "no `vignette`",
-        ),
-    ] {
-        one_error(body, line, needle);
+fn every_validation_error_names_its_line_and_what_to_do() {
+    #[derive(serde::Deserialize)]
+    struct Cases {
+        case: Vec<ErrorCase>,
     }
-}
-
-#[test]
-fn error_unknown_keys() {
-    let (msg, hint) = one_error(
-        "title = \"t\"\ntitel = \"x\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
-        2,
-        "unknown key `titel`",
-    );
-    assert!(msg.contains("exercise"), "{msg}");
-    assert!(hint.contains("did you mean `title`"), "{hint}");
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptons = [\"a\", \"b\"]\noptions = [\"a\", \"b\"]\nanswer = 1\n",
-        4,
-        "unknown key `optons`",
-    );
-    assert!(hint.contains("did you mean `options`"), "{hint}");
-    let (msg, hint) = one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\"]\nanswer = 1\nitems = [\"x\", \"y\"]\n",
-        6,
-        "`items` does not apply to a single-choice question",
-    );
-    assert!(msg.contains("single-choice"), "{msg}");
-    assert!(hint.contains("ordering"), "{hint}");
-    let (_, hint) = one_error(
-        "[[questions]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
-        1,
-        "unknown key `questions`",
-    );
-    assert!(hint.contains("`question`"), "{hint}");
-}
-
-#[test]
-fn error_ordering_with_fewer_than_two_items() {
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"ordering\"\nprompt = \"p\"\nitems = [\"only one\"]\n",
-        4,
-        "at least two items",
-    );
-    assert!(hint.contains("two"), "{hint}");
-}
-
-#[test]
-fn error_unknown_or_missing_type() {
-    let (_, hint) = one_error(
-        "[[question]]\ntype = \"true_false\"\nprompt = \"p\"\nanswer = true\n",
-        2,
-        "unknown question type `true_false`",
-    );
-    assert!(hint.contains("truefalse"), "{hint}");
-    one_error(
-        "[[question]]\nprompt = \"p\"\nanswer = true\n",
-        1,
-        "no `type`",
-    );
-}
-
-#[test]
-fn error_bad_ids_and_flags() {
-    one_error(
-        "id = \"has space\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
-        1,
-        "invalid exercise id",
-    );
-    let (_, hint) = one_error(
-        "show_answer = \"false\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
-        1,
-        "`show_answer` must be `true` or `false`",
-    );
-    assert!(hint.contains("without quotes"), "{hint}");
-    one_error(
-        "[[question]]\nid = \"a\"\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n\
-         [[question]]\nid = \"a\"\ntype = \"truefalse\"\nprompt = \"p\"\nanswer = true\n",
-        6,
-        "duplicate question id `a`",
-    );
-}
-
-#[test]
-fn error_feedback_count() {
-    one_error(
-        "[[question]]\ntype = \"single\"\nprompt = \"p\"\noptions = [\"a\", \"b\", \"c\"]\nanswer = 1\nfeedback = [\"x\", \"y\"]\n",
-        6,
-        "`feedback` has 2 entries but there are 3 options",
-    );
+    let file = fixture("exercise-errors.toml");
+    let cases: Cases =
+        toml::from_str(&read(&file)).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    assert!(cases.case.len() >= 30, "{} cases", cases.case.len());
+    let mut names: Vec<&str> = cases.case.iter().map(|c| c.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.case.len(), "every case has its own name");
+    let failures: Vec<String> = cases
+        .case
+        .iter()
+        .filter_map(|c| {
+            error_case_problem(c)
+                .err()
+                .map(|e| format!("{}: {e}", c.name))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
@@ -631,56 +471,51 @@ fn block_output_has_manifest_search_text_and_anchor() {
 // ---------------------------------------------------------------------------------------------
 // The engine as other components use it
 
-#[test]
-fn one_question_can_be_parsed_and_rendered_on_its_own() {
-    let text = "note = \"srs\"\n\n[next]\ntype = \"single\"\nprompt = \"What would you say next?\"\noptions = [\"a\", \"b\"]\nanswer = 9\n";
+/// Calls `f` with the table `key` of the TOML document `text`, found in `path` from its line
+/// `first_line` on.
+fn with_table<R>(
+    text: &str,
+    key: &str,
+    path: &str,
+    first_line: usize,
+    f: impl FnOnce(&toml::Spanned<toml::de::DeValue<'_>>, &Source<'_>) -> R,
+) -> R {
     let doc = toml::de::DeTable::parse(text).unwrap();
     let (_, table) = doc
         .get_ref()
         .iter()
         .find(|(k, _)| {
             let k: &str = k.get_ref();
-            k == "next"
+            k == key
         })
-        .unwrap();
+        .unwrap_or_else(|| panic!("no table `{key}` in {text}"));
     let src = Source {
-        path: Path::new("content/srs.md"),
+        path: Path::new(path),
         text,
-        first_line: 20,
+        first_line,
     };
-    let errs = exercise::parse_question(table, &src).unwrap_err();
+    f(table, &src)
+}
+
+#[test]
+fn one_question_can_be_parsed_and_rendered_on_its_own() {
+    let text = "note = \"srs\"\n\n[next]\ntype = \"single\"\nprompt = \"What would you say next?\"\noptions = [\"a\", \"b\"]\nanswer = 9\n";
+    let errs = with_table(text, "next", "content/srs.md", 20, |table, src| {
+        exercise::parse_question(table, src).unwrap_err()
+    });
     assert_eq!(errs.len(), 1);
     assert_eq!(errs[0].line, 26, "{}", errs[0]);
 
     let fixed = text.replace("answer = 9", "answer = 2\nsrs_extra = 1");
-    let doc = toml::de::DeTable::parse(&fixed).unwrap();
-    let (_, table) = doc
-        .get_ref()
-        .iter()
-        .find(|(k, _)| {
-            let k: &str = k.get_ref();
-            k == "next"
-        })
-        .unwrap();
-    let src = Source {
-        path: Path::new("content/srs.md"),
-        text: &fixed,
-        first_line: 20,
-    };
-    assert!(
-        exercise::parse_question(table, &src).is_err(),
-        "unknown key"
-    );
-    let only_choice = [QuestionType::SINGLE, QuestionType::MULTIPLE];
-    let mut q = exercise::parse_question_with(
-        table,
-        &src,
-        &ParseOptions {
+    let mut q = with_table(&fixed, "next", "content/srs.md", 20, |table, src| {
+        assert!(exercise::parse_question(table, src).is_err(), "unknown key");
+        let only_choice = [QuestionType::SINGLE, QuestionType::MULTIPLE];
+        let options = ParseOptions {
             types: Some(&only_choice),
             extra_keys: &["srs_extra"],
-        },
-    )
-    .unwrap();
+        };
+        exercise::parse_question_with(table, src, &options).unwrap()
+    });
     q.key = "next".into();
     let html = exercise::standalone_html(
         handbook::theme::builtin(),
@@ -716,23 +551,14 @@ fn one_question_can_be_parsed_and_rendered_on_its_own() {
 #[test]
 fn restricted_types_are_reported() {
     let text = "[q]\ntype = \"ordering\"\nprompt = \"p\"\nitems = [\"a\", \"b\"]\n";
-    let doc = toml::de::DeTable::parse(text).unwrap();
-    let (_, table) = doc.get_ref().iter().next().unwrap();
-    let src = Source {
-        path: Path::new("a.md"),
-        text,
-        first_line: 1,
-    };
-    let only = [QuestionType::SINGLE];
-    let errs = exercise::parse_question_with(
-        table,
-        &src,
-        &ParseOptions {
+    let errs = with_table(text, "q", "a.md", 1, |table, src| {
+        let only = [QuestionType::SINGLE];
+        let options = ParseOptions {
             types: Some(&only),
             extra_keys: &[],
-        },
-    )
-    .unwrap_err();
+        };
+        exercise::parse_question_with(table, src, &options).unwrap_err()
+    });
     assert!(errs[0].message.contains("not allowed here"), "{}", errs[0]);
     assert_eq!(errs[0].line, 2);
 }

@@ -17,10 +17,6 @@ use handbook::error::Diagnostic;
 use proptest::prelude::*;
 use std::path::Path;
 
-fn config() -> proptest::test_runner::Config {
-    common::fuzz::runner(0x1919_2026, 500)
-}
-
 const KEYS: &[&str] = &[
     "title",
     "description",
@@ -229,7 +225,7 @@ fn lines(text: &str) -> usize {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::fuzz::runner(0x1919_2026, 500))]
 
     #[test]
     fn front_matter_toml(inner in fragments(), body in ".{0,20}") {

@@ -17,10 +17,6 @@ use proptest::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-fn config() -> proptest::test_runner::Config {
-    common::fuzz::runner(0x1717_2026, 300)
-}
-
 const SUMMARY: &[&str] = &[
     "# Summary\n",
     "# Part one\n",
@@ -119,7 +115,7 @@ fn assert_located(ds: &[Diagnostic], files: &HashMap<PathBuf, String>, input: &s
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::fuzz::runner(0x1717_2026, 300))]
 
     #[test]
     fn summary_md(text in pieces(SUMMARY, 30)) {

@@ -192,7 +192,7 @@ fn links_out_of_the_content_folder_are_errors_and_nothing_is_published() {
     );
     assert!(!out.exists(), "nothing is written");
     // `check` says the same.
-    let o = bin().args(["check", "--root"]).arg(&root).output().unwrap();
+    let o = run_on(&["check"], &root);
     assert_refused(&o, "content/passwd.txt: points outside the handbook");
 }
 

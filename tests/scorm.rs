@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 /// A small handbook in `dir` (an exercise, a file with a space and a non-ASCII name, a PNG)
 /// with `scorm` after its id and title.
@@ -158,6 +158,30 @@ fn manifest_files(manifest: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// `handbook export scorm --root ROOT --out OUT EXTRA...`.
+fn export(root: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "export",
+        "scorm",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// Asserts the command exited with `code` and printed each of `needles`.
+#[track_caller]
+fn exits_with(o: &Output, code: i32, needles: &[&str]) {
+    let text = printed(o);
+    assert_eq!(o.status.code(), Some(code), "{text}");
+    for needle in needles {
+        assert!(text.contains(needle), "expected `{needle}` in:\n{text}");
+    }
+}
+
 /// Exports `root` as `version` into `dir`, checks the package and returns its entries.
 fn export_and_check(
     root: &Path,
@@ -165,16 +189,7 @@ fn export_and_check(
     dir: &Path,
 ) -> std::collections::BTreeMap<String, Vec<u8>> {
     let zip = dir.join(format!("p-{version}.zip"));
-    let o = run(&[
-        "export",
-        "scorm",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        zip.to_str().unwrap(),
-        "--version",
-        version,
-    ]);
+    let o = export(root, &zip, &["--version", version]);
     assert!(o.status.success(), "{}", printed(&o));
     assert!(printed(&o).contains("Packed"), "{}", printed(&o));
     let files = unzip(&zip);
@@ -321,70 +336,34 @@ fn errors_name_the_line_and_use_exit_codes_1_and_2() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("hb");
     let out = dir.path().join("p.zip");
-    let export = |extra: &[&str]| {
-        let mut args = vec![
-            "export",
-            "scorm",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        run(&args)
-    };
 
     small(
         &root,
         "\n[scorm]\ncompletion = \"exercises\"\nmastry = 80\n",
     );
-    let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
-    assert!(printed(&o).contains("handbook.toml:6"), "{}", printed(&o));
-    assert!(printed(&o).contains("mastry"), "{}", printed(&o));
+    let o = export(&root, &out, &[]);
+    exits_with(&o, 1, &["handbook.toml:6", "mastry"]);
 
     small(&root, "[scorm]\nmastery = 101\n");
-    let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
-    assert!(printed(&o).contains("handbook.toml:4"), "{}", printed(&o));
+    let o = export(&root, &out, &[]);
+    exits_with(&o, 1, &["handbook.toml:4"]);
 
     small(&root, "[scorm]\ncompletion = \"assignments\"\n");
-    let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
-    assert!(printed(&o).contains("handbook.toml:4"), "{}", printed(&o));
-    assert!(printed(&o).contains("no assignments"), "{}", printed(&o));
+    let o = export(&root, &out, &[]);
+    exits_with(&o, 1, &["handbook.toml:4", "no assignments"]);
 
     small(&root, "");
     fs::write(root.join("content/imsmanifest.xml"), "<x/>").unwrap();
-    let o = export(&[]);
-    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
-    assert!(
-        printed(&o).contains("`imsmanifest.xml`, which the SCORM package needs"),
-        "{}",
-        printed(&o)
-    );
+    let o = export(&root, &out, &[]);
+    exits_with(&o, 1, &["`imsmanifest.xml`, which the SCORM package needs"]);
     fs::remove_file(root.join("content/imsmanifest.xml")).unwrap();
-    let o = export(&["--path", "week-1"]);
-    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
-    assert!(printed(&o).contains("no learning paths"), "{}", printed(&o));
-    let o = run(&[
-        "export",
-        "scorm",
-        "--root",
-        repo().to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--path",
-        "week-9",
-    ]);
-    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
-    assert!(
-        printed(&o).contains("`four-week-onboarding` (1)"),
-        "the error lists the paths: {}",
-        printed(&o)
-    );
-    let o = export(&["--version", "3"]);
-    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
+    let o = export(&root, &out, &["--path", "week-1"]);
+    exits_with(&o, 2, &["no learning paths"]);
+    let o = export(&repo(), &out, &["--path", "week-9"]);
+    // The error lists the paths.
+    exits_with(&o, 2, &["`four-week-onboarding` (1)"]);
+    let o = export(&root, &out, &["--version", "3"]);
+    exits_with(&o, 2, &[]);
     assert!(!out.exists(), "nothing was written");
 
     let o = run(&["export", "scorm", "--help"]);
@@ -407,26 +386,10 @@ fn the_zip_is_replaced_only_by_a_complete_package() {
         "# Broken\n\n[gone](missing.md)\n",
     )
     .unwrap();
-    let o = run(&[
-        "export",
-        "scorm",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1), "{}", printed(&o));
-    assert!(printed(&o).contains("broken.md:3"), "{}", printed(&o));
+    exits_with(&export(&root, &out, &[]), 1, &["broken.md:3"]);
     assert_eq!(fs::read(&out).unwrap(), b"an earlier package");
     fs::remove_file(root.join("content/broken.md")).unwrap();
-    let o = run(&[
-        "export",
-        "scorm",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = export(&root, &out, &[]);
     assert!(o.status.success(), "{}", printed(&o));
     assert!(unzip(&out).contains_key("imsmanifest.xml"));
     let left: Vec<_> = fs::read_dir(dir.path())
@@ -439,14 +402,7 @@ fn the_zip_is_replaced_only_by_a_complete_package() {
     );
     // Same input, same bytes.
     let first = fs::read(&out).unwrap();
-    let o = run(&[
-        "export",
-        "scorm",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = export(&root, &out, &[]);
     assert!(o.status.success());
     assert_eq!(
         first,
@@ -454,13 +410,5 @@ fn the_zip_is_replaced_only_by_a_complete_package() {
         "the package is reproducible"
     );
     // A folder as --out is a usage error.
-    let o = run(&[
-        "export",
-        "scorm",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2), "{}", printed(&o));
+    exits_with(&export(&root, dir.path(), &[]), 2, &[]);
 }

@@ -15,17 +15,11 @@ fn built(
 ) -> (tempfile::TempDir, tempfile::TempDir) {
     let toml = format!("title = \"T\"\nid = \"t\"\nlanguage = \"{language}\"\n");
     let page = format!("# Alliance\n\n{text}\n");
-    let mut files = vec![
-        ("handbook.toml".to_string(), toml.as_str()),
-        ("content/_index.md".to_string(), page.as_str()),
-    ];
-    for (name, text) in theme {
-        files.push((format!("themes/default/{name}"), text));
-    }
-    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-    let dir = handbook(&files);
-    let (o, out) = build_temp(dir.path());
-    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = handbook_with_theme(
+        &[("handbook.toml", &toml), ("content/_index.md", &page)],
+        theme,
+    );
+    let out = build_ok(dir.path());
     (dir, out)
 }
 

@@ -14,7 +14,7 @@ use common::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -86,20 +86,13 @@ fn serves_the_site_from_memory_with_the_reload_script() {
 
     // `build` never adds the script.
     let out = tempfile::tempdir().unwrap();
-    let built = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let built = build(root, out.path());
     assert!(built.status.success());
-    for entry in walkdir::WalkDir::new(out.path()) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let text = String::from_utf8_lossy(&fs::read(entry.path()).unwrap()).into_owned();
-            assert!(!text.contains("__handbook"), "{}", entry.path().display());
-        }
+    for (name, bytes) in tree(out.path()) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__handbook"),
+            "{name}"
+        );
     }
 }
 
@@ -316,30 +309,25 @@ fn once_idle_the_served_site_equals_the_built_site() {
     let text = fs::read_to_string(&source).unwrap();
     fs::write(&source, format!("{text}\nListening, edited.\n")).unwrap();
     server.wait_for_page("/bond/listening.html", "Listening, edited.");
-    let deadline = Instant::now() + WAIT;
-    while server.status()["busy"] == true {
-        assert!(Instant::now() < deadline, "the server never became idle");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(WAIT, || {
+        let status = server.status();
+        if status["busy"] == true {
+            Err(format!("the server never became idle: {status}"))
+        } else {
+            Ok(())
+        }
+    });
 
     let out = tempfile::tempdir().unwrap();
-    let built = Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out.path())
-        .output()
-        .unwrap();
+    let built = build(root, out.path());
     assert!(built.status.success());
     let mut files = 0;
-    for entry in walkdir::WalkDir::new(out.path()) {
-        let entry = entry.unwrap();
+    for (name, bytes) in tree(out.path()) {
         // The marker of a build's output folder is not part of the site.
-        if !entry.file_type().is_file() || entry.file_name() == ".handbook-build" {
+        if name == ".handbook-build" {
             continue;
         }
-        let rel = entry.path().strip_prefix(out.path()).unwrap();
-        let url = format!("/{}", rel.to_string_lossy().replace('\\', "/"));
+        let url = format!("/{}", name.replace('\\', "/"));
         let reply = server.get(&url);
         assert_eq!(reply.status, 200, "{url}");
         let mut served = reply.body;
@@ -347,10 +335,7 @@ fn once_idle_the_served_site_equals_the_built_site() {
             let end = start + find(&served[start..], b"</script>").unwrap() + 9;
             served.drain(start..end);
         }
-        assert!(
-            served == fs::read(entry.path()).unwrap(),
-            "{url} differs from the build"
-        );
+        assert!(served == bytes, "{url} differs from the build");
         files += 1;
     }
     assert!(files > 10);
@@ -425,17 +410,7 @@ fn ctrl_c_stops_cleanly() {
     assert_eq!(server.get("/").status, 200);
     #[cfg(unix)]
     {
-        let pid = server.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-        assert!(sent.success());
-        let deadline = Instant::now() + WAIT;
-        let status = loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "the server did not stop");
-            std::thread::sleep(Duration::from_millis(50));
-        };
+        let status = server.interrupt(WAIT);
         assert!(status.success(), "{status}");
         server.wait_output("Stopped.");
     }
@@ -446,7 +421,7 @@ fn a_busy_port_given_explicitly_is_an_error() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port().to_string();
     let dir = copy_fixture("good");
-    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let out = bin()
         .args(["serve", "--quiet", "--port", &port, "--root"])
         .arg(dir.path())
         .stdin(Stdio::null())
@@ -456,7 +431,7 @@ fn a_busy_port_given_explicitly_is_an_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("cannot listen"), "{stderr}");
 
-    let bad = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let bad = bin()
         .args(["serve", "--bind", "not-an-address", "--root"])
         .arg(dir.path())
         .stdin(Stdio::null())
@@ -641,11 +616,14 @@ fn a_flood_of_event_streams_does_not_lock_live_reload_out() {
     // new one replaces its oldest, whose connection then closes): wait until the server has
     // answered them all.
     let held: Vec<TcpStream> = (0..300).map(|_| unread_stream(port)).collect();
-    let deadline = Instant::now() + WAIT;
-    while server.status()["connections"].as_u64().unwrap() > 40 {
-        assert!(Instant::now() < deadline, "{}", server.status());
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(WAIT, || {
+        let status = server.status();
+        if status["connections"].as_u64().unwrap() > 40 {
+            Err(format!("more than 40 connections: {status}"))
+        } else {
+            Ok(())
+        }
+    });
     wait_clients(&server, WAIT, |n| n <= 32);
     // A real page still connects at once, and hears of an edit.
     let page = "alliance/evidence.html";
@@ -675,21 +653,8 @@ fn ctrl_c_stops_at_once_while_clients_hold_connections() {
     assert_eq!(get_within(port, "/", PROMPT).status, 200);
     #[cfg(unix)]
     {
-        let pid = server.child.id().to_string();
-        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-        assert!(sent.success());
         // Well under the 10 s after which the server would drop these clients anyway.
-        let deadline = Instant::now() + PROMPT;
-        let status = loop {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the server did not stop while clients held connections"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = server.interrupt(PROMPT);
         assert!(status.success(), "{status}");
         server.wait_output("Stopped.");
     }

@@ -42,8 +42,7 @@ fn build_error(root: &Path) -> String {
 
 #[test]
 fn fixture_builds_practice_forms_scenarios_and_assets() {
-    let (o, out) = build_temp(&fixture(FIXTURE));
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(&fixture(FIXTURE));
     let site = out.path().join("site");
     let practice = fs::read_to_string(site.join("practice.html")).unwrap();
     assert!(practice.contains("<section class=\"srs srs-practice\" id=\"srs-form\""));
@@ -245,8 +244,7 @@ fn the_documented_blocks_build() {
         format!("# Docs\n\n{}\n", blocks.join("\n")),
     )
     .unwrap();
-    let (o, out) = build_temp(dir.path());
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(dir.path());
     let page = fs::read_to_string(out.path().join("site/index.html")).unwrap();
     assert!(page.contains("id=\"my-form\""));
     assert!(page.contains("id=\"srs-low-goals\""));
@@ -258,8 +256,7 @@ fn the_starter_handbook_has_a_practice_form() {
     let root = dir.path().join("starter");
     let o = run(&["new", root.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let (o, out) = build_temp(&root);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(&root);
     let page =
         fs::read_to_string(out.path().join("site/getting-started/practice-form.html")).unwrap();
     assert!(page.contains("data-srs=\"practice\""));
@@ -292,8 +289,7 @@ fn the_builtin_set_and_its_numbers_follow_the_catalogue() {
              ratings = [9.2, 6.1, 8.8, 9.0]\n```\n",
         ),
     ]);
-    let (o, out) = build_temp(dir.path());
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(dir.path());
     let form = fs::read_to_string(out.path().join("site/form.html")).unwrap();
     assert!(form.contains(">Conexão</span>"), "{form}");
     // Items the catalogue does not translate fall back to English (no catalogue is shipped

@@ -8,28 +8,19 @@ use common::*;
 
 /// A one-page handbook with `theme` files under `themes/default/`.
 fn with_theme(theme: &[(&str, &str)]) -> tempfile::TempDir {
-    let mut files = vec![
-        ("handbook.toml".to_string(), "title = \"T\"\nid = \"t\"\n"),
-        ("content/_index.md".to_string(), "# Home\n\nText.\n"),
-    ];
-    for (name, text) in theme {
-        files.push((format!("themes/default/{name}"), text));
-    }
-    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
-    handbook(&files)
-}
-
-/// Builds `root`, which must succeed: the output folder.
-fn built(root: &std::path::Path) -> tempfile::TempDir {
-    let (o, out) = build_temp(root);
-    assert!(o.status.success(), "{}", stderr(&o));
-    out
+    handbook_with_theme(
+        &[
+            ("handbook.toml", "title = \"T\"\nid = \"t\"\n"),
+            ("content/_index.md", "# Home\n\nText.\n"),
+        ],
+        theme,
+    )
 }
 
 #[test]
 fn the_built_scripts_have_their_parts_inlined_and_no_parts_beside_them() {
     let dir = with_theme(&[]);
-    let out = built(dir.path());
+    let out = build_ok(dir.path());
     let site = out.path().join("site");
     let names = files(&site.join("assets/js"));
     assert!(names.iter().all(|n| !n.contains('/')), "{names:?}");
@@ -64,7 +55,7 @@ fn a_theme_overrides_one_part_and_the_script_is_built_with_it() {
         "static/js/shared/slug.js",
         "  function slug(text) { return \"mine\" + text; }\n",
     )]);
-    let out = built(dir.path());
+    let out = build_ok(dir.path());
     let theme = read(&out.path().join("site/assets/js/theme.js"));
     assert!(theme.contains("return \"mine\" + text;"), "{theme}");
     assert!(
@@ -77,7 +68,7 @@ fn a_theme_overrides_one_part_and_the_script_is_built_with_it() {
 #[test]
 fn a_theme_overriding_a_whole_script_replaces_it_parts_and_all() {
     let dir = with_theme(&[("static/js/theme.js", "window.mine = 1;\n")]);
-    let out = built(dir.path());
+    let out = build_ok(dir.path());
     assert_eq!(
         read(&out.path().join("site/assets/js/theme.js")),
         "window.mine = 1;\n"

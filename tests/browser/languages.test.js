@@ -269,14 +269,7 @@ async function practiceForm(page, lang, found) {
   await page.locator('.srs-practice [data-srs-action="save"]').click();
   assert.ok(await lib.poll(async () => (await page.locator('.srs-chart-svg circle').count()) >= 2),
     `${lang}: no chart after two entries`);
-  const outside = await page.evaluate(() => {
-    const svg = document.querySelector('.srs-chart-svg');
-    const box = svg.getBoundingClientRect();
-    return [...svg.querySelectorAll('text')].filter((t) => {
-      const r = t.getBoundingClientRect();
-      return r.left < box.left - 2 || r.right > box.right + 2;
-    }).map((t) => t.textContent);
-  });
+  const outside = await lib.chartLabelsOutside(page);
   assert.deepEqual(outside, [], `${lang}: chart labels outside the chart`);
   await scan(page, lang, 'practice form, chart of two entries', found);
   lib.assertNoViolations(await lib.axe(page), `${lang}: the practice form with its log`);

@@ -524,6 +524,19 @@ function backgroundLuminance(page) {
   });
 }
 
+/** The text of each label of the practice log's chart (`.srs-chart-svg`) that stands more than
+ * 2 px outside the chart on either side: none, on a page whose chart fits its labels. */
+function chartLabelsOutside(page) {
+  return page.evaluate(() => {
+    const svg = document.querySelector('.srs-chart-svg');
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 2 || r.right > box.right + 2;
+    }).map((t) => t.textContent);
+  });
+}
+
 /** The theme toggle button (DESIGN.md leaves its name open: it mentions theme, dark, light or colour scheme). */
 function themeToggle(page) {
   return page.getByRole('button', { name: /theme|dark|light|colou?r (scheme|mode)|appearance/i }).first();
@@ -698,6 +711,7 @@ module.exports = {
   pick,
   tabUntil,
   backgroundLuminance,
+  chartLabelsOutside,
   themeToggle,
   poll,
   describeFocus,

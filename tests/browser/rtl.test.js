@@ -230,6 +230,15 @@ test('tabs: Left moves to the next tab (on the left), Right back; the collapsed 
   });
 });
 
+/** Focuses the first line of the practice form on `page` and presses PageUp `pageUps` times
+ * (one point each); returns the line. */
+async function focusFirstLine(page, pageUps) {
+  const line = page.locator('.srs-practice [role=slider]').first();
+  await line.focus();
+  for (let i = 0; i < pageUps; i++) await page.keyboard.press('PageUp');
+  return line;
+}
+
 describe('the practice form measures from the right end', () => {
   test('a click near the right end is near 0, near the left end near 10; the mark is under the pointer', async () => {
     await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
@@ -266,13 +275,7 @@ describe('the practice form measures from the right end', () => {
   test('keys: Left raises, Right lowers (the way the mark moves); Home, End, Up, Down keep their meaning', async () => {
     await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
       await lib.visit(page, env.server.at(FORM));
-      const line = page.locator('.srs-practice [role=slider]').first();
-      await line.focus();
-      await page.keyboard.press('PageUp');
-      await page.keyboard.press('PageUp');
-      await page.keyboard.press('PageUp');
-      await page.keyboard.press('PageUp');
-      await page.keyboard.press('PageUp');
+      const line = await focusFirstLine(page, 5);
       let s = await lineState(page);
       assert.equal(s.value, 5);
       const before = s.markX;
@@ -315,14 +318,7 @@ describe('the practice form measures from the right end', () => {
       }
       await form.locator('.srs-chart-svg').waitFor();
       await lib.poll(() => form.locator('.srs-chart-svg circle').count().then((n) => n >= 2));
-      const outside = await page.evaluate(() => {
-        const svg = document.querySelector('.srs-chart-svg');
-        const box = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll('text')].filter((t) => {
-          const r = t.getBoundingClientRect();
-          return r.left < box.left - 2 || r.right > box.right + 2;
-        }).map((t) => t.textContent);
-      });
+      const outside = await lib.chartLabelsOutside(page);
       assert.deepEqual(outside, [], 'chart labels outside the chart');
     });
   });
@@ -330,10 +326,7 @@ describe('the practice form measures from the right end', () => {
   test('printed: 10 cm lines from the right margin, a mark still measured from the right, the note kept', async () => {
     await lib.withPage(env.browser, { width: 1280 }, async ({ page }) => {
       await lib.visit(page, env.server.at(FORM));
-      const line = page.locator('.srs-practice [role=slider]').first();
-      await line.focus();
-      await page.keyboard.press('PageUp');
-      await page.keyboard.press('PageUp');
+      const line = await focusFirstLine(page, 2);
       await page.emulateMedia({ media: 'print' });
       const p = await page.evaluate(() => {
         const form = document.querySelector('.srs-practice');

@@ -9,67 +9,16 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const lib = require('./lib');
 
-// language -> { alliance: the page that must be found, other: a page that must not, queries }.
-// Each query ends with a space: the last word is then matched as a whole word, never as a
-// prefix, so the stemmer and the folding are what find the page.
-const HANDBOOKS = {
-  en: {
-    alliance: 'Ruptures in the alliance are common, and most of them can be repaired when the therapist notices them. A naïve reassurance can feel dismissive to the client.',
-    other: 'Keep recordings in a locked cabinet and delete them after supervision.',
-    queries: ['repairing rupture ', 'naive '],
-  },
-  es: {
-    alliance: 'La validación de las emociones del paciente fortalece la alianza terapéutica. Los terapeutas reparan las rupturas con curiosidad y sin ponerse a la defensiva.',
-    other: 'Guarde las grabaciones en un armario cerrado y bórrelas después de la supervisión.',
-    queries: ['ruptura ', 'emoción ', 'validacion ', 'terapeutica '],
-  },
-  fr: {
-    alliance: "Les thérapeutes réparent les ruptures de l'alliance thérapeutique avec curiosité et écoutent le patient sans se justifier.",
-    other: 'Conservez les enregistrements dans une armoire fermée et effacez-les après la supervision.',
-    queries: ['rupture ', 'thérapeute ', 'therapeutique '],
-  },
-  de: {
-    alliance: 'Die therapeutische Beziehung lebt von der Übereinstimmung über Ziele und Aufgaben. Brüche in der Allianz lassen sich reparieren, wenn die Therapeutin sie anspricht.',
-    other: 'Bewahren Sie Aufnahmen in einem verschlossenen Schrank auf und löschen Sie sie nach der Supervision.',
-    queries: ['Beziehungen ', 'ubereinstimmung '],
-  },
-  nl: {
-    alliance: 'Cliënten voelen zich gehoord wanneer de samenwerking met de therapeut over gedeelde doelen gaat. Een breuk in de alliantie is te herstellen.',
-    other: 'Bewaar opnames in een afgesloten kast en wis ze na de supervisie.',
-    queries: ['samenwerken ', 'clienten '],
-  },
-  nb: {
-    alliance: 'Terapeuten og klienten blir enige om målene, og samarbeidet blir sterkere når klienten føler seg hørt. Brudd i alliansen kan repareres.',
-    other: 'Oppbevar opptak i et låst skap og slett dem etter veiledning.',
-    queries: ['terapeutene ', 'samarbeid ', 'malene '],
-  },
-  el: {
-    alliance: 'Η ψυχοθεραπεία στηρίζεται στη θεραπευτική συμμαχία ανάμεσα στον θεραπευτή και τον θεραπευόμενο.',
-    other: 'Φυλάξτε τις ηχογραφήσεις σε κλειδωμένο ντουλάπι.',
-    queries: ['θεραπευτές ', 'ψυχοθεραπεια '],
-  },
-  ru: {
-    // Russian is often printed without ё: a query typed with it must still find the text.
-    alliance: 'Терапевтический альянс помогает клиенту. Еще важнее обсуждать разрывы на каждой сессии.',
-    other: 'Храните записи в запертом шкафу и удаляйте их после супервизии.',
-    queries: ['терапевтического ', 'сессиях ', 'ещё '],
-  },
-  hi: {
-    alliance: 'मनोचिकित्सा में चिकित्सकों और ग्राहकों के बीच सहयोग को चिकित्सीय गठबंधन कहते हैं।',
-    other: 'रिकॉर्डिंग को बंद अलमारी में रखें।',
-    queries: ['चिकित्सकों ', 'मनोचिकित्सा '],
-  },
-  zh: {
-    alliance: '治疗联盟描述来访者与治疗师之间的合作。当来访者感到被倾听时，联盟就会增强。',
-    other: '请把录音保存在上锁的柜子里。',
-    // A phrase: all its bigrams; one character: the bigrams that start with it.
-    queries: ['治疗联盟 ', '合作 ', '联 '],
-  },
-};
+// search-languages.json: language -> { alliance: the page that must be found, other: a page
+// that must not, queries, and a note where a case needs one }. Each query ends with a space:
+// the last word is then matched as a whole word, never as a prefix, so the stemmer and the
+// folding are what find the page.
+const HANDBOOKS = JSON.parse(fs.readFileSync(path.join(__dirname, 'search-languages.json'), 'utf8'));
 
 const sites = {}; // language -> { dir, server }
 
@@ -138,7 +87,6 @@ for (const over of ['http', 'file://']) {
 }
 
 test('only the language\'s own stemmer is in its search.js', () => {
-  const fs = require('node:fs');
   const js = (language) => fs.readFileSync(path.join(sites[language].dir, 'assets', 'js', 'search.js'), 'utf8');
   assert.match(js('es'), /Snowball Spanish/);
   assert.doesNotMatch(js('es'), /Snowball (French|German|Greek)/);

@@ -68,6 +68,14 @@ pub fn handbook(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Like [`handbook`], with each `(path, text)` of `theme` written below `themes/default/`: a
+/// theme that overrides those files of the built-in one.
+pub fn handbook_with_theme(files: &[(&str, &str)], theme: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = handbook(files);
+    write_all(&dir.path().join("themes/default"), theme);
+    dir
+}
+
 /// Replaces the first `from` in `root/file` by `to`, failing when `from` is not there.
 pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
     let path = root.join(file);

@@ -44,6 +44,15 @@ pub fn build_temp(root: &Path) -> (Output, tempfile::TempDir) {
     (o, out)
 }
 
+/// Like [`build_temp`], and the build must succeed: the temporary folder (the site is `site/`
+/// in it).
+#[track_caller]
+pub fn build_ok(root: &Path) -> tempfile::TempDir {
+    let (o, out) = build_temp(root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    out
+}
+
 /// `handbook progress summarize INPUTS... --out OUT EXTRA...`.
 pub fn summarize(inputs: &[PathBuf], out: &Path, extra: &[&str]) -> Output {
     bin()

@@ -135,6 +135,26 @@ impl Server {
     pub fn alive(&mut self) -> bool {
         self.child.try_wait().unwrap().is_none()
     }
+
+    /// Sends the server SIGINT (what Ctrl-C sends) and waits up to `within` for it to exit:
+    /// its exit status.
+    #[cfg(unix)]
+    pub fn interrupt(&mut self, within: Duration) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        assert!(sent.success(), "kill -INT {pid}");
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop within {within:?} of SIGINT"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -408,18 +428,30 @@ pub fn unread_stream(port: u16) -> TcpStream {
     stream
 }
 
-/// Polls the status until `ok` holds for the number of live-reload streams.
-pub fn wait_clients(server: &Server, within: Duration, ok: impl Fn(u64) -> bool) {
+/// Polls `done` every 50 ms until it returns `Ok`; fails with its last `Err` (what it saw)
+/// once `within` has passed.
+#[track_caller]
+pub fn wait_until(within: Duration, mut done: impl FnMut() -> Result<(), String>) {
     let deadline = Instant::now() + within;
     loop {
-        let clients = server.status()["clients"].as_u64().unwrap();
-        if ok(clients) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{clients} streams still counted after {within:?}"
-        );
+        let seen = match done() {
+            Ok(()) => return,
+            Err(seen) => seen,
+        };
+        assert!(Instant::now() < deadline, "after {within:?}: {seen}");
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Polls the status until `ok` holds for the number of live-reload streams.
+#[track_caller]
+pub fn wait_clients(server: &Server, within: Duration, ok: impl Fn(u64) -> bool) {
+    wait_until(within, || {
+        let clients = server.status()["clients"].as_u64().unwrap();
+        if ok(clients) {
+            Ok(())
+        } else {
+            Err(format!("{clients} streams still counted"))
+        }
+    });
 }
