@@ -17,8 +17,7 @@ fn quiz_page(language: &str, files: &[(&str, &str)]) -> String {
     ];
     all.extend_from_slice(files);
     let root = handbook(&all);
-    let (o, out) = build_temp(root.path());
-    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build_ok(root.path());
     read(&out.path().join("site/quiz.html"))
 }
 
