@@ -30,10 +30,10 @@
   var FILE_SCHEMA = 3;
 
 //= include js/shared/i18n.js
-
-  function percent(n, d) {
-    return d ? t("progress.percent", { value: Math.round((100 * n) / d) }) : "";
-  }
+//= include js/shared/percent.js
+//= include js/shared/today.js
+//= include js/shared/long-date.js
+//= include js/shared/download.js
 
   /* ------------------------------------------------------------ practice log (srs.js) */
 
@@ -139,17 +139,13 @@
     return out;
   }
 
+//= include js/shared/tally.js
+
   function totals(data, state) {
-    var tot = { exercises: 0, complete: 0, questions: 0, graded: 0, answered: 0, correct: 0 };
+    var tot = tally();
     ((data && data.chapters) || []).forEach(function (ch) {
       ch.exercises.forEach(function (ex) {
-        var s = store.summarize(ex, state.exercises[ex.id]);
-        tot.exercises += 1;
-        tot.complete += s.complete ? 1 : 0;
-        tot.questions += s.total;
-        tot.graded += s.graded;
-        tot.answered += s.answered;
-        tot.correct += s.correct;
+        addExercise(tot, store.summarize(ex, state.exercises[ex.id]));
       });
     });
     return tot;
@@ -254,36 +250,12 @@
 
 //= include js/shared/slug.js
 
-  function today() {
-    var d = new Date();
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-
   /* "<handbook>-progress-<learner>-<date>.<ext>" (the learner left out when empty; "progress"
      in the handbook's language, `assignments.file_stem`, as a slug: English when nothing of
      it is left, as of an Arabic word). */
   function fileName(data, learner, ext) {
     var stem = slug(t("assignments.file_stem")) || "progress";
     return [slug(data.handbook) || "handbook", stem, slug(learner), today()].filter(Boolean).join("-") + "." + (ext || "json");
-  }
-
-  /* Saves `text` as a file called `name` (a download; nothing leaves the browser otherwise). */
-  function download(text, name, type) {
-    var blob = new Blob([text], { type: type || "application/json" });
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    a.hidden = true;
-    document.body.appendChild(a);
-    a.click();
-    setTimeout(function () {
-      URL.revokeObjectURL(url);
-      a.parentNode.removeChild(a);
-    }, 1000);
   }
 
   /* ------------------------------------------------------------ rendering */
@@ -470,13 +442,7 @@
       title.className = "record-title";
       title.textContent = t("assignments.record_title");
       header.appendChild(title);
-      var lang = document.documentElement.lang || undefined;
-      var date;
-      try {
-        date = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
-      } catch (e) {
-        date = today();
-      }
+      var date = longDate();
       var dl = document.createElement("dl");
       [[t("assignments.record_trainee"), name], [t("assignments.record_date"), date], [t("assignments.record_handbook"), (lastData && lastData.handbook) || ""], [t("assignments.record_build"), (lastData && lastData.build) || ""]].forEach(function (pair) {
         var div = document.createElement("div");

@@ -44,6 +44,7 @@
 //= include js/exercise/helpers.js
 //= include js/exercise/exercise.js
 //= include js/exercise/question.js
+//= include js/exercise/typed.js
 //= include js/exercise/types/*.js
 //= include js/exercise/restore.js
 //= include js/exercise/start.js

@@ -22,6 +22,8 @@
   "use strict";
 
 //= include js/shared/i18n.js
+//= include js/shared/dom.js
+//= include js/shared/svg.js
 
   var doc = document.documentElement;
   var store = (window.handbook && window.handbook.store) || {
@@ -338,27 +340,10 @@
 
   /* Two overlapping sheets: the usual "copy" picture, drawn so no icon font is needed. */
   function copyIcon() {
-    var ns = "http://www.w3.org/2000/svg";
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("viewBox", "0 0 16 16");
-    svg.setAttribute("width", "16");
-    svg.setAttribute("height", "16");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("focusable", "false");
-    svg.setAttribute("class", "copy-link-icon");
-    [["5.5", "5.5"], ["2.5", "2.5"]].forEach(function (xy) {
-      var rect = document.createElementNS(ns, "rect");
-      rect.setAttribute("x", xy[0]);
-      rect.setAttribute("y", xy[1]);
-      rect.setAttribute("width", "8");
-      rect.setAttribute("height", "8");
-      rect.setAttribute("rx", "1.5");
-      rect.setAttribute("fill", "none");
-      rect.setAttribute("stroke", "currentColor");
-      rect.setAttribute("stroke-width", "1.5");
-      svg.appendChild(rect);
-    });
-    return svg;
+    var sheet = function (at) {
+      return svg("rect", { x: at, y: at, width: 8, height: 8, rx: 1.5, fill: "none", stroke: "currentColor", "stroke-width": 1.5 });
+    };
+    return svg("svg", { viewBox: "0 0 16 16", width: 16, height: 16, "aria-hidden": "true", focusable: "false", class: "copy-link-icon" }, [sheet(5.5), sheet(2.5)]);
   }
 
   for (var c = 0; c < anchors.length; c++) {

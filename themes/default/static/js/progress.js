@@ -14,7 +14,7 @@
   var page = document.querySelector("[data-progress-page]");
   var api = window.handbook || {};
   var store = api.progress;
-  // assignments.js (loaded before this script) builds the rows, the progress file and downloads.
+  // assignments.js (loaded before this script) builds the rows and the progress file.
   var shared = api.assignments;
   if (!page || !store || !shared) {
     return;
@@ -33,10 +33,11 @@
 //= include js/shared/i18n.js
 //= include js/shared/csv.js
 //= include js/shared/dom.js
-
-  function percent(n, d) {
-    return d ? t("progress.percent", { value: Math.round((100 * n) / d) }) : "";
-  }
+//= include js/shared/percent.js
+//= include js/shared/today.js
+//= include js/shared/long-date.js
+//= include js/shared/download.js
+//= include js/shared/tally.js
 
   /* "3 of 5 correct (60%)": the score of `s` ({ correct, graded }). */
   function correctOf(s) {
@@ -127,20 +128,15 @@
   function render() {
     var state = store.load();
     var ids = known();
-    var total = { exercises: 0, complete: 0, questions: 0, answered: 0, graded: 0, correct: 0 };
+    var total = tally();
 
     var sections = page.querySelectorAll("[data-chapter]");
     data.chapters.forEach(function (ch, index) {
       var section = sections[index];
-      var c = { exercises: 0, complete: 0, graded: 0, correct: 0, answered: 0, questions: 0 };
+      var c = tally();
       ch.exercises.forEach(function (ex) {
         var s = store.summarize(ex, state.exercises[ex.id]);
-        c.exercises += 1;
-        c.complete += s.complete ? 1 : 0;
-        c.graded += s.graded;
-        c.correct += s.correct;
-        c.answered += s.answered;
-        c.questions += s.total;
+        addExercise(c, s);
         var row = section && section.querySelector('[data-exercise-row="' + cssEscape(ex.id) + '"]');
         if (row) {
           row.querySelector('[data-cell="status"]').textContent = exerciseStatus(s);
@@ -149,12 +145,7 @@
           row.classList.toggle("is-started", s.started && !s.complete);
         }
       });
-      total.exercises += c.exercises;
-      total.complete += c.complete;
-      total.questions += c.questions;
-      total.answered += c.answered;
-      total.graded += c.graded;
-      total.correct += c.correct;
+      addTally(total, c);
       var line = section && section.querySelector("[data-chapter-score]");
       if (line) {
         line.hidden = false;
@@ -224,11 +215,7 @@
     if (!iso || isNaN(d.getTime())) {
       return "";
     }
-    try {
-      return d.toLocaleString(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
-    } catch (e) {
-      return d.toISOString();
-    }
+    return longDate(d, true);
   }
 
   /* "Progress last saved in this browser: ..." and, after a week of activity with no progress
@@ -353,8 +340,9 @@
     return JSON.stringify(shared.handIn(data, { questions: rows(), learner: learner }), null, 2) + "\n";
   }
 
-  function download(text, type, name) {
-    shared.download(text, name, type);
+  /* Saves a file and says so. */
+  function saveFile(text, type, name) {
+    download(text, name, type);
     say(t("progress.file_saved", { name: name }));
   }
 
@@ -380,15 +368,8 @@
     header.hidden = false;
     var name = nameInput ? nameInput.value.trim() : "";
     $("[data-print-name]").textContent = name || "\u00a0";
-    var lang = document.documentElement.lang || undefined;
-    var date;
-    try {
-      date = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
-    } catch (e) {
-      date = shared.today();
-    }
-    $("[data-print-date]").textContent = date;
-    var totals = lastTotals || { answered: 0, questions: 0, correct: 0, graded: 0, complete: 0, exercises: 0 };
+    $("[data-print-date]").textContent = longDate();
+    var totals = lastTotals || tally();
     $("[data-print-overall]").textContent = t("progress.print_overall", { score: correctOf(totals), complete: exercisesComplete(totals) });
   }
 
@@ -460,7 +441,7 @@
       preparePrint();
       window.print();
     } else if (action === "csv") {
-      download(csv(), "text/csv;charset=utf-8", shared.fileName(data, "", "csv"));
+      saveFile(csv(), "text/csv;charset=utf-8", shared.fileName(data, "", "csv"));
     } else if (action === "json") {
       // A progress file is handed in: it must say whose it is.
       var learner = nameInput ? nameInput.value.trim() : "";
@@ -470,7 +451,7 @@
         say(t("progress.name_first"));
         return;
       }
-      download(json(learner), "application/json", shared.fileName(data, learner, "json"));
+      saveFile(json(learner), "application/json", shared.fileName(data, learner, "json"));
       store.markExported();
       hideReminder();
     } else if (action === "reset") {

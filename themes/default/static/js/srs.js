@@ -40,10 +40,11 @@
   "use strict";
 
   var VERSION = 1;
-  var SVG_NS = "http://www.w3.org/2000/svg";
 
 //= include js/shared/i18n.js
 //= include js/shared/csv.js
+//= include js/shared/today.js
+//= include js/shared/download.js
 //= include js/srs/logic.js
 //= include js/srs/stored.js
 //= include js/srs/storage.js

@@ -253,20 +253,11 @@
       pagePath: function () {
         return window.location.pathname;
       },
-      questionState: function (record, q) {
-        if (!record) {
-          return "unanswered";
-        }
-        if (q.type === "reflection" || q.graded === false) {
-          return record.status === "written" ? "written" : "unanswered";
-        }
-        if (record.fp && q.fp && record.fp !== q.fp) {
-          return "changed";
-        }
-        return record.status || "unanswered";
-      }
+      questionState: questionState
     };
   }
+
+//= include js/shared/question-state.js
 
   var fallback = null;
   function store() {

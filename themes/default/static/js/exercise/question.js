@@ -14,6 +14,9 @@
        lock(q, locked)   after the controls were locked (checked) or unlocked (Try again)
        action(q, button) a click on a button of the question that the frame does not handle
        restore(q, rec, external)  when set, replaces the whole restoring of a saved record
+       typing(q)         on each keystroke in one of its text fields (see typed.js)
+       saveTyped(q)      saves what is typed (see typed.js); default: as the record's `draft`
+                         while the question is not checked yet
        restoreDraft(q, draft)     puts back what was typed before Check
        restoreResponse(q, r)      puts a saved response back into the controls */
   var questionTypes = {};
@@ -60,6 +63,16 @@
     },
     lock: function () {},
     action: function () {},
+    typing: function () {},
+    saveTyped: function (q) {
+      if (q.state !== "idle") {
+        return;
+      }
+      var draft = q.response();
+      q.exercise.save(q, function (rec) {
+        rec.draft = draft;
+      });
+    },
     restore: null,
     restoreDraft: function () {},
     restoreResponse: function (q, response) {
@@ -136,6 +149,7 @@
         self.clearNotice();
       }
     });
+    this.typed = keepTyped(this);
     this.kind.setup(this);
   }
 
@@ -164,6 +178,7 @@
       this.kind.askFirst(this);
       return;
     }
+    this.typed.cancel();
     var result = this.grade(response);
     var status = result.correct ? "correct" : "incorrect";
     this.exercise.save(this, function (rec) {
@@ -305,15 +320,10 @@
   };
 
   Question.prototype.retry = function () {
-    this.state = "idle";
-    this.lock(false);
-    this.unmarkOptions();
-    clear(this.feedback);
-    this.root.classList.remove("is-correct", "is-incorrect", "is-revealed");
     for (var i = 0; i < this.inputs.length; i++) {
       this.inputs[i].checked = false;
     }
-    this.setButtons(false);
+    this.retryQuietly();
     var first = this.inputs[0] || this.text || this.root.querySelector("fieldset button");
     if (first) {
       first.focus();

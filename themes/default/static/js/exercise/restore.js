@@ -33,6 +33,8 @@
     }
   };
 
+  /* Back to unanswered, the controls as they are (Try again also clears the options and
+     moves the focus). */
   Question.prototype.retryQuietly = function () {
     this.state = "idle";
     this.lock(false);

@@ -1,11 +1,6 @@
   /* ------------------------------------------------------------ the practice log (srs.js's key) */
 
-  function validEntry(e) {
-    return isObject(e) && typeof e.date === "string" && Array.isArray(e.values) && e.values.length <= 50 &&
-      e.values.every(function (v) { return v === null || (typeof v === "number" && isFinite(v)); }) &&
-      (e.id === undefined || typeof e.id === "string") && (e.label === undefined || e.label === null || typeof e.label === "string") &&
-      (e.labels === undefined || Array.isArray(e.labels)) && !tooBig(e);
-  }
+//= include js/shared/practice-entry.js
 
   /* The practice log as srs.js stores it ({ v, logs, drafts, scenarios }), checked entry by
      entry like the progress; `damaged` when something was left out. */
@@ -35,7 +30,7 @@
         return;
       }
       out.logs[set] = s.logs[set].filter(function (e) {
-        var ok = validEntry(e);
+        var ok = validPracticeEntry(e);
         if (!ok) {
           warn("ignored a damaged practice-log entry of " + set);
           result.damaged = true;

@@ -1,17 +1,6 @@
   /* ------------------------------------------------------------ summaries */
 
-  function questionState(record, q) {
-    if (!record) {
-      return "unanswered";
-    }
-    if (q.type === "reflection" || q.graded === false) {
-      return record.status === "written" ? "written" : "unanswered";
-    }
-    if (record.fp && q.fp && record.fp !== q.fp) {
-      return "changed";
-    }
-    return record.status || "unanswered";
-  }
+//= include js/shared/question-state.js
 
   /* exercise: { questions: [ { key, type, fp, graded } ] }; stored: the stored exercise. */
   function summarize(exercise, stored) {

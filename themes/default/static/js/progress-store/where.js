@@ -18,8 +18,6 @@
 
   var KEY = storageKey("progress");
   var SRS_KEY = storageKey("srs");
-  /* A stored item larger than this (characters of JSON) is not something a learner typed. */
-  var MAX_ITEM = 200000;
 
   var storage = null;
   try {
@@ -47,17 +45,7 @@
     return { schema: SCHEMA, learner: "", reading: {}, exercises: {} };
   }
 
-  function isObject(v) {
-    return !!v && typeof v === "object" && !Array.isArray(v);
-  }
-
-  function tooBig(v) {
-    try {
-      return JSON.stringify(v).length > MAX_ITEM;
-    } catch (e) {
-      return true;
-    }
-  }
+//= include js/shared/stored.js
 
   function getRaw(key) {
     if (Object.prototype.hasOwnProperty.call(memory, key)) {

@@ -12,7 +12,7 @@
     read: read,
     readPractice: readPractice,
     savePractice: savePractice,
-    validEntry: validEntry,
+    validEntry: validPracticeEntry,
     markExported: markExported,
     reportTrouble: reportTrouble,
     saveFileNow: saveFileNow,

@@ -2,13 +2,7 @@
 
 //= include js/shared/dom.js
 //= include js/shared/slug.js
-
-  function svg(tag, attrs, children) {
-    var node = document.createElementNS(SVG_NS, tag);
-    setAttrs(node, attrs);
-    append(node, children);
-    return node;
-  }
+//= include js/shared/svg.js
 
   /** Whether `node` is laid out right to left (its lines then run from 0 at the right end). */
   function isRtl(node) {

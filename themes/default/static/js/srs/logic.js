@@ -280,13 +280,6 @@
     return t(short ? "srs.date_short" : "srs.date_long", values);
   }
 
-  /** Today's local date as "YYYY-MM-DD". */
-  function today(now) {
-    var d = now || new Date();
-    var p = function (n) { return (n < 10 ? "0" : "") + n; };
-    return d.getFullYear() + "-" + p(d.getMonth() + 1) + "-" + p(d.getDate());
-  }
-
   /** Entries in chart and table order: by date, then by when they were saved. */
   function sortEntries(entries) {
     return entries.slice().sort(function (a, b) {
@@ -310,11 +303,11 @@
       var values = e.values || [];
       var s = score(values);
       var lowest = s.lowest.map(function (i) { return (e.labels && e.labels[i]) || labels[i] || t("srs.item_n", { n: i + 1 }); });
-      var row = [e.date, e.session === null || e.session === undefined ? "" : e.session, e.label || ""];
+      var row = [e.date, sessionText(e), e.label || ""];
       for (var i = 0; i < labels.length; i++) {
         row.push(isRated(values[i]) ? fmt(values[i]) : "");
       }
-      row.push(s.total === null ? "" : fmt(s.total), lowest.join("; "), e.saved || "");
+      row.push(s.total === null ? "" : fmt(s.total), lowest.join("; "), typeof e.saved === "string" ? e.saved : "");
       rows.push(row.map(cell).join(sep));
     });
     return rows.join("\r\n") + "\r\n";

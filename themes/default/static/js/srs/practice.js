@@ -428,7 +428,7 @@
       var lowest = s.lowest.map(function (j) { return (e.labels && e.labels[j]) || self.labels[j]; });
       var cells = [
         el("th", { scope: "row", text: formatDate(e.date) }),
-        el("td", { text: e.session === null || e.session === undefined ? "" : String(e.session) }),
+        el("td", { text: sessionText(e) }),
         el("td", { class: "srs-entry-label", text: e.label || "" })
       ];
       for (var i = 0; i < self.labels.length; i++) {
@@ -439,8 +439,8 @@
       cells.push(el("td", { class: "srs-num" + (below ? " is-below" : ""), text: s.total === null ? "" : fmt(s.total) }));
       var lowText = lowest.length > 1 && lowest.length === self.labels.length ? t("srs.all_lines") : lowest.join(t("srs.list_separator"));
       cells.push(el("td", { text: lowText + (s.min === null ? "" : " (" + fmt(s.min) + ")") }));
-      var what = e.session
-        ? t("srs.entry_session", { n: n + 1, date: formatDate(e.date), session: e.session })
+      var what = sessionText(e)
+        ? t("srs.entry_session", { n: n + 1, date: formatDate(e.date), session: sessionText(e) })
         : t("srs.entry", { n: n + 1, date: formatDate(e.date) });
       cells.push(el("td", {}, [el("button", { type: "button", class: "srs-button srs-small", "data-srs-action": "delete", "data-srs-entry": e.id }, [
         t("srs.delete"), el("span", { class: "visually-hidden", text: " " + what })
@@ -489,7 +489,7 @@
     var every = Math.max(1, Math.ceil(m.points.length / 10));
     m.points.forEach(function (pt, i) {
       var e = pt.entry;
-      var what = formatDate(e.date) + (e.session ? t("srs.chart_session", { session: e.session }) : "") + (e.label ? " (" + e.label + ")" : "");
+      var what = formatDate(e.date) + (sessionText(e) ? t("srs.chart_session", { session: sessionText(e) }) : "") + (e.label ? " (" + e.label + ")" : "");
       if (pt.yLow !== null) {
         nodes.push(svg("rect", { class: "srs-chart-low", x: (pt.x - 4.5).toFixed(1), y: (pt.yLow - 4.5).toFixed(1), width: 9, height: 9 }, [
           svg("title", { text: t("srs.chart_low", { what: what, items: pt.lowLabels.join(t("srs.list_separator")), low: fmt(pt.low) }) })
@@ -614,16 +614,9 @@
 
   Practice.prototype.exportCsv = function () {
     var entries = this.entries();
-    var text = "\ufeff" + toCsv(entries, this.labels);
-    var blob = new Blob([text], { type: "text/csv;charset=utf-8" });
-    var url = URL.createObjectURL(blob);
     // "practice-log" in the handbook's language (`srs.file_stem`), as a slug.
     var stem = slug(t("srs.file_stem")) || "practice-log";
-    var a = el("a", { href: url, download: stem + "-" + this.set + "-" + today() + ".csv", hidden: true });
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    download("\ufeff" + toCsv(entries, this.labels), stem + "-" + this.set + "-" + today() + ".csv", "text/csv;charset=utf-8");
     this.status(this.logStatus, t("srs.exported", { count: entries.length }));
   };
 

@@ -4,31 +4,8 @@
     return { v: VERSION, logs: {}, drafts: {}, scenarios: {} };
   }
 
-  function isObject(v) {
-    return !!v && typeof v === "object" && !Array.isArray(v);
-  }
-
-  /* A stored item larger than this (characters of JSON) is not something a learner made. */
-  var MAX_ITEM = 200000;
-
-  function tooBig(v) {
-    try {
-      return JSON.stringify(v).length > MAX_ITEM;
-    } catch (e) {
-      return true;
-    }
-  }
-
-  /** Whether a stored practice-log entry can be shown and counted. */
-  function validEntry(e) {
-    return isObject(e) && typeof e.date === "string" && Array.isArray(e.values) && e.values.length <= 50 &&
-      e.values.every(function (v) { return v === null || (typeof v === "number" && isFinite(v)); }) &&
-      (e.id === undefined || typeof e.id === "string") &&
-      (e.label === undefined || e.label === null || typeof e.label === "string") &&
-      (e.labels === undefined || Array.isArray(e.labels)) &&
-      (e.session === undefined || e.session === null || typeof e.session === "number") &&
-      (e.saved === undefined || typeof e.saved === "string") && !tooBig(e);
-  }
+//= include js/shared/stored.js
+//= include js/shared/practice-entry.js
 
   /**
    * Parses stored text into { state, problem, dropped }: problem is null, "unreadable" (not
@@ -67,7 +44,7 @@
         return;
       }
       s.logs[set] = s.logs[set].filter(function (e, i) {
-        var ok = validEntry(e);
+        var ok = validPracticeEntry(e);
         if (!ok) {
           dropped.push("entry " + (i + 1) + " of " + set);
         }
@@ -109,7 +86,7 @@
     toCsv: toCsv,
     chartModel: chartModel,
     emptyState: emptyState,
-    validEntry: validEntry,
+    validEntry: validPracticeEntry,
     readStored: readStored,
     readState: readState
   };

@@ -5,52 +5,35 @@
   (function () {
     function setup(q) {
       q.saved = q.root.querySelector("[data-saved]");
-      if (!q.text) {
-        return;
+    }
+
+    /* Each keystroke: "Saving..." until saveTyped runs (typed.js). */
+    function typing(q) {
+      if (q.saved) {
+        q.saved.hidden = false;
+        q.saved.textContent = t("exercise.saving");
       }
-      var timer = null;
-      var pending = false;
-      var flush = function () {
-        if (!pending) {
-          return;
-        }
-        pending = false;
-        clearTimeout(timer);
-        var text = q.text.value;
-        var ok = q.exercise.save(q, function (rec) {
-          rec.response = text;
-          rec.status = text.trim() ? "written" : "";
-          if (!text.trim()) {
-            delete rec.status;
-          }
-        });
-        if (q.saved) {
-          q.saved.hidden = false;
-          q.saved.textContent = ok
-            ? t(q.exercise.track && store().available !== false ? "exercise.saved" : "exercise.not_saved")
-            : t("exercise.save_failed");
-        }
-      };
-      q.flushReflection = flush;
-      q.text.addEventListener("input", function () {
-        pending = true;
-        clearTimeout(timer);
-        timer = setTimeout(flush, 400);
-        if (q.saved) {
-          q.saved.hidden = false;
-          q.saved.textContent = t("exercise.saving");
-        }
-        if (q.feedback.querySelector(".question-notice")) {
-          clear(q.feedback);
+      if (q.feedback.querySelector(".question-notice")) {
+        clear(q.feedback);
+      }
+    }
+
+    /* What is written is the response itself (there is no Check), "written" once not blank. */
+    function saveTyped(q) {
+      var text = typedResponse(q);
+      var ok = q.exercise.save(q, function (rec) {
+        rec.response = text;
+        rec.status = text.trim() ? "written" : "";
+        if (!text.trim()) {
+          delete rec.status;
         }
       });
-      q.text.addEventListener("blur", flush);
-      window.addEventListener("pagehide", flush);
-      document.addEventListener("visibilitychange", function () {
-        if (document.visibilityState === "hidden") {
-          flush();
-        }
-      });
+      if (q.saved) {
+        q.saved.hidden = false;
+        q.saved.textContent = ok
+          ? t(q.exercise.track && store().available !== false ? "exercise.saved" : "exercise.not_saved")
+          : t("exercise.save_failed");
+      }
     }
 
     function model(q) {
@@ -61,9 +44,7 @@
         }
         return;
       }
-      if (q.flushReflection) {
-        q.flushReflection();
-      }
+      q.typed.flush();
       q.exercise.save(q, function (rec) {
         rec.modelShown = true;
       });
@@ -89,12 +70,10 @@
       graded: false,
       optionFeedback: false,
       setup: setup,
-      response: function (q) {
-        return q.text ? q.text.value : "";
-      },
-      isEmpty: function (q, response) {
-        return !String(response).trim();
-      },
+      typing: typing,
+      saveTyped: saveTyped,
+      response: typedResponse,
+      isEmpty: typedIsEmpty,
       action: function (q, button) {
         if (button.getAttribute("data-action") === "model") {
           model(q);

@@ -2,7 +2,7 @@
 
   /* A text box graded against data-accept (and data-number, data-tolerance, data-unit,
      data-decimal, data-typos) by gradeShort (helpers.js); what is typed is kept as a draft
-     before Check. */
+     before Check (typed.js). */
   (function () {
     var DETAILS = {
       out_of_range: "exercise.out_of_range",
@@ -10,37 +10,11 @@
       not_accepted: "exercise.not_accepted"
     };
 
+    /* What is typed is kept as the record's draft before Check by the frame (typed.js). */
     function setup(q) {
       if (!q.text) {
         return;
       }
-      // What the learner types is kept even before Check (nothing typed is lost).
-      var draftTimer = null;
-      var saveDraft = function () {
-        clearTimeout(draftTimer);
-        draftTimer = null;
-        if (q.state !== "idle") {
-          return;
-        }
-        var value = q.text.value;
-        q.exercise.save(q, function (rec) {
-          rec.draft = value;
-        });
-      };
-      q.text.addEventListener("input", function () {
-        clearTimeout(draftTimer);
-        draftTimer = setTimeout(saveDraft, 500);
-      });
-      q.text.addEventListener("blur", function () {
-        if (draftTimer) {
-          saveDraft();
-        }
-      });
-      window.addEventListener("pagehide", function () {
-        if (draftTimer) {
-          saveDraft();
-        }
-      });
       q.text.addEventListener("keydown", function (event) {
         if (event.key === "Enter" && !event.isComposing) {
           event.preventDefault();
@@ -75,12 +49,8 @@
     questionType(["short"], {
       optionFeedback: false,
       setup: setup,
-      response: function (q) {
-        return q.text ? q.text.value : "";
-      },
-      isEmpty: function (q, response) {
-        return !String(response).trim();
-      },
+      response: typedResponse,
+      isEmpty: typedIsEmpty,
       askFirst: function (q) {
         q.notice(t("exercise.type_first"));
         if (q.text) {
