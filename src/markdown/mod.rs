@@ -2,6 +2,7 @@
 //! (heading ids and anchors, the table of contents, link rewriting, callouts, component blocks).
 
 pub mod admonitions;
+pub mod attr_list;
 pub mod blocks;
 pub mod built_paths;
 pub mod directory_urls;
@@ -18,6 +19,7 @@ pub mod unsafe_html;
 
 pub use fences::FailedBlock;
 use fences::Fence;
+pub use page_ids::THEME_IDS;
 pub use summary::{SUMMARY_CHARS, summarize};
 // Moved to the `html` leaf module; re-exported for the renderer's own use.
 pub use crate::html::{
@@ -161,18 +163,6 @@ fn callout_label(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
-/// Ids the default theme's page layout uses outside the content (`<main id="content">`).
-pub const THEME_IDS: &[&str] = &[
-    "content",
-    "hb-assignment-title",
-    "hb-assignment-bar",
-    "hb-assignment-count",
-    "hb-handin-title",
-    "hb-handin-name",
-    "hb-handin-status",
-    "hb-paths-title",
-];
-
 /// The state of the event walk that outlives one event: an open component block (name, line,
 /// text so far), a misspelt or unclosed block being left out of the page entirely (its answer
 /// key must never be shown), and the alt text of an open image (with its line and column).
@@ -205,6 +195,7 @@ struct Renderer<'a> {
     lines: LineIndex<'a>,
     ids: IdAllocator,
     footnotes: footnotes::Footnotes,
+    attrs: attr_list::Writer<'a>,
     out: RenderedPage,
     ordinals: std::collections::HashMap<&'static str, usize>,
 }
@@ -229,6 +220,7 @@ impl<'a> Renderer<'a> {
                 .with_blocks(prepared.map.as_deref()),
             ids: IdAllocator::default(),
             footnotes: Default::default(),
+            attrs: Default::default(),
             out: RenderedPage::default(),
             ordinals: Default::default(),
         }
@@ -381,26 +373,12 @@ impl<'a> Renderer<'a> {
         }
         self.out.anchors.extend(self.prepared.ids.iter().cloned());
         let found = page_ids::scan(body, &mut self.footnotes);
-        let mut taken: std::collections::HashSet<&str> = THEME_IDS.iter().copied().collect();
-        taken.extend(found.headings.iter().map(String::as_str));
-        for (offset, id) in &found.html {
-            if !taken.insert(id) {
-                let (line, column) = self.lines.pos(*offset);
-                self.out.diagnostics.push(
-                    Diagnostic::warning(
-                        &self.page.display_path,
-                        line,
-                        format!(
-                            "duplicate id `{id}`: an element or heading of this page already has it"
-                        ),
-                    )
-                    .with_column(column)
-                    .with_hint(format!(
-                        "give each element its own id; a link to `#{id}` goes to the first one only"
-                    )),
-                );
-            }
-        }
+        let lines = &self.lines;
+        self.out.diagnostics.extend(found.duplicates(
+            THEME_IDS,
+            &self.page.display_path,
+            &|offset| lines.pos(offset),
+        ));
         // (A heading's id is an anchor once the heading is rendered.)
         for id in &found.headings {
             self.ids.reserve(id);
@@ -409,6 +387,21 @@ impl<'a> Renderer<'a> {
         for id in self.footnotes.ids().into_iter().chain(html) {
             self.ids.reserve(&id);
             self.out.anchors.push(id);
+        }
+    }
+
+    /// A link or image start, written with the attribute list after it (`{ .class }`) when it
+    /// has one; a key left out of the list is a warning at the list.
+    fn start_with_list(&mut self, tag: Tag<'a>, at: usize, body: &str) -> Option<Event<'a>> {
+        match self.attrs.start(tag, at, body) {
+            Err(tag) => Some(Event::Start(tag)),
+            Ok((event, dropped)) => {
+                let (line, column) = self.lines.pos(at);
+                let path = &self.page.display_path;
+                let warn = |key| attr_list::dropped_warning(path, line, column, key);
+                self.out.diagnostics.extend(dropped.iter().map(warn));
+                event
+            }
         }
     }
 
@@ -429,6 +422,7 @@ impl<'a> Renderer<'a> {
         body: &'a str,
         walk: &mut Walk,
     ) -> Option<Event<'a>> {
+        let event = self.attrs.filter(event, &range, body)?;
         Some(match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
                 let raw = body.get(range.clone()).unwrap_or("");
@@ -456,12 +450,13 @@ impl<'a> Renderer<'a> {
                 id,
             }) => {
                 let dest_url = self.rewrite(dest_url, range.start, false);
-                Event::Start(Tag::Link {
+                let tag = Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
+                };
+                return self.start_with_list(tag, range.end, body);
             }
             Event::Start(Tag::Image {
                 link_type,
@@ -472,14 +467,20 @@ impl<'a> Renderer<'a> {
                 let dest_url = self.rewrite(dest_url, range.start, true);
                 let (line, col) = self.lines.pos(range.start);
                 walk.image_alt = Some((String::new(), line, col));
-                Event::Start(Tag::Image {
+                let tag = Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
-                })
+                };
+                return self.start_with_list(tag, range.end, body);
             }
             Event::End(TagEnd::Image) => {
+                let with_list = self.attrs.end_image();
+                if let (Some((_, alt)), Some((text, _, _))) = (&with_list, walk.image_alt.as_mut())
+                {
+                    text.push_str(alt);
+                }
                 if let Some((alt, line, col)) = walk.image_alt.take()
                     && alt.trim().is_empty()
                 {
@@ -495,7 +496,10 @@ impl<'a> Renderer<'a> {
                         ),
                     );
                 }
-                event
+                match with_list {
+                    Some((html, _)) => Event::InlineHtml(html.into()),
+                    None => event,
+                }
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, key) = callout_label(kind);
