@@ -69,6 +69,9 @@ struct ChapterCtx {
 #[derive(Serialize)]
 struct PageCtx<'a> {
     title: &'a str,
+    /// The title heading's inline HTML (an image, a link, code) when it has markup; the
+    /// theme's `<h1>` shows it instead of `title`.
+    title_html: Option<&'a str>,
     description: &'a str,
     /// The first paragraph's text, cut short (for `<meta name="description">` when
     /// `description` is empty).
@@ -335,6 +338,7 @@ impl<'a> Shared<'a> {
             "page",
             &PageCtx {
                 title: &page.title,
+                title_html: r.title_html.as_deref(),
                 description: &page.description,
                 summary: &r.summary,
                 kind: page.kind,

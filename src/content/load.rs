@@ -4,6 +4,7 @@
 use super::frontmatter::{self, FrontMatter};
 use super::layout::{Settings, SourceLayout};
 use super::slug::{slugify, split_prefix, title_from_name};
+pub(crate) use super::title::first_heading;
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
 use super::{Asset, Handbook, Page, PageKind};
@@ -669,28 +670,6 @@ fn page_title(p: &Parsed, stem: &str) -> (String, bool, Option<usize>) {
         return (t.clone(), true, Some(*line));
     }
     (title_from_name(stem), false, None)
-}
-
-/// The first level-1 ATX heading of a body, when it is the first thing on the page:
-/// its plain text and 1-based line within the body.
-pub(crate) fn first_heading(body: &str) -> Option<(String, usize)> {
-    for (i, line) in body.lines().enumerate() {
-        let t = line.trim();
-        if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {
-            continue;
-        }
-        let rest = t.strip_prefix("# ").or_else(|| (t == "#").then_some(""))?;
-        let text = rest.trim().trim_end_matches('#').trim();
-        let plain: String = text
-            .chars()
-            .filter(|c| !matches!(c, '*' | '_' | '`'))
-            .collect();
-        if plain.is_empty() {
-            return None;
-        }
-        return Some((plain, i + 1));
-    }
-    None
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod mkdocs_nav;
 pub mod slug;
 #[cfg(test)]
 pub(crate) mod testing;
+mod title;
 pub mod walk;
 
 pub use load::{SourceFile, load, load_excluding, load_from_files};

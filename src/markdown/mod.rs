@@ -100,6 +100,9 @@ pub struct RenderedPage {
     pub has_tabs: bool,
     /// Whether the page has collapsible callouts (`??? note`): the theme loads `tabs.css`.
     pub has_collapsible: bool,
+    /// The title heading's inline HTML (links rebased, images) when it has markup beyond
+    /// plain text: the theme's `<h1>` shows it, while `Page::title` is its plain text.
+    pub title_html: Option<String>,
 }
 
 /// Renders page `index` of `handbook`, its components with the default theme's templates, in
@@ -304,14 +307,14 @@ impl<'a> Renderer<'a> {
                         skip,
                     });
                 }
-                Event::End(TagEnd::Heading(_)) => {
-                    if let Some(h) = heading.take()
-                        && !h.skip
-                    {
+                Event::End(TagEnd::Heading(_)) => match heading.take() {
+                    Some(h) if h.skip => self.out.title_html = title_html(h.events),
+                    Some(h) => {
                         let html = self.finish_heading(h, &mut section);
                         events.push(Event::Html(html.into()));
                     }
-                }
+                    None => {}
+                },
                 ev => {
                     if let Some(h) = heading.as_mut() {
                         if let Event::Text(t) | Event::Code(t) = &ev {
@@ -728,6 +731,17 @@ fn collect_text(event: &Event<'_>, text: &mut String) {
 
 fn into_static(ev: Event<'_>) -> Event<'static> {
     ev.into_static()
+}
+
+/// The title heading's events as inline HTML, when they hold more than text (`None` keeps
+/// the theme's `<h1>` on the plain title, as for every heading of plain words).
+fn title_html(events: Vec<Event<'static>>) -> Option<String> {
+    if events.iter().all(|e| matches!(e, Event::Text(_))) {
+        return None;
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Some(html.trim().to_string())
 }
 
 #[cfg(test)]
