@@ -9,6 +9,7 @@ pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod remote;
 pub mod summary;
 pub mod tabs;
 pub mod unsafe_html;
@@ -181,6 +182,10 @@ struct Walk {
     component: Option<(&'static str, usize, String)>,
     swallow: bool,
     image_alt: Option<(String, usize, usize)>,
+    /// How each open Markdown image is written (a remote one as a link, or as its text).
+    images: Vec<remote::ImageAs>,
+    /// How many links are open (a remote image inside one is written as its text).
+    links: usize,
 }
 
 struct PendingHeading {
@@ -337,6 +342,7 @@ impl<'a> Renderer<'a> {
         self.out.summary = summary.finish();
         raw_html.flush();
         self.report_unsafe_html(raw_html.findings);
+        remote::dedupe(&mut self.out.diagnostics);
         if body.contains("](") {
             let lines = &self.lines;
             self.out.diagnostics.extend(links::spaced_link_errors(
@@ -409,6 +415,7 @@ impl<'a> Renderer<'a> {
                 id,
             }) => {
                 let dest_url = self.rewrite(dest_url, range.start, false);
+                walk.links += 1;
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -425,6 +432,15 @@ impl<'a> Renderer<'a> {
                 let dest_url = self.rewrite(dest_url, range.start, true);
                 let (line, col) = self.lines.pos(range.start);
                 walk.image_alt = Some((String::new(), line, col));
+                if remote::is_remote(&dest_url) {
+                    let path = &self.page.display_path;
+                    let d = remote::diagnostic(path, line, col, "an image", &dest_url);
+                    self.out.diagnostics.push(d);
+                    let (as_, event) = remote::image_start(dest_url, title, id, walk.links > 0);
+                    walk.images.push(as_);
+                    return event;
+                }
+                walk.images.push(remote::ImageAs::Image);
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -432,8 +448,15 @@ impl<'a> Renderer<'a> {
                     id,
                 })
             }
+            Event::End(TagEnd::Link) => {
+                walk.links = walk.links.saturating_sub(1);
+                event
+            }
             Event::End(TagEnd::Image) => {
-                if let Some((alt, line, col)) = walk.image_alt.take()
+                let alt = walk.image_alt.take();
+                let no_alt = alt.as_ref().is_none_or(|(a, _, _)| a.trim().is_empty());
+                let as_ = walk.images.pop().unwrap_or(remote::ImageAs::Image);
+                if let Some((alt, line, col)) = alt
                     && alt.trim().is_empty()
                 {
                     self.out.diagnostics.push(
@@ -448,7 +471,7 @@ impl<'a> Renderer<'a> {
                         ),
                     );
                 }
-                event
+                return remote::image_end(as_, event, no_alt);
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, key) = callout_label(kind);
