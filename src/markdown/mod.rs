@@ -342,7 +342,6 @@ impl<'a> Renderer<'a> {
         self.out.summary = summary.finish();
         raw_html.flush();
         self.report_unsafe_html(raw_html.findings);
-        remote::dedupe(&mut self.out.diagnostics);
         if body.contains("](") {
             let lines = &self.lines;
             self.out.diagnostics.extend(links::spaced_link_errors(
@@ -532,8 +531,9 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`)
-    /// and inline style (warnings).
+    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`),
+    /// inline style and media from other hosts (warnings); run once all of the page's other
+    /// diagnostics are in, so those from other hosts are cut to one per URL.
     fn report_unsafe_html(&mut self, findings: Vec<unsafe_html::Finding>) {
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
         for f in findings {
@@ -545,6 +545,8 @@ impl<'a> Renderer<'a> {
                 .diagnostics
                 .push(f.diagnostic(&self.page.display_path, line, column));
         }
+        // Media from other hosts, from raw HTML, Markdown and components: one per URL.
+        remote::dedupe(&mut self.out.diagnostics);
     }
 
     fn render_component(
