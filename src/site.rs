@@ -72,6 +72,9 @@ struct PageCtx<'a> {
     /// The title heading's inline HTML (an image, a link, code) when it has markup; the
     /// theme's `<h1>` shows it instead of `title`.
     title_html: Option<&'a str>,
+    /// Whether the content holds an `<h1>` of its own (a README's raw `<h1>`, or a heading when
+    /// the title came from front matter): the theme then adds none, as MkDocs Material does.
+    has_h1: bool,
     description: &'a str,
     /// The first paragraph's text, cut short (for `<meta name="description">` when
     /// `description` is empty).
@@ -339,6 +342,7 @@ impl<'a> Shared<'a> {
             &PageCtx {
                 title: &page.title,
                 title_html: r.title_html.as_deref(),
+                has_h1: crate::html::has_h1(&r.html),
                 description: &page.description,
                 summary: &r.summary,
                 kind: page.kind,

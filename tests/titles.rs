@@ -115,3 +115,36 @@ fn the_first_level_one_heading_is_the_title_after_a_banner_a_comment_or_badges()
     let banner = read(&out.path().join("site/banner.html"));
     assert!(banner.contains("alt=\"banner\""), "{banner}");
 }
+
+#[test]
+fn a_page_with_an_h1_of_its_own_gets_no_second_one() {
+    let readme = "<p align=\"center\"><img src=\"b.svg\" alt=\"\"></p>\n\n<h1 align=\"center\">Copier &amp; friends</h1>\n\nText.\n";
+    let hb = handbook(&[
+        ("handbook.toml", "title = \"T\"\nid = \"t\"\n"),
+        ("content/readme.md", readme),
+        (
+            "content/b.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+        (
+            "content/front.md",
+            "---\ntitle: Short title\n---\n\nIntro.\n\n# The longer heading\n\nText.\n",
+        ),
+    ]);
+    let (code, printed) = check(hb.path(), &["--deny-warnings"]);
+    assert_eq!(code, 0, "{printed}");
+    let out = build_ok(hb.path());
+    let site = out.path().join("site");
+    // A raw HTML <h1> is the title (its text) and the page's only <h1>.
+    let html = read(&site.join("readme.html"));
+    assert_eq!(title_of(&html), "Copier &amp; friends · T");
+    assert_eq!(
+        h1s(&html),
+        ["<h1 align=\"center\">Copier &amp; friends</h1>"]
+    );
+    // The front matter names the page; its own `# Heading` stays its one <h1>.
+    let html = read(&site.join("front.html"));
+    assert_eq!(title_of(&html), "Short title · T");
+    assert_eq!(h1s(&html).len(), 1, "{html}");
+    assert!(h1s(&html)[0].contains("The longer heading"), "{html}");
+}

@@ -669,6 +669,9 @@ fn page_title(p: &Parsed, stem: &str) -> (String, bool, Option<usize>) {
     if let Some((t, line)) = &p.heading {
         return (t.clone(), true, Some(*line));
     }
+    if let Some(t) = super::title::html_h1(&p.body) {
+        return (t, true, None);
+    }
     (title_from_name(stem), false, None)
 }
 
