@@ -52,6 +52,19 @@ pub fn block_html(text: &str) -> String {
     align_classes(out)
 }
 
+/// Whether `url` (an attribute value already decoded, a Markdown destination, a CSS `url()`)
+/// is on another host: `http:`, `https:` or protocol-relative `//`.
+pub fn is_remote(url: &str) -> bool {
+    let url = url.trim_start_matches(|c: char| c <= ' ');
+    let head: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("//")
+}
+
 /// Whether rendered `html` holds an `<h1>` element of its own (any case; escaped text and
 /// code never do, since their `<` is `&lt;`).
 pub fn has_h1(html: &str) -> bool {

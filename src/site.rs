@@ -161,6 +161,7 @@ pub fn render_into(
         }
         Ok(mut warnings) => {
             warnings.extend(brand_diagnostics);
+            warnings.extend(theme.warnings.iter().cloned());
             warnings
         }
     };

@@ -97,3 +97,25 @@ fn remote_images_in_an_exercise_warn_too() {
         &["quiz.md:7:", "https://example.org/c.png", "will not load"],
     );
 }
+
+#[test]
+fn a_theme_stylesheet_loading_from_another_host_warns_at_its_line() {
+    let hb = handbook(&[
+        ("handbook.toml", TOML),
+        (
+            "themes/default/static/css/extra.css",
+            "/* fonts */\n@import \"https://fonts.example.org/css?family=X\";\nbody { background: url(img/bg.png); }\n",
+        ),
+    ]);
+    let (code, printed) = check(hb.path(), &[]);
+    assert_eq!(code, 0, "{printed}");
+    has_line_with(
+        &printed,
+        &[
+            "themes/default/static/css/extra.css:2:",
+            "from another host will not load",
+            "https://fonts.example.org/css?family=X",
+        ],
+    );
+    assert!(!printed.contains("bg.png"), "{printed}");
+}

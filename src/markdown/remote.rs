@@ -12,18 +12,7 @@ use std::path::Path;
 /// Between the element and the URL in every message of this module (what [`dedupe`] keys on).
 const WILL_NOT_LOAD: &str = " from another host will not load: ";
 
-/// Whether `url` (an attribute value already decoded, or a Markdown destination) is on another
-/// host: `http:`, `https:` or protocol-relative `//`.
-pub fn is_remote(url: &str) -> bool {
-    let url = url.trim_start_matches(|c: char| c <= ' ');
-    let head: String = url
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .take(8)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("//")
-}
+pub use crate::html::is_remote;
 
 /// The attributes of `tag` (lower case) that make the browser load a URL: `src`, `srcset`,
 /// `poster`, `data`, an SVG `href`. Not `<a href>`: a link loads nothing until followed.
