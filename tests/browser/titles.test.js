@@ -2,7 +2,7 @@
 // Page titles taken from headings: the plain text of the heading (an image's alt text, a
 // link's text) in <title>, the sidebar and the pager, while the page's <h1> shows the
 // heading's markup; a title without break points wraps at 320 px instead of making the page
-// scroll sideways (WCAG 1.4.10), in the <h1>, the pager and the open sidebar.
+// scroll sideways (WCAG 1.4.10), in the <h1>, the pager, the breadcrumbs and the open sidebar.
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -21,6 +21,8 @@ const env = lib.suite({
       'content/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20"/></svg>',
       'content/02-long.md': `# ${LONG}\n\nText.\n`,
       'content/03-after.md': '# After\n\nText.\n',
+      'content/04-chapter/_index.md': `# ${LONG}_chapter\n\nText.\n`,
+      'content/04-chapter/child.md': '# Child\n\nText.\n',
     });
     return root;
   },
@@ -58,7 +60,8 @@ test('a heading with an image and a link: plain text in <title>, sidebar and pag
 
 test('a long title without break points wraps at 320 px: <h1>, pager, open sidebar', async () => {
   await lib.withPage(env.browser, { width: 320, height: 640 }, async ({ page }) => {
-    for (const rel of ['long.html', 'logo.html', 'after.html']) {
+    // chapter/child.html: the long title is in its breadcrumbs.
+    for (const rel of ['long.html', 'logo.html', 'after.html', 'chapter/index.html', 'chapter/child.html']) {
       await lib.visit(page, env.server.at(rel));
       await assertNoSideways(page, rel);
     }
