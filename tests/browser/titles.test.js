@@ -50,6 +50,7 @@ test('a heading with an image and a link: plain text in <title>, sidebar and pag
     assert.equal(await h1.count(), 1, 'one <h1>');
     assert.equal(await h1.locator('img[alt="Clinic logo"]').count(), 1, 'the image is in the <h1>');
     assert.equal(await h1.getByRole('link', { name: 'home page' }).getAttribute('href'), 'index.html');
+    lib.assertNoViolations(await lib.axe(page), 'logo.html (an image and a link in the <h1>)');
     const current = page.locator('nav a[aria-current="page"]');
     assert.equal((await current.first().innerText()).trim(), 'Clinic logo and the home page');
     await lib.visit(page, env.server.at('index.html'));
