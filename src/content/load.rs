@@ -85,7 +85,6 @@ pub(super) struct Parsed {
 /// The tree while it is being built: pages are pushed in reading order.
 pub(super) struct Builder<'a> {
     pub(super) config: &'a Config,
-    layout: &'a SourceLayout,
     display_base: &'a Path,
     /// The parsed pages not yet placed, by source path.
     pub(super) parsed: HashMap<PathBuf, Parsed>,
@@ -142,7 +141,6 @@ pub fn load_from_files(
 
     let mut b = Builder {
         config: &config,
-        layout: &layout,
         display_base,
         parsed,
         pages: Vec::new(),
@@ -308,14 +306,10 @@ fn place_assets(b: &mut Builder, assets: Vec<SourceFile>) -> (Vec<Asset>, HashMa
             );
             continue;
         }
-        // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
-        // files: only a file the theme writes itself clashes, see `site::theme_clashes`.)
-        let beside_theme =
-            matches!(b.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
-        if !beside_theme {
-            b.out_owner
-                .insert(out_path.clone(), b.display_base.join(&file.path));
-        }
+        // (A file in `assets/` sits beside the theme's files: only a file the theme writes
+        // itself clashes, see `reserved::SHARED` and `site::theme_clashes`.)
+        b.out_owner
+            .insert(out_path.clone(), b.display_base.join(&file.path));
         asset_by_source.insert(file.path.clone(), asset_list.len());
         asset_list.push(Asset {
             source: file.path,
@@ -354,9 +348,11 @@ pub(crate) fn reserved_clashes(out_owner: &HashMap<String, PathBuf>) -> Vec<Diag
                     )
                 },
             )
-            .with_hint(
-                "rename the file or folder, or give the page another `slug` in its front matter",
-            ),
+            .with_hint(if is_markdown(owner) {
+                "rename the file or folder, or give the page another `slug` in its front matter"
+            } else {
+                "rename the file or move it to another folder (and change the links to it)"
+            }),
         );
     }
     errors
@@ -773,12 +769,18 @@ mod tests {
 
     #[test]
     fn reserved_names_are_errors() {
-        let e = hb(vec![f("assets/x.md", "# X\n")]).unwrap_err();
+        let e = hb(vec![f("search/x.md", "# X\n")]).unwrap_err();
         assert!(
             e[0].message.contains("which the build generates"),
             "{}",
             e[0].message
         );
+    }
+
+    #[test]
+    fn files_in_assets_sit_beside_the_theme_files() {
+        let h = hb(vec![f("_index.md", "# H\n"), f("assets/x.png", "x")]).unwrap();
+        assert_eq!(h.assets[0].out_path, "assets/x.png");
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! Imported sources build as their own tools build them (review of the mdBook, MkDocs and
+//! plain-folder imports): the `assets/` folder shared with the theme in every layout, YAML with
+//! a byte-order mark, MkDocs `INHERIT`, Markdown extensions, NFD file names, stale old outputs,
+//! diagnostics that name files that exist, and `nav` titles of landing pages.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+/// A folder in a temporary directory holding `files` (nothing added).
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("create a temporary folder");
+    write_all(dir.path(), files);
+    dir
+}
+
+/// `handbook CMD ARGS... --root ROOT`: exit code and everything printed (never a panic).
+fn run_cmd(root: &Path, args: &[&str]) -> (i32, String) {
+    let o = run_on(args, root);
+    let text = printed(&o);
+    assert!(!text.contains("panicked"), "{text}");
+    (o.status.code().unwrap_or(-1), text)
+}
+
+/// Builds `root` into `root/public`: exit code and everything printed.
+fn build_in(root: &Path) -> (i32, String) {
+    let out = root.join("public");
+    run_cmd(root, &["build", "--out", out.to_str().unwrap()])
+}
+
+// ---- 1. `assets/` is shared with the theme in every layout ----
+
+#[test]
+fn a_file_in_assets_builds_in_every_layout_and_only_a_theme_file_clashes() {
+    type Files = Vec<(&'static str, &'static str)>;
+    let layouts: [(&str, Files, &str); 3] = [
+        (
+            "plain folder",
+            vec![("README.md", "# R\n\n![d](assets/d.png)\n")],
+            "",
+        ),
+        (
+            "mdBook",
+            vec![
+                ("book.toml", "[book]\ntitle = \"B\"\n"),
+                ("src/SUMMARY.md", "# Summary\n\n[R](README.md)\n"),
+                ("src/README.md", "# R\n\n![d](assets/d.png)\n"),
+            ],
+            "src/",
+        ),
+        (
+            "handbook",
+            vec![
+                ("handbook.toml", "title = \"T\"\n"),
+                ("content/_index.md", "# R\n\n![d](assets/d.png)\n"),
+            ],
+            "content/",
+        ),
+    ];
+    for (name, files, base) in layouts {
+        let dir = folder(&files);
+        let root = dir.path();
+        write(&root.join(format!("{base}assets/d.png")), "x");
+        let (code, text) = build_in(root);
+        assert_eq!(code, 0, "{name}: {text}");
+        assert_eq!(read(&root.join("public/assets/d.png")), "x", "{name}");
+        assert!(
+            root.join("public/assets/css/handbook.css").is_file(),
+            "{name}"
+        );
+
+        // A real clash with a theme file is an error naming the file, with a hint for a file.
+        write(&root.join(format!("{base}assets/css/handbook.css")), "x");
+        let (code, text) = build_in(root);
+        assert_eq!(code, 1, "{name}: {text}");
+        has_line(
+            &text,
+            &format!(
+                "error: {base}assets/css/handbook.css: would be written to `assets/css/handbook.css`, which the theme writes"
+            ),
+        );
+        assert!(
+            text.contains("rename the file or move it"),
+            "{name}: {text}"
+        );
+        assert!(!text.contains("slug"), "{name}: {text}");
+        assert_eq!(
+            read(&root.join("public/assets/d.png")),
+            "x",
+            "{name}: output kept"
+        );
+    }
+}
+
+#[test]
+fn a_file_named_like_a_reserved_output_gets_a_hint_for_a_file_not_a_page() {
+    let dir = folder(&[("README.md", "# R\n"), ("search/t-a.js", "x")]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("inside `search/`"), "{text}");
+    assert!(text.contains("rename the file or move it"), "{text}");
+    assert!(!text.contains("slug"), "{text}");
+}
