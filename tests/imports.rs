@@ -102,3 +102,72 @@ fn a_file_named_like_a_reserved_output_gets_a_hint_for_a_file_not_a_page() {
     assert!(text.contains("rename the file or move it"), "{text}");
     assert!(!text.contains("slug"), "{text}");
 }
+
+// ---- 2. settings files with a byte-order mark, YAML with several documents ----
+
+#[test]
+fn settings_files_with_a_byte_order_mark_build() {
+    let bom = "\u{feff}";
+    let cases: [(&str, String, &str, &str); 5] = [
+        (
+            "mkdocs.yml",
+            format!("{bom}site_name: M\nnav:\n  - Start: index.md\n"),
+            "docs/index.md",
+            "M",
+        ),
+        (
+            "zensical.yml",
+            format!("{bom}site_name: Z\nnav:\n  - index.md\n"),
+            "docs/index.md",
+            "Z",
+        ),
+        (
+            "zensical.toml",
+            format!("{bom}[project]\nsite_name = \"Z\"\n"),
+            "docs/index.md",
+            "Z",
+        ),
+        (
+            "book.toml",
+            format!("{bom}[book]\ntitle = \"B\"\n"),
+            "src/README.md",
+            "B",
+        ),
+        (
+            "handbook.toml",
+            format!("{bom}title = \"H\"\nid = \"h\"\n"),
+            "content/_index.md",
+            "H",
+        ),
+    ];
+    for (file, text, page, title) in cases {
+        let dir = folder(&[(file, &text), (page, "# Page\n")]);
+        if file == "book.toml" {
+            write(
+                &dir.path().join("src/SUMMARY.md"),
+                "# Summary\n\n[Page](README.md)\n",
+            );
+        }
+        let (code, out) = build_in(dir.path());
+        assert_eq!(code, 0, "{file}: {out}");
+        let home = read(&dir.path().join("public/index.html"));
+        assert!(home.contains(&format!("<title>Page · {title}</title>")), "{file}");
+    }
+}
+
+#[test]
+fn a_second_yaml_document_is_an_error_at_its_line() {
+    let dir = folder(&[
+        ("mkdocs.yml", "---\nsite_name: M\n---\nnav:\n  - index.md\n"),
+        ("docs/index.md", "# Page\n"),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 1, "{text}");
+    has_lines(
+        &text,
+        &[
+            "error: mkdocs.yml:3: a second YAML document starts here: the settings must be one document",
+            "  hint: remove this `---` line (and join or delete what follows it); a `---` may only open the file",
+        ],
+    );
+}

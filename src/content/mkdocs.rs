@@ -122,6 +122,8 @@ pub fn read(root: &Path, file: &str) -> Result<Site, Vec<Diagnostic>> {
 /// Parses the text of an MkDocs-style configuration (`path` names it; `.toml` is Zensical's
 /// TOML form, with the settings under `[project]`).
 pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
+    // A byte-order mark, as Windows editors write one (PyYAML and MkDocs accept it).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root = document(text, path)?;
     let mut errors = Vec::new();
     let mut text_of = |key: &str| match root.get(key) {
@@ -242,6 +244,12 @@ fn document(text: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
                     .with_hint(p.hint),
             ];
         }
+        if let Some(line) = second_document(text).filter(|_| message.contains("more than one document")) {
+            return vec![
+                Diagnostic::error(path, line, "a second YAML document starts here: the settings must be one document")
+                    .with_hint("remove this `---` line (and join or delete what follows it); a `---` may only open the file"),
+            ];
+        }
         let message = message.split(" at line ").next().unwrap_or(&message);
         vec![
             Diagnostic::error(path, line, message.to_string())
@@ -252,6 +260,21 @@ fn document(text: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
         ]
     })?;
     Ok(super::frontmatter::yaml_to_json(&yaml))
+}
+
+/// The line of the `---` that starts a second YAML document in `text`, if any: a `---` line
+/// after content (one before any content only opens the first document).
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        if marker && content {
+            return Some(i + 1);
+        }
+        let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
+        content |= !blank || line == "..." || marker;
+    }
+    None
 }
 
 /// One warning naming the plugins and extra assets the handbook does not run.
@@ -495,6 +518,39 @@ fn glob_name(pat: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let site = parse(
+            "\u{feff}site_name: M\nnav:\n  - index.md\n",
+            Path::new("mkdocs.yml"),
+        )
+        .unwrap();
+        assert_eq!(site.name, "M");
+        assert_eq!(site.nav_line, 2);
+        let site = parse(
+            "\u{feff}[project]\nsite_name = \"Z\"\n",
+            Path::new("zensical.toml"),
+        )
+        .unwrap();
+        assert_eq!(site.name, "Z");
+    }
+
+    #[test]
+    fn a_second_document_is_an_error_at_its_marker() {
+        let e = parse("---\nsite_name: M\n---\nnav: []\n", Path::new("mkdocs.yml")).unwrap_err();
+        assert_eq!(e[0].line, 3, "{}", e[0]);
+        assert!(e[0].message.contains("second YAML document"), "{}", e[0]);
+        assert!(
+            e[0].hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("remove this `---`")
+        );
+        assert_eq!(second_document("# c\n\n---\na: 1\n"), None);
+        assert_eq!(second_document("a: 1\n...\n--- \nb: 2\n"), Some(3));
+        assert_eq!(second_document("a: |\n  ---\n"), None);
+    }
 
     const MATERIAL: &str = r#"site_name: Reliance Notes
 site_description: Notes on the alliance
