@@ -151,7 +151,10 @@ fn settings_files_with_a_byte_order_mark_build() {
         let (code, out) = build_in(dir.path());
         assert_eq!(code, 0, "{file}: {out}");
         let home = read(&dir.path().join("public/index.html"));
-        assert!(home.contains(&format!("<title>Page · {title}</title>")), "{file}");
+        assert!(
+            home.contains(&format!("<title>Page · {title}</title>")),
+            "{file}"
+        );
     }
 }
 
@@ -170,4 +173,72 @@ fn a_second_yaml_document_is_an_error_at_its_line() {
             "  hint: remove this `---` line (and join or delete what follows it); a `---` may only open the file",
         ],
     );
+}
+
+// ---- 3. MkDocs `INHERIT` ----
+
+#[test]
+fn inherit_merges_the_parent_settings_under_the_child() {
+    let dir = folder(&[
+        (
+            "mkdocs.yml",
+            "INHERIT: config/base.yml\nsite_name: Child\ntheme:\n  name: material\n",
+        ),
+        (
+            "config/base.yml",
+            "INHERIT: ../shared.yml\ndocs_dir: pages\nsite_name: Parent\nnav:\n  - Welcome: index.md\n  - Second: two.md\n",
+        ),
+        (
+            "shared.yml",
+            "theme:\n  language: de\nsite_description: Shared words\n",
+        ),
+        ("pages/index.md", "# Home\n"),
+        ("pages/two.md", "# Two\n"),
+        ("docs/index.md", "# Wrong folder\n"),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    let two = read(&dir.path().join("public/two.html"));
+    assert!(two.contains("<title>Second · Child</title>"), "{two}");
+    assert!(
+        two.contains("lang=\"de\""),
+        "theme.language merged from the grandparent"
+    );
+    assert!(
+        two.contains("Shared words"),
+        "site_description from the grandparent"
+    );
+    assert!(!read(&dir.path().join("public/index.html")).contains("Wrong folder"));
+}
+
+#[test]
+fn inherit_problems_are_errors_at_the_inherit_line() {
+    for (files, expected) in [
+        (
+            vec![("mkdocs.yml", "site_name: A\nINHERIT: base.yml\n")],
+            "error: mkdocs.yml:2: INHERIT `base.yml`: there is no such file (looked for `base.yml`)",
+        ),
+        (
+            vec![
+                ("mkdocs.yml", "INHERIT: cfg/a.yml\n"),
+                ("cfg/a.yml", "site_name: A\nINHERIT: ../mkdocs.yml\n"),
+            ],
+            "error: cfg/a.yml:2: INHERIT `../mkdocs.yml` leads back to a file already read: mkdocs.yml -> cfg/a.yml -> mkdocs.yml",
+        ),
+        (
+            vec![("mkdocs.yml", "INHERIT: ../outside.yml\n")],
+            "error: mkdocs.yml:1: INHERIT `../outside.yml` is outside the site's folder",
+        ),
+        (
+            vec![("mkdocs.yml", "INHERIT: b.yml\n"), ("b.yml", "nav: 3\n")],
+            "error: b.yml:1: `nav` must be a list",
+        ),
+    ] {
+        let mut files = files;
+        files.push(("docs/index.md", "# Home\n"));
+        let dir = folder(&files);
+        let (code, text) = build_in(dir.path());
+        assert_eq!(code, 1, "{text}");
+        has_line(&text, expected);
+    }
 }

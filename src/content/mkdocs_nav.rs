@@ -50,7 +50,7 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
     if !st.links.is_empty() {
         st.warnings.push(
             Diagnostic::warning(
-                &site.file,
+                &site.nav_file,
                 site.nav_line,
                 format!(
                     "nav links to other sites are left out of the sidebar: {}",
@@ -115,7 +115,7 @@ fn add_unlisted(b: &mut Builder, st: &mut State, left: Vec<PathBuf>, home: usize
         };
         st.warnings.push(
             Diagnostic::warning(
-                &st.site.file,
+                &st.site.nav_file,
                 st.site.nav_line,
                 format!(
                     "{pages} not in the nav, so {they} built after it: {}",
@@ -189,7 +189,7 @@ fn page_file(b: &Builder, st: &mut State, path: &str, line: usize) -> Option<Pat
         Some(f) if st.used.contains(&f) => {
             st.warnings.push(
                 Diagnostic::warning(
-                    &st.site.file,
+                    &st.site.nav_file,
                     line,
                     format!("`{path}` is in the nav twice; only its first place is used"),
                 )
@@ -204,7 +204,7 @@ fn page_file(b: &Builder, st: &mut State, path: &str, line: usize) -> Option<Pat
         None => {
             st.warnings.push(
                 Diagnostic::warning(
-                    &st.site.file,
+                    &st.site.nav_file,
                     line,
                     format!(
                         "nav entry `{path}` is not a Markdown page in `{}/`; it is left out",
@@ -247,7 +247,7 @@ fn add_item(b: &mut Builder, st: &mut State, item: &NavItem, parent: usize, dept
         } if depth > super::MAX_NESTING => {
             b.errors.push(
                 Diagnostic::error(
-                    &st.site.file,
+                    &st.site.nav_file,
                     *line,
                     format!("nav section `{title}` is nested {depth} levels deep; a site may nest sections {} deep", super::MAX_NESTING),
                 )

@@ -6,6 +6,7 @@ pub mod layout;
 pub mod load;
 pub mod mdbook;
 pub mod mkdocs;
+mod mkdocs_inherit;
 mod mkdocs_nav;
 pub mod slug;
 #[cfg(test)]
