@@ -242,3 +242,59 @@ fn inherit_problems_are_errors_at_the_inherit_line() {
         has_line(&text, expected);
     }
 }
+
+// ---- 4. `.markdown`, `.mdown`, `.mkdn`, `.mkd` pages ----
+
+#[test]
+fn markdown_extensions_are_pages_in_mkdocs_sites_and_plain_folders() {
+    let dir = folder(&[
+        (
+            "mkdocs.yml",
+            "site_name: Ext\nnav:\n  - index.md\n  - Other: other.markdown\n  - sub/index.mdown\n",
+        ),
+        (
+            "docs/index.md",
+            "# Home\n\n[o](other.markdown) and [s](sub/) and [k](sub/kept.mkd)\n",
+        ),
+        ("docs/other.markdown", "# Other\n\n[back](../)\n"),
+        ("docs/sub/index.mdown", "# Sub\n"),
+        ("docs/sub/kept.mkd", "# Kept\n"),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("is not a Markdown page"), "{text}");
+    let out = dir.path().join("public");
+    assert!(!out.join("other.markdown").exists());
+    assert!(read(&out.join("other.html")).contains("<title>Other · Ext</title>"));
+    assert!(read(&out.join("sub/index.html")).contains("<h1"));
+    let home = read(&out.join("index.html"));
+    for href in [
+        "href=\"other.html\"",
+        "href=\"sub/index.html\"",
+        "href=\"sub/kept.html\"",
+    ] {
+        assert!(home.contains(href), "{href}: {home}");
+    }
+
+    let dir = folder(&[
+        ("README.markdown", "# Home\n\n[n](notes.mkdn)\n"),
+        ("notes.mkdn", "# Notes\n"),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(read(&dir.path().join("public/index.html")).contains("href=\"notes.html\""));
+    assert!(dir.path().join("public/notes.html").is_file());
+}
+
+#[test]
+fn an_mdbook_book_copies_markdown_extensions_as_mdbook_does() {
+    let dir = folder(&[
+        ("book.toml", "[book]\ntitle = \"B\"\n"),
+        ("src/SUMMARY.md", "# Summary\n\n[R](README.md)\n"),
+        ("src/README.md", "# R\n"),
+        ("src/notes.markdown", "# raw\n"),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(read(&dir.path().join("public/notes.markdown")), "# raw\n");
+}

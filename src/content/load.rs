@@ -12,8 +12,29 @@ use crate::error::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
-/// Landing-page file names of a folder, in order of preference.
+/// Landing-page file names of a folder, in order of preference (with `.md`; any of
+/// [`MARKDOWN_EXTENSIONS`] is one too, see [`landing_rank`], but in an mdBook book).
 pub const LANDING_NAMES: [&str; 3] = ["_index.md", "index.md", "README.md"];
+
+/// The place of file name `name` among a folder's landing pages (by [`LANDING_NAMES`], then by
+/// extension), when it is one: `index.markdown` is a landing page as `index.md` is.
+pub fn landing_rank(name: &str) -> Option<usize> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let ext = MARKDOWN_EXTENSIONS
+        .iter()
+        .position(|m| ext.eq_ignore_ascii_case(m))?;
+    let stem = LANDING_NAMES
+        .iter()
+        .position(|l| l.strip_suffix(".md") == Some(stem))?;
+    Some(stem * MARKDOWN_EXTENSIONS.len() + ext)
+}
+
+/// The landing-page files `folder` may hold, in order of preference.
+pub fn landing_files(folder: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    LANDING_NAMES
+        .iter()
+        .flat_map(move |name| markdown_sources(&folder.join(name)).collect::<Vec<_>>())
+}
 
 /// One file of the content folder, read into memory.
 #[derive(Debug, Clone)]
@@ -126,7 +147,7 @@ pub fn load_from_files(
                     content_dir.display()
                 ),
             )
-            .with_hint("a page is a `.md` file, such as content/_index.md for the home page"),
+            .with_hint("a page is a `.md` (or `.markdown`) file, such as content/_index.md for the home page"),
         );
         return Err(errors);
     }
@@ -358,10 +379,23 @@ pub(crate) fn reserved_clashes(out_owner: &HashMap<String, PathBuf>) -> Vec<Diag
     errors
 }
 
-/// Whether `path` is a Markdown page.
+/// The extensions of Markdown pages, as MkDocs reads them (any case): an mdBook book keeps to
+/// `.md` only, as mdBook does (see `mdbook::is_md`).
+pub const MARKDOWN_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "mkdn", "mkd"];
+
+/// `path` with each of [`MARKDOWN_EXTENSIONS`] in turn (`a/b.html` -> `a/b.md`, `a/b.markdown`,
+/// ...): the sources a page built to `path` may have.
+pub(crate) fn markdown_sources(path: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    MARKDOWN_EXTENSIONS.iter().map(|e| path.with_extension(e))
+}
+
+/// Whether `path` is a Markdown page (one of [`MARKDOWN_EXTENSIONS`]).
 pub(crate) fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    path.extension().is_some_and(|e| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| e.eq_ignore_ascii_case(m))
+    })
 }
 
 fn insert(tree: &mut Dir, path: &Path) {
@@ -380,13 +414,13 @@ fn insert(tree: &mut Dir, path: &Path) {
         dir = dir.dirs.entry(p.clone()).or_default();
     }
     match &dir.landing {
-        None if LANDING_NAMES.contains(&file.as_str()) => dir.landing = Some(path.to_path_buf()),
-        Some(current) if LANDING_NAMES.contains(&file.as_str()) => {
+        None if landing_rank(file).is_some() => dir.landing = Some(path.to_path_buf()),
+        Some(current) if landing_rank(file).is_some() => {
             let cur_name = current
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let rank = |n: &str| LANDING_NAMES.iter().position(|x| *x == n).unwrap_or(9);
+            let rank = |n: &str| landing_rank(n).unwrap_or(usize::MAX);
             if rank(file) < rank(&cur_name) {
                 let old = dir.landing.replace(path.to_path_buf());
                 dir.pages.extend(old);
@@ -775,6 +809,31 @@ mod tests {
             "{}",
             e[0].message
         );
+    }
+
+    #[test]
+    fn markdown_extensions_and_landing_pages() {
+        for name in ["a.md", "a.MD", "a.markdown", "a.mdown", "a.mkdn", "a.mkd"] {
+            assert!(is_markdown(Path::new(name)), "{name}");
+        }
+        assert!(!is_markdown(Path::new("a.mdx")));
+        assert!(!is_markdown(Path::new("md")));
+        assert_eq!(landing_rank("_index.md"), Some(0));
+        assert!(landing_rank("index.md") < landing_rank("index.markdown"));
+        assert!(landing_rank("index.mkd") < landing_rank("README.md"));
+        assert_eq!(landing_rank("index.txt"), None);
+        assert_eq!(landing_rank("guide.md"), None);
+        let files: Vec<PathBuf> = landing_files(Path::new("a")).collect();
+        assert_eq!(files[0], Path::new("a/_index.md"));
+        assert!(files.contains(&PathBuf::from("a/README.mdown")));
+        let h = hb(vec![
+            f("index.markdown", "# Home\n"),
+            f("c/README.mkd", "# C\n"),
+            f("c/page.mdown", "# P\n"),
+        ])
+        .unwrap();
+        let outs: Vec<&str> = h.pages.iter().map(|p| p.out_path.as_str()).collect();
+        assert_eq!(outs, ["index.html", "c/index.html", "c/page.html"]);
     }
 
     #[test]

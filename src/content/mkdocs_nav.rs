@@ -64,9 +64,7 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
     for i in 0..b.pages.len() {
         let src = &b.pages[i].source;
         if b.pages[i].out_path.ends_with("index.html")
-            && src
-                .file_name()
-                .is_some_and(|n| n == "index.md" || n == "README.md")
+            && index_kind(src).is_some()
             && let Some(dir) = src.parent()
         {
             b.by_source.entry(dir.to_path_buf()).or_insert(i);
@@ -75,11 +73,31 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
     b.pages[home].load_warnings.extend(st.warnings);
 }
 
+/// Which of a folder's own pages a file is for MkDocs: its `index` or its `README` (any
+/// Markdown extension; a `README` is the folder's page only where there is no `index`).
+#[derive(Debug, PartialEq)]
+enum Index {
+    Index,
+    Readme,
+}
+
+/// The kind of folder page `file` is, if it is one.
+fn index_kind(file: &Path) -> Option<Index> {
+    if !super::load::is_markdown(file) {
+        return None;
+    }
+    match file.file_stem()?.to_str()? {
+        "index" => Some(Index::Index),
+        "README" => Some(Index::Readme),
+        _ => None,
+    }
+}
+
 /// The home page: `index.md` (or `README.md`) of `docs_dir`, else a generated one.
 fn add_home(b: &mut Builder, st: &mut State) -> usize {
     let home_src = ["index.md", "README.md"]
         .iter()
-        .map(PathBuf::from)
+        .flat_map(|n| super::load::markdown_sources(Path::new(n)).collect::<Vec<_>>())
         .find(|p| b.parsed.contains_key(p));
     let title = b.config.title.clone();
     let (out, kind) = ("index.html".to_string(), PageKind::Home);
@@ -139,12 +157,12 @@ fn add_unlisted(b: &mut Builder, st: &mut State, left: Vec<PathBuf>, home: usize
 fn out_path(b: &Builder, file: &Path, files: &[PathBuf]) -> String {
     let dir = file.parent().unwrap_or(Path::new(""));
     let out_dir = out_dir_of(dir);
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if name == "index.md" || (name == "README.md" && !files.contains(&dir.join("index.md"))) {
-        return format!("{out_dir}index.html");
+    let has_index =
+        || super::load::markdown_sources(&dir.join("index")).any(|f| files.contains(&f));
+    match index_kind(file) {
+        Some(Index::Index) => return format!("{out_dir}index.html"),
+        Some(Index::Readme) if !has_index() => return format!("{out_dir}index.html"),
+        _ => {}
     }
     let stem = file
         .file_stem()
