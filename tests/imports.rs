@@ -298,3 +298,54 @@ fn an_mdbook_book_copies_markdown_extensions_as_mdbook_does() {
     assert_eq!(code, 0, "{text}");
     assert_eq!(read(&dir.path().join("public/notes.markdown")), "# raw\n");
 }
+
+// ---- 5. NFD file names (macOS) and NFC links ----
+
+#[test]
+fn decomposed_file_names_match_composed_links_and_are_written_composed() {
+    let (nfd, nfc) = ("cafe\u{301}", "caf\u{e9}");
+    let dir = folder(&[
+        (
+            "content/_index.md",
+            &format!("# Home\n\n[c]({nfc}.md) [img]({nfc}-plan.png) [d](d/{nfd}.md)\n"),
+        ),
+        (&format!("content/{nfd}.md"), "# Coffee\n"),
+        (&format!("content/{nfd}-plan.png"), "png"),
+        (&format!("content/d/{nfc}.md"), "# Composed\n"),
+    ]);
+    write(
+        &dir.path().join("handbook.toml"),
+        "title = \"T\"\nid = \"t\"\n",
+    );
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    let out = dir.path().join("public");
+    let names = files(&out);
+    assert!(
+        names.iter().any(|n| n == &format!("{nfc}.html")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n == &format!("{nfc}-plan.png")),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.contains(nfd)), "{names:?}");
+    let home = read(&out.join("index.html"));
+    assert!(!home.contains(nfd), "links are written in NFC");
+
+    // Two files whose names differ only in their form would be one file on macOS.
+    // (On macOS the second name is the first file: there is nothing to check.)
+    write(
+        &dir.path().join(format!("content/d/{nfd}.md")),
+        "# Decomposed\n",
+    );
+    if files(&dir.path().join("content/d")).len() < 2 {
+        return;
+    }
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("written with other Unicode characters"),
+        "{text}"
+    );
+}

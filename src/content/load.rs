@@ -126,6 +126,11 @@ pub fn load_from_files(
     display_base: &Path,
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
+    // (Names compared in NFC: macOS writes them decomposed, links are typed composed.)
+    let nfc_errors = super::nfc::paths(&mut files, display_base);
+    if !nfc_errors.is_empty() {
+        return Err(nfc_errors);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let Settings { config, layout } = settings;
     // An mdBook book: its SUMMARY.md gives the pages and their order.

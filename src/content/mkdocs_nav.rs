@@ -176,9 +176,11 @@ fn out_path(b: &Builder, file: &Path, files: &[PathBuf]) -> String {
     format!("{out_dir}{}.html", slugify(&slug))
 }
 
-/// A nav path as a path under `docs_dir` (`./a/../b.md` -> `b.md`), or `None` when it leaves it.
+/// A nav path as a path under `docs_dir` (`./a/../b.md` -> `b.md`, in NFC as the file names
+/// are), or `None` when it leaves it.
 fn normalise(path: &str) -> Option<PathBuf> {
-    let path = path.split('#').next().unwrap_or(path);
+    let path = super::nfc::text(path);
+    let path = path.split('#').next().unwrap_or(&path);
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split(['/', '\\']) {
         match part {

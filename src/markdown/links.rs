@@ -60,7 +60,8 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
             _ => Resolved::External,
         };
     }
-    let decoded = percent_decode(path_part);
+    // (In NFC, as the content's file names are: `crate::content::nfc`.)
+    let decoded = crate::content::nfc::text(&percent_decode(path_part)).into_owned();
     // A page's links are relative to its file's folder; a chapter made from a folder without
     // a landing page has that folder as its source.
     let is_file = crate::content::load::is_markdown(&page.source);

@@ -596,8 +596,9 @@ fn is_landing(source: &Path) -> bool {
 }
 
 /// A path from SUMMARY.md made relative to the source folder (`./` and `..` applied, a leading
-/// `/` dropped); `None` when it leaves the folder.
+/// `/` dropped, in NFC as the file names are); `None` when it leaves the folder.
 fn normalize(written: &str) -> Option<PathBuf> {
+    let written = crate::content::nfc::text(written);
     let out = crate::safety::lexical_normalize(Path::new(written.trim_start_matches('/')))?;
     (!out.as_os_str().is_empty()).then_some(out)
 }
