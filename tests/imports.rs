@@ -349,3 +349,59 @@ fn decomposed_file_names_match_composed_links_and_are_written_composed() {
         "{text}"
     );
 }
+
+// ---- 7. diagnostics name files that exist ----
+
+#[test]
+fn the_missing_id_warning_names_the_settings_file_that_exists() {
+    for (files, expected_warning, expected_hint) in [
+        (
+            vec![
+                ("book.toml", "[book]\ntitle = \"B\"\n"),
+                ("src/SUMMARY.md", "[R](README.md)\n"),
+                ("src/README.md", "# R\n"),
+            ],
+            "warning: book.toml:2: no `id` (there is no handbook.toml): learners' progress is stored under `b`, derived from the title",
+            "  hint: create handbook.toml beside book.toml holding the line `id = \"b\"`, and never change it, so that a change of title keeps learners' progress",
+        ),
+        (
+            vec![("mkdocs.yml", "site_name: M\n"), ("docs/index.md", "# R\n")],
+            "warning: mkdocs.yml:1: no `id` (there is no handbook.toml): learners' progress is stored under `m`, derived from the title",
+            "  hint: create handbook.toml beside mkdocs.yml holding the line `id = \"m\"`, and never change it, so that a change of title keeps learners' progress",
+        ),
+        (
+            vec![("notes/README.md", "# R\n")],
+            "warning: no `id` (there is no handbook.toml): learners' progress is stored under `notes`, derived from the title",
+            "  hint: create handbook.toml holding the line `id = \"notes\"`, and never change it, so that a change of title keeps learners' progress",
+        ),
+    ] {
+        let dir = folder(&files);
+        let root = if files[0].0.starts_with("notes/") {
+            dir.path().join("notes")
+        } else {
+            dir.path().to_path_buf()
+        };
+        let (code, text) = run_cmd(&root, &["check"]);
+        assert_eq!(code, 0, "{text}");
+        has_lines(&text, &[expected_warning, expected_hint]);
+        assert!(!text.contains("handbook.toml:"), "{text}");
+    }
+}
+
+#[test]
+fn the_scorm_warning_names_no_file_without_handbook_toml() {
+    let dir = folder(&[("mkdocs.yml", "site_name: M\n"), ("docs/index.md", "# R\n")]);
+    let zip = dir.path().join("m.zip");
+    let (code, text) = run_cmd(
+        dir.path(),
+        &["export", "scorm", "--out", zip.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{text}");
+    has_lines(
+        &text,
+        &[
+            "warning: the package has no graded question: the LMS will record it as complete (and passed) as soon as it is opened",
+            "  hint: add exercises, or create handbook.toml with the lines `[scorm]` and `completion = \"pages\"`",
+        ],
+    );
+}
