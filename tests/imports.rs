@@ -405,3 +405,33 @@ fn the_scorm_warning_names_no_file_without_handbook_toml() {
         ],
     );
 }
+
+// ---- 8. a nav title for index.md ----
+
+#[test]
+fn a_nav_title_for_the_home_page_is_its_title_as_for_every_page() {
+    let dir = folder(&[
+        (
+            "mkdocs.yml",
+            "site_name: Copier\nnav:\n  - Overview: \"index.md\"\n  - Creating a template: creating.md\n",
+        ),
+        ("docs/index.md", "# Copier docs\n\nText.\n"),
+        ("docs/creating.md", "# Creating\n"),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    let home = read(&dir.path().join("public/index.html"));
+    assert!(home.contains("<title>Overview · Copier</title>"), "{home}");
+    let creating = read(&dir.path().join("public/creating.html"));
+    assert!(creating.contains("<title>Creating a template · Copier</title>"));
+    // The breadcrumb and Previous link name the home page by its nav title.
+    assert!(
+        creating.contains("<li><a href=\"index.html\">Overview</a></li>"),
+        "{creating}"
+    );
+    assert!(
+        creating.contains("<span class=\"pager-title\">Overview</span>"),
+        "{creating}"
+    );
+    assert!(!creating.contains("Copier docs"), "{creating}");
+}

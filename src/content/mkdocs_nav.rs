@@ -105,7 +105,14 @@ fn add_home(b: &mut Builder, st: &mut State) -> usize {
         Some(src) => {
             st.used.insert(src.clone());
             st.home = Some(src.clone());
-            b.push_page(src, out, kind, None, 0, Some(title))
+            let home = b.push_page(src, out, kind, None, 0, Some(title));
+            // `- Overview: index.md`: the nav's title is the page's, as for every page.
+            let nav = st.site.nav.as_deref().unwrap_or_default();
+            if let Some(t) = nav_title(nav, src) {
+                b.pages[home].title = t;
+                b.pages[home].has_title = true;
+            }
+            home
         }
         None => {
             b.claim(&out, Path::new(""));
@@ -114,6 +121,21 @@ fn add_home(b: &mut Builder, st: &mut State) -> usize {
     };
     b.by_source.insert(PathBuf::new(), home);
     home
+}
+
+/// The title the nav gives the page file `src` (the first entry naming it), if any.
+fn nav_title(items: &[NavItem], src: &Path) -> Option<String> {
+    items.iter().find_map(|item| match item {
+        NavItem::Page {
+            title: Some(t),
+            path,
+            ..
+        } if !t.trim().is_empty() && normalise(path).as_deref() == Some(src) => {
+            Some(t.trim().to_string())
+        }
+        NavItem::Section { children, .. } => nav_title(children, src),
+        _ => None,
+    })
 }
 
 /// The pages not in the nav (`left`, in path order), after it under the home page, with one
@@ -412,6 +434,29 @@ mod tests {
         assert_eq!(normalise("./a/../b.md"), Some(PathBuf::from("b.md")));
         assert_eq!(normalise("a/b.md#x"), Some(PathBuf::from("a/b.md")));
         assert_eq!(normalise("../b.md"), None);
+    }
+
+    #[test]
+    fn a_nav_title_is_found_at_any_depth() {
+        let page = |title: Option<&str>, path: &str| NavItem::Page {
+            title: title.map(str::to_string),
+            path: path.into(),
+            line: 1,
+        };
+        let nav = vec![
+            page(None, "a.md"),
+            NavItem::Section {
+                title: "S".into(),
+                children: vec![page(Some(" Overview "), "./index.md")],
+                line: 2,
+            },
+            page(Some("Later"), "index.md"),
+        ];
+        assert_eq!(
+            nav_title(&nav, Path::new("index.md")).as_deref(),
+            Some("Overview")
+        );
+        assert_eq!(nav_title(&nav, Path::new("a.md")), None);
     }
 
     #[test]
