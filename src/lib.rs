@@ -103,7 +103,7 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummar
     // Untranslated interface strings: one warning naming the first few.
     warnings.extend(theme.catalog.warnings(false));
     let (files, bytes) = (staging.files(), staging.bytes());
-    staging.commit()?;
+    warnings.extend(staging.commit()?);
     Ok(BuildSummary {
         pages: handbook.pages.len(),
         files,

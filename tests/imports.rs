@@ -6,6 +6,7 @@
 mod common;
 use common::*;
 
+use std::fs;
 use std::path::Path;
 
 /// A folder in a temporary directory holding `files` (nothing added).
@@ -434,4 +435,36 @@ fn a_nav_title_for_the_home_page_is_its_title_as_for_every_page() {
         "{creating}"
     );
     assert!(!creating.contains("Copier docs"), "{creating}");
+}
+
+// ---- 6. leftovers of earlier builds beside the output ----
+
+#[test]
+fn a_build_removes_the_marked_leftovers_of_earlier_builds_only() {
+    let dir = folder(&[("README.md", "# R\n")]);
+    let root = dir.path();
+    // A dead build's previous output (marked), one with a read-only folder, and a stranger's.
+    for (name, marked) in [
+        (".public.old-2147483646", true),
+        (".public.tmp-2147483645", true),
+        (".public.old-2147483644", false),
+    ] {
+        write(&root.join(format!("{name}/sub/a.html")), "x");
+        if marked {
+            write(&root.join(format!("{name}/.handbook-build")), "");
+        }
+    }
+    let sub = root.join(".public.tmp-2147483645/sub");
+    let mut perms = fs::metadata(&sub).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&sub, perms).unwrap();
+    let (code, text) = build_in(root);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("warning"), "{text}");
+    assert!(!root.join(".public.old-2147483646").exists());
+    assert!(!root.join(".public.tmp-2147483645").exists());
+    assert!(
+        root.join(".public.old-2147483644/sub/a.html").is_file(),
+        "not ours: kept"
+    );
 }
