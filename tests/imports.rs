@@ -112,7 +112,7 @@ fn settings_files_with_a_byte_order_mark_build() {
     let cases: [(&str, String, &str, &str); 5] = [
         (
             "mkdocs.yml",
-            format!("{bom}site_name: M\nnav:\n  - Start: index.md\n"),
+            format!("{bom}site_name: M\nnav:\n  - index.md\n"),
             "docs/index.md",
             "M",
         ),
