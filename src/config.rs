@@ -491,6 +491,17 @@ pub fn is_hex_colour(s: &str) -> bool {
     (hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
+/// The primary subtag of a BCP 47 tag, lower-cased, `_` read as `-` and spaces around ignored
+/// (`es-MX`, `ES_mx` and ` es ` -> `es`): what picks a language's catalogue, stemmer, starter
+/// and direction.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
 /// Whether `tag` is a well-formed BCP 47 language tag as far as the build relies on it: a
 /// primary subtag of 2 to 8 letters, then subtags of 1 to 8 letters or digits after `-` (or
 /// `_`), at most 35 characters in all.
@@ -535,6 +546,20 @@ pub fn key_line_in_file(root: &Path, key: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_primary_subtag_of_a_tag() {
+        for (tag, primary) in [
+            ("es-MX", "es"),
+            ("NB_no", "nb"),
+            (" fr ", "fr"),
+            ("zh-Hant-TW", "zh"),
+            ("en", "en"),
+            ("", ""),
+        ] {
+            assert_eq!(primary_subtag(tag), primary, "{tag:?}");
+        }
+    }
+
     #[test]
     fn language_must_be_a_tag() {
         for good in ["en", "es-MX", "zh-Hant", "es_MX", "nb-NO", "sr-Latn-RS"] {

@@ -1,6 +1,6 @@
 //! `handbook`: a static-site generator for clinician training handbooks.
 //!
-//! The pipeline runs one way: [`content::load`] reads `handbook.toml` and the content folder
+//! The pipeline runs one way: [`content::load()`] reads `handbook.toml` and the content folder
 //! into a [`content::Handbook`]; [`site::render_into`] renders it with the [`theme`], streaming
 //! every file into a [`write::Staging`] folder that is swapped in as the output folder. (`serve`
 //! keeps an in-memory [`site::Site`] instead, from [`site::render_keeping`].)

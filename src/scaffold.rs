@@ -26,34 +26,25 @@ pub fn with_fresh_id(text: &str) -> String {
         Some(id) => crate::config::derive_id(id),
         None => crate::config::derive_id(value("title = \"").unwrap_or("handbook")),
     };
-    let id = format!("id = \"{base}-{}\"", suffix());
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    match lines.iter().position(|l| l.trim().starts_with("id = \"")) {
-        Some(at) => lines[at] = id,
-        None => lines.insert(0, id),
+    with_key(text, "id", &format!("{base}-{}", suffix()))
+}
+
+/// `text` (a `handbook.toml`) with the top-level `key = "value"`: its first `key = "..."` line
+/// replaced, or the line added at the top when there is none. (`value` needs no escaping: an id
+/// from [`crate::config::derive_id`] or a checked language tag.)
+fn with_key(text: &str, key: &str, value: &str) -> String {
+    let prefix = format!("{key} = \"");
+    let line = format!("{prefix}{value}\"");
+    let mut lines: Vec<&str> = text.lines().collect();
+    match lines.iter().position(|l| l.trim().starts_with(&prefix)) {
+        Some(at) => lines[at] = &line,
+        None => lines.insert(0, &line),
     }
     let mut out = lines.join("\n");
     if text.ends_with('\n') {
         out.push('\n');
     }
     out
-}
-
-/// The starter's `handbook.toml` with `language = "TAG"` (a regional tag such as `es-MX` for
-/// the Spanish starter); unchanged when the starter already says so.
-fn with_language(text: &str, tag: &str) -> String {
-    let line = |l: &str| l.trim().starts_with("language = \"");
-    text.lines()
-        .map(|l| {
-            if line(l) {
-                format!("language = \"{tag}\"")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + if text.ends_with('\n') { "\n" } else { "" }
 }
 
 /// Eight random hex digits (std's randomly keyed hasher, mixed with the time and process).
@@ -92,7 +83,7 @@ pub fn create(dir: &Path, starter: &Starter, tag: &str) -> Result<Vec<PathBuf>, 
             })?;
         }
         let text = if *rel == "handbook.toml" {
-            with_language(&with_fresh_id(text), tag)
+            with_key(&with_fresh_id(text), "language", tag)
         } else {
             (*text).to_string()
         };
@@ -119,5 +110,22 @@ mod tests {
         assert!(id(&a).starts_with("my-training-handbook-"), "{}", id(&a));
         assert_eq!(id(&a).len(), "my-training-handbook-".len() + 8);
         assert_ne!(id(&a), id(&b));
+    }
+
+    #[test]
+    fn a_key_is_replaced_or_added_at_the_top() {
+        let text = "title = \"T\"\nlanguage = \"en\"\n\n[srs]\n";
+        assert_eq!(
+            with_key(text, "language", "es-MX"),
+            "title = \"T\"\nlanguage = \"es-MX\"\n\n[srs]\n"
+        );
+        assert_eq!(
+            with_key(text, "id", "x-1"),
+            "id = \"x-1\"\ntitle = \"T\"\nlanguage = \"en\"\n\n[srs]\n"
+        );
+        assert_eq!(
+            with_key("title = \"T\"", "id", "x"),
+            "id = \"x\"\ntitle = \"T\""
+        );
     }
 }

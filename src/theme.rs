@@ -1,6 +1,6 @@
 //! Themes: the default theme embedded in the binary, overridden file by file by the handbook's
 //! own `themes/NAME/`; loads the Tera templates and gathers the static files (expanding the
-//! scripts' build-time includes, see [`bundle`]).
+//! scripts' build-time includes, see `theme/bundle.rs`).
 
 use crate::config::Config;
 use crate::error::Diagnostic;

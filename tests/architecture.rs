@@ -65,6 +65,136 @@ fn top_level_modules_have_no_cycle() {
     );
 }
 
+/// The list ARCHITECTURE.md gives under "Exactly, as ... prints it": its text block.
+const DOC_MARK: &str = "Exactly, as `HANDBOOK_PRINT_GRAPH=1";
+
+#[test]
+fn architecture_md_lists_the_real_graph() {
+    let graph = module_graph(&read_src());
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+            .expect("ARCHITECTURE.md is readable");
+    let expected = documented_block(&graph);
+    let listed = doc
+        .split_once(DOC_MARK)
+        .and_then(|(_, after)| after.split_once("```text\n"))
+        .and_then(|(_, block)| block.split_once("```"))
+        .map(|(block, _)| block)
+        .expect("ARCHITECTURE.md has the graph's text block after its mark");
+    let problems = doc_graph_problems(&graph, listed);
+    assert!(
+        problems.is_empty(),
+        "ARCHITECTURE.md's module list is not the graph of src/:\n{}\n\nA list to paste \
+         (each module uses only modules on lower lines):\n{expected}",
+        problems.join("\n")
+    );
+}
+
+/// What is wrong with `listed` (ARCHITECTURE.md's block) as a picture of `graph`: modules
+/// whose uses differ, missing or unknown modules, a use of a module on a higher line.
+fn doc_graph_problems(graph: &Graph, listed: &str) -> Vec<String> {
+    let real = without_error(graph);
+    let mut problems = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut lines: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for line in listed.lines().filter(|l| !l.trim().is_empty()) {
+        let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let uses: BTreeSet<String> = rest
+            .split(',')
+            .map(str::trim)
+            .filter(|u| !u.is_empty() && *u != "(error only)")
+            .map(String::from)
+            .collect();
+        if name == "leaves" {
+            for leaf in uses {
+                lines.push((leaf, BTreeSet::new()));
+            }
+        } else {
+            lines.push((name.to_string(), uses));
+        }
+    }
+    for (name, uses) in &lines {
+        match real.get(name) {
+            None => problems.push(format!("`{name}` is listed but is no module of src/")),
+            Some(actual) if actual != uses => problems.push(format!(
+                "`{name}` uses {} (listed: {})",
+                join(actual),
+                join(uses)
+            )),
+            Some(_) => {}
+        }
+        seen.push(name.clone());
+    }
+    for name in real.keys().filter(|n| !seen.contains(n)) {
+        problems.push(format!("`{name}` is not listed"));
+    }
+    for (i, (name, uses)) in lines.iter().enumerate() {
+        for used in uses {
+            if lines[..=i].iter().any(|(n, _)| n == used) {
+                problems.push(format!(
+                    "`{name}` uses `{used}`, which is not on a lower line"
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Every module of `graph` (targets too) with what it uses, `error` left out.
+fn without_error(graph: &Graph) -> BTreeMap<String, BTreeSet<String>> {
+    let mut all: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (from, to) in graph {
+        for target in to.keys() {
+            all.entry(target.clone()).or_default();
+        }
+        let uses = to.keys().filter(|t| *t != "error").cloned().collect();
+        all.insert(from.clone(), uses);
+    }
+    all.remove("error");
+    all
+}
+
+/// `graph` as ARCHITECTURE.md lists it: modules that use most first (by depth), one a line,
+/// the modules that use nothing (but `error`) on the last line.
+fn documented_block(graph: &Graph) -> String {
+    let real = without_error(graph);
+    fn depth(m: &str, real: &BTreeMap<String, BTreeSet<String>>, seen: usize) -> usize {
+        if seen > real.len() {
+            return 0; // a cycle: the cycle test says so
+        }
+        real[m]
+            .iter()
+            .map(|u| 1 + depth(u, real, seen + 1))
+            .max()
+            .unwrap_or(0)
+    }
+    let mut order: Vec<(&String, usize)> = real.keys().map(|m| (m, depth(m, &real, 0))).collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    let mut leaves = Vec::new();
+    for (m, _) in order {
+        if real[m].is_empty() {
+            if graph.get(m).is_some_and(|t| t.contains_key("error")) {
+                out.push_str(&format!("{m:<14}(error only)\n"));
+            } else {
+                leaves.push(m.as_str());
+            }
+        } else {
+            out.push_str(&format!("{m:<14}{}\n", join(&real[m])));
+        }
+    }
+    out.push_str(&format!("{:<14}{}\n", "leaves", leaves.join(", ")));
+    out
+}
+
+/// `set` as `a, b, c` (`nothing` when empty).
+fn join(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        return "nothing".into();
+    }
+    set.iter().cloned().collect::<Vec<_>>().join(", ")
+}
+
 #[test]
 fn no_file_is_too_long() {
     let long: Vec<String> = production(&read_src())
@@ -808,6 +938,31 @@ fn checker_measures_functions_despite_braces_in_literals() {
     assert_eq!(
         (found[0].name.as_str(), found[0].line, found[0].lines),
         ("tricky", 1, 123)
+    );
+}
+
+#[test]
+fn the_documented_list_must_match_and_read_downwards() {
+    let graph = module_graph(&sources(&[
+        ("lib.rs", "pub mod a;\npub mod b;\npub mod c;\n"),
+        ("a.rs", "fn f() { crate::b::g(); }\n"),
+        ("b.rs", "fn g() { crate::c::h(); }\n"),
+        ("c.rs", "fn h() {}\n"),
+    ]));
+    let good = "a             b\nb             c\nleaves        c\n";
+    assert_eq!(doc_graph_problems(&graph, good), Vec::<String>::new());
+    let upwards = "b             c\nleaves        c\na             b\n";
+    assert!(
+        doc_graph_problems(&graph, upwards)[0]
+            .contains("`a` uses `b`, which is not on a lower line")
+    );
+    let stale = "a             c\nb             c\nleaves        c\n";
+    assert!(doc_graph_problems(&graph, stale)[0].contains("`a` uses b (listed: c)"));
+    let missing = "b             c\nleaves        c\n";
+    assert!(
+        doc_graph_problems(&graph, missing)
+            .iter()
+            .any(|p| p == "`a` is not listed")
     );
 }
 

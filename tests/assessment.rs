@@ -20,6 +20,8 @@ fn render(body: &str, language: &str) -> Result<String, Vec<handbook::error::Dia
         language: language.into(),
         ..Config::default()
     };
+    // The language's shipped catalogue (its decimal separator; the templates stay English).
+    let catalog = handbook::i18n::Catalog::embedded(language).expect("a shipped catalogue");
     let ctx = BlockCtx {
         display_path: Path::new("content/quiz.md"),
         page_out_path: "quiz.html",
@@ -27,7 +29,7 @@ fn render(body: &str, language: &str) -> Result<String, Vec<handbook::error::Dia
         ordinal: 0,
         config: &config,
         templates: handbook::theme::builtin(),
-        catalog: handbook::i18n::Catalog::english(),
+        catalog: &catalog,
     };
     render_block("exercise", body, &ctx).map(|o| o.html)
 }

@@ -18,9 +18,24 @@ pub struct Args {
     #[arg(long, value_name = "TITLE")]
     handbook: Option<String>,
     /// The interface language of summary.html and summary.csv (a BCP 47 tag, such as es or
-    /// nl); English, with a warning, where handbook has no strings in that language.
-    #[arg(long, default_value = "en", value_name = "LANG")]
+    /// nl); English, with a warning, where handbook has no strings in that language. A value
+    /// that is not a language tag is an error, as `language` in handbook.toml is.
+    #[arg(long, default_value = "en", value_name = "LANG", value_parser = language)]
     language: String,
+}
+
+/// Accepts a BCP 47 tag, by the rule `build` holds `language` in handbook.toml to (clap then
+/// prints the error and exits with code 2).
+fn language(tag: &str) -> Result<String, String> {
+    if handbook::config::is_language_tag(tag) {
+        return Ok(tag.to_string());
+    }
+    Err(format!(
+        "\"{}\" is not a language tag; write one such as \"es\" or \"nl-BE\" (summaries are \
+         translated into {}; any other tag gives an English summary)",
+        tag.escape_debug().take(40).collect::<String>(),
+        handbook::i18n::shipped_languages().join(", ")
+    ))
 }
 
 /// Writes the summary, prints the warnings and what was summarized, returns the exit code.

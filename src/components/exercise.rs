@@ -72,7 +72,7 @@ use super::manifest::{ExerciseEntry, QuestionEntry};
 use super::{BlockCtx, BlockOutput};
 use crate::error::Diagnostic;
 
-/// A question type: one of the [`types::Kind`]s the build script registers (one module
+/// A question type: one of the `types::Kind`s the build script registers (one module
 /// each under `exercise/types/`). Compared, hashed and printed by name.
 #[derive(Clone, Copy)]
 pub struct QuestionType(&'static dyn types::Kind);

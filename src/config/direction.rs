@@ -9,8 +9,10 @@ const RTL_LANGUAGES: [&str; 12] = [
 /// `"rtl"` or `"ltr"` for a BCP 47 tag (`ar`, `fa-IR`, `en-GB`). A script subtag wins over the
 /// language (`az-Arab` is right to left, `ar-Latn` left to right).
 pub fn text_direction(language: &str) -> &'static str {
-    let mut subtags = language.split(['-', '_']).map(str::to_ascii_lowercase);
-    let primary = subtags.next().unwrap_or_default();
+    let subtags = language
+        .split(['-', '_'])
+        .skip(1)
+        .map(str::to_ascii_lowercase);
     for subtag in subtags {
         match subtag.as_str() {
             "arab" | "hebr" | "syrc" | "thaa" | "nkoo" | "adlm" | "rohg" => return "rtl",
@@ -18,7 +20,7 @@ pub fn text_direction(language: &str) -> &'static str {
             _ => {}
         }
     }
-    if RTL_LANGUAGES.contains(&primary.as_str()) {
+    if RTL_LANGUAGES.contains(&super::primary_subtag(language).as_str()) {
         "rtl"
     } else {
         "ltr"

@@ -295,7 +295,22 @@ impl Check<'_> {
         let (path, name) = (self.path, self.name);
         let line_of = |span| self.line_of(span);
         let max = ITEM_MAX * count.max(1) as f64;
-        if let Some(cutoff) = &set.cutoff {
+        let cutoffs = [
+            (
+                "cutoff",
+                &set.cutoff,
+                max,
+                format!("the total runs from 0 to {max} (10 per item); the usual cutoff is 36"),
+            ),
+            (
+                "item_cutoff",
+                &set.item_cutoff,
+                ITEM_MAX,
+                "each item runs from 0 to 10; the default is 9".to_string(),
+            ),
+        ];
+        for (key, cutoff, max, hint) in cutoffs {
+            let Some(cutoff) = cutoff else { continue };
             let v = *cutoff.get_ref();
             if !(0.0..=max).contains(&v) || !is_one_decimal(v) {
                 errors.push(
@@ -303,29 +318,11 @@ impl Check<'_> {
                         path,
                         line_of(cutoff.span()),
                         format!(
-                            "cutoff {v} of item set `{name}` is outside 0-{max} or has more \
+                            "{key} {v} of item set `{name}` is outside 0-{max} or has more \
                              than one decimal"
                         ),
                     )
-                    .with_hint(format!(
-                        "the total runs from 0 to {max} (10 per item); the usual cutoff is 36"
-                    )),
-                );
-            }
-        }
-        if let Some(cutoff) = &set.item_cutoff {
-            let v = *cutoff.get_ref();
-            if !(0.0..=ITEM_MAX).contains(&v) || !is_one_decimal(v) {
-                errors.push(
-                    Diagnostic::error(
-                        path,
-                        line_of(cutoff.span()),
-                        format!(
-                            "item_cutoff {v} of item set `{name}` is outside 0-10 or has \
-                             more than one decimal"
-                        ),
-                    )
-                    .with_hint("each item runs from 0 to 10; the default is 9"),
+                    .with_hint(hint),
                 );
             }
         }
@@ -433,6 +430,14 @@ right = "good"
         assert_eq!(err[0].line, 2);
         let err = parse("[srs.sets.default]\nitem_cutoff = 10.5\n").unwrap_err();
         assert_eq!(err[0].line, 2);
+        assert_eq!(
+            err[0].message,
+            "item_cutoff 10.5 of item set `default` is outside 0-10 or has more than one decimal"
+        );
+        assert_eq!(
+            err[0].hint.as_deref(),
+            Some("each item runs from 0 to 10; the default is 9")
+        );
         let err = parse("[srs.sets.default]\ncutoff = 35.95\n").unwrap_err();
         assert!(err[0].message.contains("decimal"));
         // the bounds themselves are fine

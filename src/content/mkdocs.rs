@@ -1,7 +1,7 @@
 //! MkDocs, Material for MkDocs and Zensical sites: `mkdocs.yml` (or `mkdocs.yaml`,
 //! `zensical.yml`, `zensical.toml`) read for what the handbook needs (`docs_dir`, `site_name`,
 //! `site_description`, `site_author`, `theme.language`, `nav`, `not_in_nav`), everything else
-//! left alone. The reading order of such a site is its `nav` (see [`super::mkdocs_nav`]).
+//! left alone. The reading order of such a site is its `nav` (see `content/mkdocs_nav.rs`).
 
 use super::mkdocs_inherit::{self, Layer};
 use crate::config::Config;

@@ -11,6 +11,7 @@ pub mod parse;
 pub mod template;
 pub mod tera_fns;
 
+use crate::config::primary_subtag;
 use crate::error::Diagnostic;
 use include_dir::{Dir, include_dir};
 use parse::{Entry, Value};
@@ -76,15 +77,6 @@ fn shipped(lang: &str) -> Option<&'static str> {
         .and_then(|f| f.contents_utf8())
 }
 
-/// The primary subtag of a BCP 47 tag, lower-cased (`es-MX` -> `es`).
-pub fn primary_subtag(language: &str) -> String {
-    language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase()
-}
-
 /// The parsed English reference catalogue.
 fn reference() -> Result<BTreeMap<String, Value>, Vec<Diagnostic>> {
     let text = shipped(REFERENCE).unwrap_or_default();
@@ -106,8 +98,8 @@ fn as_bug(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// A warning for each `i18n/*.toml` of the handbook that is not read and is not named as
 /// another language's catalogue (`es.toml`, `pt-BR.toml` are left alone: a handbook may keep
-/// several): a misspelt name (`spanish.toml`, `es_MX.toml`) or this language in the wrong case
-/// (`ES.toml`).
+/// several): a misspelt name (`spanish.toml`, `es_MX.toml`), this language in the wrong case
+/// (`ES.toml`), or this language's name on a folder.
 fn unread_files(root: &Path, language: &str, read: &[(PathBuf, String)]) -> Vec<Diagnostic> {
     let Ok(entries) = std::fs::read_dir(root.join(OVERRIDE_DIR)) else {
         return Vec::new();
@@ -136,18 +128,50 @@ fn unread_files(root: &Path, language: &str, read: &[(PathBuf, String)]) -> Vec<
     names.sort();
     names
         .into_iter()
-        .map(|name| {
-            Diagnostic::warning(
-                Path::new(OVERRIDE_DIR).join(&name),
-                0,
-                format!("not read: not named as a language's catalogue, and the handbook's language is `{language}`"),
-            )
-            .with_hint(format!(
-                "the interface strings come from {OVERRIDE_DIR}/{}.toml (and {OVERRIDE_DIR}/LANG-REGION.toml for a regional `language`); rename the file, or set `language` in handbook.toml",
-                primary_subtag(language)
-            ))
-        })
+        .map(|name| unread(root, language, &name))
         .collect()
+}
+
+/// The warning for `i18n/NAME`, which the handbook's `language` does not read: a folder or
+/// something else that is not a file (a link to nothing) is called that, with the file names
+/// that are read; a file is misnamed.
+fn unread(root: &Path, language: &str, name: &str) -> Diagnostic {
+    let display = Path::new(OVERRIDE_DIR).join(name);
+    let path = root.join(&display);
+    let primary = primary_subtag(language);
+    let not_a_file = if path.is_dir() {
+        Some(("it is a folder, not a file", "move or rename the folder"))
+    } else if !path.is_file() {
+        Some((
+            "it is not a file (a link to nothing?)",
+            "replace it with the file",
+        ))
+    } else {
+        None
+    };
+    match not_a_file {
+        Some((what, fix)) => {
+            let files = if language == primary {
+                format!("the file {OVERRIDE_DIR}/{primary}.toml; write them in that file")
+            } else {
+                format!(
+                    "the files {OVERRIDE_DIR}/{primary}.toml and {OVERRIDE_DIR}/{language}.toml; write them in one of those files"
+                )
+            };
+            Diagnostic::warning(&display, 0, format!("not read: {what}"))
+                .with_hint(format!(
+                    "the interface strings for `{language}` are read from {files} ({fix})"
+                ))
+        }
+        None => Diagnostic::warning(
+            &display,
+            0,
+            format!("not read: not named as a language's catalogue, and the handbook's language is `{language}`"),
+        )
+        .with_hint(format!(
+            "the interface strings come from {OVERRIDE_DIR}/{primary}.toml (and {OVERRIDE_DIR}/LANG-REGION.toml for a regional `language`); rename the file, or set `language` in handbook.toml"
+        )),
+    }
 }
 
 /// Whether `name` is written as a BCP 47 tag: a lower-case language of two or three letters,
@@ -376,9 +400,21 @@ impl Catalog {
         number::format(
             value,
             max_fraction_digits,
-            &self.meta("decimal_separator", "."),
+            &self.decimal_separator(),
             &self.meta("thousands_separator", ","),
         )
+    }
+
+    /// The language's decimal separator (`meta.decimal_separator`: `.`, or `,` in `de`, `es`,
+    /// `fr`, `nb`, `nl`), the one source for every number the build writes or reads back.
+    pub fn decimal_separator(&self) -> String {
+        self.meta("decimal_separator", ".")
+    }
+
+    /// Whether the language writes a decimal comma (`7,5`): typed answers are read that way,
+    /// and the CSV files separate fields with `;`.
+    pub fn decimal_comma(&self) -> bool {
+        self.decimal_separator() == ","
     }
 
     /// The CLDR plural category of `count` in this language.
@@ -475,7 +511,7 @@ impl Catalog {
         let data = serde_json::json!({
             "lang": self.language,
             "dir": crate::config::direction::text_direction(&self.language),
-            "decimal": self.meta("decimal_separator", "."),
+            "decimal": self.decimal_separator(),
             "thousands": self.meta("thousands_separator", ","),
             "strings": strings,
         });

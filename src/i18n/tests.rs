@@ -40,6 +40,31 @@ fn text_plural_and_numbers() {
 }
 
 #[test]
+fn the_decimal_separator_is_the_catalogue_s() {
+    for (lang, comma) in [
+        ("en", false),
+        ("ar", false),
+        ("es-MX", true),
+        ("fr", true),
+        ("de", true),
+        ("nl", true),
+        ("nb", true),
+        // No catalogue: English's.
+        ("it", false),
+    ] {
+        let c = Catalog::embedded(lang).unwrap();
+        assert_eq!(c.decimal_comma(), comma, "{lang}");
+        assert_eq!(
+            c.decimal_separator(),
+            if comma { "," } else { "." },
+            "{lang}"
+        );
+    }
+    let dir = handbook(&[("i18n/it.toml", "[meta]\ndecimal_separator = \",\"\n")]);
+    assert!(Catalog::load(dir.path(), "it").unwrap().decimal_comma());
+}
+
+#[test]
 fn handbook_overrides_win_and_unknown_keys_are_errors() {
     let dir = handbook(&[("i18n/en.toml", "[page]\nskip_link = \"Jump to the text\"\n")]);
     let c = Catalog::load(dir.path(), "en").unwrap();

@@ -188,7 +188,7 @@ pub fn choose(tag: &str) -> Result<(&'static Starter, String), String> {
             available()
         )
     })?;
-    let primary = tag.split('-').next().unwrap_or_default();
+    let primary = crate::config::primary_subtag(&tag);
     match STARTERS.iter().find(|s| s.language == primary) {
         Some(starter) => Ok((starter, tag)),
         None => Err(format!(
@@ -216,19 +216,15 @@ pub fn available() -> String {
 }
 
 /// A BCP 47 tag in its usual case (language lower, script title, region upper), `_` read as
-/// `-`; `None` unless it is letters and digits in subtags of 1-8, starting with a language of
-/// 2-3 letters.
+/// `-`; `None` unless it is a tag by [`crate::config::is_language_tag`], the rule
+/// `handbook.toml`'s `language` is held to.
 fn normalise(tag: &str) -> Option<String> {
-    let subtags: Vec<&str> = tag.split(['-', '_']).collect();
-    let primary = subtags.first()?;
-    if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+    if !crate::config::is_language_tag(tag) {
         return None;
     }
-    let mut out = vec![primary.to_ascii_lowercase()];
-    for sub in &subtags[1..] {
-        if sub.is_empty() || sub.len() > 8 || !sub.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
+    let mut subtags = tag.split(['-', '_']);
+    let mut out = vec![subtags.next()?.to_ascii_lowercase()];
+    for sub in subtags {
         let alpha = sub.chars().all(|c| c.is_ascii_alphabetic());
         out.push(match sub.len() {
             2 if alpha => sub.to_ascii_uppercase(),
@@ -267,7 +263,16 @@ mod tests {
         );
         assert!(e.contains("language = \"pt-BR\""), "{e}");
         assert!(choose("no").unwrap_err().contains("use \"nb\""));
-        for bad in ["", "e", "español", "es--MX", "es-", "12", "es-toolongtag"] {
+        for bad in [
+            "",
+            "e",
+            "español",
+            "es--MX",
+            "es-",
+            "12",
+            "es-toolongtag",
+            "../es",
+        ] {
             let e = choose(bad).unwrap_err();
             assert!(e.contains("is not a language tag"), "{bad}: {e}");
         }

@@ -47,12 +47,7 @@ impl Language {
     /// The rules for a BCP 47 tag (`es`, `es-MX`, `nb_NO`; case does not matter): its primary
     /// subtag's stemmer, or none.
     pub fn for_tag(tag: &str) -> Language {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let primary = crate::config::primary_subtag(tag);
         match STEMMERS.iter().find(|(p, _, _)| *p == primary) {
             Some(&(p, name, algorithm)) => Language {
                 stemmer: name,

@@ -63,7 +63,7 @@ use crate::markdown::RenderedPage;
 pub const W_TITLE: u32 = 10;
 /// Weight of a term in the section heading.
 pub const W_HEADING: u32 = 5;
-/// Weight of a term in the body (per occurrence, at most [`BODY_CAP`]).
+/// Weight of a term in the body (per occurrence, at most `BODY_CAP`).
 pub const W_BODY: u32 = 1;
 const BODY_CAP: u32 = 3;
 /// The largest weight a posting holds (five bits; the weights above add up to at most 28).

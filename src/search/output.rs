@@ -213,7 +213,7 @@ const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop
 /// Appends `postings` (`doc << 5 | weight`, by doc order) as text: per posting the number
 /// `(doc - previous doc - 1) * 32 + weight` (the previous doc of the first is -1), five bits a
 /// digit, least significant first, the last digit of a number from the first half of
-/// [`DIGITS`]. A section holding a common word costs one or two characters.
+/// `DIGITS`. A section holding a common word costs one or two characters.
 pub fn encode_postings(postings: &[u32], out: &mut String) {
     let mut prev: i64 = -1;
     for &p in postings {

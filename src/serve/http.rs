@@ -325,7 +325,7 @@ pub fn error_page(diagnostics: &Diagnostics, language: &str) -> String {
     ctx.insert("diagnostics", &shown);
     ctx.insert(
         "english",
-        &(crate::i18n::primary_subtag(language) == crate::i18n::REFERENCE),
+        &(crate::config::primary_subtag(language) == crate::i18n::REFERENCE),
     );
     match crate::theme::render_builtin_in(language, "serve-error.html", &ctx) {
         Ok(html) => html,

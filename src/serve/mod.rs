@@ -6,18 +6,18 @@
 //!                                    └─► refresher thread (derived files, build id; cancellable)
 //! ```
 //!
-//! - The HTTP side ([`server`], [`routes`], [`http`]) answers only requests whose `Host` names
+//! - The HTTP side (`server.rs`, `routes.rs`, [`http`]) answers only requests whose `Host` names
 //!   this server, bounds every connection (head size and time, write stalls, connections per
 //!   client) and stops at once on Ctrl-C, whatever the clients do.
 //!
 //! - The site is built once, then kept in memory ([`http::Snapshot`]); nothing is written to
 //!   disk, so a `public/` folder made by `build` is never touched.
-//! - A change under `content/` rebuilds incrementally ([`rebuild`]); a change of
+//! - A change under `content/` rebuilds incrementally (`rebuild.rs`); a change of
 //!   `handbook.toml` or of the theme rebuilds everything.
 //! - A failed build keeps the last good site online; the terminal and every open page (an
 //!   overlay) show the diagnostics until the next good build.
 //! - Every HTML response gets the reload script (`/__handbook/reload.js`), which listens to
-//!   `/__handbook/events` ([`live`]). `handbook build` never adds it.
+//!   `/__handbook/events` (`live.rs`). `handbook build` never adds it.
 
 /// `say!` that never panics (a closed terminal or pipe must not stop the server).
 macro_rules! say {

@@ -11,9 +11,7 @@ const NAMED: usize = 5;
 
 /// The language chosen for a summary.
 pub struct Language {
-    /// The tag of the language the page is in (`lang`; it gives `dir`).
-    pub tag: String,
-    /// Its strings.
+    /// Its strings; their `language()` is the tag the page is in (`lang`; it gives `dir`).
     pub catalog: Catalog,
     /// What is shown in English although another language was asked for.
     pub warnings: Vec<Diagnostic>,
@@ -22,11 +20,10 @@ pub struct Language {
 /// The language for `--language requested`.
 pub fn choose(requested: &str) -> Language {
     let english = || Catalog::english().clone();
-    let primary = i18n::primary_subtag(requested);
+    let primary = crate::config::primary_subtag(requested);
     let shipped = i18n::shipped_languages();
     if !shipped.contains(&primary) {
         return Language {
-            tag: i18n::REFERENCE.to_string(),
             catalog: english(),
             warnings: vec![
                 Diagnostic::warning(
@@ -45,7 +42,6 @@ pub fn choose(requested: &str) -> Language {
     }
     let Ok(catalog) = Catalog::embedded(requested) else {
         return Language {
-            tag: i18n::REFERENCE.to_string(),
             catalog: english(),
             warnings: Vec::new(),
         };
@@ -62,14 +58,9 @@ pub fn choose(requested: &str) -> Language {
         .collect();
     let (translated, warnings) = untranslated(requested, &missing, total);
     if translated {
-        Language {
-            tag: requested.to_string(),
-            catalog,
-            warnings,
-        }
+        Language { catalog, warnings }
     } else {
         Language {
-            tag: i18n::REFERENCE.to_string(),
             catalog: english(),
             warnings,
         }
@@ -122,19 +113,18 @@ mod tests {
     fn a_shipped_language_with_every_string_is_used_without_a_warning() {
         for lang in ["es", "nl-BE", "fr"] {
             let chosen = choose(lang);
-            assert_eq!(chosen.tag, lang);
+            assert_eq!(chosen.catalog.language(), lang);
             assert!(chosen.warnings.is_empty(), "{lang}");
             assert_eq!(chosen.catalog.language(), lang);
         }
         let en = choose("en");
-        assert_eq!(en.tag, "en");
+        assert_eq!(en.catalog.language(), "en");
         assert!(en.warnings.is_empty());
     }
 
     #[test]
     fn a_language_without_a_catalogue_is_english_with_a_warning() {
         let chosen = choose("xx");
-        assert_eq!(chosen.tag, "en");
         assert_eq!(chosen.catalog.language(), "en");
         assert_eq!(chosen.warnings.len(), 1);
         let w = &chosen.warnings[0];

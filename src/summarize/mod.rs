@@ -240,7 +240,7 @@ fn summarize_files(options: &Options) -> Result<Summary, Diagnostics> {
         );
     }
     let warnings: Vec<Diagnostic> = warnings.into_iter().map(clean_diagnostic).collect();
-    let html = render::html(&table, &chosen, &warnings, &language.tag)?;
+    let html = render::html(&table, &chosen, &warnings, catalog.language())?;
     let csv = render::csv(&table, catalog);
     // (Printed, not listed on the page with the files left out.)
     let warnings = [language.warnings, warnings].concat();

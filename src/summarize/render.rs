@@ -88,11 +88,7 @@ pub fn csv(table: &Table, catalog: &Catalog) -> String {
 /// comma (spreadsheets in those locales split on `;`), `,` otherwise; the theme's
 /// `js/shared/csv.js` makes the same choice for the CSV files a browser saves.
 pub fn delimiter(catalog: &Catalog) -> &'static str {
-    if catalog.text("meta.decimal_separator", &[]) == "," {
-        ";"
-    } else {
-        ","
-    }
+    if catalog.decimal_comma() { ";" } else { "," }
 }
 
 fn csv_line(out: &mut String, cells: &[String], delimiter: &str) {

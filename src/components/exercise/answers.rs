@@ -1,10 +1,11 @@
 //! Grading typed answers, the reference for `exercise.js`: text normalisation (case, quotes,
 //! spaces, trailing punctuation, diacritics), one tolerated typo in long words, and numeric
-//! answers (`accept_number`, `tolerance`, `unit`) with a decimal comma where the language
-//! writes one, and the approximation and percent words of the handbook's language
-//! ([`NumberWords`], from its catalogue). `tests/vectors/text.json` holds cases both implementations must agree on
-//! (`tests/vectors.rs` runs them here and, through `tests/browser/vectors.test.js`, in
-//! `exercise.js`).
+//! answers (`accept_number`, `tolerance`, `unit`) with a decimal comma where the handbook's
+//! catalogue has one (`meta.decimal_separator`, `Catalog::decimal_comma`; the question's
+//! `data-decimal` tells `exercise.js`), and the approximation and percent words of its
+//! language ([`NumberWords`], from the same catalogue). `tests/vectors/text.json` holds cases
+//! both implementations must agree on (`tests/vectors.rs` runs them here and, through
+//! `tests/browser/vectors.test.js`, in `exercise.js`).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -17,7 +18,7 @@ pub struct NumberAnswer {
     pub tolerance: f64,
     /// An optional unit the learner may write after the number (`%`, `points`).
     pub unit: Option<String>,
-    /// Whether the handbook's language writes a decimal comma (`7,5`).
+    /// Whether the handbook's catalogue writes a decimal comma (`7,5`): `Catalog::decimal_comma`.
     pub decimal_comma: bool,
     /// The words a learner may write around the number, in the handbook's language and English.
     pub words: NumberWords,
@@ -69,13 +70,22 @@ impl Default for NumberWords {
 /// A word of a [`NumberWords`] list as an answer is compared: lower case, no diacritics,
 /// straight quotes, single spaces; its punctuation kept (`approx.`).
 fn fold_word(word: &str) -> String {
-    let folded: String = word
+    let plain: String = fold_case_and_marks(word)
+        .chars()
+        .map(straight_quote)
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` in lower case without diacritics (`É` is `e`), composed again: the first step of
+/// comparing an answer and of folding a [`NumberWords`] word.
+fn fold_case_and_marks(text: &str) -> String {
+    let folded: String = text
         .to_lowercase()
         .nfd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .collect();
-    let plain: String = folded.nfc().map(straight_quote).collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+    folded.nfc().collect()
 }
 
 /// Typographic quotes made straight.
@@ -111,34 +121,11 @@ impl NumberAnswer {
     }
 }
 
-/// Whether numbers in `language` (a BCP 47 tag) are written with a decimal comma.
-pub fn decimal_comma(language: &str) -> bool {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    DECIMAL_COMMA.contains(&primary.as_str())
-}
-
-/// Languages whose usual decimal separator is a comma (primary subtags). `exercise.js` has the
-/// same list.
-pub const DECIMAL_COMMA: &[&str] = &[
-    "af", "bg", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo", "fr", "gl", "hr", "hu",
-    "id", "is", "it", "kk", "lt", "lv", "mk", "nb", "nl", "nn", "no", "pl", "pt", "ro", "ru", "sk",
-    "sl", "sq", "sr", "sv", "tr", "uk", "vi",
-];
-
 /// Short answers are compared after this: lower case, diacritics removed (`é` is `e`),
 /// typographic quotes made plain, runs of white space made one space, trimmed, trailing
 /// punctuation (`. , ; : ! ?` and `…`) removed.
 pub fn normalize_answer(text: &str) -> String {
-    let folded: String = text
-        .to_lowercase()
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .collect();
-    squeeze(folded.nfc())
+    squeeze(fold_case_and_marks(text).chars())
 }
 
 /// Typographic quotes made straight, runs of whitespace made one space, and trailing spaces
@@ -450,13 +437,5 @@ mod tests {
         assert_eq!(de.approx.first().map(String::as_str), Some("approximately"));
         let en = NumberWords::english();
         assert_eq!(parse_number("ungefähr 8", None, false, &en), None);
-    }
-
-    #[test]
-    fn decimal_comma_languages() {
-        assert!(decimal_comma("nl"));
-        assert!(decimal_comma("de-CH"));
-        assert!(!decimal_comma("en-GB"));
-        assert!(!decimal_comma(""));
     }
 }

@@ -3,7 +3,7 @@
 //! Kept apart so each feature's validation reads in one place.
 
 use super::Question;
-use super::answers::{NumberAnswer, NumberWords, decimal_comma};
+use super::answers::{NumberAnswer, NumberWords};
 use super::parse::{Fields, Source, Value, boolean, string};
 use crate::error::Diagnostic;
 use crate::i18n::Catalog;
@@ -137,10 +137,10 @@ fn number(
     }
 }
 
-/// Marks the numeric answers of an exercise's questions with the handbook's decimal separator
-/// and the words of its language (`about`, `percent`) from `catalog`.
-pub(super) fn set_language(questions: &mut [Question], language: &str, catalog: &Catalog) {
-    let comma = decimal_comma(language);
+/// Marks the numeric answers of an exercise's questions with the decimal separator and the
+/// words (`about`, `percent`) of `catalog`, the handbook's interface language.
+pub(super) fn set_language(questions: &mut [Question], catalog: &Catalog) {
+    let comma = catalog.decimal_comma();
     let words = NumberWords::of(catalog);
     for q in questions {
         if let Some(n) = &mut q.number {

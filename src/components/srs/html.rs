@@ -40,7 +40,7 @@ fn fmt_short(v: f64) -> String {
 impl Form<'_> {
     /// `number` (written with `.`) with the language's decimal separator, for reading.
     fn local(&self, number: String) -> String {
-        let separator = self.catalog.text("meta.decimal_separator", &[]);
+        let separator = self.catalog.decimal_separator();
         if separator == "." {
             number
         } else {

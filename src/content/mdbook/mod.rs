@@ -3,7 +3,7 @@
 //! list are not pages. The first chapter (when it has no sub-chapters) is the home page; a
 //! `README.md` is its folder's `index.html`; a `# Part` title (and a draft chapter with
 //! sub-chapters) becomes a chapter page listing its chapters. `{{#include}}` and the other
-//! helpers are expanded by [`include`].
+//! helpers are expanded by [`mod@include`].
 
 pub mod book_toml;
 mod chapter;

@@ -139,7 +139,7 @@ pub fn parse_exercise(body: &str, ctx: &BlockCtx<'_>) -> Result<Exercise, Vec<Di
         Some((id, line)) => (id, true, line),
         None => (derived_id(ctx.page_out_path, ctx.ordinal), false, ctx.line),
     };
-    keys::set_language(&mut questions, &ctx.config.language, ctx.catalog);
+    keys::set_language(&mut questions, ctx.catalog);
     Ok(Exercise {
         id,
         explicit_id,
