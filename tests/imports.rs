@@ -468,3 +468,25 @@ fn a_build_removes_the_marked_leftovers_of_earlier_builds_only() {
         "not ours: kept"
     );
 }
+
+#[test]
+fn an_assignment_may_name_a_markdown_page_by_any_extension() {
+    let dir = folder(&[
+        ("handbook.toml", "title = \"A\"\nid = \"a\"\n"),
+        (
+            "content/_index.md",
+            "+++\ntitle = \"Home\"\n[assignment]\nexercises = [\"quiz.markdown\"]\n+++\n\nHome\n",
+        ),
+        (
+            "content/quiz.markdown",
+            "# Quiz\n\n```exercise\nid = \"q1\"\n[[question]]\ntype = \"truefalse\"\nprompt = \"T?\"\nanswer = true\n```\n",
+        ),
+    ]);
+    let (code, text) = build_in(dir.path());
+    assert_eq!(code, 0, "{text}");
+    let home = read(&dir.path().join("public/index.html"));
+    assert!(
+        home.contains("quiz.html"),
+        "the assignment lists the quiz page's exercises"
+    );
+}
