@@ -13,6 +13,8 @@ pub mod lines;
 pub mod links;
 pub mod md_in_html;
 pub mod page_ids;
+pub mod remote;
+mod render_images;
 pub mod summary;
 pub mod tabs;
 pub mod unsafe_html;
@@ -105,6 +107,9 @@ pub struct RenderedPage {
     pub has_tabs: bool,
     /// Whether the page has collapsible callouts (`??? note`): the theme loads `tabs.css`.
     pub has_collapsible: bool,
+    /// The title heading's inline HTML (links rebased, images) when it has markup beyond
+    /// plain text: the theme's `<h1>` shows it, while `Page::title` is its plain text.
+    pub title_html: Option<String>,
 }
 
 /// Renders page `index` of `handbook`, its components with the default theme's templates, in
@@ -171,6 +176,10 @@ struct Walk {
     component: Option<(&'static str, usize, String)>,
     swallow: bool,
     image_alt: Option<(String, usize, usize)>,
+    /// How each open Markdown image is written (a remote one as a link, or as its text).
+    images: Vec<remote::ImageAs>,
+    /// How many links are open (a remote image inside one is written as its text).
+    links: usize,
 }
 
 struct PendingHeading {
@@ -301,14 +310,14 @@ impl<'a> Renderer<'a> {
                         skip,
                     });
                 }
-                Event::End(TagEnd::Heading(_)) => {
-                    if let Some(h) = heading.take()
-                        && !h.skip
-                    {
+                Event::End(TagEnd::Heading(_)) => match heading.take() {
+                    Some(h) if h.skip => self.out.title_html = title_html(h.events),
+                    Some(h) => {
                         let html = self.finish_heading(h, &mut section);
                         events.push(Event::Html(html.into()));
                     }
-                }
+                    None => {}
+                },
                 ev => {
                     if let Some(h) = heading.as_mut() {
                         if let Event::Text(t) | Event::Code(t) = &ev {
@@ -390,21 +399,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A link or image start, written with the attribute list after it (`{ .class }`) when it
-    /// has one; a key left out of the list is a warning at the list.
-    fn start_with_list(&mut self, tag: Tag<'a>, at: usize, body: &str) -> Option<Event<'a>> {
-        match self.attrs.start(tag, at, body) {
-            Err(tag) => Some(Event::Start(tag)),
-            Ok((event, dropped)) => {
-                let (line, column) = self.lines.pos(at);
-                let path = &self.page.display_path;
-                let warn = |key| attr_list::dropped_warning(path, line, column, key);
-                self.out.diagnostics.extend(dropped.iter().map(warn));
-                event
-            }
-        }
-    }
-
     /// Closes a footnote definition (adding its link back to the reference).
     fn close_footnote(&mut self, events: &mut Vec<Event<'a>>) {
         let catalog = self.catalog;
@@ -450,6 +444,7 @@ impl<'a> Renderer<'a> {
                 id,
             }) => {
                 let dest_url = self.rewrite(dest_url, range.start, false);
+                walk.links += 1;
                 let tag = Tag::Link {
                     link_type,
                     dest_url,
@@ -464,43 +459,19 @@ impl<'a> Renderer<'a> {
                 title,
                 id,
             }) => {
-                let dest_url = self.rewrite(dest_url, range.start, true);
-                let (line, col) = self.lines.pos(range.start);
-                walk.image_alt = Some((String::new(), line, col));
                 let tag = Tag::Image {
                     link_type,
                     dest_url,
                     title,
                     id,
                 };
-                return self.start_with_list(tag, range.end, body);
+                return self.image_start(tag, range, body, walk);
             }
-            Event::End(TagEnd::Image) => {
-                let with_list = self.attrs.end_image();
-                if let (Some((_, alt)), Some((text, _, _))) = (&with_list, walk.image_alt.as_mut())
-                {
-                    text.push_str(alt);
-                }
-                if let Some((alt, line, col)) = walk.image_alt.take()
-                    && alt.trim().is_empty()
-                {
-                    self.out.diagnostics.push(
-                        Diagnostic::warning(
-                            &self.page.display_path,
-                            line,
-                            "image without alt text",
-                        )
-                        .with_column(col)
-                        .with_hint(
-                            "describe the image between the brackets: ![what it shows](file.png)",
-                        ),
-                    );
-                }
-                match with_list {
-                    Some((html, _)) => Event::InlineHtml(html.into()),
-                    None => event,
-                }
+            Event::End(TagEnd::Link) => {
+                walk.links = walk.links.saturating_sub(1);
+                event
             }
+            Event::End(TagEnd::Image) => return self.image_end(event, walk),
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, key) = callout_label(kind);
                 let label = escape(&self.catalog.text(key, &[]));
@@ -576,8 +547,9 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`)
-    /// and inline style (warnings).
+    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`),
+    /// inline style and media from other hosts (warnings); run once all of the page's other
+    /// diagnostics are in, so those from other hosts are cut to one per URL.
     fn report_unsafe_html(&mut self, findings: Vec<unsafe_html::Finding>) {
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
         for f in findings {
@@ -589,6 +561,8 @@ impl<'a> Renderer<'a> {
                 .diagnostics
                 .push(f.diagnostic(&self.page.display_path, line, column));
         }
+        // Media from other hosts, from raw HTML, Markdown and components: one per URL.
+        remote::dedupe(&mut self.out.diagnostics);
     }
 
     fn render_component(
@@ -790,6 +764,17 @@ fn collect_text(event: &Event<'_>, text: &mut String) {
 
 fn into_static(ev: Event<'_>) -> Event<'static> {
     ev.into_static()
+}
+
+/// The title heading's events as inline HTML, when they hold more than text (`None` keeps
+/// the theme's `<h1>` on the plain title, as for every heading of plain words).
+fn title_html(events: Vec<Event<'static>>) -> Option<String> {
+    if events.iter().all(|e| matches!(e, Event::Text(_))) {
+        return None;
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Some(html.trim().to_string())
 }
 
 #[cfg(test)]
