@@ -235,4 +235,38 @@ describe('choice drafts', () => {
     });
   });
 
+  test('import: a draft in a progress file is no answer and never replaces a checked one', async () => {
+    await withContext(async (context) => {
+      const page = await open(context, 'quiz.html');
+      await q(page, 'single').getByLabel('Sleeping better').check();
+      await q(page, 'single').getByRole('button', { name: 'Check' }).click();
+      const checked = (await records(page)).single;
+      const meta = (key) => q(page, key).evaluate((el) => ({
+        fp: el.dataset.fp,
+        ids: Object.fromEntries([...el.querySelectorAll('input')].map((i) => [i.labels[0].innerText.trim(), i.value])),
+      }));
+      const single = await meta('single');
+      const multiple = await meta('multiple');
+      const later = '2999-01-01T00:00:00.000Z';
+      const file = { schema: 1, learner: '', reading: {}, exercises: { chosen: { title: 'Chosen answers', page: 'quiz.html', questions: {
+        single: { type: 'single', fp: single.fp, prompt: 'x', updated: later, draft: [single.ids['The fee']] },
+        multiple: { type: 'multiple', fp: multiple.fp, prompt: 'x', updated: later, draft: [multiple.ids['How payment works']] },
+      } } } };
+      const progress = await open(context, 'progress.html');
+      await progress.getByLabel('Import a progress file').setInputFiles({
+        name: 'drafts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
+      });
+      await assert.doesNotReject(progress.locator('[data-progress-status]').getByText(/^Nothing new to import/).waitFor());
+      const row = progress.locator('[data-exercise-row="chosen"]');
+      assert.match(await row.locator('[data-cell="status"]').innerText(), /In progress: 1 of 4 answered/);
+      await progress.close();
+
+      const after = await records(page);
+      assert.deepEqual(after.single, checked, 'the checked answer stays as it was');
+      assert.deepEqual(after.multiple.draft, [multiple.ids['How payment works']]);
+      await page.reload({ waitUntil: 'load' });
+      assert.match(await q(page, 'single').locator('[data-feedback]').innerText(), /Correct/);
+      assert.deepEqual(await ticked(page, 'multiple'), [multiple.ids['How payment works']]);
+    });
+  });
 });
