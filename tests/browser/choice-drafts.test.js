@@ -58,6 +58,7 @@ const env = lib.suite({
         '```',
         '',
       ].join('\n'),
+      'content/week.md': '+++\ntitle = "Week"\n\n[assignment]\nexercises = ["chosen"]\n+++\n\nCheck yourself.\n',
     });
     return root;
   },
@@ -169,6 +170,11 @@ describe('choice drafts', () => {
       ]);
       const file = JSON.parse(require('node:fs').readFileSync(await download.path(), 'utf8'));
       assert.equal(file.totals.answered, 0);
+      const week = file.assignments.find((a) => a.title === 'Week');
+      assert.ok(week, `the assignment is in the file: ${JSON.stringify(file.assignments)}`);
+      assert.equal(week.done, 0, 'the assignment\'s exercise is not done');
+      assert.equal(week.correct, 0);
+      assert.equal(week.parts[0].done, false);
       const rows = file.questions.filter((r) => r.exercise_id === 'chosen');
       assert.equal(rows.length, 4);
       for (const r of rows) {
