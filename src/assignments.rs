@@ -311,9 +311,11 @@ impl Items<'_> {
         for (i, entry) in spec.exercises.iter().enumerate() {
             let line = spec.exercise_line(i);
             // An exact exercise id wins over a page path (ids may contain dots).
-            let names_page = !exercises.contains_key(entry.as_str())
-                && (entry.split('#').next().is_some_and(|p| p.ends_with(".md"))
-                    || entry.ends_with('/'));
+            let names_page =
+                !exercises.contains_key(entry.as_str())
+                    && (entry.split('#').next().is_some_and(|p| {
+                        crate::content::load::is_markdown(std::path::Path::new(p))
+                    }) || entry.ends_with('/'));
             if names_page {
                 let target = match resolve_target(handbook, self.page, entry) {
                     Ok(t) => t,

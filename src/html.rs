@@ -52,6 +52,30 @@ pub fn block_html(text: &str) -> String {
     align_classes(out)
 }
 
+/// Whether `url` (an attribute value already decoded, a Markdown destination, a CSS `url()`)
+/// is on another host: `http:`, `https:` or protocol-relative `//`.
+pub fn is_remote(url: &str) -> bool {
+    let url = url.trim_start_matches(|c: char| c <= ' ');
+    let head: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("//")
+}
+
+/// Whether rendered `html` holds an `<h1>` element of its own (any case; escaped text and
+/// code never do, since their `<` is `&lt;`).
+pub fn has_h1(html: &str) -> bool {
+    html.as_bytes().windows(4).any(|w| {
+        w[0] == b'<'
+            && w[1].eq_ignore_ascii_case(&b'h')
+            && w[2] == b'1'
+            && matches!(w[3], b'>' | b' ' | b'\t' | b'\n' | b'/')
+    })
+}
+
 /// Table cells' alignment as classes (`class="align-center"`) instead of the inline
 /// `style="text-align: center"` pulldown-cmark writes, which the pages' Content-Security-Policy
 /// (`style-src 'self'`) would block.
@@ -104,6 +128,15 @@ mod tests {
             escape("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn finds_an_h1_element_only() {
+        assert!(has_h1("<p>x</p>\n<h1 align=\"center\">T</h1>"));
+        assert!(has_h1("<H1>T</H1>") && has_h1("<h1>T</h1>"));
+        assert!(!has_h1(
+            "<h2>T</h2><h10>x</h10><pre><code>&lt;h1&gt;</code></pre>"
+        ));
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub fn build(root: &Path, out: Option<&Path>, force: bool) -> Result<BuildSummar
     // Untranslated interface strings: one warning naming the first few.
     warnings.extend(theme.catalog.warnings(false));
     let (files, bytes) = (staging.files(), staging.bytes());
-    staging.commit()?;
+    warnings.extend(staging.commit()?);
     Ok(BuildSummary {
         pages: handbook.pages.len(),
         files,
@@ -154,21 +154,12 @@ pub fn check(root: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
         }
     }
     if handbook.config.id_is_derived() {
-        let line = config::key_line_in_file(root, "title");
-        warnings.push(
-            Diagnostic::warning(
-                config::CONFIG_FILE,
-                line,
-                format!(
-                    "no `id` in handbook.toml: learners' progress is stored under `{}`, derived from the title",
-                    handbook.config.handbook_id()
-                ),
-            )
-            .with_hint(format!(
-                "set `id` so that a change of title keeps learners' progress: add `id = \"{}\"` and never change it",
-                handbook.config.handbook_id()
-            )),
-        );
+        let id = handbook.config.handbook_id();
+        warnings.push(content::layout::missing_id_warning(
+            root,
+            &handbook.layout,
+            &id,
+        ));
     }
     // Answer keys a learner could guess without reading (components::exercise::lint).
     warnings.extend(components::exercise::lint::lint_manifest(

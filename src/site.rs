@@ -69,6 +69,12 @@ struct ChapterCtx {
 #[derive(Serialize)]
 struct PageCtx<'a> {
     title: &'a str,
+    /// The title heading's inline HTML (an image, a link, code) when it has markup; the
+    /// theme's `<h1>` shows it instead of `title`.
+    title_html: Option<&'a str>,
+    /// Whether the content holds an `<h1>` of its own (a README's raw `<h1>`, or a heading when
+    /// the title came from front matter): the theme then adds none, as MkDocs Material does.
+    has_h1: bool,
     description: &'a str,
     /// The first paragraph's text, cut short (for `<meta name="description">` when
     /// `description` is empty).
@@ -155,6 +161,7 @@ pub fn render_into(
         }
         Ok(mut warnings) => {
             warnings.extend(brand_diagnostics);
+            warnings.extend(theme.warnings.iter().cloned());
             warnings
         }
     };
@@ -185,9 +192,9 @@ pub fn render_into(
     Ok((warnings, rendered))
 }
 
-/// Content files that would be written where the theme's own files go
-/// (`assets/css/handbook.css`, `assets/brand.css`): possible only in an MkDocs site, whose
-/// `docs/assets/` folder sits beside the theme's `assets/`.
+/// Content files and pages that would be written where the theme's own files go
+/// (`assets/css/handbook.css`, `assets/brand.css`): the content's `assets/` folder sits beside
+/// the theme's (`reserved::SHARED`). Compared without case, as `reserved::reserved` is.
 fn theme_clashes(
     handbook: &Handbook,
     theme: &Theme,
@@ -196,27 +203,35 @@ fn theme_clashes(
     let taken: HashSet<String> = theme
         .static_files
         .keys()
-        .map(|p| format!("assets/{p}"))
-        .chain(brand_files.iter().map(|(p, _)| p.clone()))
+        .map(|p| format!("assets/{p}").to_lowercase())
+        .chain(brand_files.iter().map(|(p, _)| p.to_lowercase()))
         .collect();
     let base = handbook
         .content_dir
         .strip_prefix(&handbook.root)
         .unwrap_or(std::path::Path::new(""));
-    handbook
+    let pages = handbook
+        .pages
+        .iter()
+        .map(|p| (&p.source, &p.out_path, true));
+    let assets = handbook
         .assets
         .iter()
-        .filter(|a| taken.contains(&a.out_path))
-        .map(|a| {
+        .map(|a| (&a.source, &a.out_path, false));
+    pages
+        .chain(assets)
+        .filter(|(_, out, _)| taken.contains(&out.to_lowercase()))
+        .map(|(source, out, page)| {
             Diagnostic::error(
-                base.join(&a.source),
+                base.join(source),
                 0,
-                format!(
-                    "would be written to `{}`, which the theme writes",
-                    a.out_path
-                ),
+                format!("would be written to `{out}`, which the theme writes"),
             )
-            .with_hint("rename the file or move it to another folder (and change the links to it)")
+            .with_hint(if page {
+                "rename the file or folder, or give the page another `slug` in its front matter"
+            } else {
+                "rename the file or move it to another folder (and change the links to it)"
+            })
         })
         .collect()
 }
@@ -335,6 +350,8 @@ impl<'a> Shared<'a> {
             "page",
             &PageCtx {
                 title: &page.title,
+                title_html: r.title_html.as_deref(),
+                has_h1: crate::html::has_h1(&r.html),
                 description: &page.description,
                 summary: &r.summary,
                 kind: page.kind,

@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex};
 use tera::Tera;
 
 mod bundle;
+mod remote_css;
 
 pub use bundle::Vars as ScriptVars;
 
@@ -103,6 +104,9 @@ pub struct Theme {
     /// The interface strings in the handbook's language (`t` and `num` in the templates read
     /// them; the build writes them to `i18n.js`).
     pub catalog: Arc<Catalog>,
+    /// Warnings about the handbook's own theme files (a stylesheet loading a file from
+    /// another host), reported with the build's.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Loads the theme `config.theme`: the embedded default theme with every file the handbook
@@ -197,10 +201,19 @@ pub fn load(
             .join(name)
     };
     bundle::expand(&mut static_files, &origin, script_vars)?;
+    let warnings = overridden
+        .iter()
+        .filter(|name| name.ends_with(".css"))
+        .filter_map(|name| Some((name, static_files.get(name.as_str())?)))
+        .flat_map(|(name, bytes)| {
+            remote_css::warnings(&origin(name), &String::from_utf8_lossy(bytes))
+        })
+        .collect();
     Ok(Theme {
         tera,
         static_files,
         catalog,
+        warnings,
     })
 }
 

@@ -59,6 +59,8 @@ pub struct Staging {
     files: AtomicUsize,
     bytes: AtomicU64,
     committed: bool,
+    /// Leftover folders of earlier builds that could not be removed.
+    warnings: Vec<Diagnostic>,
 }
 
 fn fail(what: &str, path: &Path, e: std::io::Error) -> Diagnostic {
@@ -73,8 +75,7 @@ fn remove_leftover(dir: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     if dir.is_dir() && !dir.is_symlink() && dir.join(MARKER).is_file() {
-        return fs::remove_dir_all(dir)
-            .map_err(|e| fail("cannot remove the leftover folder", dir, e));
+        return remove_own(dir).map_err(|e| fail("cannot remove the leftover folder", dir, e));
     }
     Err(Diagnostic::error(
         dir,
@@ -84,34 +85,112 @@ fn remove_leftover(dir: &Path) -> Result<(), Diagnostic> {
     .with_hint("move or rename it, then build again"))
 }
 
-/// Removes the staging and backup folders (`.OUT.tmp-PID`, `.OUT.old-PID`) an earlier build
-/// of `name` in `parent` left behind when it was killed: only ones carrying the marker, of
-/// processes no longer running.
-fn remove_stale(parent: &Path, name: &str) {
+/// Removes the staging and backup folders (`.OUT.tmp-PID`, `.OUT.old-PID`) earlier builds of
+/// `name` in `parent` left behind (killed, or unable to remove a read-only previous output):
+/// only ones carrying the marker, of processes no longer running. A warning for each that
+/// `remove` cannot remove.
+fn remove_stale(
+    parent: &Path,
+    name: &str,
+    remove: impl Fn(&Path) -> std::io::Result<()>,
+) -> Vec<Diagnostic> {
     let Ok(entries) = fs::read_dir(parent) else {
-        return;
+        return Vec::new();
     };
     let me = std::process::id();
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = [".tmp-", ".old-"].iter().find_map(|kind| {
-            file_name
-                .strip_prefix('.')?
-                .strip_prefix(name)?
-                .strip_prefix(kind)?
-                .parse::<u32>()
-                .ok()
-        }) else {
-            continue;
-        };
-        let path = entry.path();
-        if pid != me
-            && !process_running(pid)
-            && entry.file_type().is_ok_and(|t| t.is_dir())
-            && path.join(MARKER).is_file()
-        {
-            let _ = fs::remove_dir_all(&path);
+    let mut warnings = Vec::new();
+    let mut stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|entry| {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let pid = [".tmp-", ".old-"].iter().find_map(|kind| {
+                file_name
+                    .strip_prefix('.')?
+                    .strip_prefix(name)?
+                    .strip_prefix(kind)?
+                    .parse::<u32>()
+                    .ok()
+            });
+            pid.is_some_and(|pid| {
+                pid != me
+                    && !process_running(pid)
+                    && entry.file_type().is_ok_and(|t| t.is_dir())
+                    && entry.path().join(MARKER).is_file()
+            })
+        })
+        .map(|entry| entry.path())
+        .collect();
+    stale.sort();
+    for path in stale {
+        if let Err(e) = remove(&path) {
+            warnings.push(cannot_remove(&path, &e));
         }
+    }
+    warnings
+}
+
+/// The warning for a leftover folder of the build's own that cannot be removed.
+fn cannot_remove(dir: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::warning(
+        dir,
+        0,
+        format!("cannot remove this folder an earlier build left behind (a previous output or an unfinished build): {e}"),
+    )
+    .with_hint("delete it yourself (it is not used; if it is read-only, make it writable first); each build tries again")
+}
+
+/// Removes `dir`, a folder the build wrote (it carries the marker), also when it, or a folder in
+/// it, was made read-only (as `rm -rf` by its owner would not): write permission is given back
+/// to its folders, never following a link, and the removal tried again.
+fn remove_own(dir: &Path) -> std::io::Result<()> {
+    let Err(first) = fs::remove_dir_all(dir) else {
+        return Ok(());
+    };
+    if first.kind() != std::io::ErrorKind::PermissionDenied {
+        return Err(first);
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir()
+            && let Ok(meta) = entry.metadata()
+        {
+            let mut perms = meta.permissions();
+            if perms.readonly() || !owner_can_write(&meta) {
+                set_owner_writable(&mut perms);
+                let _ = fs::set_permissions(entry.path(), perms);
+            }
+        }
+    }
+    fs::remove_dir_all(dir)
+}
+
+/// Whether the owner may write in the folder `meta` describes (and enter it).
+fn owner_can_write(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o300 == 0o300
+    }
+    #[cfg(not(unix))]
+    {
+        !meta.permissions().readonly()
+    }
+}
+
+/// `perms` with the owner's write (and, on Unix, search) permission added.
+fn set_owner_writable(perms: &mut fs::Permissions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        perms.set_mode(perms.mode() | 0o700);
+    }
+    #[cfg(not(unix))]
+    {
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
     }
 }
 
@@ -153,7 +232,7 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        remove_stale(parent, &name);
+        let warnings = remove_stale(parent, &name, remove_own);
         let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         remove_leftover(&tmp)?;
@@ -168,6 +247,7 @@ impl Staging {
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
             committed: false,
+            warnings,
         };
         let marker = staging.tmp.join(MARKER);
         fs::write(&marker, marker_text()).map_err(|e| fail("cannot write", &marker, e))?;
@@ -230,8 +310,9 @@ impl Staging {
 
     /// Swaps the temporary folder in as the output folder (as atomically as the file system
     /// allows: two renames). Fails, leaving `out` as it was, when `out` may not be replaced
-    /// (see [`Staging::new`]).
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
+    /// (see [`Staging::new`]). Returns the warnings: leftover folders of earlier builds, or
+    /// the previous output just moved aside, that could not be removed.
+    pub fn commit(mut self) -> Result<Vec<Diagnostic>, Diagnostic> {
         self.check_replaceable()?;
         let _swap = interrupt::hold();
         if interrupt::interrupted() {
@@ -249,8 +330,16 @@ impl Staging {
                 let _ = fs::remove_dir_all(tmp);
                 Err(fail("cannot replace the output folder", out, e))
             } else {
-                // The previous output (or, with --force, the folder the user chose to replace).
-                let _ = fs::remove_dir_all(old);
+                // The previous output (or, with --force, the folder the user chose to replace:
+                // only a build's own is made writable to be removed).
+                let removed = if old.join(MARKER).is_file() {
+                    remove_own(old)
+                } else {
+                    fs::remove_dir_all(old)
+                };
+                if let Err(e) = removed {
+                    self.warnings.push(cannot_remove(old, &e));
+                }
                 Ok(())
             }
         } else if let Err(e) = fs::rename(tmp, out) {
@@ -260,7 +349,7 @@ impl Staging {
             Ok(())
         };
         interrupt::unregister(tmp);
-        result
+        result.map(|()| std::mem::take(&mut self.warnings))
     }
 }
 
@@ -388,7 +477,7 @@ mod tests {
         for (path, bytes) in files {
             staging.write(path, bytes)?;
         }
-        staging.commit()
+        staging.commit().map(|_| ())
     }
 
     #[test]
@@ -401,6 +490,66 @@ mod tests {
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary folders are left behind");
+    }
+
+    /// A folder `name` in `parent` holding a file, with the marker when `marked`.
+    fn leftover(parent: &Path, name: &str, marked: bool) -> PathBuf {
+        let dir = parent.join(name);
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::write(dir.join("sub/a.html"), "x").unwrap();
+        if marked {
+            fs::write(dir.join(MARKER), "").unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn leftovers_of_earlier_builds_are_removed_or_warned_about() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = leftover(dir.path(), ".public.old-2147483646", true);
+        let tmp = leftover(dir.path(), ".public.tmp-2147483645", true);
+        let foreign = leftover(dir.path(), ".public.old-2147483644", false);
+        let mine = leftover(
+            dir.path(),
+            &format!(".public.old-{}", std::process::id()),
+            true,
+        );
+        let other = leftover(dir.path(), ".site.old-2147483646", true);
+        let failing = |_: &Path| Err(std::io::Error::from(std::io::ErrorKind::PermissionDenied));
+        let warnings = remove_stale(dir.path(), "public", failing);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(warnings[0].path, gone);
+        assert!(
+            warnings[0].message.contains("cannot remove this folder"),
+            "{}",
+            warnings[0]
+        );
+        assert!(
+            warnings[0]
+                .hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("delete it yourself")
+        );
+        assert!(remove_stale(dir.path(), "public", remove_own).is_empty());
+        assert!(!gone.exists() && !tmp.exists());
+        assert!(foreign.exists() && mine.exists() && other.exists());
+    }
+
+    #[test]
+    fn a_read_only_previous_output_is_replaced_without_a_trace() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_files(&[("a/old.html", b"old")], &out).unwrap();
+        for d in [out.join("a"), out.clone()] {
+            let mut perms = fs::metadata(&d).unwrap().permissions();
+            perms.set_readonly(true);
+            fs::set_permissions(&d, perms).unwrap();
+        }
+        write_files(&[("index.html", b"new")], &out).unwrap();
+        assert_eq!(fs::read(out.join("index.html")).unwrap(), b"new");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the previous output is removed");
     }
 
     #[test]

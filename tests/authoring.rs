@@ -445,7 +445,11 @@ fn content_may_not_land_on_a_generated_path() {
                 &format!(
                     "error: {file}: `{file}` would be written to `{out}`, which the build generates ({what})"
                 ),
-                "  hint: rename the file or folder, or give the page another `slug` in its front matter",
+                if file.ends_with(".md") {
+                    "  hint: rename the file or folder, or give the page another `slug` in its front matter"
+                } else {
+                    "  hint: rename the file or move it to another folder (and change the links to it)"
+                },
             ],
         );
     }
@@ -494,8 +498,10 @@ fn every_generated_file_is_in_the_reserved_list() {
         if content.contains(&name.as_str()) {
             continue;
         }
+        // (The theme's own files sit in `assets/`, the folder content shares with them.)
         assert!(
-            handbook::derived::reserved(&name).is_some(),
+            handbook::derived::reserved(&name).is_some()
+                || name.starts_with(handbook::reserved::SHARED),
             "`{name}` is generated but not in derived::RESERVED"
         );
     }

@@ -279,6 +279,13 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
         }
     };
     let rest = &text[first_line_end..];
+    let no_front_matter = || Split {
+        front: FrontMatter::default(),
+        has_front_matter: false,
+        body: text,
+        body_line: 1,
+        warnings: Vec::new(),
+    };
     let mut offset = 0;
     let mut close = None;
     for line in rest.split_inclusive('\n') {
@@ -289,6 +296,9 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
         offset += line.len();
     }
     let Some((inner_end, body_start)) = close else {
+        if yaml && !opens_with_a_key(rest) {
+            return Ok(no_front_matter());
+        }
         return Err(vec![
             Diagnostic::error(
                 path,
@@ -301,6 +311,9 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
         ]);
     };
     let inner = &rest[..inner_end];
+    if yaml && is_horizontal_rule(inner) {
+        return Ok(no_front_matter());
+    }
     let mut warnings = Vec::new();
     let mut front = if yaml {
         parse_yaml(inner, path, &mut warnings)?
@@ -319,6 +332,50 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
         body_line,
         warnings,
     })
+}
+
+/// Whether the text between a page's opening `---` and the next `---` is content after a
+/// horizontal rule rather than YAML front matter: it is not a mapping of keys (prose, a
+/// list, a single string, only blank lines), as MkDocs and GitHub read it. A mapping, or text
+/// that does not parse as YAML (whose error is then reported), is front matter when it opens
+/// with a `key:` whose key is one word.
+/// `---` directly followed by `---` stays an empty front matter.
+fn is_horizontal_rule(inner: &str) -> bool {
+    if inner.is_empty() {
+        return false;
+    }
+    if inner.trim().is_empty() {
+        return true;
+    }
+    match serde_norway::from_str::<serde_norway::Value>(inner) {
+        // Keys are words: `Some prose with: a colon` is a sentence.
+        Ok(serde_norway::Value::Mapping(_)) => !opens_with_a_key(inner),
+        // Only comments: an empty front matter.
+        Ok(serde_norway::Value::Null) => false,
+        Ok(_) => true,
+        Err(_) => !opens_with_a_key(inner),
+    }
+}
+
+/// Whether the first line of `text` with something on it (comments aside) starts a YAML
+/// `key:` (a word, then a colon at the end of the line or before a space).
+fn opens_with_a_key(text: &str) -> bool {
+    let Some(line) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return false;
+    };
+    let Some((key, rest)) = line.split_once(':') else {
+        return false;
+    };
+    let key = key.trim_matches(|c| c == '"' || c == '\'');
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && (rest.is_empty() || rest.starts_with([' ', '\t']))
 }
 
 /// An error at byte `offset` of the front matter text (which starts on file line 2).
@@ -694,6 +751,36 @@ mod tests {
             .remove(0);
         assert_eq!(e.line, 3);
         assert!(e.message.contains("reads"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_rule_before_content_is_not_front_matter() {
+        for text in [
+            "---\n\nText.\n\n---\n\nMore.\n",
+            "---\n- one\n- two\n---\nMore.\n",
+            "---\n\n\n---\n",
+            "---\nSome *prose* with \"quotes\" and: a colon.\n---\n",
+            "---\n\nText after a rule, never closed.\n",
+        ] {
+            let s = split(text, p()).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+            assert!(!s.has_front_matter, "{text:?}");
+            assert_eq!((s.body, s.body_line), (text, 1));
+        }
+    }
+
+    #[test]
+    fn a_mapping_or_a_key_opening_is_front_matter() {
+        let s = split("---\n---\n# Body\n", p()).unwrap();
+        assert!(s.has_front_matter && s.body == "# Body\n");
+        let s = split("---\n# only a comment\n---\nBody\n", p()).unwrap();
+        assert!(s.has_front_matter && s.body == "Body\n");
+        // A mapping with a bad value, broken YAML after a key, a key never closed: errors.
+        let e = split("---\nweight: heavy\n---\n", p())
+            .unwrap_err()
+            .remove(0);
+        assert!(e.message.contains("`weight`"), "{}", e.message);
+        assert!(split("---\ntitle: ok\nweight: [1\n---\n", p()).is_err());
+        assert!(split("---\ntitle: x\n", p()).is_err());
     }
 
     #[test]

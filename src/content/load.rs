@@ -4,6 +4,7 @@
 use super::frontmatter::{self, FrontMatter};
 use super::layout::{Settings, SourceLayout};
 use super::slug::{slugify, split_prefix, title_from_name};
+pub(crate) use super::title::first_heading;
 use super::walk::ContentFolder;
 pub use super::walk::is_editor_temp;
 use super::{Asset, Handbook, Page, PageKind};
@@ -12,8 +13,29 @@ use crate::error::Diagnostic;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
-/// Landing-page file names of a folder, in order of preference.
+/// Landing-page file names of a folder, in order of preference (with `.md`; any of
+/// [`MARKDOWN_EXTENSIONS`] is one too, see [`landing_rank`], but in an mdBook book).
 pub const LANDING_NAMES: [&str; 3] = ["_index.md", "index.md", "README.md"];
+
+/// The place of file name `name` among a folder's landing pages (by [`LANDING_NAMES`], then by
+/// extension), when it is one: `index.markdown` is a landing page as `index.md` is.
+pub fn landing_rank(name: &str) -> Option<usize> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let ext = MARKDOWN_EXTENSIONS
+        .iter()
+        .position(|m| ext.eq_ignore_ascii_case(m))?;
+    let stem = LANDING_NAMES
+        .iter()
+        .position(|l| l.strip_suffix(".md") == Some(stem))?;
+    Some(stem * MARKDOWN_EXTENSIONS.len() + ext)
+}
+
+/// The landing-page files `folder` may hold, in order of preference.
+pub fn landing_files(folder: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    LANDING_NAMES
+        .iter()
+        .flat_map(move |name| markdown_sources(&folder.join(name)).collect::<Vec<_>>())
+}
 
 /// One file of the content folder, read into memory.
 #[derive(Debug, Clone)]
@@ -85,7 +107,6 @@ pub(super) struct Parsed {
 /// The tree while it is being built: pages are pushed in reading order.
 pub(super) struct Builder<'a> {
     pub(super) config: &'a Config,
-    layout: &'a SourceLayout,
     display_base: &'a Path,
     /// The parsed pages not yet placed, by source path.
     pub(super) parsed: HashMap<PathBuf, Parsed>,
@@ -106,6 +127,11 @@ pub fn load_from_files(
     display_base: &Path,
     mut files: Vec<SourceFile>,
 ) -> Result<Handbook, Vec<Diagnostic>> {
+    // (Names compared in NFC: macOS writes them decomposed, links are typed composed.)
+    let nfc_errors = super::nfc::paths(&mut files, display_base);
+    if !nfc_errors.is_empty() {
+        return Err(nfc_errors);
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let Settings { config, layout } = settings;
     // An mdBook book: its SUMMARY.md gives the pages and their order.
@@ -127,7 +153,7 @@ pub fn load_from_files(
                     content_dir.display()
                 ),
             )
-            .with_hint("a page is a `.md` file, such as content/_index.md for the home page"),
+            .with_hint("a page is a `.md` (or `.markdown`) file, such as content/_index.md for the home page"),
         );
         return Err(errors);
     }
@@ -142,7 +168,6 @@ pub fn load_from_files(
 
     let mut b = Builder {
         config: &config,
-        layout: &layout,
         display_base,
         parsed,
         pages: Vec::new(),
@@ -308,14 +333,10 @@ fn place_assets(b: &mut Builder, assets: Vec<SourceFile>) -> (Vec<Asset>, HashMa
             );
             continue;
         }
-        // (An MkDocs site keeps its images and styles in `docs/assets/`, beside the theme's
-        // files: only a file the theme writes itself clashes, see `site::theme_clashes`.)
-        let beside_theme =
-            matches!(b.layout, SourceLayout::MkDocs(_)) && out_path.starts_with("assets/");
-        if !beside_theme {
-            b.out_owner
-                .insert(out_path.clone(), b.display_base.join(&file.path));
-        }
+        // (A file in `assets/` sits beside the theme's files: only a file the theme writes
+        // itself clashes, see `reserved::SHARED` and `site::theme_clashes`.)
+        b.out_owner
+            .insert(out_path.clone(), b.display_base.join(&file.path));
         asset_by_source.insert(file.path.clone(), asset_list.len());
         asset_list.push(Asset {
             source: file.path,
@@ -354,18 +375,33 @@ pub(crate) fn reserved_clashes(out_owner: &HashMap<String, PathBuf>) -> Vec<Diag
                     )
                 },
             )
-            .with_hint(
-                "rename the file or folder, or give the page another `slug` in its front matter",
-            ),
+            .with_hint(if is_markdown(owner) {
+                "rename the file or folder, or give the page another `slug` in its front matter"
+            } else {
+                "rename the file or move it to another folder (and change the links to it)"
+            }),
         );
     }
     errors
 }
 
-/// Whether `path` is a Markdown page.
+/// The extensions of Markdown pages, as MkDocs reads them (any case): an mdBook book keeps to
+/// `.md` only, as mdBook does (see `mdbook::is_md`).
+pub const MARKDOWN_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdown", "mkdn", "mkd"];
+
+/// `path` with each of [`MARKDOWN_EXTENSIONS`] in turn (`a/b.html` -> `a/b.md`, `a/b.markdown`,
+/// ...): the sources a page built to `path` may have.
+pub(crate) fn markdown_sources(path: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    MARKDOWN_EXTENSIONS.iter().map(|e| path.with_extension(e))
+}
+
+/// Whether `path` is a Markdown page (one of [`MARKDOWN_EXTENSIONS`]).
 pub(crate) fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    path.extension().is_some_and(|e| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| e.eq_ignore_ascii_case(m))
+    })
 }
 
 fn insert(tree: &mut Dir, path: &Path) {
@@ -384,13 +420,13 @@ fn insert(tree: &mut Dir, path: &Path) {
         dir = dir.dirs.entry(p.clone()).or_default();
     }
     match &dir.landing {
-        None if LANDING_NAMES.contains(&file.as_str()) => dir.landing = Some(path.to_path_buf()),
-        Some(current) if LANDING_NAMES.contains(&file.as_str()) => {
+        None if landing_rank(file).is_some() => dir.landing = Some(path.to_path_buf()),
+        Some(current) if landing_rank(file).is_some() => {
             let cur_name = current
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let rank = |n: &str| LANDING_NAMES.iter().position(|x| *x == n).unwrap_or(9);
+            let rank = |n: &str| landing_rank(n).unwrap_or(usize::MAX);
             if rank(file) < rank(&cur_name) {
                 let old = dir.landing.replace(path.to_path_buf());
                 dir.pages.extend(old);
@@ -668,29 +704,10 @@ fn page_title(p: &Parsed, stem: &str) -> (String, bool, Option<usize>) {
     if let Some((t, line)) = &p.heading {
         return (t.clone(), true, Some(*line));
     }
-    (title_from_name(stem), false, None)
-}
-
-/// The first level-1 ATX heading of a body, when it is the first thing on the page:
-/// its plain text and 1-based line within the body.
-pub(crate) fn first_heading(body: &str) -> Option<(String, usize)> {
-    for (i, line) in body.lines().enumerate() {
-        let t = line.trim();
-        if t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->")) {
-            continue;
-        }
-        let rest = t.strip_prefix("# ").or_else(|| (t == "#").then_some(""))?;
-        let text = rest.trim().trim_end_matches('#').trim();
-        let plain: String = text
-            .chars()
-            .filter(|c| !matches!(c, '*' | '_' | '`'))
-            .collect();
-        if plain.is_empty() {
-            return None;
-        }
-        return Some((plain, i + 1));
+    if let Some(t) = super::title::html_h1(&p.body) {
+        return (t, true, None);
     }
-    None
+    (title_from_name(stem), false, None)
 }
 
 #[cfg(test)]
@@ -773,12 +790,43 @@ mod tests {
 
     #[test]
     fn reserved_names_are_errors() {
-        let e = hb(vec![f("assets/x.md", "# X\n")]).unwrap_err();
+        let e = hb(vec![f("search/x.md", "# X\n")]).unwrap_err();
         assert!(
             e[0].message.contains("which the build generates"),
             "{}",
             e[0].message
         );
+    }
+
+    #[test]
+    fn markdown_extensions_and_landing_pages() {
+        for name in ["a.md", "a.MD", "a.markdown", "a.mdown", "a.mkdn", "a.mkd"] {
+            assert!(is_markdown(Path::new(name)), "{name}");
+        }
+        assert!(!is_markdown(Path::new("a.mdx")));
+        assert!(!is_markdown(Path::new("md")));
+        assert_eq!(landing_rank("_index.md"), Some(0));
+        assert!(landing_rank("index.md") < landing_rank("index.markdown"));
+        assert!(landing_rank("index.mkd") < landing_rank("README.md"));
+        assert_eq!(landing_rank("index.txt"), None);
+        assert_eq!(landing_rank("guide.md"), None);
+        let files: Vec<PathBuf> = landing_files(Path::new("a")).collect();
+        assert_eq!(files[0], Path::new("a/_index.md"));
+        assert!(files.contains(&PathBuf::from("a/README.mdown")));
+        let h = hb(vec![
+            f("index.markdown", "# Home\n"),
+            f("c/README.mkd", "# C\n"),
+            f("c/page.mdown", "# P\n"),
+        ])
+        .unwrap();
+        let outs: Vec<&str> = h.pages.iter().map(|p| p.out_path.as_str()).collect();
+        assert_eq!(outs, ["index.html", "c/index.html", "c/page.html"]);
+    }
+
+    #[test]
+    fn files_in_assets_sit_beside_the_theme_files() {
+        let h = hb(vec![f("_index.md", "# H\n"), f("assets/x.png", "x")]).unwrap();
+        assert_eq!(h.assets[0].out_path, "assets/x.png");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `site_description`, `site_author`, `theme.language`, `nav`, `not_in_nav`), everything else
 //! left alone. The reading order of such a site is its `nav` (see `content/mkdocs_nav.rs`).
 
+use super::mkdocs_inherit::{self, Layer};
 use crate::config::Config;
 use crate::error::{Diagnostic, line_col};
 use serde_json::Value;
@@ -30,6 +31,10 @@ pub struct Site {
     pub nav: Option<Vec<NavItem>>,
     /// The line of `nav`.
     pub nav_line: usize,
+    /// The file that gives `nav` (the site's own, or one it inherits from).
+    pub nav_file: PathBuf,
+    /// The file and line that give `docs_dir` (line 0 when it is the default).
+    pub docs_dir_at: (PathBuf, usize),
     /// `not_in_nav`: patterns of files left out of the nav on purpose (no warning for them).
     pub not_in_nav: Vec<String>,
     /// Settings read but not used, worth one warning each.
@@ -94,7 +99,8 @@ pub fn detect(
     Ok(Some(site))
 }
 
-/// Reads the site configuration `file` (a name from [`FILES`]) at `root`.
+/// Reads the site configuration `file` (a name from [`FILES`]) at `root`, with the files it
+/// inherits from (`INHERIT`, see [`super::mkdocs_inherit`]).
 pub fn read(root: &Path, file: &str) -> Result<Site, Vec<Diagnostic>> {
     let display = PathBuf::from(file);
     let bytes = std::fs::read(root.join(file))
@@ -105,12 +111,12 @@ pub fn read(root: &Path, file: &str) -> Result<Site, Vec<Diagnostic>> {
                 .with_hint("save it as UTF-8 in your editor"),
         ]
     })?;
-    let site = parse(&text, &display)?;
+    let site = parse_in(Some(root), &text, &display)?;
     if !root.join(&site.docs_dir).is_dir() {
         return Err(vec![
             Diagnostic::error(
-                &display,
-                key_line(&text, "docs_dir", 0),
+                &site.docs_dir_at.0,
+                site.docs_dir_at.1,
                 format!("the pages folder `{}/` does not exist", site.docs_dir),
             )
             .with_hint("create it and put the Markdown pages there, or set `docs_dir` to the folder that holds them"),
@@ -120,14 +126,32 @@ pub fn read(root: &Path, file: &str) -> Result<Site, Vec<Diagnostic>> {
 }
 
 /// Parses the text of an MkDocs-style configuration (`path` names it; `.toml` is Zensical's
-/// TOML form, with the settings under `[project]`).
+/// TOML form, with the settings under `[project]`), without following `INHERIT`.
 pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
-    let root = document(text, path)?;
-    let mut errors = Vec::new();
+    parse_in(None, text, path)
+}
+
+/// [`parse`], following `INHERIT` inside `root` when there is one.
+fn parse_in(root: Option<&Path>, text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
+    // A byte-order mark, as Windows editors write one (PyYAML and MkDocs accept it).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = Layer::new(path, text, document(text, path)?);
+    let layers = match root {
+        Some(root) => mkdocs_inherit::chain(root, first, document)?,
+        None => vec![first],
+    };
+    let root = mkdocs_inherit::merged(&layers);
+    // Where a top-level key is written: its file's text and name.
+    let at = |key: &str| {
+        let l = mkdocs_inherit::origin(&layers, key);
+        (l.text.as_str(), l.path.as_path())
+    };
+    let mut errors: Vec<Diagnostic> = Vec::new();
     let mut text_of = |key: &str| match root.get(key) {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.trim().to_string(),
         Some(_) => {
+            let (text, path) = at(key);
             errors.push(
                 Diagnostic::error(
                     path,
@@ -139,44 +163,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
             String::new()
         }
     };
+    let (docs_text, docs_path) = at("docs_dir");
     let mut site = Site {
         file: path.to_path_buf(),
         docs_dir: text_of("docs_dir"),
+        docs_dir_at: (docs_path.to_path_buf(), key_line(docs_text, "docs_dir", 0)),
         name: text_of("site_name"),
         description: text_of("site_description"),
         author: text_of("site_author"),
         ..Site::default()
     };
-    if site.docs_dir.is_empty() {
-        site.docs_dir = "docs".into();
-    }
-    site.docs_dir = site.docs_dir.trim_end_matches('/').to_string();
-    if Path::new(&site.docs_dir).components().all(|c| {
-        matches!(
-            c,
-            std::path::Component::CurDir | std::path::Component::RootDir
-        )
-    }) {
-        // (MkDocs refuses this too: the site's folder holds its output and settings.)
-        errors.push(
-            Diagnostic::error(
-                path,
-                key_line(text, "docs_dir", 0),
-                format!("docs_dir `{}` is the site's folder itself", site.docs_dir),
-            )
-            .with_hint("put the pages in a folder of their own, such as `docs`"),
-        );
-    }
-    if Path::new(&site.docs_dir).is_absolute()
-        || Path::new(&site.docs_dir)
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir))
-    {
-        errors.push(
-            Diagnostic::error(path, key_line(text, "docs_dir", 0), format!("docs_dir `{}` is outside the site's folder", site.docs_dir))
-                .with_hint("the handbook reads only inside its folder: move the pages in, or build from the folder that holds them"),
-        );
-    }
+    check_docs_dir(&mut site, &mut errors);
     if let Some(Value::String(lang)) = root.get("theme").and_then(|t| t.get("language")) {
         site.language = lang.trim().to_string();
     }
@@ -189,27 +186,70 @@ pub fn parse(text: &str, path: &Path) -> Result<Site, Vec<Diagnostic>> {
     } else if let Some(Value::String(patterns)) = root.get("not_in_nav") {
         site.not_in_nav = patterns.lines().map(str::to_string).collect();
     }
+    let (nav_text, nav_path) = at("nav");
+    site.nav_file = nav_path.to_path_buf();
     match root.get("nav") {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
-            site.nav_line = key_line(text, "nav", 0);
+            site.nav_line = key_line(nav_text, "nav", 0);
             let mut cursor = site.nav_line;
             let nav = items
                 .iter()
-                .filter_map(|item| nav_item(item, text, path, &mut cursor, &mut site.warnings))
+                .filter_map(|item| {
+                    nav_item(item, nav_text, nav_path, &mut cursor, &mut site.warnings)
+                })
                 .collect();
             site.nav = Some(nav);
         }
         Some(_) => errors.push(
-            Diagnostic::error(path, key_line(text, "nav", 0), "`nav` must be a list")
-                .with_hint("write each entry on its own line: `- Title: page.md`"),
+            Diagnostic::error(
+                nav_path,
+                key_line(nav_text, "nav", 0),
+                "`nav` must be a list",
+            )
+            .with_hint("write each entry on its own line: `- Title: page.md`"),
         ),
     }
-    ignored_settings(&root, text, path, &mut site.warnings);
+    ignored_settings(&root, &layers, &mut site.warnings);
     if errors.is_empty() {
         Ok(site)
     } else {
         Err(errors)
+    }
+}
+
+/// `docs_dir` defaulted to `docs`, and an error where it is the site's folder or outside it.
+fn check_docs_dir(site: &mut Site, errors: &mut Vec<Diagnostic>) {
+    if site.docs_dir.is_empty() {
+        site.docs_dir = "docs".into();
+    }
+    site.docs_dir = site.docs_dir.trim_end_matches('/').to_string();
+    let (path, line) = &site.docs_dir_at;
+    if Path::new(&site.docs_dir).components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::CurDir | std::path::Component::RootDir
+        )
+    }) {
+        // (MkDocs refuses this too: the site's folder holds its output and settings.)
+        errors.push(
+            Diagnostic::error(
+                path,
+                *line,
+                format!("docs_dir `{}` is the site's folder itself", site.docs_dir),
+            )
+            .with_hint("put the pages in a folder of their own, such as `docs`"),
+        );
+    }
+    if Path::new(&site.docs_dir).is_absolute()
+        || Path::new(&site.docs_dir)
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        errors.push(
+            Diagnostic::error(path, *line, format!("docs_dir `{}` is outside the site's folder", site.docs_dir))
+                .with_hint("the handbook reads only inside its folder: move the pages in, or build from the folder that holds them"),
+        );
     }
 }
 
@@ -242,6 +282,12 @@ fn document(text: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
                     .with_hint(p.hint),
             ];
         }
+        if let Some(line) = second_document(text).filter(|_| message.contains("more than one document")) {
+            return vec![
+                Diagnostic::error(path, line, "a second YAML document starts here: the settings must be one document")
+                    .with_hint("remove this `---` line (and join or delete what follows it); a `---` may only open the file"),
+            ];
+        }
         let message = message.split(" at line ").next().unwrap_or(&message);
         vec![
             Diagnostic::error(path, line, message.to_string())
@@ -254,10 +300,26 @@ fn document(text: &str, path: &Path) -> Result<Value, Vec<Diagnostic>> {
     Ok(super::frontmatter::yaml_to_json(&yaml))
 }
 
+/// The line of the `---` that starts a second YAML document in `text`, if any: a `---` line
+/// after content (one before any content only opens the first document).
+fn second_document(text: &str) -> Option<usize> {
+    let mut content = false;
+    for (i, line) in text.lines().enumerate() {
+        let marker = line == "---" || line.starts_with("--- ") || line.starts_with("---\t");
+        if marker && content {
+            return Some(i + 1);
+        }
+        let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
+        content |= !blank || line == "..." || marker;
+    }
+    None
+}
+
 /// One warning naming the plugins and extra assets the handbook does not run.
-fn ignored_settings(root: &Value, text: &str, path: &Path, warnings: &mut Vec<Diagnostic>) {
+fn ignored_settings(root: &Value, layers: &[Layer], warnings: &mut Vec<Diagnostic>) {
     let mut ignored = Vec::new();
-    let mut first_line = 0;
+    // The first key named, for the warning's file and line.
+    let mut first: Option<&str> = None;
     if let Some(plugins) = root.get("plugins") {
         let names: Vec<String> = match plugins {
             Value::Array(items) => items
@@ -278,23 +340,22 @@ fn ignored_settings(root: &Value, text: &str, path: &Path, warnings: &mut Vec<Di
             .map(|n| format!("`{n}`"))
             .collect();
         if !names.is_empty() {
-            first_line = key_line(text, "plugins", 0);
+            first = Some("plugins");
             ignored.push(format!("plugins {}", names.join(", ")));
         }
     }
     for key in ["extra_css", "extra_javascript", "hooks"] {
         if root.get(key).is_some_and(|v| !v.is_null()) {
-            if first_line == 0 {
-                first_line = key_line(text, key, 0);
-            }
+            first = first.or(Some(key));
             ignored.push(format!("`{key}`"));
         }
     }
-    if !ignored.is_empty() {
+    if let Some(key) = first {
+        let layer = mkdocs_inherit::origin(layers, key);
         warnings.push(
             Diagnostic::warning(
-                path,
-                first_line,
+                &layer.path,
+                key_line(&layer.text, key, 0),
                 format!("the handbook does not run MkDocs {}: they are ignored", ignored.join("; ")),
             )
             .with_hint("pages build without them; a theme override (themes/default/) can add styles or scripts"),
@@ -401,7 +462,7 @@ fn value_line(text: &str, needle: &str, cursor: &mut usize) -> usize {
 }
 
 /// The 1-based line of the top-level `key:` (or `key =`) at or after line `from`, or 0.
-fn key_line(text: &str, key: &str, from: usize) -> usize {
+pub(super) fn key_line(text: &str, key: &str, from: usize) -> usize {
     text.lines()
         .enumerate()
         .skip(from)
@@ -495,6 +556,39 @@ fn glob_name(pat: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_read_past() {
+        let site = parse(
+            "\u{feff}site_name: M\nnav:\n  - index.md\n",
+            Path::new("mkdocs.yml"),
+        )
+        .unwrap();
+        assert_eq!(site.name, "M");
+        assert_eq!(site.nav_line, 2);
+        let site = parse(
+            "\u{feff}[project]\nsite_name = \"Z\"\n",
+            Path::new("zensical.toml"),
+        )
+        .unwrap();
+        assert_eq!(site.name, "Z");
+    }
+
+    #[test]
+    fn a_second_document_is_an_error_at_its_marker() {
+        let e = parse("---\nsite_name: M\n---\nnav: []\n", Path::new("mkdocs.yml")).unwrap_err();
+        assert_eq!(e[0].line, 3, "{}", e[0]);
+        assert!(e[0].message.contains("second YAML document"), "{}", e[0]);
+        assert!(
+            e[0].hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("remove this `---`")
+        );
+        assert_eq!(second_document("# c\n\n---\na: 1\n"), None);
+        assert_eq!(second_document("a: 1\n...\n--- \nb: 2\n"), Some(3));
+        assert_eq!(second_document("a: |\n  ---\n"), None);
+    }
 
     const MATERIAL: &str = r#"site_name: Reliance Notes
 site_description: Notes on the alliance

@@ -50,7 +50,7 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
     if !st.links.is_empty() {
         st.warnings.push(
             Diagnostic::warning(
-                &site.file,
+                &site.nav_file,
                 site.nav_line,
                 format!(
                     "nav links to other sites are left out of the sidebar: {}",
@@ -64,9 +64,7 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
     for i in 0..b.pages.len() {
         let src = &b.pages[i].source;
         if b.pages[i].out_path.ends_with("index.html")
-            && src
-                .file_name()
-                .is_some_and(|n| n == "index.md" || n == "README.md")
+            && index_kind(src).is_some()
             && let Some(dir) = src.parent()
         {
             b.by_source.entry(dir.to_path_buf()).or_insert(i);
@@ -75,11 +73,31 @@ pub(super) fn add_nav(b: &mut Builder, site: &Site) {
     b.pages[home].load_warnings.extend(st.warnings);
 }
 
+/// Which of a folder's own pages a file is for MkDocs: its `index` or its `README` (any
+/// Markdown extension; a `README` is the folder's page only where there is no `index`).
+#[derive(Debug, PartialEq)]
+enum Index {
+    Index,
+    Readme,
+}
+
+/// The kind of folder page `file` is, if it is one.
+fn index_kind(file: &Path) -> Option<Index> {
+    if !super::load::is_markdown(file) {
+        return None;
+    }
+    match file.file_stem()?.to_str()? {
+        "index" => Some(Index::Index),
+        "README" => Some(Index::Readme),
+        _ => None,
+    }
+}
+
 /// The home page: `index.md` (or `README.md`) of `docs_dir`, else a generated one.
 fn add_home(b: &mut Builder, st: &mut State) -> usize {
     let home_src = ["index.md", "README.md"]
         .iter()
-        .map(PathBuf::from)
+        .flat_map(|n| super::load::markdown_sources(Path::new(n)).collect::<Vec<_>>())
         .find(|p| b.parsed.contains_key(p));
     let title = b.config.title.clone();
     let (out, kind) = ("index.html".to_string(), PageKind::Home);
@@ -87,7 +105,14 @@ fn add_home(b: &mut Builder, st: &mut State) -> usize {
         Some(src) => {
             st.used.insert(src.clone());
             st.home = Some(src.clone());
-            b.push_page(src, out, kind, None, 0, Some(title))
+            let home = b.push_page(src, out, kind, None, 0, Some(title));
+            // `- Overview: index.md`: the nav's title is the page's, as for every page.
+            let nav = st.site.nav.as_deref().unwrap_or_default();
+            if let Some(t) = nav_title(nav, src) {
+                b.pages[home].title = t;
+                b.pages[home].has_title = true;
+            }
+            home
         }
         None => {
             b.claim(&out, Path::new(""));
@@ -96,6 +121,21 @@ fn add_home(b: &mut Builder, st: &mut State) -> usize {
     };
     b.by_source.insert(PathBuf::new(), home);
     home
+}
+
+/// The title the nav gives the page file `src` (the first entry naming it), if any.
+fn nav_title(items: &[NavItem], src: &Path) -> Option<String> {
+    items.iter().find_map(|item| match item {
+        NavItem::Page {
+            title: Some(t),
+            path,
+            ..
+        } if !t.trim().is_empty() && normalise(path).as_deref() == Some(src) => {
+            Some(t.trim().to_string())
+        }
+        NavItem::Section { children, .. } => nav_title(children, src),
+        _ => None,
+    })
 }
 
 /// The pages not in the nav (`left`, in path order), after it under the home page, with one
@@ -115,7 +155,7 @@ fn add_unlisted(b: &mut Builder, st: &mut State, left: Vec<PathBuf>, home: usize
         };
         st.warnings.push(
             Diagnostic::warning(
-                &st.site.file,
+                &st.site.nav_file,
                 st.site.nav_line,
                 format!(
                     "{pages} not in the nav, so {they} built after it: {}",
@@ -139,12 +179,12 @@ fn add_unlisted(b: &mut Builder, st: &mut State, left: Vec<PathBuf>, home: usize
 fn out_path(b: &Builder, file: &Path, files: &[PathBuf]) -> String {
     let dir = file.parent().unwrap_or(Path::new(""));
     let out_dir = out_dir_of(dir);
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if name == "index.md" || (name == "README.md" && !files.contains(&dir.join("index.md"))) {
-        return format!("{out_dir}index.html");
+    let has_index =
+        || super::load::markdown_sources(&dir.join("index")).any(|f| files.contains(&f));
+    match index_kind(file) {
+        Some(Index::Index) => return format!("{out_dir}index.html"),
+        Some(Index::Readme) if !has_index() => return format!("{out_dir}index.html"),
+        _ => {}
     }
     let stem = file
         .file_stem()
@@ -158,9 +198,11 @@ fn out_path(b: &Builder, file: &Path, files: &[PathBuf]) -> String {
     format!("{out_dir}{}.html", slugify(&slug))
 }
 
-/// A nav path as a path under `docs_dir` (`./a/../b.md` -> `b.md`), or `None` when it leaves it.
+/// A nav path as a path under `docs_dir` (`./a/../b.md` -> `b.md`, in NFC as the file names
+/// are), or `None` when it leaves it.
 fn normalise(path: &str) -> Option<PathBuf> {
-    let path = path.split('#').next().unwrap_or(path);
+    let path = super::nfc::text(path);
+    let path = path.split('#').next().unwrap_or(&path);
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split(['/', '\\']) {
         match part {
@@ -189,7 +231,7 @@ fn page_file(b: &Builder, st: &mut State, path: &str, line: usize) -> Option<Pat
         Some(f) if st.used.contains(&f) => {
             st.warnings.push(
                 Diagnostic::warning(
-                    &st.site.file,
+                    &st.site.nav_file,
                     line,
                     format!("`{path}` is in the nav twice; only its first place is used"),
                 )
@@ -204,7 +246,7 @@ fn page_file(b: &Builder, st: &mut State, path: &str, line: usize) -> Option<Pat
         None => {
             st.warnings.push(
                 Diagnostic::warning(
-                    &st.site.file,
+                    &st.site.nav_file,
                     line,
                     format!(
                         "nav entry `{path}` is not a Markdown page in `{}/`; it is left out",
@@ -247,7 +289,7 @@ fn add_item(b: &mut Builder, st: &mut State, item: &NavItem, parent: usize, dept
         } if depth > super::MAX_NESTING => {
             b.errors.push(
                 Diagnostic::error(
-                    &st.site.file,
+                    &st.site.nav_file,
                     *line,
                     format!("nav section `{title}` is nested {depth} levels deep; a site may nest sections {} deep", super::MAX_NESTING),
                 )
@@ -392,6 +434,29 @@ mod tests {
         assert_eq!(normalise("./a/../b.md"), Some(PathBuf::from("b.md")));
         assert_eq!(normalise("a/b.md#x"), Some(PathBuf::from("a/b.md")));
         assert_eq!(normalise("../b.md"), None);
+    }
+
+    #[test]
+    fn a_nav_title_is_found_at_any_depth() {
+        let page = |title: Option<&str>, path: &str| NavItem::Page {
+            title: title.map(str::to_string),
+            path: path.into(),
+            line: 1,
+        };
+        let nav = vec![
+            page(None, "a.md"),
+            NavItem::Section {
+                title: "S".into(),
+                children: vec![page(Some(" Overview "), "./index.md")],
+                line: 2,
+            },
+            page(Some("Later"), "index.md"),
+        ];
+        assert_eq!(
+            nav_title(&nav, Path::new("index.md")).as_deref(),
+            Some("Overview")
+        );
+        assert_eq!(nav_title(&nav, Path::new("a.md")), None);
     }
 
     #[test]

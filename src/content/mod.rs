@@ -6,10 +6,13 @@ pub mod layout;
 pub mod load;
 pub mod mdbook;
 pub mod mkdocs;
+mod mkdocs_inherit;
 mod mkdocs_nav;
+pub mod nfc;
 pub mod slug;
 #[cfg(test)]
 pub(crate) mod testing;
+mod title;
 pub mod walk;
 
 pub use load::{SourceFile, load, load_excluding, load_from_files};
@@ -114,9 +117,10 @@ pub struct Handbook {
 }
 
 impl Handbook {
-    /// The page whose source (relative to the content folder) is `path`.
+    /// The page whose source (relative to the content folder) is `path` (compared in NFC, see
+    /// [`nfc`]).
     pub fn page_by_source(&self, path: &Path) -> Option<usize> {
-        self.by_source.get(path).copied()
+        self.by_source.get(&*nfc::path(path)).copied()
     }
 
     /// The pages from home down to `index`'s parent.

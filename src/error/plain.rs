@@ -140,6 +140,25 @@ fn key_value(line: &str, sep: char) -> Option<(&str, &str)> {
     (!k.is_empty() && !k.contains(' ')).then_some((k, v.trim()))
 }
 
+/// The key of the nearest line before byte `line_start` of `text` that has one (the key a
+/// value on a continuation line belongs to: a multi-line list).
+fn key_above(text: &str, line_start: usize, sep: char) -> Option<&str> {
+    text[..line_start.min(text.len())]
+        .lines()
+        .rev()
+        .find_map(|l| key_value(l, sep))
+        .map(|(k, _)| k)
+}
+
+/// The YAML text as a whole is not keys with values (a list, a single text).
+fn whole_problem(offset: usize, found: &str) -> Problem {
+    Problem {
+        offset,
+        message: format!("expected keys with values, found {}", found.trim()),
+        hint: "write one `key: value` per line, e.g. `title: Goals`".into(),
+    }
+}
+
 /// What kind of value a type name in a serde message stands for, with an example.
 fn expected_words(expected: &str, key: &str) -> (&'static str, String) {
     let e = expected.trim();
@@ -192,7 +211,9 @@ pub fn toml_problem(text: &str, message: &str, offset: usize) -> Option<Problem>
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ")?;
-        let key = kv.map_or("the value", |(k, _)| k);
+        let key = kv
+            .map(|(k, _)| k)
+            .or_else(|| key_above(text, line_start, '='))?;
         return Some(type_problem(offset, key, found, expected, " = "));
     }
     if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
@@ -203,7 +224,7 @@ pub fn toml_problem(text: &str, message: &str, offset: usize) -> Option<Problem>
             '"'
         };
         let open = line.find(quote).map_or(offset, |i| line_start + i);
-        let key = kv.map_or("the value", |(k, _)| k);
+        let key = kv.map_or("key", |(k, _)| k);
         return Some(Problem {
             offset: open,
             message: format!("the quote `{quote}` opened here is never closed"),
@@ -333,9 +354,15 @@ pub fn yaml_problem(text: &str, message: &str, location: (usize, usize)) -> Opti
         let (found, expected) = rest.split_once(", expected ")?;
         let expected = expected.split(" at line ").next().unwrap_or(expected);
         let key = if path.is_empty() {
-            key_value(line_at(text, at).0, ':').map_or("the value", |(k, _)| k)
+            let (line, start) = line_at(text, at);
+            key_value(line, ':')
+                .map(|(k, _)| k)
+                .or_else(|| key_above(text, start, ':'))
         } else {
-            path.rsplit('.').next().unwrap_or(path)
+            Some(path.rsplit('.').next().unwrap_or(path))
+        };
+        let Some(key) = key else {
+            return Some(whole_problem(at, found));
         };
         return Some(type_problem(at, key, found, expected, ": "));
     }
@@ -485,6 +512,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.offset, 7);
+    }
+
+    #[test]
+    fn type_errors_name_the_real_key_never_a_placeholder() {
+        // A value on a continuation line of a list belongs to the key above it.
+        let t = "title = \"x\"\nread = [\n  \"a.md\",\n  2,\n]\n";
+        let p = toml_problem(t, "invalid type: integer `2`, expected a string", 30).unwrap();
+        assert!(p.message.starts_with("`read` must be"), "{}", p.message);
+        let t = "tags:\n  - a\n  - [b]\n";
+        let p = yaml_problem(t, "invalid type: sequence, expected a string", (3, 5)).unwrap();
+        assert!(p.message.starts_with("`tags` must be"), "{}", p.message);
+        // The whole text is not keys with values: said so, without a made-up key.
+        let p = yaml_problem(
+            "- one\n- two\n",
+            "invalid type: sequence, expected struct FrontMatter",
+            (1, 1),
+        )
+        .unwrap();
+        assert_eq!(p.message, "expected keys with values, found sequence");
+        assert!(!p.message.contains("the value") && !p.hint.contains("the value"));
     }
 
     #[test]

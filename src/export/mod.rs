@@ -246,9 +246,21 @@ fn check_rule(
         } else {
             line
         };
+        // (No file to name when there is no handbook.toml: the rule is the default one.)
+        let (file, hint) = if root.join(CONFIG_FILE).is_file() {
+            (
+                CONFIG_FILE,
+                "choose [scorm] completion = \"pages\", or add exercises",
+            )
+        } else {
+            (
+                "",
+                "add exercises, or create handbook.toml with the lines `[scorm]` and `completion = \"pages\"`",
+            )
+        };
         warnings.push(
-            Diagnostic::warning(CONFIG_FILE, line, "the package has no graded question: the LMS will record it as complete (and passed) as soon as it is opened")
-                .with_hint("choose [scorm] completion = \"pages\", or add exercises"),
+            Diagnostic::warning(file, line, "the package has no graded question: the LMS will record it as complete (and passed) as soon as it is opened")
+                .with_hint(hint),
         );
     }
     Ok(())

@@ -3,7 +3,8 @@
 //! (`guide/installation.md`; a folder's `README.md`, `index.md` or `_index.md` for
 //! `index.html`) or by its output path, and then checked like a link to the `.md` file.
 
-use crate::content::{Handbook, Page, load::LANDING_NAMES};
+use crate::content::load::{landing_files, markdown_sources};
+use crate::content::{Handbook, Page};
 use std::path::{Component, Path};
 
 /// The page a link to `normal` means, when `normal` (the link's path relative to the content
@@ -26,17 +27,15 @@ pub fn page_for_html(
 
 /// `a/b.html` as `a/b.md`; `a/index.html` as the folder `a` (its landing page).
 fn by_source(handbook: &Handbook, normal: &Path) -> Option<usize> {
-    let md = normal.with_extension("md");
-    if let Some(i) = handbook.page_by_source(&md) {
+    if let Some(i) = markdown_sources(normal).find_map(|md| handbook.page_by_source(&md)) {
         return Some(i);
     }
     if normal.file_name()? != "index.html" {
         return None;
     }
     let folder = normal.parent().unwrap_or(Path::new(""));
-    LANDING_NAMES
-        .iter()
-        .find_map(|name| handbook.page_by_source(&folder.join(name)))
+    landing_files(folder)
+        .find_map(|file| handbook.page_by_source(&file))
         .or_else(|| handbook.page_by_source(folder))
 }
 

@@ -5,6 +5,7 @@
 //! names a page, resolved to it and checked like a link to the `.md` file.
 
 use crate::content::layout::SourceLayout;
+use crate::content::load::{is_markdown, markdown_sources};
 use crate::content::{Handbook, Page};
 use std::path::{Component, Path, PathBuf};
 
@@ -18,8 +19,10 @@ pub fn page_for(handbook: &Handbook, page: &Page, decoded: &str) -> Option<usize
         None => url_folder(&page.source).join(decoded),
     };
     let target = normalise(&joined)?;
-    let folder_pages = ["index.md", "README.md"].map(|n| target.join(n));
-    std::iter::once(target.with_extension("md"))
+    let folder_pages = ["index", "README"]
+        .iter()
+        .flat_map(|n| markdown_sources(&target.join(n)).collect::<Vec<_>>());
+    markdown_sources(&target)
         .chain(folder_pages)
         .find_map(|p| handbook.page_by_source(&p))
         .or_else(|| {
@@ -33,11 +36,10 @@ pub fn page_for(handbook: &Handbook, page: &Page, decoded: &str) -> Option<usize
 /// The folder MkDocs serves the page of `source` as: `a/b.md` -> `a/b`, `a/index.md` -> `a`.
 fn url_folder(source: &Path) -> PathBuf {
     let parent = source.parent().unwrap_or(Path::new(""));
-    match source.file_name().and_then(|n| n.to_str()) {
-        Some("index.md" | "README.md") => parent.to_path_buf(),
-        _ if source.extension().is_some_and(|e| e == "md") => {
-            parent.join(source.file_stem().unwrap_or_default())
-        }
+    let markdown = is_markdown(source);
+    match source.file_stem().and_then(|n| n.to_str()) {
+        Some("index" | "README") if markdown => parent.to_path_buf(),
+        _ if markdown => parent.join(source.file_stem().unwrap_or_default()),
         _ => source.to_path_buf(),
     }
 }

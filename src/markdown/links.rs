@@ -60,10 +60,11 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
             _ => Resolved::External,
         };
     }
-    let decoded = percent_decode(path_part);
+    // (In NFC, as the content's file names are: `crate::content::nfc`.)
+    let decoded = crate::content::nfc::text(&percent_decode(path_part)).into_owned();
     // A page's links are relative to its file's folder; a chapter made from a folder without
     // a landing page has that folder as its source.
-    let is_file = page.source.extension().is_some_and(|e| e == "md");
+    let is_file = crate::content::load::is_markdown(&page.source);
     let base = if page.kind == PageKind::Page || is_file || is_landing_file(&page.source) {
         page.source.parent().unwrap_or(Path::new("")).to_path_buf()
     } else {
@@ -122,7 +123,7 @@ pub fn resolve(handbook: &Handbook, page: &Page, dest: &str) -> Resolved {
             fragment,
         };
     }
-    let what = if normal.extension().is_some_and(|e| e == "md") {
+    let what = if crate::content::load::is_markdown(&normal) {
         "page"
     } else {
         "file"
@@ -343,7 +344,9 @@ pub fn spaced_link_errors(
 fn is_landing_file(source: &Path) -> bool {
     source
         .file_name()
-        .is_some_and(|n| crate::content::load::LANDING_NAMES.iter().any(|l| n == *l))
+        .and_then(|n| n.to_str())
+        .and_then(crate::content::load::landing_rank)
+        .is_some()
 }
 
 /// Whether `dest` leaves the handbook: a URL scheme, a protocol-relative URL.

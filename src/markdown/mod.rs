@@ -9,6 +9,7 @@ pub mod fences;
 pub mod headings;
 pub mod lines;
 pub mod links;
+pub mod remote;
 pub mod summary;
 pub mod tabs;
 pub mod unsafe_html;
@@ -100,6 +101,9 @@ pub struct RenderedPage {
     pub has_tabs: bool,
     /// Whether the page has collapsible callouts (`??? note`): the theme loads `tabs.css`.
     pub has_collapsible: bool,
+    /// The title heading's inline HTML (links rebased, images) when it has markup beyond
+    /// plain text: the theme's `<h1>` shows it, while `Page::title` is its plain text.
+    pub title_html: Option<String>,
 }
 
 /// Renders page `index` of `handbook`, its components with the default theme's templates, in
@@ -178,6 +182,10 @@ struct Walk {
     component: Option<(&'static str, usize, String)>,
     swallow: bool,
     image_alt: Option<(String, usize, usize)>,
+    /// How each open Markdown image is written (a remote one as a link, or as its text).
+    images: Vec<remote::ImageAs>,
+    /// How many links are open (a remote image inside one is written as its text).
+    links: usize,
 }
 
 struct PendingHeading {
@@ -304,14 +312,14 @@ impl<'a> Renderer<'a> {
                         skip,
                     });
                 }
-                Event::End(TagEnd::Heading(_)) => {
-                    if let Some(h) = heading.take()
-                        && !h.skip
-                    {
+                Event::End(TagEnd::Heading(_)) => match heading.take() {
+                    Some(h) if h.skip => self.out.title_html = title_html(h.events),
+                    Some(h) => {
                         let html = self.finish_heading(h, &mut section);
                         events.push(Event::Html(html.into()));
                     }
-                }
+                    None => {}
+                },
                 ev => {
                     if let Some(h) = heading.as_mut() {
                         if let Event::Text(t) | Event::Code(t) = &ev {
@@ -406,6 +414,7 @@ impl<'a> Renderer<'a> {
                 id,
             }) => {
                 let dest_url = self.rewrite(dest_url, range.start, false);
+                walk.links += 1;
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -422,6 +431,15 @@ impl<'a> Renderer<'a> {
                 let dest_url = self.rewrite(dest_url, range.start, true);
                 let (line, col) = self.lines.pos(range.start);
                 walk.image_alt = Some((String::new(), line, col));
+                if remote::is_remote(&dest_url) {
+                    let path = &self.page.display_path;
+                    let d = remote::diagnostic(path, line, col, "an image", &dest_url);
+                    self.out.diagnostics.push(d);
+                    let (as_, event) = remote::image_start(dest_url, title, id, walk.links > 0);
+                    walk.images.push(as_);
+                    return event;
+                }
+                walk.images.push(remote::ImageAs::Image);
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -429,8 +447,15 @@ impl<'a> Renderer<'a> {
                     id,
                 })
             }
+            Event::End(TagEnd::Link) => {
+                walk.links = walk.links.saturating_sub(1);
+                event
+            }
             Event::End(TagEnd::Image) => {
-                if let Some((alt, line, col)) = walk.image_alt.take()
+                let alt = walk.image_alt.take();
+                let no_alt = alt.as_ref().is_none_or(|(a, _, _)| a.trim().is_empty());
+                let as_ = walk.images.pop().unwrap_or(remote::ImageAs::Image);
+                if let Some((alt, line, col)) = alt
                     && alt.trim().is_empty()
                 {
                     self.out.diagnostics.push(
@@ -445,7 +470,7 @@ impl<'a> Renderer<'a> {
                         ),
                     );
                 }
-                event
+                return remote::image_end(as_, event, no_alt);
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let (class, key) = callout_label(kind);
@@ -506,8 +531,9 @@ impl<'a> Renderer<'a> {
         )
     }
 
-    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`)
-    /// and inline style (warnings).
+    /// Reports script in the page's raw HTML (errors unless `[content] unsafe_html = "allow"`),
+    /// inline style and media from other hosts (warnings); run once all of the page's other
+    /// diagnostics are in, so those from other hosts are cut to one per URL.
     fn report_unsafe_html(&mut self, findings: Vec<unsafe_html::Finding>) {
         let deny = self.config.content.unsafe_html == UnsafeHtml::Error;
         for f in findings {
@@ -519,6 +545,8 @@ impl<'a> Renderer<'a> {
                 .diagnostics
                 .push(f.diagnostic(&self.page.display_path, line, column));
         }
+        // Media from other hosts, from raw HTML, Markdown and components: one per URL.
+        remote::dedupe(&mut self.out.diagnostics);
     }
 
     fn render_component(
@@ -728,6 +756,17 @@ fn collect_text(event: &Event<'_>, text: &mut String) {
 
 fn into_static(ev: Event<'_>) -> Event<'static> {
     ev.into_static()
+}
+
+/// The title heading's events as inline HTML, when they hold more than text (`None` keeps
+/// the theme's `<h1>` on the plain title, as for every heading of plain words).
+fn title_html(events: Vec<Event<'static>>) -> Option<String> {
+    if events.iter().all(|e| matches!(e, Event::Text(_))) {
+        return None;
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Some(html.trim().to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! (its `Html`/`InlineHtml` events) of pages and of the text in `exercise`/`srs` blocks. They
 //! are errors at their `file:line:column` unless `[content] unsafe_html = "allow"`; inline
 //! `style` (attributes and `<style>` elements) is a warning, since the pages'
-//! Content-Security-Policy makes browsers ignore it.
+//! Content-Security-Policy makes browsers ignore it. Media from other hosts (`<img src>`,
+//! `<iframe src>`, ...; see `super::remote`) are warnings too: the policy blocks them.
 //!
 //! The tag scanner follows the HTML tokenizer where it matters for this: names in any case,
 //! attributes separated by any whitespace or `/`, values double-, single- or unquoted,
@@ -29,6 +30,9 @@ pub enum Kind {
     ScriptUrl(String),
     /// A `style` attribute or a `<style>` element (a warning).
     Style,
+    /// A URL on another host that the element would load (a warning): the element's name and
+    /// the URL.
+    Remote(String, String),
 }
 
 /// One finding: the byte offset (of the tag or attribute name) in the scanned text, and what.
@@ -59,6 +63,10 @@ impl Finding {
                 format!("`javascript:` URL in the `{attr}` attribute of raw HTML"),
                 format!("link to a page or file instead: content may not run script, {ALLOW}"),
             ),
+            Kind::Remote(element, url) => {
+                let what = format!("`<{element}>`");
+                return super::remote::diagnostic(path, line, column, &what, url);
+            }
             Kind::Style => {
                 let d = Diagnostic::warning(path, line, "inline style in raw HTML is ignored: the pages' Content-Security-Policy allows only the theme's stylesheets")
                     .with_column(column)
@@ -71,9 +79,9 @@ impl Finding {
             .with_hint(hint)
     }
 
-    /// Whether the finding is script (an error unless allowed), not just style.
+    /// Whether the finding is script (an error unless allowed), not style or a remote URL.
     pub fn is_script(&self) -> bool {
-        self.kind != Kind::Style
+        !matches!(self.kind, Kind::Style | Kind::Remote(..))
     }
 }
 
@@ -129,13 +137,22 @@ impl HtmlRuns {
     }
 }
 
-/// The findings in Markdown `text` (offsets in `text`).
+/// The findings in Markdown `text` (offsets in `text`), with its Markdown images from other
+/// hosts (a page's own are found as it is rendered).
 pub fn scan_markdown(text: &str) -> Vec<Finding> {
     let mut runs = HtmlRuns::default();
-    if !text.contains('<') {
+    if !text.contains('<') && !text.contains("](") {
         return Vec::new();
     }
     for (event, range) in Parser::new_ext(text, super::options()).into_offset_iter() {
+        if let Event::Start(Tag::Image { dest_url, .. }) = &event
+            && super::remote::is_remote(dest_url)
+        {
+            runs.findings.push(Finding {
+                offset: range.start,
+                kind: Kind::Remote("img".into(), dest_url.to_string()),
+            });
+        }
         runs.event(&event, &range);
     }
     runs.flush();
@@ -143,11 +160,12 @@ pub fn scan_markdown(text: &str) -> Vec<Finding> {
 }
 
 /// Checks every string of a component block (`exercise`, `srs`: TOML whose strings are
-/// Markdown) for script (errors when `deny`) and inline style (warnings). Each finding is
+/// Markdown) for script (errors when `deny`), inline style and media from other hosts
+/// (warnings). Each finding is
 /// located in the block's source text; a block that is not valid TOML is left to the component.
 pub fn check_block(body: &str, ctx: &BlockCtx<'_>, deny: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if !body.contains('<') {
+    if !body.contains('<') && !body.contains("](") {
         return out;
     }
     let Ok(doc) = DeTable::parse(body) else {
@@ -231,14 +249,14 @@ pub fn scan_html(html: &str) -> Vec<Finding> {
             }),
             _ => {}
         }
-        i = attributes(html, name_end, &mut out);
+        i = attributes(html, &name, name_end, &mut out);
     }
     out
 }
 
 /// Scans the attributes of a start tag from `i` (after its name) to its `>`; returns the
 /// offset after the tag.
-fn attributes(html: &str, mut i: usize, out: &mut Vec<Finding>) -> usize {
+fn attributes(html: &str, tag: &str, mut i: usize, out: &mut Vec<Finding>) -> usize {
     let b = html.as_bytes();
     loop {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -280,6 +298,15 @@ fn attributes(html: &str, mut i: usize, out: &mut Vec<Finding>) -> usize {
             i = next;
         }
         check_attribute(&name, value, name_at, out);
+        if super::remote::loads(tag, &name) {
+            let value = decode(value);
+            for url in super::remote::remote_urls(&name, &value) {
+                out.push(Finding {
+                    offset: name_at,
+                    kind: Kind::Remote(tag.to_string(), url.to_string()),
+                });
+            }
+        }
     }
 }
 
@@ -401,6 +428,49 @@ mod tests {
 
     fn kinds(html: &str) -> Vec<Kind> {
         scan_html(html).into_iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn finds_media_from_other_hosts_but_not_links() {
+        let remote = |h: &str| -> Vec<(String, String)> {
+            kinds(h)
+                .into_iter()
+                .filter_map(|k| match k {
+                    Kind::Remote(e, u) => Some((e, u)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let r = remote(
+            "<IFRAME title=v SRC='https://www.youtube.com/embed/x'></iframe>\
+             <img src=a.png srcset=\"a.png 1x, https://x.org/b.png 2x\">\
+             <video poster=&#x68;ttps://x.org/p.jpg><source src=//cdn.x.org/v.mp4></video>\
+             <object data=\"http://x.org/f.swf\"></object><embed src=\"https://x.org/e\">\
+             <a href=\"https://example.org\">fine</a><img src=\"data:image/png;base64,AA\">",
+        );
+        let got: Vec<(&str, &str)> = r.iter().map(|(e, u)| (e.as_str(), u.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("iframe", "https://www.youtube.com/embed/x"),
+                ("img", "https://x.org/b.png"),
+                ("video", "https://x.org/p.jpg"),
+                ("source", "//cdn.x.org/v.mp4"),
+                ("object", "http://x.org/f.swf"),
+                ("embed", "https://x.org/e"),
+            ]
+        );
+        assert!(
+            !Finding {
+                offset: 0,
+                kind: Kind::Remote("img".into(), "u".into())
+            }
+            .is_script()
+        );
+        // Markdown images in a component's text are found too; links are not.
+        let md = scan_markdown("See ![chart](https://x.org/c.png) and [site](https://x.org).");
+        assert_eq!(md.len(), 1);
+        assert_eq!(md[0].offset, 4);
     }
 
     #[test]

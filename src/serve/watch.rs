@@ -118,16 +118,25 @@ impl Layout {
             if self.skip_top.iter().any(|s| s == first) {
                 return None;
             }
-            return Some(false);
+            return Some(is_inherited_settings(&self.root, path));
         }
         if path.starts_with(&self.content_dir) {
             return Some(names.len() == 1);
         }
-        None
+        is_inherited_settings(&self.root, path).then_some(true)
     }
 }
 
 pub use crate::safety::is_editor_temp;
+
+/// Whether `path` may be a file an MkDocs site's configuration inherits from (`INHERIT`): a
+/// YAML or TOML file in a folder with an MkDocs configuration. Such a change rebuilds
+/// everything (the rare data file in `docs/` costs a full build, nothing more).
+fn is_inherited_settings(root: &Path, path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "yml" || e == "yaml" || e == "toml")
+        && crate::content::mkdocs::find(root).is_some()
+}
 
 enum Inner {
     Native(Debouncer<RecommendedWatcher, RecommendedCache>),
@@ -342,6 +351,18 @@ mod tests {
         assert_eq!(l.classify(&root.join("public/index.html")), None);
         assert_eq!(l.classify(&root.join("README.md")), None);
         assert_eq!(l.classify(Path::new("/elsewhere/a.md")), None);
+    }
+
+    #[test]
+    fn the_files_an_mkdocs_site_may_inherit_from_rebuild_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let l = Layout::new(root, None);
+        assert_eq!(l.classify(&root.join("base.yml")), Some(false));
+        std::fs::write(root.join("mkdocs.yml"), "INHERIT: config/base.yml\n").unwrap();
+        assert_eq!(l.classify(&root.join("config/base.yml")), Some(true));
+        assert_eq!(l.classify(&root.join("docs/a.md")), Some(false));
+        assert_eq!(l.classify(&root.join("public/x.yml")), None);
     }
 
     #[test]

@@ -154,3 +154,46 @@ test('the MkDocs fixture site passes the Nu Html Checker', { timeout: 180_000 },
     .map((m) => `${m.url ? path.relative(env.site, lib.fileURLToPath(m.url)) : '?'}:${m.lastLine}: ${m.message}`);
   lib.assertNone(errors, `vnu found ${errors.length} error(s)`);
 });
+
+test('tabs in an admonition with a long label (a file path) wrap at 320 px: no sideways scroll', async () => {
+  // A site of its own (the shape of a real MkDocs page: an example admonition holding tabs
+  // named by file paths), so the shared fixture stays as it is.
+  const root = path.join(env.tmp, 'long-tabs');
+  lib.writeFiles(root, {
+    'mkdocs.yml': 'site_name: Tabs\n',
+    'docs/index.md': '# Tabs\n\n!!! example "Example"\n\n    === "a.md"\n\n        One.\n\n'
+      + '    === "src/my_package/my_module.py"\n\n        Two.\n\n'
+      + '    === "src/my_package/a_much_longer_module_name_without_any_break_points_at_all.py"\n\n        Three.\n',
+  });
+  const out = path.join(env.tmp, 'long-tabs-site');
+  lib.buildSite(root, out, { args: ['--quiet'] });
+  const server = await env.serve(out);
+  const overflow = (page) => page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    wide: [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+      .slice(0, 4).map((el) => `<${el.tagName.toLowerCase()} class="${el.className}">`),
+  }));
+  await lib.withPage(env.browser, { width: 320, height: 640 }, async ({ page }) => {
+    await lib.visit(page, server.at('index.html'));
+    await page.locator('[data-tabs].is-enhanced [role=tab]').first().waitFor();
+    assert.equal(await page.getByRole('tab').count(), 3);
+    let m = await overflow(page);
+    assert.ok(m.scrollWidth <= m.clientWidth, `scrolls sideways: ${JSON.stringify(m)}`);
+    // Every tab stays inside the viewport and can be chosen.
+    await page.getByRole('tab', { name: /a_much_longer_module_name/ }).click();
+    assert.equal(await page.getByText('Three.').isVisible(), true);
+    m = await overflow(page);
+    assert.ok(m.scrollWidth <= m.clientWidth, `scrolls sideways after choosing a tab: ${JSON.stringify(m)}`);
+  });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.at('index.html'));
+    const m = await overflow(page);
+    assert.ok(m.scrollWidth <= m.clientWidth, `without JavaScript, scrolls sideways: ${JSON.stringify(m)}`);
+  } finally {
+    await context.close();
+  }
+});

@@ -95,7 +95,15 @@ fn number(
     let parsed = match v.get_ref() {
         DeValue::Integer(i) => {
             let text = i.as_str().replace('_', "");
-            i64::from_str_radix(&text, i.radix()).ok().map(|n| n as f64)
+            // Beyond i64, a decimal integer is still a number (as a float).
+            i64::from_str_radix(&text, i.radix())
+                .ok()
+                .map(|n| n as f64)
+                .or_else(|| {
+                    (i.radix() == 10)
+                        .then(|| text.parse::<f64>().ok())
+                        .flatten()
+                })
         }
         DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
         DeValue::String(s) => {
@@ -146,6 +154,34 @@ pub(super) fn set_language(questions: &mut [Question], catalog: &Catalog) {
         if let Some(n) = &mut q.number {
             n.decimal_comma = comma;
             n.words = words.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use toml::de::DeTable;
+
+    #[test]
+    fn a_decimal_integer_beyond_i64_is_still_a_number() {
+        for (value, want) in [("8", Some(8.0)), ("99999999999999999999", Some(1e20))] {
+            let text = format!("accept_number = {value}\n");
+            let table = DeTable::parse(&text).expect("valid TOML");
+            let v = table
+                .get_ref()
+                .get("accept_number")
+                .expect("a value")
+                .clone();
+            let src = Source {
+                path: Path::new("a.md"),
+                text: &text,
+                first_line: 1,
+            };
+            let mut errors = Vec::new();
+            assert_eq!(number(&src, "accept_number", &v, &mut errors), want);
+            assert!(errors.is_empty(), "{errors:?}");
         }
     }
 }

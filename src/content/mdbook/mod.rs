@@ -13,7 +13,7 @@ pub mod summary;
 pub use book_toml::BookToml;
 
 use super::layout::SourceLayout;
-use super::load::{LANDING_NAMES, SourceFile, is_markdown, out_dir_of, reserved_clashes};
+use super::load::{LANDING_NAMES, SourceFile, out_dir_of, reserved_clashes};
 use super::slug::slugify;
 use super::{Asset, Handbook, Page, PageKind};
 use crate::config::Config;
@@ -440,7 +440,7 @@ impl Builder<'_> {
         let taken: HashSet<String> = self
             .files
             .keys()
-            .filter(|p| is_markdown(p))
+            .filter(|p| is_md(p))
             .map(|p| page_out_path(p, None))
             .collect();
         (1..)
@@ -488,7 +488,7 @@ impl Builder<'_> {
         let unlisted: Vec<String> = self
             .files
             .keys()
-            .filter(|p| is_markdown(p) && !self.listed.contains_key(*p))
+            .filter(|p| is_md(p) && !self.listed.contains_key(*p))
             .filter(|p| !self.included.contains(&self.display_base.join(p)))
             .map(|p| p.display().to_string())
             .collect();
@@ -520,7 +520,7 @@ impl Builder<'_> {
     fn assets(&mut self) -> Vec<Asset> {
         let mut out = Vec::new();
         for (path, bytes) in self.files {
-            if is_markdown(path) || self.listed.contains_key(path) {
+            if is_md(path) || self.listed.contains_key(path) {
                 continue;
             }
             let dir = path.parent().unwrap_or(Path::new(""));
@@ -550,6 +550,13 @@ impl Builder<'_> {
         }
         out
     }
+}
+
+/// Whether `path` is a `.md` file: mdBook copies every other file as it is (`.markdown` too),
+/// unlike an MkDocs site or a handbook (`load::MARKDOWN_EXTENSIONS`).
+fn is_md(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 /// The output path of chapter file `source` (relative to the source folder): its folder's
@@ -589,8 +596,9 @@ fn is_landing(source: &Path) -> bool {
 }
 
 /// A path from SUMMARY.md made relative to the source folder (`./` and `..` applied, a leading
-/// `/` dropped); `None` when it leaves the folder.
+/// `/` dropped, in NFC as the file names are); `None` when it leaves the folder.
 fn normalize(written: &str) -> Option<PathBuf> {
+    let written = crate::content::nfc::text(written);
     let out = crate::safety::lexical_normalize(Path::new(written.trim_start_matches('/')))?;
     (!out.as_os_str().is_empty()).then_some(out)
 }

@@ -335,19 +335,29 @@ fn option_index(
     match item.get_ref() {
         DeValue::Integer(i) => {
             let text = i.as_str().replace('_', "");
-            let n: i64 = i64::from_str_radix(&text, i.radix()).unwrap_or(-1);
-            if n < 1 || n as usize > n_options {
-                let why = if n == 0 {
-                    "answer 0 is out of range: answers count from 1".to_string()
-                } else {
-                    format!(
-                        "answer {n} is out of range: the question has {n_options} option{}",
-                        if n_options == 1 { "" } else { "s" }
-                    )
+            // `None`: more digits than any number (reported as written, never as a stand-in).
+            let n: Option<i64> = i64::from_str_radix(&text, i.radix()).ok();
+            let below_one = n.map_or(text.starts_with('-'), |n| n < 1);
+            if below_one || n.is_none_or(|n| n as usize > n_options) {
+                let options = format!(
+                    "the question has {n_options} option{}",
+                    if n_options == 1 { "" } else { "s" }
+                );
+                let written = src
+                    .text
+                    .get(item.span())
+                    .map_or(text.as_str(), str::trim);
+                let why = match n {
+                    Some(0) => "answer 0 is out of range: answers count from 1".to_string(),
+                    _ if below_one => {
+                        format!("answer {written} is out of range: answers count from 1")
+                    }
+                    Some(_) => format!("answer {written} is out of range: {options}"),
+                    None => format!("answer {written} is too large: {options}"),
                 };
                 // With no valid options there is nothing to compare with: the options
                 // error is reported instead.
-                if n_options > 0 || n < 1 {
+                if n_options > 0 || below_one {
                     errors.push(
                         src.error(&item.span(), why)
                             .with_hint(range_hint(n_options)),
@@ -355,7 +365,7 @@ fn option_index(
                 }
                 None
             } else {
-                Some(n as usize - 1)
+                n.map(|n| n as usize - 1)
             }
         }
         DeValue::String(s) => {
@@ -395,5 +405,61 @@ fn range_hint(n: usize) -> String {
         "answers count from 1 and refer to `options`".to_string()
     } else {
         format!("answers count from 1: use a number from 1 to {n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use toml::de::DeTable;
+
+    /// `option_index` of the value of `answer = VALUE` (block line 1 is file line 10), with
+    /// `n` options: the index, or the one error's line and message.
+    fn index(value: &str, n: usize) -> Result<usize, (usize, String)> {
+        let text = format!("answer = {value}\n");
+        let table = DeTable::parse(&text).expect("valid TOML");
+        let item = table.get_ref().get("answer").expect("an answer").clone();
+        let src = Source {
+            path: Path::new("a.md"),
+            text: &text,
+            first_line: 10,
+        };
+        let mut errors = Vec::new();
+        match option_index(&src, &item, n, &mut errors) {
+            Some(i) => Ok(i),
+            None => {
+                assert_eq!(errors.len(), 1, "{errors:?}");
+                Err((errors[0].line, errors[0].message.clone()))
+            }
+        }
+    }
+
+    #[test]
+    fn option_numbers_count_from_one() {
+        assert_eq!(index("1", 3), Ok(0));
+        assert_eq!(index("0x3", 3), Ok(2));
+        let (line, message) = index("4", 3).unwrap_err();
+        assert_eq!(line, 10);
+        assert_eq!(message, "answer 4 is out of range: the question has 3 options");
+        assert_eq!(
+            index("0", 3).unwrap_err().1,
+            "answer 0 is out of range: answers count from 1"
+        );
+    }
+
+    #[test]
+    fn a_number_too_large_for_any_option_is_reported_as_written() {
+        let (line, message) = index("99999999999999999999", 2).unwrap_err();
+        assert_eq!(line, 10);
+        assert_eq!(
+            message,
+            "answer 99999999999999999999 is too large: the question has 2 options"
+        );
+        assert_eq!(
+            index("-99_999_999_999_999_999_999", 2).unwrap_err().1,
+            "answer -99_999_999_999_999_999_999 is out of range: answers count from 1"
+        );
+        assert!(!index("-5", 2).unwrap_err().1.contains("-1"));
     }
 }
