@@ -176,8 +176,12 @@ for (const version of ['1.2', '2004']) {
       assert.match(await site.locator('[data-question="flat"] .question-verdict').innerText(), /Not quite/);
       let r = await s.readCmi(page);
       assert.equal(Object.keys(r.cmi.cmi.interactions || {}).length, 0, 'restored answers are not reported again');
+      // Try again and a new choice, not checked: a draft, which is no interaction.
+      await site.locator('[data-question="flat"] button[data-action="retry"]').click();
+      await site.locator('[data-question="flat"]').getByLabel('False').check();
       await answer(site, 'steps', async () => {});
       const list = await interactions(page, 1);
+      assert.equal(list.length, 1, `only the checked answer is reported, not the draft: ${list.map((i) => i.id)}`);
       const steps = list[0];
       assert.equal(steps.type, 'sequencing');
       const right = steps.result === 'correct';

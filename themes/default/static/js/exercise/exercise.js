@@ -40,7 +40,10 @@
     return state.exercises[this.id] || null;
   };
 
-  Exercise.prototype.save = function (q, change) {
+  /* Saves question q's record through change(rec). With `draft` (an answer not checked yet,
+     exercise/typed.js), a record that holds a checked answer keeps its time: the checked
+     answer is the record, and its time says when it was given (SCORM and merges go by it). */
+  Exercise.prototype.save = function (q, change, draft) {
     var self = this;
     var apply = function (state) {
       var ex = state.exercises[self.id];
@@ -58,7 +61,9 @@
       rec.type = q.type;
       rec.fp = q.fp;
       rec.prompt = q.prompt;
-      rec.updated = now();
+      if (!draft || !rec.status) {
+        rec.updated = now();
+      }
       change(rec);
       ex.questions[q.key] = rec;
     };

@@ -15,10 +15,13 @@
        action(q, button) a click on a button of the question that the frame does not handle
        restore(q, rec, external)  when set, replaces the whole restoring of a saved record
        typing(q)         on each keystroke in one of its text fields (see typed.js)
-       saveTyped(q)      saves what is typed (see typed.js); default: as the record's `draft`
-                         while the question is not checked yet
-       restoreDraft(q, draft)     puts back what was typed before Check
-       restoreResponse(q, r)      puts a saved response back into the controls */
+       saveTyped(q)      saves what is typed (see typed.js); default: q.saveDraft(), the
+                         response as the record's `draft` while the question is not checked
+       restoreDraft(q, draft)     puts back a draft (the response before Check); default:
+                         restoreResponse (it must ignore a draft of the wrong shape)
+       restoreResponse(q, r)      puts a saved response back into the controls
+     A choice of an option (radio or checkbox) is saved as a draft by the frame at once; a type
+     whose own controls change the answer (ordering's moves) calls q.saveDraft() itself. */
   var questionTypes = {};
 
   function questionType(names, hooks) {
@@ -65,16 +68,12 @@
     action: function () {},
     typing: function () {},
     saveTyped: function (q) {
-      if (q.state !== "idle") {
-        return;
-      }
-      var draft = q.response();
-      q.exercise.save(q, function (rec) {
-        rec.draft = draft;
-      });
+      q.saveDraft();
     },
     restore: null,
-    restoreDraft: function () {},
+    restoreDraft: function (q, draft) {
+      q.kind.restoreResponse(q, draft);
+    },
     restoreResponse: function (q, response) {
       if (!Array.isArray(response)) {
         return;
@@ -341,6 +340,7 @@
         rec.status = "revealed";
         rec.response = response;
       }
+      delete rec.draft;
     });
     this.showReveal(true);
     fire(this.root, "handbook:exercise-result", {

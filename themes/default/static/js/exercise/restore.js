@@ -16,7 +16,8 @@
       if (external && this.state !== "idle") {
         this.retryQuietly();
       }
-      if (rec && typeof rec.draft === "string") {
+      var busy = external && document.activeElement && this.root.contains(document.activeElement);
+      if (rec && rec.draft !== undefined && rec.draft !== null && !busy) {
         this.kind.restoreDraft(this, rec.draft);
       }
       return;

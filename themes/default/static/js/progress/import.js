@@ -97,18 +97,32 @@
     return out;
   }
 
-  /* Per answer, the newer wins; the other's written text is kept with it ("earlier"). */
+  /* A record that holds only a draft: an answer not checked yet (exercise/typed.js). */
+  function draftOnly(r) {
+    return !r.status && r.type !== "reflection";
+  }
+
+  /* Per answer, the newer wins; the other's written text is kept with it ("earlier"). A draft
+     is imported but never counted as an answer, and never replaces a checked answer. */
   function mergeAnswer(dst, key, a, counts) {
     var b = dst.questions[key];
+    var counted = draftOnly(a) ? 0 : 1;
     if (!b) {
       dst.questions[key] = a;
-      counts.answers += 1;
+      counts.answers += counted;
       return;
     }
-    if (JSON.stringify(a) === JSON.stringify(b)) {
+    if (JSON.stringify(a) === JSON.stringify(b) || (draftOnly(a) && !draftOnly(b))) {
       return;
     }
     var incomingNewer = String(a.updated || "") > String(b.updated || "");
+    if (draftOnly(b)) {
+      if (counted || incomingNewer) {
+        dst.questions[key] = a;
+      }
+      counts.answers += counted;
+      return;
+    }
     var winner = incomingNewer ? a : b;
     var loser = incomingNewer ? b : a;
     if (incomingNewer) {

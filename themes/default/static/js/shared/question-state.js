@@ -4,7 +4,8 @@
   /* questionState(record, q): what a stored answer `record` says of question q ({ type, fp,
      graded }): "unanswered", "changed" (answered when the question was different: its
      fingerprint no longer matches), "written" (a reflection), or the record's status
-     ("correct", "incorrect", "revealed"). The one rule of progress-store.js and of exercise.js
+     ("correct", "incorrect", "revealed"). A record without a status (a draft) is
+     "unanswered". The one rule of progress-store.js and of exercise.js
      when that is missing. */
   function questionState(record, q) {
     if (!record) {
@@ -12,6 +13,9 @@
     }
     if (q.type === "reflection" || q.graded === false) {
       return record.status === "written" ? "written" : "unanswered";
+    }
+    if (!record.status) {
+      return "unanswered"; // nothing checked yet: at most a draft (exercise/typed.js)
     }
     if (record.fp && q.fp && record.fp !== q.fp) {
       return "changed";

@@ -48,6 +48,7 @@
         q.orderStatus.textContent = t("exercise.moved", { item: plain(li.querySelector(".ordering-text")), position: pos, total: list.length });
       }
       q.clearNotice();
+      q.saveDraft();
     }
 
     function setOrder(q, order) {

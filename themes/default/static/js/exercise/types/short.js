@@ -64,7 +64,7 @@
         }
       },
       restoreDraft: function (q, draft) {
-        if (q.text && document.activeElement !== q.text) {
+        if (q.text && typeof draft === "string" && document.activeElement !== q.text) {
           q.text.value = draft;
         }
       },
