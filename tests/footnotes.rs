@@ -13,23 +13,21 @@ fn a_footnote_and_a_heading_of_one_name_keep_their_own_ids() {
     let out = build_ok(dir.path());
     let html = read(&out.path().join("site/index.html"));
     assert_eq!(html.matches("id=\"bordin\"").count(), 1, "{html}");
-    assert!(html.contains("<h2 id=\"bordin\">Bordin"), "{html}");
-    assert!(
-        html.contains("X<sup class=\"footnote-reference\" id=\"fnref-bordin\"><a href=\"#fn-bordin\">1</a></sup>."),
-        "{html}"
-    );
-    assert!(
-        html.contains("id=\"fnref-bordin-2\"><a href=\"#fn-bordin\">1</a>"),
-        "{html}"
+    contains_all(
+        &html,
+        &[
+            "<h2 id=\"bordin\">Bordin",
+            "X<sup class=\"footnote-reference\" id=\"fnref-bordin\"><a href=\"#fn-bordin\">1</a></sup>.",
+            "id=\"fnref-bordin-2\"><a href=\"#fn-bordin\">1</a>",
+        ],
     );
     // A note on a heading is numbered in page order, not from 1 again.
-    assert!(
-        html.contains("id=\"fnref-n\"><a href=\"#fn-n\">2</a>"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<div class=\"footnote-definition\" id=\"fn-bordin\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Ref. <a class=\"footnote-backref\" href=\"#fnref-bordin\" aria-label=\"Back to reference 1\">↩</a></p>"),
-        "{html}"
+    contains_all(
+        &html,
+        &[
+            "id=\"fnref-n\"><a href=\"#fn-n\">2</a>",
+            "<div class=\"footnote-definition\" id=\"fn-bordin\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Ref. <a class=\"footnote-backref\" href=\"#fnref-bordin\" aria-label=\"Back to reference 1\">↩</a></p>",
+        ],
     );
     let ids: Vec<&str> = html
         .split(" id=\"")

@@ -8,6 +8,12 @@ use common::*;
 
 const TOML: &str = "title = \"T\"\nid = \"t\"\n";
 
+/// `handbook check` on a handbook of `TOML` and one more file, `path` with `text`.
+fn check_one(path: &str, text: &str) -> (i32, String) {
+    let hb = handbook(&[("handbook.toml", TOML), (path, text)]);
+    check(hb.path(), &[])
+}
+
 const PAGE: &str = "# Media\n\n\
 ![Clinic map](https://example.org/map.png)\n\n\
 <iframe src=\"https://www.youtube.com/embed/x\" title=\"Role play\"></iframe>\n\n\
@@ -90,8 +96,7 @@ fn a_remote_markdown_image_is_written_as_a_link_named_by_its_alt_text() {
 #[test]
 fn remote_images_in_an_exercise_warn_too() {
     let page = "# Quiz\n\n```exercise\nid = \"q\"\n[[questions]]\ntype = \"truefalse\"\nprompt = \"Is this chart right? ![chart](https://example.org/c.png)\"\nanswer = true\n```\n";
-    let hb = handbook(&[("handbook.toml", TOML), ("content/quiz.md", page)]);
-    let (_, printed) = check(hb.path(), &[]);
+    let (_, printed) = check_one("content/quiz.md", page);
     has_line_with(
         &printed,
         &["quiz.md:7:", "https://example.org/c.png", "will not load"],
@@ -100,14 +105,9 @@ fn remote_images_in_an_exercise_warn_too() {
 
 #[test]
 fn a_theme_stylesheet_loading_from_another_host_warns_at_its_line() {
-    let hb = handbook(&[
-        ("handbook.toml", TOML),
-        (
-            "themes/default/static/css/extra.css",
-            "/* fonts */\n@import \"https://fonts.example.org/css?family=X\";\nbody { background: url(img/bg.png); }\n",
-        ),
-    ]);
-    let (code, printed) = check(hb.path(), &[]);
+    let css = "/* fonts */\n@import \"https://fonts.example.org/css?family=X\";\n\
+               body { background: url(img/bg.png); }\n";
+    let (code, printed) = check_one("themes/default/static/css/extra.css", css);
     assert_eq!(code, 0, "{printed}");
     has_line_with(
         &printed,

@@ -12,17 +12,15 @@
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const lib = require('./lib');
 
 const PROGRESS_KEY = 'handbook:choice-drafts:progress';
 
 const env = lib.suite({
-  fixture: (tmp) => {
-    const root = path.join(tmp, 'handbook');
-    lib.writeFiles(root, {
-      'handbook.toml': 'id = "choice-drafts"\ntitle = "Choice drafts"\n',
-      'content/_index.md': '# Choice drafts\n\nA page.\n',
+  fixture: (tmp) => lib.handbookWith(tmp, {
+    id: 'choice-drafts',
+    title: 'Choice drafts',
+    files: {
       'content/quiz.md': [
         '# Quiz',
         '',
@@ -59,9 +57,8 @@ const env = lib.suite({
         '',
       ].join('\n'),
       'content/week.md': '+++\ntitle = "Week"\n\n[assignment]\nexercises = ["chosen"]\n+++\n\nCheck yourself.\n',
-    });
-    return root;
-  },
+    },
+  }),
 });
 
 function q(page, key) {

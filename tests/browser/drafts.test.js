@@ -10,18 +10,17 @@
 
 const { describe, test } = require('node:test');
 const assert = require('node:assert/strict');
-const path = require('node:path');
 const lib = require('./lib');
 
 const PROGRESS_KEY = 'handbook:drafts-fixture:progress';
 const SRS_KEY = 'handbook:drafts-fixture:srs';
 
 const env = lib.suite({
-  fixture: (tmp) => {
-    const root = path.join(tmp, 'handbook');
-    lib.writeFiles(root, {
-      'handbook.toml': 'id = "drafts-fixture"\ntitle = "Drafts fixture"\n',
-      'content/_index.md': '# Drafts\n\nA page.\n',
+  fixture: (tmp) => lib.handbookWith(tmp, {
+    id: 'drafts-fixture',
+    title: 'Drafts fixture',
+    home: '# Drafts\n\nA page.\n',
+    files: {
       'content/quiz.md': [
         '# Quiz',
         '',
@@ -48,9 +47,8 @@ const env = lib.suite({
         '',
       ].join('\n'),
       'content/practice.md': '# Practice\n\n```srs\nmode = "practice"\n```\n',
-    });
-    return root;
-  },
+    },
+  }),
 });
 
 function question(page, n) {

@@ -682,6 +682,68 @@ function suite({ fixture = null, site = SITE, discover: wantFound = false, setup
   return env;
 }
 
+/**
+ * Writes a small handbook under `tmp/handbook`: `handbook.toml` with `id` and `title`, a home
+ * page (`home`, else a heading and a line) and `files` (path -> text, as `writeFiles`). Returns
+ * its root, for `suite({ fixture })`.
+ */
+function handbookWith(tmp, { id, title, home = `# ${title}\n\nA page.\n`, files = {} }) {
+  const root = path.join(tmp, 'handbook');
+  writeFiles(root, {
+    'handbook.toml': `id = "${id}"\ntitle = "${title}"\n`,
+    'content/_index.md': home,
+    ...files,
+  });
+  return root;
+}
+
+/**
+ * The W3C Nu Html Checker's errors (errors only) for every HTML file under `dir`, as
+ * `file:line:column: message` lines with the file relative to `dir`. vnu.jar comes from the
+ * vnu-jar package and runs on the system's java (never its Java downloader); a missing jar or
+ * java fails the test with what to install. `ignore` lists `[regex on the message, why]` of
+ * documented checker false positives; those are logged, not returned.
+ */
+function vnuErrors(dir, ignore = []) {
+  const assert = require('node:assert/strict');
+  const { spawnSync } = require('node:child_process');
+  let pkg;
+  try {
+    pkg = path.dirname(require.resolve('vnu-jar/package.json'));
+  } catch (e) {
+    assert.fail(`vnu-jar is not installed (${e.message}). Run \`npm ci\` in ${REPO}.`);
+  }
+  const jar = path.join(pkg, 'build', 'dist', 'vnu.jar');
+  assert.ok(fs.existsSync(jar), `${jar} is missing; reinstall with \`npm ci\``);
+  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  assert.ok(!java.error && java.status === 0,
+    'java is not on PATH; vnu.jar needs a Java 11+ runtime: apt-get install -y --no-install-recommends default-jre-headless (./test.sh does this)');
+  const run = spawnSync('java', ['-Xss1m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', dir], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  assert.ok(!run.error, `could not run vnu.jar: ${run.error}`);
+  let report;
+  try {
+    report = JSON.parse(run.stderr || run.stdout);
+  } catch {
+    assert.fail(`vnu.jar printed no JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+  const errors = [];
+  let ignored = 0;
+  for (const m of report.messages) {
+    if (m.type !== 'error' && m.type !== 'non-document-error') continue;
+    if (ignore.some(([re]) => re.test(m.message))) {
+      ignored += 1;
+      continue;
+    }
+    const where = `${m.url ? path.relative(dir, fileURLToPath(m.url)) : '?'}:${m.lastLine ?? m.firstLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}`;
+    errors.push(`${where}: ${m.message}${m.extract ? `\n      ${m.extract.replace(/\n/g, ' ').trim()}` : ''}`);
+  }
+  if (ignored) console.log(`vnu: ignored ${ignored} known false positive(s)`);
+  return errors;
+}
+
 module.exports = {
   REPO,
   SITE,
@@ -720,4 +782,6 @@ module.exports = {
   buildSite,
   startServe,
   suite,
+  vnuErrors,
+  handbookWith,
 };

@@ -7,9 +7,7 @@
 
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 const lib = require('./lib');
 
 const FIXTURE = path.join(lib.REPO, 'tests', 'fixtures', 'mkdocs-site');
@@ -141,17 +139,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('the MkDocs fixture site passes the Nu Html Checker', { timeout: 180_000 }, () => {
-  const jar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build', 'dist', 'vnu.jar');
-  assert.ok(fs.existsSync(jar), `${jar} is missing; run \`npm ci\``);
-  const run = spawnSync('java', ['-Xss1m', '-jar', jar, '--errors-only', '--format', 'json', '--skip-non-html', env.site], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  assert.ok(!run.error, `could not run vnu.jar: ${run.error}`);
-  const report = JSON.parse(run.stderr || run.stdout);
-  const errors = report.messages
-    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-    .map((m) => `${m.url ? path.relative(env.site, lib.fileURLToPath(m.url)) : '?'}:${m.lastLine}: ${m.message}`);
+  const errors = lib.vnuErrors(env.site);
   lib.assertNone(errors, `vnu found ${errors.length} error(s)`);
 });
 

@@ -133,6 +133,14 @@ pub fn has_line_with(text: &str, parts: &[&str]) {
     );
 }
 
+/// Asserts `text` contains every one of `parts` (anywhere), naming the first that is missing.
+#[track_caller]
+pub fn contains_all(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "expected\n{part}\nin:\n{text}");
+    }
+}
+
 /// Asserts `text` has each of `lines` as one of its lines.
 #[track_caller]
 pub fn has_lines(text: &str, lines: &[&str]) {
