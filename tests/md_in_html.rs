@@ -84,3 +84,62 @@ fn in_a_handbook_with_problems_at_their_place() {
     );
     assert!(!html.contains("markdown"), "{html}");
 }
+
+/// A handbook of one page, `index`, built; the built page's content.
+fn built_page(index: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write_all(
+        dir.path(),
+        &[
+            ("handbook.toml", "title = \"T\"\nid = \"t\"\n"),
+            ("content/_index.md", index),
+            ("content/evil.js", "document.title = 'pwned';\n"),
+        ],
+    );
+    let out = build_ok(dir.path());
+    content(&out.path().join("site"))
+}
+
+#[test]
+fn removing_the_attribute_never_uncovers_markup_the_safety_scan_passed_over() {
+    // The scan reads `<? ... ?>` to its first `>`, then a comment holding the script. Taking
+    // out a `markdown` attribute whose value spans those would end the `<?` early and turn the
+    // comment's script into a real element: such a value is left as written.
+    let page = "# D\n\n<? <y markdown=\"a ?> <!-- \" > <script src=\"evil.js\"></script> -->\n";
+    let html = built_page(page);
+    assert!(
+        html.contains("<? <y markdown=\"a ?> <!-- \" > <script src=\"evil.js\"></script> -->"),
+        "{html}"
+    );
+    // Inside a comment, nothing is a start tag to tidy.
+    let html = built_page(
+        "# D\n\n<!-- <a name=\"x\" markdown> -->\n\n<div markdown=\"1\">\n*yes*\n</div>\n",
+    );
+    assert!(html.contains("<!-- <a name=\"x\" markdown> -->"), "{html}");
+    assert!(html.contains("<em>yes</em>"), "{html}");
+}
+
+#[test]
+fn deep_nesting_and_many_unclosed_elements_build() {
+    let deep = format!(
+        "# T\n\n{}x\n{}",
+        "<div markdown>\n".repeat(1000),
+        "</div>\n".repeat(1000)
+    );
+    let html = built_page(&deep);
+    assert_eq!(
+        html.matches("<div").count(),
+        1001,
+        "every level is written (one is the page's)"
+    );
+    assert!(
+        !html.contains("markdown"),
+        "the attribute is dropped at every level"
+    );
+    let unclosed = format!("# T\n\n{}", "<div markdown>\n\n*a*\n\n".repeat(5000));
+    let html = built_page(&unclosed);
+    assert!(
+        !html.contains("markdown"),
+        "unclosed ones lose the attribute too"
+    );
+}

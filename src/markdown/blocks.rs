@@ -92,7 +92,19 @@ struct Out<'c> {
     has_collapsible: bool,
     ids: Vec<String>,
     spans: Vec<std::ops::Range<usize>>,
+    /// How deep `process` is in nested admonitions, tabs and `markdown` elements.
+    depth: usize,
+    /// How many `markdown` elements of the page were found unclosed.
+    unclosed: usize,
 }
+
+/// How deep admonitions, tab sets and `markdown` elements are rewritten inside one another;
+/// deeper ones are left as written (and a page cannot exhaust the render thread's stack).
+const MAX_DEPTH: usize = 64;
+
+/// After this many unclosed `markdown` elements, a page's further ones are not looked for
+/// (each search reads to the end of the page).
+const MAX_UNCLOSED: usize = 32;
 
 impl Out<'_> {
     fn push(&mut self, src: Src) {
@@ -232,8 +244,23 @@ fn indented<'a>(lines: &[Src<'a>], start: usize) -> (Vec<Src<'a>>, usize) {
     (content, last_content)
 }
 
-/// Rewrites `lines` into `out`; whether any block was found.
+/// Rewrites `lines` into `out`; whether any block was found. Below [`MAX_DEPTH`] nested
+/// blocks, the lines are copied as they are.
 fn process(lines: &[Src], out: &mut Out) -> bool {
+    if out.depth >= MAX_DEPTH {
+        for l in lines {
+            out.push(*l);
+        }
+        return false;
+    }
+    out.depth += 1;
+    let found = rewrite(lines, out);
+    out.depth -= 1;
+    found
+}
+
+/// [`process`]'s work at one level.
+fn rewrite(lines: &[Src], out: &mut Out) -> bool {
     let mut found = false;
     let mut fence = None;
     let mut block_start = true;
@@ -352,10 +379,14 @@ fn in_list_item(lines: &[Src], start: usize, out: &mut Out) -> Option<usize> {
         })
         .collect();
     let mut inner = Out {
+        catalog: out.catalog,
         sets: out.sets,
+        depth: out.depth,
+        unclosed: out.unclosed,
         ..Out::default()
     };
     process(&region, &mut inner);
+    out.unclosed = inner.unclosed;
     let pad = " ".repeat(n);
     for (line, &(src, shift)) in inner.text.lines().zip(&inner.map) {
         if !line.is_empty() {
@@ -388,8 +419,15 @@ fn in_list_item(lines: &[Src], start: usize, out: &mut Out) -> Option<usize> {
 fn markdown_in_html(lines: &[Src], start: usize, out: &mut Out) -> Option<usize> {
     let src = lines[start];
     let tag = md_in_html::open_tag(src.text).filter(|t| t.mode != Mode::Raw)?;
-    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
-    let (end, close_at) = md_in_html::find_close(&texts, start, tag.end, &tag.name)?;
+    if out.unclosed >= MAX_UNCLOSED {
+        return None;
+    }
+    let texts = lines[start..].iter().map(|l| l.text);
+    let Some((offset, close_at)) = md_in_html::find_close(texts, tag.end, &tag.name) else {
+        out.unclosed += 1;
+        return None;
+    };
+    let end = start + offset;
     let mut content: Vec<Src> = Vec::new();
     if end == start {
         content.push(piece(src, tag.end, close_at));

@@ -117,7 +117,7 @@ pub fn open_tag(line: &str) -> Option<OpenTag> {
         .iter()
         .find(|a| a.name.eq_ignore_ascii_case("markdown"))
         .map(|a| (a.span.clone(), a.value.to_ascii_lowercase()))?;
-    if !BLOCK_TAGS.contains(&name.as_str()) {
+    if !BLOCK_TAGS.contains(&name.as_str()) || !plain_value(&value) {
         return None;
     }
     let mode = match value.as_str() {
@@ -137,13 +137,17 @@ pub fn open_tag(line: &str) -> Option<OpenTag> {
     })
 }
 
-/// Where the element `name` opened on line `start` (its start tag ending at byte `from`)
-/// closes: the line and the byte offset of its `</name>` there, counting elements of the same
-/// name opened and closed in between.
-pub fn find_close(lines: &[&str], start: usize, from: usize, name: &str) -> Option<(usize, usize)> {
+/// Where the element `name` opened on the first of `lines` (its start tag ending at byte
+/// `from`) closes: the index among `lines` and the byte offset of its `</name>` there,
+/// counting elements of the same name opened and closed in between.
+pub fn find_close<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    from: usize,
+    name: &str,
+) -> Option<(usize, usize)> {
     let mut depth = 1usize;
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        let begin = if i == start { from } else { 0 };
+    for (i, line) in lines.into_iter().enumerate() {
+        let begin = if i == 0 { from } else { 0 };
         let lower = line.get(begin..)?.to_ascii_lowercase();
         let mut at = 0;
         while let Some(lt) = lower[at..].find('<') {
@@ -187,6 +191,21 @@ pub fn tidy(html: &str) -> Option<String> {
     let mut i = 0;
     while let Some(lt) = html[i..].find('<') {
         let start = i + lt + 1;
+        // Comments, declarations, processing instructions and end tags are passed over whole,
+        // as the raw-HTML safety scan reads them (`unsafe_html::scan`): nothing inside them is
+        // a start tag.
+        if html[start..].starts_with("!--") {
+            i = html[start + 3..]
+                .find("-->")
+                .map_or(html.len(), |e| start + 3 + e + 3);
+            continue;
+        }
+        if html[start..].starts_with(['/', '!', '?']) {
+            i = html[start..]
+                .find('>')
+                .map_or(html.len(), |e| start + e + 1);
+            continue;
+        }
         if !html[start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             i = start;
             continue;
@@ -200,7 +219,7 @@ pub fn tidy(html: &str) -> Option<String> {
         let tag_at = start - 1;
         for a in attrs
             .iter()
-            .filter(|a| a.name.eq_ignore_ascii_case("markdown"))
+            .filter(|a| a.name.eq_ignore_ascii_case("markdown") && plain_value(a.value))
         {
             out.push_str(&html[copied..tag_at + a.span.start]);
             copied = tag_at + a.span.end;
@@ -219,6 +238,14 @@ pub fn tidy(html: &str) -> Option<String> {
         out.push_str(&html[copied..]);
         out
     })
+}
+
+/// Whether a `markdown` attribute's value is one MkDocs reads (`1`, `block`, `span`, `0`, empty
+/// or any other plain word): only such an attribute is removed, so that removing it can never
+/// change where a tag, comment or quoted value ends (a value holding `<`, `>`, quotes or `-`
+/// could hide markup from the raw-HTML safety scan, which reads the page before removal).
+fn plain_value(value: &str) -> bool {
+    value.bytes().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// One attribute of a start tag.
@@ -336,10 +363,10 @@ mod tests {
             "text </DIV> after",
             "</div>",
         ];
-        assert_eq!(find_close(&lines, 0, 14, "div"), Some((3, 5)));
+        assert_eq!(find_close(lines.iter().copied(), 14, "div"), Some((3, 5)));
         let one = ["<p markdown>*a* <b>x</b></p> tail"];
-        assert_eq!(find_close(&one, 0, 12, "p"), Some((0, 24)));
-        assert_eq!(find_close(&["<div markdown>", "x"], 0, 14, "div"), None);
+        assert_eq!(find_close(one.iter().copied(), 12, "p"), Some((0, 24)));
+        assert_eq!(find_close(["<div markdown>", "x"], 14, "div"), None);
     }
 
     #[test]
