@@ -519,12 +519,17 @@ fn logo_out_path(handbook: &Handbook) -> Option<String> {
     Some(format!("assets/brand/{name}"))
 }
 
+/// How many broken `#fragment` links of a build get a "did you mean".
+const MAX_FRAGMENT_SUGGESTIONS: usize = 50;
+
 /// Checks every `#fragment` of an internal link against the ids of the page it points to.
 fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec<Diagnostic>) {
     let anchors: Vec<HashSet<&str>> = rendered
         .iter()
         .map(|r| r.anchors.iter().map(String::as_str).collect())
         .collect();
+    let mut sorted: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut suggestions_left = MAX_FRAGMENT_SUGGESTIONS;
     for (i, r) in rendered.iter().enumerate() {
         for check in &r.fragment_checks {
             // An id a failed block would have defined: that block's error is enough.
@@ -534,11 +539,21 @@ fn check_fragments(handbook: &Handbook, rendered: &[RenderedPage], out: &mut Vec
                 .any(|b| b.id.as_deref().is_none_or(|id| check.fragment.contains(id)));
             if !anchors[check.target].contains(check.fragment.as_str()) && !from_failed_block {
                 let target = &handbook.pages[check.target];
-                let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
-                known.sort_unstable();
-                let close = closest_id(&known, &check.fragment)
-                    .map(|k| format!(" (did you mean `#{k}`?)"))
-                    .unwrap_or_default();
+                // "Did you mean" for the first few only: each compares with every id of the
+                // page, and a page of thousands of broken links would take minutes.
+                let close = if suggestions_left > 0 {
+                    suggestions_left -= 1;
+                    let known = sorted.entry(check.target).or_insert_with(|| {
+                        let mut known: Vec<&str> = anchors[check.target].iter().copied().collect();
+                        known.sort_unstable();
+                        known
+                    });
+                    closest_id(known, &check.fragment)
+                        .map(|k| format!(" (did you mean `#{k}`?)"))
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                };
                 out.push(links::broken_diagnostic(
                     &handbook.config,
                     &handbook.pages[i].display_path,
