@@ -52,3 +52,20 @@ fn front_matter_with_a_bad_value_names_its_key_and_line() {
     );
     assert!(!printed.contains("the value`"), "{printed}");
 }
+
+#[test]
+fn a_block_of_only_headings_is_content_not_an_empty_front_matter() {
+    // `# Not fm` is a YAML comment: read as front matter, the heading and text would vanish.
+    let hb = handbook(&[
+        ("handbook.toml", TOML),
+        ("content/b.md", "---\n\n# Not fm\n\n---\n\nbody\n"),
+    ]);
+    let out = build_ok(hb.path());
+    let page = read(&out.path().join("site").join("b.html"));
+    assert_eq!(page.matches("<hr />").count(), 2, "{page}");
+    assert!(page.contains("<title>Not fm"), "{page}");
+    assert!(
+        page.contains("Not fm</h1>") && page.contains("<p>body</p>"),
+        "{page}"
+    );
+}

@@ -336,7 +336,9 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Vec<Diagnostic
 
 /// Whether the text between a page's opening `---` and the next `---` is content after a
 /// horizontal rule rather than YAML front matter: it is not a mapping of keys (prose, a
-/// list, a single string, only blank lines), as MkDocs and GitHub read it. A mapping, or text
+/// list, a single string, only blank lines, only `#` lines), as MkDocs and GitHub read it.
+/// A `# Heading` is a YAML comment, so a block that parses to nothing but holds text is
+/// content, not an empty front matter that would swallow it. A mapping, or text
 /// that does not parse as YAML (whose error is then reported), is front matter when it opens
 /// with a `key:` whose key is one word.
 /// `---` directly followed by `---` stays an empty front matter.
@@ -350,8 +352,7 @@ fn is_horizontal_rule(inner: &str) -> bool {
     match serde_norway::from_str::<serde_norway::Value>(inner) {
         // Keys are words: `Some prose with: a colon` is a sentence.
         Ok(serde_norway::Value::Mapping(_)) => !opens_with_a_key(inner),
-        // Only comments: an empty front matter.
-        Ok(serde_norway::Value::Null) => false,
+        // Anything else, `Null` from only comments (`# Heading` lines) included: content.
         Ok(_) => true,
         Err(_) => !opens_with_a_key(inner),
     }
@@ -761,6 +762,9 @@ mod tests {
             "---\n\n\n---\n",
             "---\nSome *prose* with \"quotes\" and: a colon.\n---\n",
             "---\n\nText after a rule, never closed.\n",
+            // Only `#` lines: YAML comments, but headings to a reader.
+            "---\n# only a comment\n---\nBody\n",
+            "---\n\n# Not front matter\n\n---\n\nbody\n",
         ] {
             let s = split(text, p()).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
             assert!(!s.has_front_matter, "{text:?}");
@@ -772,8 +776,6 @@ mod tests {
     fn a_mapping_or_a_key_opening_is_front_matter() {
         let s = split("---\n---\n# Body\n", p()).unwrap();
         assert!(s.has_front_matter && s.body == "# Body\n");
-        let s = split("---\n# only a comment\n---\nBody\n", p()).unwrap();
-        assert!(s.has_front_matter && s.body == "Body\n");
         // A mapping with a bad value, broken YAML after a key, a key never closed: errors.
         let e = split("---\nweight: heavy\n---\n", p())
             .unwrap_err()

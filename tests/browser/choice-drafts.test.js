@@ -272,4 +272,40 @@ describe('choice drafts', () => {
       assert.deepEqual(await ticked(page, 'multiple'), [multiple.ids['How payment works']]);
     });
   });
+
+  test('a draft made for an older version of a question is not put back; a checked answer stays', async () => {
+    await withContext(async (context) => {
+      const page = await open(context, 'quiz.html');
+      await q(page, 'single').getByLabel('A diagnosis').check();
+      await q(page, 'multiple').getByLabel('How payment works').check();
+      await q(page, 'truefalse').getByLabel('True').check();
+      await q(page, 'truefalse').getByRole('button', { name: 'Check' }).click();
+      const saved = await records(page);
+      const draft = saved.single.draft;
+      assert.equal(draft.length, 1);
+      assert.equal(saved.truefalse.status, 'correct');
+      /** Sets the stored fingerprints ({ key: fp }) and reloads the page. */
+      const withFp = async (fps) => {
+        await page.evaluate(([k, fps]) => {
+          const state = JSON.parse(localStorage.getItem(k));
+          for (const [key, fp] of Object.entries(fps)) {
+            state.exercises.chosen.questions[key].fp = fp;
+          }
+          localStorage.setItem(k, JSON.stringify(state));
+        }, [PROGRESS_KEY, fps]);
+        await page.reload({ waitUntil: 'load' });
+      };
+
+      await withFp({ single: 'an-older-version', truefalse: 'an-older-version' });
+      // The multiple's draft (its fingerprint unchanged) is back: restoring has run.
+      assert.deepEqual(await ticked(page, 'multiple'), saved.multiple.draft);
+      assert.deepEqual(await ticked(page, 'single'), [], 'the outdated draft is not put back');
+      const kept = await records(page);
+      assert.equal(kept.truefalse.status, 'correct', 'the outdated checked answer is not deleted');
+      assert.deepEqual(kept.truefalse.response, saved.truefalse.response);
+
+      await withFp({ single: saved.single.fp });
+      assert.deepEqual(await ticked(page, 'single'), draft, 'a draft for this version is put back');
+    });
+  });
 });

@@ -17,7 +17,10 @@
         this.retryQuietly();
       }
       var busy = external && document.activeElement && this.root.contains(document.activeElement);
-      if (rec && rec.draft !== undefined && rec.draft !== null && !busy) {
+      // A draft made for an older version of the question (another fingerprint) does not fit
+      // it: not put back (the next save drops that record, as Exercise.save does).
+      var stale = rec && rec.fp && this.fp && rec.fp !== this.fp;
+      if (rec && rec.draft !== undefined && rec.draft !== null && !busy && !stale) {
         this.kind.restoreDraft(this, rec.draft);
       }
       return;

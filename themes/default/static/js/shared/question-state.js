@@ -5,7 +5,7 @@
      graded }): "unanswered", "changed" (answered when the question was different: its
      fingerprint no longer matches), "written" (a reflection), or the record's status
      ("correct", "incorrect", "revealed"). A record without a status (a draft) is
-     "unanswered". The one rule of progress-store.js and of exercise.js
+     "unanswered" (exercise/restore.js puts a draft back only when its fp is the question's). The one rule of progress-store.js and of exercise.js
      when that is missing. */
   function questionState(record, q) {
     if (!record) {
