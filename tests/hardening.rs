@@ -391,3 +391,26 @@ fn summarize_replaces_both_files_or_neither() {
     );
     assert_eq!(listing(&out), ["summary.csv", "summary.html"]);
 }
+
+#[test]
+fn a_markdown_link_to_javascript_is_an_error_like_raw_html() {
+    let page = "# J\n\n[y](javascript:alert(1)) and ![w](JaVaScRiPt:x)\n\n\
+                [fine](https://example.org/javascript:x)\n";
+    let hb = write_handbook("title = \"J\"\n", page);
+    let o = run_on(&["check"], hb.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for expected in [
+        "content/_index.md:3:1: `javascript:` URL as a link's destination",
+        "content/_index.md:3:30: `javascript:` URL as a link's destination",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(err.contains("2 errors"), "the https link is fine: {err}");
+    let allowed = write_handbook(
+        "title = \"J\"\n\n[content]\nunsafe_html = \"allow\"\n",
+        page,
+    );
+    let o = run_on(&["check"], allowed.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

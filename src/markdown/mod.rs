@@ -647,6 +647,12 @@ impl<'a> Renderer<'a> {
 
     /// Rewrites a link destination to the built site, recording problems.
     fn rewrite(&mut self, dest: CowStr<'a>, offset: usize, is_image: bool) -> CowStr<'a> {
+        if unsafe_html::is_script_url(&dest) {
+            // The same rule as for raw HTML: `[x](javascript:...)` runs script.
+            let kind = unsafe_html::Kind::ScriptLink;
+            self.report_unsafe_html(vec![unsafe_html::Finding { offset, kind }]);
+            return dest;
+        }
         let at = self.lines.pos(offset);
         match self.resolve_dest(&dest, at, is_image) {
             Some(url) => url.into(),

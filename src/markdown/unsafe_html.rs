@@ -31,6 +31,8 @@ pub enum Kind {
     Handler(String),
     /// A `javascript:`/`vbscript:` URL in the named attribute.
     ScriptUrl(String),
+    /// A `javascript:`/`vbscript:` URL as a Markdown link's or image's destination.
+    ScriptLink,
     /// A `style` attribute or a `<style>` element (a warning).
     Style,
     /// A URL on another host that the element would load (a warning): the element's name and
@@ -64,6 +66,10 @@ impl Finding {
             ),
             Kind::ScriptUrl(attr) => (
                 format!("`javascript:` URL in the `{attr}` attribute of raw HTML"),
+                format!("link to a page or file instead: content may not run script, {ALLOW}"),
+            ),
+            Kind::ScriptLink => (
+                "`javascript:` URL as a link's destination".to_string(),
                 format!("link to a page or file instead: content may not run script, {ALLOW}"),
             ),
             Kind::Remote(element, url) => {
