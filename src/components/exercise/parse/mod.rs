@@ -6,8 +6,9 @@
 
 pub(super) mod values;
 
+use crate::error::plain::edit_distance;
 pub(super) use values::{boolean, string};
-use values::{edit_distance, id_problem, nonempty_string, toml_error, unknown_key};
+use values::{id_problem, nonempty_string, toml_error, unknown_key};
 
 use super::answers::NumberAnswer;
 use super::keys;

@@ -3,6 +3,7 @@
 
 use super::super::QuestionType;
 use super::{Source, Value, type_keys};
+use crate::error::plain::edit_distance;
 use crate::error::{Diagnostic, line_col};
 use std::ops::Range;
 use toml::Spanned;
@@ -264,19 +265,4 @@ fn with_article(describe: &str) -> String {
     } else {
         format!("a {describe}")
     }
-}
-
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
